@@ -1,0 +1,32 @@
+# newsbrief: `make demo` summarizes the bundled example, `make test` runs the suite.
+# Both create the virtual environment .venv and install what they need.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip install -q --disable-pip-version-check
+
+.PHONY: demo test lint bench clean
+
+$(VENV)/.core: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) --upgrade pip
+	$(PIP) -e .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.core
+	$(PIP) -e '.[test,eval]'
+	touch $@
+
+demo: $(VENV)/.core
+	$(VENV)/bin/newsbrief summarize examples/aleppo/
+
+test: $(VENV)/.test
+	$(PY) -m ruff check src tests bench
+	$(PY) -m pytest
+
+lint: $(VENV)/.test
+	$(PY) -m ruff check src tests bench
+	$(PY) -m ruff format --check src tests bench
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info

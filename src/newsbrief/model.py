@@ -1,0 +1,215 @@
+"""The data model: frozen dataclasses that flow through the pipeline.
+
+Nothing here imports the rest of newsbrief. Every stage takes and returns these
+objects, which is what lets the same stage run in the CLI, the web server and a
+Dask partition.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+_WS = re.compile(r"\s+")
+
+
+def content_id(text: str) -> str:
+    """Stable 16-hex-digit id of a text: sha1 of its case- and whitespace-normalized form."""
+    norm = _WS.sub(" ", text).strip().lower()
+    return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read from a file, a record or a string.
+
+    ``id`` is a content hash of the text (see :func:`content_id`), so the same text
+    read twice is the same article. ``source`` is the outlet: the site name, else the
+    URL's host, else the file name.
+    """
+
+    id: str
+    title: str
+    text: str = field(repr=False)
+    url: str = ""
+    source: str = ""
+    published: date | None = None
+    origin: str = ""
+
+    @classmethod
+    def create(
+        cls,
+        text: str,
+        title: str = "",
+        url: str = "",
+        source: str = "",
+        published: date | None = None,
+        origin: str = "",
+    ) -> Article:
+        """Build an article, deriving its id from the text."""
+        return cls(
+            id=content_id(text),
+            title=title.strip(),
+            text=text,
+            url=url.strip(),
+            source=source.strip(),
+            published=published,
+            origin=origin,
+        )
+
+    def to_dict(self, *, text: bool = False) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "id": self.id,
+            "title": self.title,
+            "url": self.url,
+            "source": self.source,
+            "published": self.published.isoformat() if self.published else None,
+            "origin": self.origin,
+        }
+        if text:
+            d["text"] = self.text
+        return d
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article: which article, where in it (0-based), and its text."""
+
+    article_id: str
+    position: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """A group of articles about one news event.
+
+    ``size`` counts every article, syndicated copies included; ``article_ids`` lists
+    them all in reading order.
+    """
+
+    id: str
+    article_ids: tuple[str, ...]
+    first: date | None = None
+    last: date | None = None
+    size: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "article_ids": list(self.article_ids),
+            "first": self.first.isoformat() if self.first else None,
+            "last": self.last.isoformat() if self.last else None,
+            "size": self.size,
+        }
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A checkable statement of one article: what is measured and the value it gives.
+
+    ``value`` is as written ("at least 34,000"); ``normalized`` is a machine form
+    ("34000"); ``relation`` is how the hedge bounds it (=, >=, <=, ~, ~<, ~>).
+    """
+
+    kind: str
+    measure: str
+    value: str
+    normalized: str
+    relation: str = "="
+    unit: str = ""
+    article_ids: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "measure": self.measure,
+            "value": self.value,
+            "normalized": self.normalized,
+            "relation": self.relation,
+            "unit": self.unit,
+            "article_ids": list(self.article_ids),
+            "evidence": list(self.evidence),
+        }
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Different values reported for the same quantity, each with its facts (and so its articles)."""
+
+    measure: str
+    facts: tuple[Fact, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"measure": self.measure, "values": [f.to_dict() for f in self.facts]}
+
+
+@dataclass(frozen=True)
+class BriefSentence:
+    """A sentence of a brief.
+
+    ``article_id`` is the article it was taken from; ``sources`` are all the articles
+    that state the same content (the origin first), as Article objects;
+    ``citations`` are their 1-based numbers in ``Brief.sources``.
+    """
+
+    text: str
+    article_id: str
+    position: int
+    sources: tuple[Article, ...]
+    citations: tuple[int, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "article_id": self.article_id,
+            "position": self.position,
+            "sources": [a.id for a in self.sources],
+            "citations": list(self.citations),
+        }
+
+
+@dataclass(frozen=True)
+class Brief:
+    """The summary of one event.
+
+    ``headline`` is the short (about 40-word) summary; ``sentences`` is the brief at
+    the requested length, each sentence cited; ``sources`` are the articles,
+    numbered from 1 in the order the citations use; ``duplicates`` maps the id of a
+    syndicated copy to the id of the article it copies.
+    """
+
+    event_id: str
+    headline: str
+    sentences: tuple[BriefSentence, ...]
+    sources: tuple[Article, ...]
+    words: int
+    duplicates: dict[str, str] = field(default_factory=dict)
+    facts: tuple[Fact, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The brief as one paragraph, without citation marks."""
+        return " ".join(s.text for s in self.sentences)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "event_id": self.event_id,
+            "headline": self.headline,
+            "words": self.words,
+            "sentences": [s.to_dict() for s in self.sentences],
+            "sources": [
+                dict(a.to_dict(), number=i, duplicate_of=self.duplicates.get(a.id))
+                for i, a in enumerate(self.sources, 1)
+            ],
+            "facts": [f.to_dict() for f in self.facts],
+            "disagreements": [d.to_dict() for d in self.disagreements],
+        }
