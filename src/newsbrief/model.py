@@ -18,18 +18,23 @@ SCHEMA_VERSION = 1
 _WS = re.compile(r"\s+")
 
 
-def content_id(text: str) -> str:
-    """Stable 16-hex-digit id of a text: sha1 of its case- and whitespace-normalized form."""
+def content_id(text: str, where: str = "") -> str:
+    """Stable 16-hex-digit id: sha1 of the case- and whitespace-normalized text.
+
+    ``where`` (the article's URL, else its outlet) is hashed with the text, so the same
+    wire copy published by two outlets stays two articles, while the same article
+    read twice keeps one id.
+    """
     norm = _WS.sub(" ", text).strip().lower()
-    return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1(f"{where.strip()}\n{norm}".encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
 class Article:
     """One news article as read from a file, a record or a string.
 
-    ``id`` is a content hash of the text (see :func:`content_id`), so the same text
-    read twice is the same article. ``source`` is the outlet: the site name, else the
+    ``id`` is a content hash of the text and URL (see :func:`content_id`), so the same
+    article read twice is the same article. ``source`` is the outlet: the site name, else the
     URL's host, else the file name.
     """
 
@@ -53,7 +58,7 @@ class Article:
     ) -> Article:
         """Build an article, deriving its id from the text."""
         return cls(
-            id=content_id(text),
+            id=content_id(text, url or source),
             title=title.strip(),
             text=text,
             url=url.strip(),

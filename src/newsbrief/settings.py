@@ -29,7 +29,7 @@ class Settings:
     #: article is cited as a source of it
     support_threshold: float = 0.5
     #: cosine similarity above which two candidate sentences are redundant
-    redundancy_threshold: float = 0.5
+    redundancy_threshold: float = 0.4
     #: sentences shorter than this many words are not used in a brief
     min_sentence_words: int = 6
     #: sentences longer than this many words are not used in a brief

@@ -1,0 +1,106 @@
+"""Duplicates: syndicated copies of an article and sentences repeated across articles.
+
+Two articles are copies when the Jaccard similarity of their word 5-shingle sets is
+at least ``Settings.duplicate_threshold``. Candidates come from MinHash LSH
+(datasketch), so the work grows about linearly with the number of articles; every
+candidate pair is then checked on the exact shingle sets, so LSH never merges two
+articles that are not copies. A copy is kept as a source: :func:`find_duplicates`
+only says which article each copy repeats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from newsbrief.model import Article
+from newsbrief.settings import Settings
+from newsbrief.text import shingles, tokens
+
+
+def _identity(x: int) -> int:
+    return x
+
+
+_PERMUTATIONS: dict[int, object] = {}
+
+
+def signature(shingle_set: set[int], num_perm: int) -> MinHash:
+    """MinHash signature of a set of 32-bit shingle hashes (seed 1, the same everywhere)."""
+    perms = _PERMUTATIONS.get(num_perm)
+    if perms is None:
+        perms = MinHash(num_perm=num_perm, seed=1, hashfunc=_identity).permutations
+        _PERMUTATIONS[num_perm] = perms
+    m = MinHash(
+        num_perm=num_perm, seed=1, hashfunc=_identity, permutations=perms, scheme="affine32"
+    )
+    if shingle_set:
+        m.update_batch(np.fromiter(shingle_set, dtype=np.uint64, count=len(shingle_set)))
+    return m
+
+
+def jaccard(a: set[int], b: set[int]) -> float:
+    """Exact Jaccard similarity of two sets (0 for two empty sets)."""
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def article_shingles(article: Article) -> set[int]:
+    """The shingle set used to compare articles: word 5-grams of the text."""
+    return shingles(tokens(article.text), 5)
+
+
+def find_duplicates(
+    articles: Sequence[Article], settings: Settings | None = None
+) -> dict[str, str]:
+    """Map the id of each copy to the id of the article it copies (the earliest in input order).
+
+    Articles that appear with the same id more than once are exact copies of one
+    article and are mapped by the caller; here every distinct id is compared.
+    """
+    settings = settings or Settings()
+    threshold = settings.duplicate_threshold
+    uniq: list[Article] = []
+    seen: set[str] = set()
+    for a in articles:
+        if a.id not in seen:
+            seen.add(a.id)
+            uniq.append(a)
+    if len(uniq) < 2:
+        return {}
+    sets = [article_shingles(a) for a in uniq]
+    num_perm = settings.minhash_permutations
+    # LSH finds candidate pairs above a slightly lower threshold; exact Jaccard decides.
+    lsh = MinHashLSH(threshold=max(0.05, threshold - 0.15), num_perm=num_perm)
+    parent = list(range(len(uniq)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, s in enumerate(sets):
+        sig = signature(s, num_perm)
+        for key in lsh.query(sig):
+            j = int(key)
+            if jaccard(s, sets[j]) >= threshold:
+                ri, rj = find(i), find(j)
+                if ri != rj:
+                    parent[max(ri, rj)] = min(ri, rj)
+        lsh.insert(str(i), sig)
+    out: dict[str, str] = {}
+    for i, a in enumerate(uniq):
+        r = find(i)
+        if r != i:
+            out[a.id] = uniq[r].id
+    return out
+
+
+def sentence_key(text: str) -> str:
+    """Normalized form of a sentence: equal keys mean the same sentence, however punctuated."""
+    return " ".join(tokens(text))

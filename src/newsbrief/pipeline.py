@@ -1,0 +1,123 @@
+"""Stage wiring: read -> clean -> (dedup, split, score inside summarize) -> brief.
+
+Every face (CLI, web, Dask) calls these functions with one explicit
+:class:`~newsbrief.settings.Settings`; nothing here prints or parses options.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from newsbrief.clean import clean_article
+from newsbrief.errors import InputError
+from newsbrief.model import Article, Brief
+from newsbrief.read import read_inputs
+from newsbrief.settings import Settings
+from newsbrief.summarize import Extractor, summarize_articles
+
+log = logging.getLogger("newsbrief")
+
+Input = str | os.PathLike[str] | Article
+
+
+@dataclass
+class Loaded:
+    """Articles ready for summarizing, and one line for every input that was skipped."""
+
+    articles: list[Article]
+    problems: list[str] = field(default_factory=list)
+
+
+def clean_articles(
+    articles: Iterable[Article], settings: Settings, problems: list[str] | None = None
+) -> list[Article]:
+    """Clean each article; one left empty by cleaning is reported and dropped."""
+    out = []
+    for a in articles:
+        c = clean_article(a, settings)
+        if c is None:
+            if problems is not None:
+                problems.append(
+                    f"{a.origin or a.source or a.id}: no text left after cleaning, skipped"
+                )
+            continue
+        out.append(c)
+    return out
+
+
+def load(
+    inputs: Iterable[Input], settings: Settings | None = None, stdin: BinaryIO | None = None
+) -> Loaded:
+    """Read and clean the inputs: paths, "-" for stdin, article texts or Article objects.
+
+    A string names a path when such a file or folder exists (or it is "-"); any other
+    string is taken as the text of an article. Unusable inputs are skipped and
+    reported in ``problems``; nothing raises for a bad input.
+    """
+    settings = settings or Settings()
+    problems: list[str] = []
+    raw: list[Article] = []
+    paths: list[str | os.PathLike[str]] = []
+    for n, item in enumerate(inputs, 1):
+        if isinstance(item, Article):
+            raw.append(item)
+        elif isinstance(item, os.PathLike):
+            paths.append(item)
+        elif isinstance(item, str):
+            if item == "-" or _is_path(item):
+                paths.append(item)
+            elif item.strip():
+                raw.append(Article.create(item, origin=f"<text {n}>", source=f"text {n}"))
+            else:
+                problems.append(f"<text {n}>: empty text, skipped")
+        else:
+            problems.append(f"input {n}: not a path, a text or an Article ({type(item).__name__})")
+    if paths:
+        result = read_inputs(paths, stdin=stdin)
+        raw.extend(result.articles)
+        problems.extend(result.problems)
+    return Loaded(clean_articles(raw, settings, problems), problems)
+
+
+def _is_path(s: str) -> bool:
+    if "\n" in s or len(s) > 4096:
+        return False
+    try:
+        return Path(s).exists() or Path(s).is_symlink()
+    except OSError:
+        return False
+
+
+def brief_from_articles(
+    articles: Sequence[Article],
+    settings: Settings | None = None,
+    extractor: Extractor | None = None,
+) -> Brief:
+    """Summarize cleaned articles of one event (the summarize stage, then compare)."""
+    settings = settings or Settings()
+    if not articles:
+        raise InputError("no usable article in the input")
+    return summarize_articles(articles, settings, extractor)
+
+
+def summarize(
+    inputs: Iterable[Input] | Input,
+    settings: Settings | None = None,
+    stdin: BinaryIO | None = None,
+) -> tuple[Brief, list[str]]:
+    """Read, clean and summarize inputs as one event; returns the brief and the problems."""
+    if isinstance(inputs, (str, os.PathLike, Article)):
+        inputs = [inputs]
+    settings = settings or Settings()
+    loaded = load(inputs, settings, stdin)
+    for p in loaded.problems:
+        log.warning("%s", p)
+    if not loaded.articles:
+        detail = f" ({loaded.problems[-1]})" if len(loaded.problems) == 1 else ""
+        raise InputError(f"no usable article in the input{detail}")
+    return brief_from_articles(loaded.articles, settings), loaded.problems

@@ -1,0 +1,168 @@
+"""The prepared cluster: sentences, their tf-idf vectors and similarities, computed once.
+
+Every extractor (the default, the baselines, the oracle) selects sentences from the
+same :class:`Cluster`, so they all see the same sentence splits and the same budget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+from scipy import sparse
+
+from newsbrief.dedup import find_duplicates, sentence_key
+from newsbrief.model import Article, Sentence
+from newsbrief.settings import Settings
+from newsbrief.text import background_weight, content_pairs, split_sentences, word_count, zipf
+
+
+@dataclass
+class Cluster:
+    """The articles of one event, split and vectorized.
+
+    ``sentences`` holds each distinct sentence once (the first occurrence);
+    ``holders[i]`` are the indices of all articles containing sentence i verbatim.
+    ``vectors`` are L2-normalized rows over stemmed content words, each term weighted
+    by its background rarity in English (:func:`newsbrief.text.background_weight`).
+    """
+
+    articles: list[Article]
+    duplicates: dict[str, str]
+    sentences: list[Sentence]
+    article_of: np.ndarray  # article index of each sentence
+    holders: list[tuple[int, ...]]
+    words: np.ndarray  # word count of each sentence
+    complete: np.ndarray  # whether each sentence ends like a sentence (., !, ?)
+    terms: list[list[str]]
+    vectors: sparse.csr_matrix
+    vocabulary: dict[str, int]
+    settings: Settings
+
+    @property
+    def size(self) -> int:
+        return len(self.sentences)
+
+    @cached_property
+    def group_of(self) -> np.ndarray:
+        """Outlet group of each article: copies share the group of the article they copy."""
+        index = {a.id: i for i, a in enumerate(self.articles)}
+        return np.array(
+            [index[self.duplicates.get(a.id, a.id)] for a in self.articles], dtype=np.int64
+        )
+
+    @cached_property
+    def similarity(self) -> np.ndarray:
+        """Cosine similarity of every pair of sentences (dense, float32)."""
+        s = (self.vectors @ self.vectors.T).toarray().astype(np.float32)
+        return s
+
+    @cached_property
+    def article_similarity(self) -> np.ndarray:
+        """``[i, a]``: the highest similarity of sentence i to any sentence of article a."""
+        n, k = self.size, len(self.articles)
+        out = np.zeros((n, k), dtype=np.float32)
+        if n == 0:
+            return out
+        order = np.argsort(self.article_of, kind="stable")
+        arts = self.article_of[order]
+        starts = np.flatnonzero(np.r_[True, arts[1:] != arts[:-1]])
+        maxes = np.maximum.reduceat(self.similarity[:, order], starts, axis=1)
+        out[:, arts[starts]] = maxes
+        # verbatim repeats count as similarity 1 with every article holding them
+        for i, hold in enumerate(self.holders):
+            if len(hold) > 1:
+                out[i, list(hold)] = 1.0
+        return out
+
+    def eligible(self) -> np.ndarray:
+        """Mask of sentences usable in a brief: complete, and of a length within bounds."""
+        s = self.settings
+        return (
+            self.complete
+            & (self.words >= s.min_sentence_words)
+            & (self.words <= s.max_sentence_words)
+        )
+
+
+def _looks_like_sentence(text: str) -> bool:
+    """A brief sentence must end like one (., !, ?, or a closing quote after them)."""
+    t = text.rstrip("\"'”’)»] ")
+    return t.endswith((".", "!", "?"))
+
+
+def prepare(articles: Sequence[Article], settings: Settings | None = None) -> Cluster:
+    """Split, deduplicate and vectorize cleaned articles into a :class:`Cluster`."""
+    settings = settings or Settings()
+    uniq: list[Article] = []
+    seen: set[str] = set()
+    for a in articles:
+        if a.id not in seen:
+            seen.add(a.id)
+            uniq.append(a)
+    duplicates = find_duplicates(uniq, settings)
+
+    sentences: list[Sentence] = []
+    article_of: list[int] = []
+    holders: list[list[int]] = []
+    terms: list[list[str]] = []
+    by_key: dict[str, int] = {}
+    surface_of_stem: dict[str, set[str]] = {}
+    for ai, a in enumerate(uniq):
+        for pos, text in enumerate(split_sentences(a.text)):
+            key = sentence_key(text)
+            if not key:
+                continue
+            j = by_key.get(key)
+            if j is not None:
+                if ai not in holders[j]:
+                    holders[j].append(ai)
+                continue
+            by_key[key] = len(sentences)
+            sentences.append(Sentence(a.id, pos, text))
+            article_of.append(ai)
+            holders.append([ai])
+            pairs = content_pairs(text)
+            terms.append([st for _, st in pairs])
+            for word, st in pairs:
+                if word not in surface_of_stem.setdefault(st, set()):
+                    surface_of_stem[st].add(word)
+
+    vocabulary: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for i, ts in enumerate(terms):
+        for t in ts:
+            rows.append(i)
+            cols.append(vocabulary.setdefault(t, len(vocabulary)))
+    n = len(sentences)
+    tf = sparse.csr_matrix(
+        (np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(n, len(vocabulary))
+    )
+    tf.sum_duplicates()
+    # a stem weighs as its most frequent surface form in this cluster
+    idf = np.array(
+        [background_weight(max(zipf(w) for w in surface_of_stem[t])) for t in vocabulary],
+        dtype=np.float64,
+    )
+    x = tf @ sparse.diags(idf)
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    x = sparse.diags(1.0 / norms) @ x
+
+    words = np.array([word_count(s.text) for s in sentences], dtype=np.int64)
+    return Cluster(
+        articles=uniq,
+        duplicates=duplicates,
+        sentences=sentences,
+        article_of=np.array(article_of, dtype=np.int64),
+        holders=[tuple(h) for h in holders],
+        words=words,
+        complete=np.array([_looks_like_sentence(s.text) for s in sentences], dtype=bool),
+        terms=terms,
+        vectors=x.tocsr(),
+        vocabulary=vocabulary,
+        settings=settings,
+    )
