@@ -22,6 +22,13 @@ class Extractor:
     def select(self, cluster: Cluster, words: int) -> list[int]:  # pragma: no cover
         raise NotImplementedError
 
+    def rank(self, cluster: Cluster) -> list[int]:
+        """Sentence indices best first (evaluation fills a budget from this order).
+
+        The default ranks by :meth:`select` with an unlimited budget.
+        """
+        return self.select(cluster, 10**9)
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"
 

@@ -1,10 +1,21 @@
-"""newsbrief's default extractor: central, consensual, lead-weighted sentences.
+"""newsbrief's default extractor: cover what the outlets agree on, in few words.
 
-A sentence scores high when it is close to the centroid of the cluster, when the
-other outlets (syndicated copies collapsed) state the same content, when it comes
-early in its article, and when it shares words with the articles' titles. The
-brief takes the best sentences that fit the budget and are not redundant with one
-already taken, then puts them in reading order.
+Each content term (a stemmed non-stopword) gets a weight from two signals that need
+no training data:
+
+- consensus: the share of outlet groups (syndicated copies collapsed into one group)
+  whose articles use the term, raised to ``consensus_power``, so what every outlet
+  reports outweighs what one outlet adds;
+- titles: the share of article titles using the term, raised to ``title_power`` and
+  scaled by ``title``, since a title is its editor's own summary.
+
+Sentences are then chosen greedily, as in budgeted submodular coverage: each step
+takes the sentence whose not-yet-covered term weight per word (words raised to
+``length_power``) is highest, with a bonus for sentences early in their article
+(``lead``). A term counts once, so a sentence that repeats what is already chosen
+gains little, and a sentence whose similarity to a chosen one exceeds
+``Settings.redundancy_threshold`` is never taken: the redundancy control of longer
+briefs.
 """
 
 from __future__ import annotations
@@ -12,81 +23,115 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
-from newsbrief.summarize.base import Extractor, greedy_fill, reading_order
+from newsbrief.summarize.base import Extractor, reading_order
 from newsbrief.summarize.features import Cluster
 from newsbrief.text import content_terms
 
 
 class Newsbrief(Extractor):
-    """The default multi-document extractor (see the module docstring).
-
-    Parameters are the weights of the score's parts.
-    """
+    """The default multi-document extractor (see the module docstring)."""
 
     name = "newsbrief"
 
     def __init__(
         self,
-        centroid: float = 1.0,
-        consensus: float = 1.0,
-        lead: float = 0.3,
-        title: float = 0.3,
+        consensus_power: float = 2.0,
+        title: float = 1.0,
+        title_power: float = 2.0,
+        length_power: float = 0.6,
+        lead: float = 0.25,
     ) -> None:
-        self.weights = {"centroid": centroid, "consensus": consensus, "lead": lead, "title": title}
+        self.consensus_power = consensus_power
+        self.title = title
+        self.title_power = title_power
+        self.length_power = length_power
+        self.lead = lead
 
-    def scores(self, cluster: Cluster) -> np.ndarray:
-        """The salience of every sentence of the cluster."""
-        n = cluster.size
-        if n == 0:
-            return np.zeros(0)
-        x = cluster.vectors
-        groups = cluster.group_of
-        n_groups = len(set(groups.tolist()))
-        # centroid: every outlet group weighs the same, however many copies it has
-        art = np.asarray(cluster.article_of)
-        ind = sparse.csr_matrix((np.ones(n), (art, np.arange(n))), shape=(len(cluster.articles), n))
-        art_vecs = np.asarray((ind @ x).todense())
-        art_norm = np.linalg.norm(art_vecs, axis=1, keepdims=True)
-        art_norm[art_norm == 0] = 1.0
-        copies = np.bincount(groups, minlength=len(cluster.articles))[groups]
-        centroid = ((art_vecs / art_norm) / copies[:, None]).sum(axis=0)
-        cn = np.linalg.norm(centroid)
-        cen = np.asarray(x @ (centroid / cn if cn else centroid)).ravel()
-
-        # consensus: mean best match in each other outlet group
-        if n_groups > 1:
-            asim = cluster.article_similarity
-            gsim = np.zeros((n, len(cluster.articles)), dtype=np.float32)
-            np.maximum.at(gsim.T, groups, asim.T)
-            own = groups[art]
-            gsim[np.arange(n), own] = 0.0
-            consensus = gsim.sum(axis=1) / (n_groups - 1)
-        else:
-            consensus = np.zeros(n)
-
-        pos = np.array([s.position for s in cluster.sentences], dtype=np.float64)
-        lead = 1.0 / (1.0 + pos)
-
-        vocab = cluster.vocabulary
-        title_terms = [
-            vocab[t] for a in cluster.articles for t in content_terms(a.title) if t in vocab
-        ]
-        if title_terms:
-            tv = np.bincount(title_terms, minlength=len(vocab)).astype(np.float64)
-            tv /= np.linalg.norm(tv)
-            title = np.asarray(x @ tv).ravel()
-        else:
-            title = np.zeros(n)
-
-        w = self.weights
+    def __repr__(self) -> str:
         return (
-            w["centroid"] * cen + w["consensus"] * consensus + w["lead"] * lead + w["title"] * title
+            f"Newsbrief(consensus_power={self.consensus_power}, title={self.title}, "
+            f"title_power={self.title_power}, length_power={self.length_power}, lead={self.lead})"
         )
+
+    def term_weights(self, cluster: Cluster) -> np.ndarray:
+        """Weight of every vocabulary term: consensus across outlets plus title use."""
+        n_terms = len(cluster.vocabulary)
+        if cluster.size == 0 or n_terms == 0:
+            return np.zeros(n_terms)
+        presence = _presence(cluster)
+        groups = cluster.group_of[cluster.article_of]
+        _, group_index = np.unique(groups, return_inverse=True)
+        n_groups = int(group_index.max()) + 1
+        member = sparse.csr_matrix(
+            (np.ones(cluster.size), (group_index, np.arange(cluster.size))),
+            shape=(n_groups, cluster.size),
+        )
+        used = (member @ presence) > 0
+        share = np.asarray(used.sum(axis=0)).ravel() / n_groups
+        weights = share**self.consensus_power
+
+        titles = {a.title for a in cluster.articles if a.title}
+        if titles and self.title:
+            counts = np.zeros(n_terms)
+            for title in titles:
+                for j in {cluster.vocabulary.get(t) for t in content_terms(title)} - {None}:
+                    counts[j] += 1
+            weights = weights + self.title * (counts / len(titles)) ** self.title_power
+        return weights
+
+    def _gains_setup(self, cluster: Cluster) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
+        presence = _presence(cluster)
+        pos = np.array([s.position for s in cluster.sentences], dtype=np.float64)
+        factor = (1.0 + self.lead / (1.0 + pos)) / np.maximum(cluster.words, 1) ** self.length_power
+        return presence, factor, self.term_weights(cluster)
+
+    def _greedy(self, cluster: Cluster, words: int | None) -> list[int]:
+        """Greedy budgeted coverage; ``words=None`` ranks without a budget."""
+        presence, factor, weights = self._gains_setup(cluster)
+        open_ = cluster.eligible().copy()
+        remaining = weights.copy()
+        budget = words if words is not None else 10**9
+        redundancy = cluster.settings.redundancy_threshold
+        chosen: list[int] = []
+        used = 0
+        while True:
+            fits = open_ & (cluster.words <= budget - used)
+            if not fits.any():
+                break
+            gains = (presence @ remaining) * factor
+            gains[~fits] = -1.0
+            best = int(np.argmax(gains))
+            if gains[best] <= 0 and chosen:
+                break
+            chosen.append(best)
+            used += int(cluster.words[best])
+            open_[best] = False
+            # a sentence too similar to one taken would repeat it: never take it
+            open_ &= cluster.similarity[best] <= redundancy
+            remaining[presence[best].indices] = 0.0
+            if words is None and used >= 400:
+                break
+        if not chosen and words is not None:
+            # nothing fits the budget: the best sentence alone, never a cut one
+            ranked = self._greedy(cluster, None)
+            chosen = ranked[:1]
+        return chosen
+
+    def rank(self, cluster: Cluster) -> list[int]:
+        """Sentences in greedy coverage order, then the rest by their first-step gain."""
+        head = self._greedy(cluster, None)
+        presence, factor, weights = self._gains_setup(cluster)
+        gains = (presence @ weights) * factor
+        seen = set(head)
+        rest = [int(i) for i in np.argsort(-gains, kind="stable") if int(i) not in seen]
+        return head + rest
 
     def select(self, cluster: Cluster, words: int) -> list[int]:
-        scores = self.scores(cluster)
-        ranked = np.argsort(-scores, kind="stable")
-        chosen = greedy_fill(
-            cluster, ranked.tolist(), words, redundancy=cluster.settings.redundancy_threshold
-        )
-        return reading_order(cluster, chosen)
+        return reading_order(cluster, self._greedy(cluster, words))
+
+
+def _presence(cluster: Cluster) -> sparse.csr_matrix:
+    """Binary sentence x term matrix."""
+    p = cluster.vectors.copy().tocsr()
+    p.data = np.ones_like(p.data)
+    return p
