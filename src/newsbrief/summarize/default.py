@@ -40,12 +40,14 @@ class Newsbrief(Extractor):
         title_power: float = 2.0,
         length_power: float = 0.6,
         lead: float = 0.25,
+        dangling: float = 0.5,
     ) -> None:
         self.consensus_power = consensus_power
         self.title = title
         self.title_power = title_power
         self.length_power = length_power
         self.lead = lead
+        self.dangling = dangling
 
     def __repr__(self) -> str:
         return (
@@ -83,6 +85,8 @@ class Newsbrief(Extractor):
         presence = _presence(cluster)
         pos = np.array([s.position for s in cluster.sentences], dtype=np.float64)
         factor = (1.0 + self.lead / (1.0 + pos)) / np.maximum(cluster.words, 1) ** self.length_power
+        dangling = np.array([needs_context(s.text) for s in cluster.sentences], dtype=bool)
+        factor[dangling & (pos > 0)] *= self.dangling
         return presence, factor, self.term_weights(cluster)
 
     def _greedy(self, cluster: Cluster, words: int | None) -> list[int]:
@@ -127,7 +131,29 @@ class Newsbrief(Extractor):
         return head + rest
 
     def select(self, cluster: Cluster, words: int) -> list[int]:
-        return reading_order(cluster, self._greedy(cluster, words))
+        chosen = self._greedy(cluster, words)
+        # the brief opens with the best sentence that stands on its own
+        for k, i in enumerate(chosen):
+            if cluster.sentences[i].position == 0 or not needs_context(cluster.sentences[i].text):
+                chosen.insert(0, chosen.pop(k))
+                break
+        return reading_order(cluster, chosen)
+
+
+_CONTEXT_OPENERS = frozenset(
+    "he she it they this these those that his her its their him them there such "
+    "but however also meanwhile still yet instead then thus so and or nor".split()
+)
+
+
+def needs_context(text: str) -> bool:
+    """True when a sentence opens with a pronoun or connective that points back.
+
+    "He said ...", "They were ...", "But the ...", "However, ...": out of its article
+    such a sentence dangles, so it should not open a brief.
+    """
+    first = text.lstrip("\"'“‘(").split(maxsplit=1)
+    return bool(first) and first[0].rstrip(",;:").lower() in _CONTEXT_OPENERS
 
 
 def _presence(cluster: Cluster) -> sparse.csr_matrix:
