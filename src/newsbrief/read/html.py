@@ -1,0 +1,140 @@
+"""HTML pages: main text, title, date and site name, extracted with trafilatura.
+
+trafilatura is imported on first use, so importing newsbrief stays fast.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from newsbrief.errors import InputError
+from newsbrief.model import Article
+from newsbrief.read.common import (
+    ReadResult,
+    decode_text,
+    normalize_newlines,
+    parse_date,
+    source_for,
+)
+
+__all__ = ["decode_html", "html_article", "looks_like_html", "read_html"]
+
+log = logging.getLogger("newsbrief")
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.I)
+_HTMLISH = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|p|h1|h2|section|span|br|a)\b",
+    re.I,
+)
+_WS = re.compile(r"\s+")
+# browsers read these labels as windows-1252 (WHATWG Encoding Standard)
+_AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii"}
+
+
+def charset_of(content_type: str) -> str | None:
+    """The charset parameter of a Content-Type header value, or None."""
+    m = _HEADER_CHARSET.search(content_type or "")
+    return m[1] if m else None
+
+
+def looks_like_html(text: str) -> bool:
+    """True when text starts with markup and holds an HTML tag near its start."""
+    head = text.lstrip("\ufeff \t\r\n")[:2048]
+    return head.startswith("<") and bool(_HTMLISH.search(head))
+
+
+def decode_html(data: bytes, charset: str | None = None) -> str:
+    """Decode an HTML page: byte-order mark, ``charset`` (HTTP), meta charset, then as text."""
+    declared = charset or None
+    if not declared:
+        m = _META_CHARSET.search(data[:4096])
+        declared = m[1].decode("ascii", "replace") if m else None
+    if declared and declared.strip().lower() in _AS_CP1252:
+        declared = "cp1252"
+    return decode_text(data, declared)
+
+
+def _fragment(html: str) -> str:
+    """Wrap a bare fragment (no <html>, <head>, <body> or <title>) so trafilatura reads it."""
+    head = html[:4096].lower()
+    if any(tag in head for tag in ("<html", "<body", "<head", "<title", "<!doctype")):
+        return html
+    return f"<html><body>{html}</body></html>"
+
+
+_quieted = False
+
+
+def _quiet_libraries() -> None:
+    """Silence trafilatura's own log lines (each failure is reported as a problem instead).
+
+    Only loggers whose level the application left unset are touched.
+    """
+    global _quieted
+    if not _quieted:
+        for name in ("trafilatura", "htmldate", "courlan", "justext"):
+            lg = logging.getLogger(name)
+            if lg.level == logging.NOTSET:
+                lg.setLevel(logging.CRITICAL)
+        _quieted = True
+
+
+def _extract(html: str, url: str) -> Any:
+    import trafilatura
+
+    _quiet_libraries()
+    return trafilatura.bare_extraction(
+        _fragment(html),
+        url=url or None,
+        with_metadata=True,
+        include_comments=False,
+    )
+
+
+def _same(a: str, b: str) -> bool:
+    return _WS.sub(" ", a).strip().casefold() == _WS.sub(" ", b).strip().casefold()
+
+
+def html_article(html: str, name: str, url: str = "", origin: str = "") -> Article:
+    """Extract the article of an HTML page; raises :class:`InputError` if it has no text.
+
+    The text keeps paragraph breaks as newlines; a first line that repeats the title
+    (the page's <h1>) is dropped. The URL is ``url`` if given, else the page's
+    canonical URL; the source is the site name, else the URL host, else ``name``.
+    """
+    if not html.strip():
+        raise InputError("empty file")
+    try:
+        doc = _extract(html, url)
+    except Exception as e:  # trafilatura or lxml choking on odd markup
+        log.debug("trafilatura failed on %s", name, exc_info=True)
+        raise InputError(f"HTML extraction failed ({type(e).__name__})") from e
+    text = normalize_newlines((doc.text if doc is not None else "") or "").strip()
+    if not text:
+        raise InputError("no extractable text in the HTML")
+    title = _WS.sub(" ", doc.title or "").strip()
+    if title:
+        first, _, rest = text.partition("\n")
+        if _same(first, title) and rest.strip():
+            text = rest.strip()
+    page_url = url or (doc.url or "")
+    if page_url and not page_url.startswith(("http://", "https://")):
+        page_url = ""
+    return Article.create(
+        text=text,
+        title=title,
+        url=page_url,
+        source=source_for(doc.sitename or "", page_url, name),
+        published=parse_date(doc.date),
+        origin=origin or name,
+    )
+
+
+def read_html(data: bytes, name: str, url: str = "", charset: str | None = None) -> ReadResult:
+    """Read an HTML file's bytes as one article (``name`` labels it)."""
+    if not data.strip():
+        raise InputError("empty file")
+    return ReadResult([html_article(decode_html(data, charset), name, url=url)])
