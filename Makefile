@@ -24,6 +24,16 @@ test: $(VENV)/.test
 	$(PY) -m ruff check src tests bench
 	$(PY) -m pytest
 
+# every system, baseline, sumy peer and the oracle on ../shared/data/dev.jsonl, then
+# the core speed beside sumy: rewrites docs/benchmarks.md and docs/benchmarks.png
+$(VENV)/.bench: $(VENV)/.core bench/requirements.txt
+	$(PIP) -e '.[eval]' -r bench/requirements.txt
+	touch $@
+
+bench: $(VENV)/.bench
+	$(PY) bench/run_rouge.py
+	$(PY) bench/speed_core.py
+
 lint: $(VENV)/.test
 	$(PY) -m ruff check src tests bench
 	$(PY) -m ruff format --check src tests bench

@@ -72,6 +72,53 @@ def _why(problems: list[str]) -> str:
     return f" ({problems[0]})" if len(problems) == 1 else ""
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    import json
+
+    from newsbrief import evaluate
+    from newsbrief.summarize import systems
+
+    names = list(dict.fromkeys(args.system or systems.BUILTIN))
+    if args.worst:
+        names += [n for n in ("newsbrief", "oracle") if n not in names]
+    chosen = {n: systems.get(n) for n in names}  # unknown names fail before any work
+    settings = Settings(words=args.words, headline_words=args.words)
+    data = evaluate.read_dataset(args.data, limit=args.limit, settings=settings)
+    for p in data.problems:
+        _warn(p)
+    if not data.events:
+        raise InputError(f"no usable event in {args.data}" + _why(data.problems))
+    progress = None
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(data.events), unit="event", file=sys.stderr, leave=False)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(done - bar.n)
+
+    report = evaluate.evaluate(
+        data.events,
+        chosen,
+        words=args.words,
+        seed=args.seed,
+        settings=settings,
+        dataset=str(args.data),
+        problems=data.problems,
+        progress=progress,
+    )
+    if progress is not None:
+        bar.close()
+    if args.json:
+        _write(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n", args.json)
+    if args.json != "-":
+        out = report.table()
+        if args.worst:
+            out += "\n" + evaluate.format_worst(report, args.worst)
+        _write(out, None)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
@@ -98,6 +145,36 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p.set_defaults(func=cmd_summarize)
+
+    p = sub.add_parser(
+        "eval",
+        help="score systems with ROUGE on WCEP-style events",
+        description="Summarize every event of a WCEP-style JSON Lines file (one event a line: "
+        '{"summary", "articles": [{"title", "text", "url", "date"}]}) with each system and '
+        "report ROUGE-1, ROUGE-2 and ROUGE-L F1 against the reference summaries: the mean "
+        "over events with a 95% bootstrap confidence interval. Each summary takes whole "
+        "sentences in the system's order until the budget is reached, then is cut to it.",
+    )
+    p.add_argument("data", metavar="DATA.jsonl", help="events, one JSON object a line")
+    p.add_argument(
+        "-s",
+        "--system",
+        action="append",
+        metavar="NAME",
+        help="system to run (repeatable; default all: newsbrief, random, lead, textrank, "
+        "lexrank, centroid, submodular, oracle)",
+    )
+    p.add_argument("-w", "--words", type=_positive, default=40, help="word budget (default 40)")
+    p.add_argument("--limit", type=_positive, metavar="N", help="only the first N events")
+    p.add_argument("--json", metavar="FILE", help="also write every score as JSON to FILE")
+    p.add_argument(
+        "--worst",
+        type=_positive,
+        metavar="N",
+        help="show the N events where newsbrief falls furthest below the oracle",
+    )
+    p.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
+    p.set_defaults(func=cmd_eval)
     return parser
 
 
