@@ -15,6 +15,11 @@ from newsbrief.errors import InputError, NewsbriefError, StoreError
 from newsbrief.model import Article, Brief, BriefSentence, Disagreement, Event, Fact, Sentence
 from newsbrief.settings import Settings
 
+# The subpackage newsbrief.summarize shares its name with the function below. Import
+# it first, so that the function, defined after, is what `newsbrief.summarize` names;
+# a later `import newsbrief.summarize.x` no longer rebinds the attribute.
+import newsbrief.summarize as _summarize_package  # noqa: E402,F401  isort: skip
+
 __version__ = "0.1.0"
 
 __all__ = [

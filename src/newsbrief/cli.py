@@ -58,7 +58,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     from newsbrief.render import render
 
     settings = Settings(words=args.words)
-    loaded = pipeline.load(args.inputs, settings, stdin=sys.stdin.buffer)
+    loaded = pipeline.load(_paths(args.inputs), settings, stdin=sys.stdin.buffer)
     for p in loaded.problems:
         _warn(p)
     if not loaded.articles:
@@ -66,6 +66,11 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     brief = pipeline.brief_from_articles(loaded.articles, settings)
     _write(render(brief, args.format, loaded.problems), args.output)
     return 0
+
+
+def _paths(inputs: list[str]) -> list[str | Path]:
+    """On the command line every input names a path (or "-"), never an article text."""
+    return [a if a == "-" else Path(a) for a in inputs]
 
 
 def _why(problems: list[str]) -> str:
@@ -117,6 +122,308 @@ def cmd_eval(args: argparse.Namespace) -> int:
             out += "\n" + evaluate.format_worst(report, args.worst)
         _write(out, None)
     return 0
+
+
+# ---------------------------------------------------------------- many events: digest, store
+
+
+def _non_negative(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {n}")
+    return n
+
+
+def _threshold(text: str) -> float:
+    try:
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.0 < v <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be above 0 and at most 1: {v}")
+    return v
+
+
+def _group_settings(args: argparse.Namespace) -> Settings:
+    options = {"words": args.words} if getattr(args, "words", None) else {}
+    if getattr(args, "window_days", None) is not None:
+        options["group_window_days"] = args.window_days
+    if getattr(args, "threshold", None) is not None:
+        options["group_threshold"] = args.threshold
+    return Settings(**options)
+
+
+class _Bars:
+    """tqdm progress bars on stderr, only when it is a terminal and not --quiet."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.on = not quiet and sys.stderr.isatty()
+        self.bars: dict[str, object] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.on:
+            return
+        from tqdm import tqdm
+
+        bar = self.bars.get(stage)
+        if bar is None:
+            bar = self.bars[stage] = tqdm(
+                total=total,
+                desc=stage,
+                unit="event" if stage == "summarize" else "article",
+                file=sys.stderr,
+                leave=False,
+            )
+        bar.update(done - bar.n)  # type: ignore[attr-defined]
+
+    def close(self) -> None:
+        for bar in self.bars.values():
+            bar.close()  # type: ignore[attr-defined]
+        self.bars.clear()
+
+
+def cmd_digest(args: argparse.Namespace) -> int:
+    from newsbrief import pipeline
+    from newsbrief.digest import digest_articles
+    from newsbrief.render import render_digest
+
+    settings = _group_settings(args)
+    loaded = pipeline.load(_paths(args.inputs), settings, stdin=sys.stdin.buffer)
+    for p in loaded.problems:
+        _warn(p)
+    if not loaded.articles:
+        raise InputError("no usable article in the input" + _why(loaded.problems))
+    bars = _Bars(args.quiet)
+    problems: list[str] = []
+    try:
+        items = digest_articles(
+            loaded.articles, settings, lambda d, t: bars("summarize", d, t), problems
+        )
+    finally:
+        bars.close()
+    for p in problems:
+        _warn(p)
+    if not items:
+        raise InputError("no event of the input has a usable sentence")
+    _write(render_digest(items, args.format), args.output)
+    return 0
+
+
+def _open_store(path: str, create: bool):  # noqa: ANN202 - Store, imported lazily
+    from newsbrief.store import Store
+
+    return Store.open(path, create=create)
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from newsbrief import pipeline
+
+    settings = _group_settings(args)
+    with _open_store(args.store, create=True) as store:
+        loaded = pipeline.load(_paths(args.inputs), settings, stdin=sys.stdin.buffer)
+        for p in loaded.problems:
+            _warn(p)
+        bars = _Bars(args.quiet)
+        try:
+            report = store.add(loaded.articles, settings, progress=bars)
+        finally:
+            bars.close()
+        for p in report.problems:
+            _warn(p)
+        counts = store.counts()
+    if not args.quiet:
+        grown = len(report.touched) - len(report.created)
+        print(
+            f"added {report.new} article(s) ({report.known} already stored): "
+            f"{len(report.created)} new event(s), {grown} grown; "
+            f"{len(report.summarized)} brief(s) written. "
+            f"{args.store}: {counts['articles']} articles, {counts['events']} events"
+        )
+    if not loaded.articles:
+        raise InputError("no usable article in the input" + _why(loaded.problems))
+    return 0
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    import json
+
+    from newsbrief.render import md_escape, render_digest
+
+    with _open_store(args.store, create=False) as store:
+        listed = store.events()
+        if args.format == "html":
+            items = [store.brief(s.event.id) for s in listed]
+            _write(render_digest(items, "html"), args.output)
+            return 0
+    if args.format == "json":
+        data = [
+            {
+                "id": s.event.id,
+                "first": s.event.first.isoformat() if s.event.first else None,
+                "last": s.event.last.isoformat() if s.event.last else None,
+                "size": s.event.size,
+                "outlets": s.outlets,
+                "headline": s.headline,
+                "pending": s.dirty,
+            }
+            for s in listed
+        ]
+        _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", args.output)
+        return 0
+
+    def when(s) -> str:  # noqa: ANN001
+        e = s.event
+        return (e.last or e.first).isoformat() if (e.last or e.first) else "undated"
+
+    if args.format == "markdown":
+        out = ["| event | outlets | articles | latest | headline |", "|---|---:|---:|---|---|"]
+        for s in listed:
+            head = md_escape(" ".join(s.headline.split()) or "(brief pending)")
+            out.append(f"| `{s.event.id}` | {s.outlets} | {s.event.size} | {when(s)} | {head} |")
+    else:
+        out = [f"{'event':<12}  {'outlets':>7}  {'articles':>8}  {'latest':<10}  headline"]
+        for s in listed:
+            head = " ".join(s.headline.split()) or "(brief pending: run newsbrief add)"
+            if len(head) > 100:
+                head = head[:99].rsplit(" ", 1)[0] + "…"
+            out.append(
+                f"{s.event.id:<12}  {s.outlets:>7}  {s.event.size:>8}  {when(s):<10}  {head}"
+            )
+    _write("\n".join(out) + "\n", args.output)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from newsbrief.render import render_event
+
+    with _open_store(args.store, create=False) as store:
+        event, brief = store.brief(args.event, _group_settings(args))
+    _write(render_event(event, brief, args.format), args.output)
+    return 0
+
+
+def cmd_eval_groups(args: argparse.Namespace) -> int:
+    import json
+
+    from newsbrief.cluster_metrics import evaluate_grouping, read_labeled
+
+    settings = _group_settings(args)
+    data = read_labeled(args.data, settings)
+    for p in data.problems:
+        _warn(p)
+    if not data.articles:
+        raise InputError(f"no usable article in {args.data}" + _why(data.problems))
+    report = evaluate_grouping(data, settings, dataset=str(args.data))
+    if args.json:
+        _write(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n", args.json)
+    if args.json != "-":
+        _write(report.table(), None)
+    return 0
+
+
+def _add_store_commands(sub: argparse._SubParsersAction) -> None:
+    """The digest, add, events, show and eval-groups commands."""
+    from newsbrief.render import DIGEST_FORMATS
+    from newsbrief.store import DEFAULT_PATH
+
+    def window(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--window-days",
+            type=_non_negative,
+            metavar="N",
+            help="articles more than N days apart are not compared when grouping (default 3)",
+        )
+
+    def store(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--store",
+            default=DEFAULT_PATH,
+            metavar="PATH",
+            help=f"SQLite store file (default ./{DEFAULT_PATH})",
+        )
+
+    def fmt(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "-f",
+            "--format",
+            choices=DIGEST_FORMATS,
+            default="text",
+            help="output format (default text)",
+        )
+        p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+
+    inputs_help = "file, folder or - for stdin"
+    p = sub.add_parser(
+        "digest",
+        help="group articles into events and brief each event",
+        description="Remove duplicates, group the articles into events and write a cited brief "
+        "per event (headline plus sources), ranked by number of distinct outlets, then recency. "
+        "INPUTS are files, folders or - for stdin, as for summarize.",
+    )
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help=inputs_help)
+    fmt(p)
+    p.add_argument("-w", "--words", type=_positive, default=40, help="word budget (default 40)")
+    window(p)
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_digest)
+
+    p = sub.add_parser(
+        "add",
+        help="add articles to the store: each joins an event or starts one",
+        description="Add articles to the store incrementally: each new article joins an existing "
+        "event or starts one, and only the touched events are summarized again. An article "
+        "already stored (same content) changes nothing. Work left by an interrupted add is "
+        "finished.",
+    )
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help=inputs_help)
+    store(p)
+    p.add_argument("-w", "--words", type=_positive, default=40, help="word budget (default 40)")
+    window(p)
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary line")
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser(
+        "events",
+        help="list the events of the store",
+        description="List the events of the store, ranked by number of outlets, then recency. "
+        "--format html writes a full report of every event with its brief.",
+    )
+    store(p)
+    fmt(p)
+    p.set_defaults(func=cmd_events)
+
+    p = sub.add_parser(
+        "show",
+        help="print the brief of one event of the store",
+        description="Print the brief of one event of the store; EVENT_ID may be a unique prefix.",
+    )
+    p.add_argument("event", metavar="EVENT_ID", help="event id (or a unique prefix of it)")
+    store(p)
+    fmt(p)
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser(
+        "eval-groups",
+        help="score event grouping on WCEP-style events (B-cubed, adjusted Rand index)",
+        description="Pool the articles of every event of a WCEP-style JSON Lines file (label = "
+        "the event of the line), group them, and report B-cubed precision, recall and F1 and "
+        "the adjusted Rand index.",
+    )
+    p.add_argument("data", metavar="DATA.jsonl", help="events, one JSON object a line")
+    p.add_argument(
+        "--json", metavar="FILE", help="also write the scores as JSON to FILE (- for stdout)"
+    )
+    window(p)
+    p.add_argument(
+        "--threshold",
+        type=_threshold,
+        metavar="T",
+        help="mean cosine similarity at which groups merge (default 0.14)",
+    )
+    p.set_defaults(func=cmd_eval_groups)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -175,6 +482,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
     p.set_defaults(func=cmd_eval)
+    _add_store_commands(sub)
     return parser
 
 

@@ -130,10 +130,15 @@ class Fact:
     unit: str = ""
     article_ids: tuple[str, ...] = ()
     evidence: tuple[str, ...] = ()
+    #: what is counted, from a fixed list (killed, injured, ..., count, money, percent,
+    #: duration, age, measurement, magnitude, date, weekday, person, place, organization);
+    #: evidence[i] is the sentence of article_ids[i]
+    category: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
+            "category": self.category,
             "measure": self.measure,
             "value": self.value,
             "normalized": self.normalized,

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newsbrief.clean import clean_article
+from newsbrief.compare import with_facts
 from newsbrief.errors import InputError
 from newsbrief.model import Article, Brief
 from newsbrief.read import read_inputs
@@ -102,7 +103,7 @@ def brief_from_articles(
     settings = settings or Settings()
     if not articles:
         raise InputError("no usable article in the input")
-    return summarize_articles(articles, settings, extractor)
+    return with_facts(summarize_articles(articles, settings, extractor), articles)
 
 
 def summarize(

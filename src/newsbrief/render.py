@@ -11,7 +11,8 @@ import re
 import textwrap
 from typing import Any
 
-from newsbrief.model import Article, Brief
+from newsbrief.compare import facts_for_display
+from newsbrief.model import Article, Brief, Event
 
 FORMATS = ("text", "markdown", "json")
 
@@ -30,18 +31,53 @@ def _source_line(a: Article) -> str:
 
 
 def _fact_lines(brief: Brief, number: dict[str, int]) -> tuple[list[str], list[str]]:
+    """One line per fact (numbers first, then names and dates) and per disagreement."""
+    shown = facts_for_display(brief)
     facts = [
-        f"{f.measure}: {f.value} {_marks(tuple(sorted(number[a] for a in f.article_ids if a in number)))}"
-        for f in brief.facts
+        f"{f['measure']}: {f['value']} {_marks(tuple(f['citations']))}" for f in shown["facts"]
     ]
-    dis = []
-    for d in brief.disagreements:
-        vals = "; ".join(
-            f"{f.value} {_marks(tuple(sorted(number[a] for a in f.article_ids if a in number)))}"
-            for f in d.facts
-        )
-        dis.append(f"{d.measure}: {vals}")
+    for label, items in (*shown["names"].items(), ("dates", shown["dates"])):
+        if items:
+            more = f"; and {len(items) - 8} more" if len(items) > 8 else ""
+            facts.append(
+                f"{label}: " + "; ".join(f"{v} {_marks(tuple(c))}" for v, c in items[:8]) + more
+            )
+    dis = [
+        f"{d['measure']}: "
+        + " vs ".join(f"{v['value']} {_marks(tuple(v['citations']))}" for v in d["values"])
+        for d in shown["disagreements"]
+    ]
     return facts, dis
+
+
+def _evidence_lines(brief: Brief) -> list[list[tuple[int, str]]]:
+    """Per disagreement, the cited sentences behind its values: (source number, snippet)."""
+    out = []
+    for d in facts_for_display(brief)["disagreements"]:
+        seen: list[tuple[int, str]] = []
+        for v in d["values"]:
+            for n, sentence in v["evidence"]:
+                item = (n, _snippet(sentence, v["value"]))
+                if item not in seen:
+                    seen.append(item)
+        out.append(seen)
+    return out
+
+
+def _snippet(sentence: str, value: str, width: int = 280) -> str:
+    """The sentence, or a window of it around the value when it is long."""
+    sentence = " ".join(sentence.split())
+    if len(sentence) <= width:
+        return sentence
+    at = max(sentence.find(value), 0)
+    start = max(0, min(at - width // 2, len(sentence) - width))
+    end = start + width
+    if start:
+        start = sentence.find(" ", start) + 1 or start
+    if end < len(sentence):
+        end = sentence.rfind(" ", start, end) if " " in sentence[start:end] else end
+    cut = sentence[start:end].strip()
+    return ("…" if start else "") + cut + ("…" if end < len(sentence) else "")
 
 
 def render_text(brief: Brief, width: int = 88) -> str:
@@ -56,10 +92,21 @@ def render_text(brief: Brief, width: int = 88) -> str:
     facts, dis = _fact_lines(brief, number)
     if dis:
         out += ["", "Where the sources disagree:"]
-        out += [f"  - {line}" for line in dis]
+        item = textwrap.TextWrapper(
+            width=width, initial_indent="  - ", subsequent_indent="    ", break_long_words=False
+        )
+        quote = textwrap.TextWrapper(width=width, subsequent_indent=" " * 10)
+        for line, evidence in zip(dis, _evidence_lines(brief), strict=True):
+            out += item.wrap(line)
+            for n, text in evidence:
+                out += quote.wrap(f"      [{n}] “{text}”")
     if facts:
         out += ["", "Facts reported:"]
-        out += [f"  - {line}" for line in facts]
+        item = textwrap.TextWrapper(
+            width=width, initial_indent="  - ", subsequent_indent="    ", break_long_words=False
+        )
+        for line in facts:
+            out += item.wrap(line)
     out += ["", "Sources:"]
     for i, a in enumerate(brief.sources, 1):
         line = f"  [{i}] {_source_line(a)}"
@@ -99,7 +146,11 @@ def render_markdown(brief: Brief) -> str:
     out += ["", body, ""]
     facts, dis = _fact_lines(brief, number)
     if dis:
-        out += ["### Where the sources disagree", ""] + [f"- {md_escape(x)}" for x in dis] + [""]
+        out += ["### Where the sources disagree", ""]
+        for line, evidence in zip(dis, _evidence_lines(brief), strict=True):
+            out.append(f"- {md_escape(line)}")
+            out += [f"  - [{n}](#source-{n}): “{md_escape(text)}”" for n, text in evidence]
+        out.append("")
     if facts:
         out += ["### Facts reported", ""] + [f"- {md_escape(x)}" for x in facts] + [""]
     out += ["### Sources", ""]
@@ -135,4 +186,153 @@ def render(brief: Brief, fmt: str = "text", problems: list[str] | None = None) -
         return render_markdown(brief)
     if fmt == "json":
         return render_json(brief, problems)
+    if fmt == "html":
+        from newsbrief.render_html import render_brief_html
+
+        return render_brief_html(brief)
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+# --------------------------------------------------------------------------- digests
+# Many events at once (newsbrief digest / events / show): each event with its brief.
+
+#: formats of a digest and of one stored event
+DIGEST_FORMATS = ("text", "markdown", "json", "html")
+
+
+def _outlet_of(a: Article) -> str:
+    return a.source or a.origin or a.id
+
+
+def _event_line(event: Event, brief: Brief) -> str:
+    n = len({_outlet_of(a) for a in brief.sources})
+    if event.first and event.last and event.last != event.first:
+        when = f"{event.first.isoformat()} – {event.last.isoformat()}"
+    else:
+        when = event.first.isoformat() if event.first else "undated"
+    return (
+        f"{n} outlet{'s' if n != 1 else ''} · {event.size} article{'s' if event.size != 1 else ''}"
+        f" · {when} · event {event.id}"
+    )
+
+
+def event_json(event: Event, brief: Brief) -> dict[str, Any]:
+    """One event as JSON: id, dates, size, outlets, its brief and its articles."""
+    by_id = {a.id: a for a in brief.sources}
+    arts = [by_id[a] for a in event.article_ids if a in by_id]
+    return {
+        "id": event.id,
+        "first": event.first.isoformat() if event.first else None,
+        "last": event.last.isoformat() if event.last else None,
+        "size": event.size,
+        "outlets": len({_outlet_of(a) for a in arts}),
+        "headline": brief.headline,
+        "brief": brief.to_dict(),
+        "articles": [
+            {
+                "id": a.id,
+                "url": a.url,
+                "title": a.title,
+                "outlet": _outlet_of(a),
+                "date": a.published.isoformat() if a.published else None,
+                "duplicate_of": brief.duplicates.get(a.id),
+            }
+            for a in arts
+        ],
+    }
+
+
+def _indent(text: str, pad: str = "   ") -> list[str]:
+    return [pad + line if line else "" for line in text.rstrip("\n").split("\n")]
+
+
+def _digest_markdown_event(k: int, event: Event, brief: Brief, level: int = 2) -> list[str]:
+    from newsbrief.render_html import event_title
+
+    number = {a.id: i for i, a in enumerate(brief.sources, 1)}
+    anchor = f"e{k}-source"
+    hashes = "#" * level
+
+    def cites(cs: tuple[int, ...]) -> str:
+        return "".join(f"[\\[{c}\\]](#{anchor}-{c})" for c in cs)
+
+    out = [
+        f"{hashes} {k}. {md_escape(event_title(brief))}",
+        "",
+        f"*{md_escape(_event_line(event, brief))}*",
+        "",
+    ]
+    if brief.headline and brief.headline != brief.text:
+        out += [f"**{md_escape(brief.headline)}**", ""]
+    out += [" ".join(f"{md_escape(s.text)} {cites(s.citations)}" for s in brief.sentences), ""]
+    facts, dis = _fact_lines(brief, number)
+    if dis:
+        out += ["Where the sources disagree:", ""] + [f"- {md_escape(x)}" for x in dis] + [""]
+    if facts:
+        out += ["Facts reported:", ""] + [f"- {md_escape(x)}" for x in facts] + [""]
+    out += ["Sources:", ""]
+    for i, a in enumerate(brief.sources, 1):
+        label = md_escape(_source_line(a))
+        line = f'{i}. <a id="{anchor}-{i}"></a>'
+        line += f"[{label}]({_md_url(a.url)})" if a.url else label
+        orig = brief.duplicates.get(a.id)
+        if orig in number:
+            line += f" (copy of {number[orig]})"
+        out.append(line)
+    return out + [""]
+
+
+def render_digest(
+    items: list[tuple[Event, Brief]], fmt: str = "text", problems: list[str] | None = None
+) -> str:
+    """Render ranked (event, brief) pairs in one of :data:`DIGEST_FORMATS`.
+
+    JSON is a list of events (see :func:`event_json`); skipped inputs are not part of
+    it (the command line reports them on stderr).
+    """
+    from newsbrief.render_html import event_title, render_digest_html
+
+    if fmt == "json":
+        return json.dumps([event_json(e, b) for e, b in items], ensure_ascii=False, indent=2) + "\n"
+    if fmt == "html":
+        return render_digest_html(items)
+    n_articles = sum(e.size for e, _ in items)
+    summary = f"{len(items)} event{'s' if len(items) != 1 else ''} from {n_articles} article{'s' if n_articles != 1 else ''}"
+    if fmt == "markdown":
+        out = [
+            "# newsbrief digest",
+            "",
+            f"{summary}, ranked by number of outlets, then recency.",
+            "",
+        ]
+        for k, (event, brief) in enumerate(items, 1):
+            out += _digest_markdown_event(k, event, brief)
+        return "\n".join(out).rstrip("\n") + "\n"
+    if fmt == "text":
+        out = [f"newsbrief digest: {summary}", ""]
+        for k, (event, brief) in enumerate(items, 1):
+            out += [f"{k}. {event_title(brief)}", f"   {_event_line(event, brief)}", ""]
+            out += _indent(render_text(brief, width=85)) + [""]
+        return "\n".join(out).rstrip("\n") + "\n"
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def render_event(event: Event, brief: Brief, fmt: str = "text") -> str:
+    """Render one event and its brief (``newsbrief show``) in one of :data:`DIGEST_FORMATS`."""
+    from newsbrief.render_html import event_title, render_brief_html
+
+    if fmt == "json":
+        return json.dumps(event_json(event, brief), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "html":
+        return render_brief_html(brief, event)
+    if fmt == "markdown":
+        head = [
+            f"# {md_escape(event_title(brief))}",
+            "",
+            f"*{md_escape(_event_line(event, brief))}*",
+            "",
+        ]
+        return "\n".join(head) + "\n" + render_markdown(brief)
+    if fmt == "text":
+        return f"{event_title(brief)}\n{_event_line(event, brief)}\n\n" + render_text(brief)
     raise ValueError(f"unknown format {fmt!r}")

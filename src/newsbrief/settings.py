@@ -34,6 +34,12 @@ class Settings:
     min_sentence_words: int = 6
     #: sentences longer than this many words are not used in a brief
     max_sentence_words: int = 80
+    #: articles more than this many days apart are never compared when grouping events
+    #: (articles without a date are compared with all)
+    group_window_days: int = 3
+    #: mean tf-idf cosine similarity of two groups of articles above which they are
+    #: merged into one event (average linkage)
+    group_threshold: float = 0.14
 
     def __post_init__(self) -> None:
         if self.words < 1 or self.headline_words < 1:
@@ -42,6 +48,12 @@ class Settings:
             v = getattr(self, name)
             if not 0.0 <= v <= 1.0:
                 raise InputError(f"{name} must be between 0 and 1, got {v}")
+        if self.group_window_days < 0:
+            raise InputError(f"group_window_days must be 0 or more, got {self.group_window_days}")
+        if not 0.0 < self.group_threshold <= 1.0:
+            raise InputError(
+                f"group_threshold must be above 0 and at most 1, got {self.group_threshold}"
+            )
 
     @classmethod
     def from_options(cls, base: Settings | None = None, **options: Any) -> Settings:

@@ -4,8 +4,10 @@
 The brief's sentences are chosen by an :class:`Extractor` (the default
 :class:`Newsbrief`), then cited: a brief sentence's ``sources`` are its own article,
 every article holding the same sentence verbatim, every article with a sentence
-whose tf-idf cosine similarity to it is at least ``Settings.support_threshold``
-(0.5 by default), and the syndicated copies of all of these.
+whose support similarity to it (:attr:`Cluster.support_similarity`: the cosine of
+the sentences, or of their main clauses less 0.1) is at least
+``Settings.support_threshold`` (0.5 by default), and the syndicated copies of all of
+these.
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ same :class:`Cluster`, so they all see the same sentence splits and the same bud
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -16,7 +17,14 @@ from scipy import sparse
 from newsbrief.dedup import find_duplicates, sentence_key
 from newsbrief.model import Article, Sentence
 from newsbrief.settings import Settings
-from newsbrief.text import background_weight, content_pairs, split_sentences, word_count, zipf
+from newsbrief.text import (
+    background_weight,
+    content_pairs,
+    content_terms,
+    split_sentences,
+    word_count,
+    zipf,
+)
 
 
 @dataclass
@@ -39,6 +47,7 @@ class Cluster:
     terms: list[list[str]]
     vectors: sparse.csr_matrix
     vocabulary: dict[str, int]
+    weights: np.ndarray  # background weight of every vocabulary term
     settings: Settings
 
     @property
@@ -60,8 +69,42 @@ class Cluster:
         return s
 
     @cached_property
+    def main_clause_vectors(self) -> sparse.csr_matrix:
+        """Normalized vectors of each sentence's main clause (see :func:`main_clause`).
+
+        A sentence whose main clause has fewer than five content terms gets its full
+        vector, so a short clause never stands for the sentence.
+        """
+        rows: list[int] = []
+        cols: list[int] = []
+        for i, s in enumerate(self.sentences):
+            clause = main_clause(s.text)
+            terms = content_terms(clause) if clause != s.text else []
+            if len(set(terms)) < 5:
+                terms = self.terms[i]
+            for t in terms:
+                rows.append(i)
+                cols.append(self.vocabulary[t])
+        return _weighted_rows(rows, cols, self.size, self.weights)
+
+    @cached_property
+    def support_similarity(self) -> np.ndarray:
+        """Similarity used for citing: the higher of the sentences' and their main clauses'.
+
+        "The army said it retook Aleppo on Thursday after the last rebels left, handing
+        Assad his biggest victory" and "The army said it has retaken full control of
+        Aleppo, marking a turning point" state the same main claim, though the full
+        sentences differ in their trailing clauses.
+        """
+        m = self.main_clause_vectors
+        main = (m @ m.T).toarray().astype(np.float32)
+        # main clauses are short: ask more of them (0.6 stands for 0.5 of full sentences)
+        main = np.where(main >= 0.6, main - 0.1, 0.0).astype(np.float32)
+        return np.maximum(self.similarity, main)
+
+    @cached_property
     def article_similarity(self) -> np.ndarray:
-        """``[i, a]``: the highest similarity of sentence i to any sentence of article a."""
+        """``[i, a]``: the highest support similarity of sentence i to a sentence of article a."""
         n, k = self.size, len(self.articles)
         out = np.zeros((n, k), dtype=np.float32)
         if n == 0:
@@ -69,7 +112,7 @@ class Cluster:
         order = np.argsort(self.article_of, kind="stable")
         arts = self.article_of[order]
         starts = np.flatnonzero(np.r_[True, arts[1:] != arts[:-1]])
-        maxes = np.maximum.reduceat(self.similarity[:, order], starts, axis=1)
+        maxes = np.maximum.reduceat(self.support_similarity[:, order], starts, axis=1)
         out[:, arts[starts]] = maxes
         # verbatim repeats count as similarity 1 with every article holding them
         for i, hold in enumerate(self.holders):
@@ -85,6 +128,38 @@ class Cluster:
             & (self.words >= s.min_sentence_words)
             & (self.words <= s.max_sentence_words)
         )
+
+
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?:handing|giving|marking|allowing|making|sealing|ending|bringing|leaving|"
+    r"prompting|forcing|raising|putting|sending|dealing|which|who|whose|where|after|as|"
+    r"while|but|according|in what|amid|despite)\b"
+    r"|\s+(?:after|as|while|before|because|when|amid|despite|since)\s+"
+)
+
+
+def main_clause(text: str) -> str:
+    """The sentence up to its first subordinate or participle clause.
+
+    "The army said it had retaken Aleppo on Thursday after the last rebels left" ->
+    "The army said it had retaken Aleppo on Thursday". Used only to compare claims.
+    """
+    m = _CLAUSE_BREAK.search(text)
+    return text[: m.start()] if m else text
+
+
+def _weighted_rows(
+    rows: list[int], cols: list[int], n: int, weights: np.ndarray
+) -> sparse.csr_matrix:
+    """L2-normalized term-count rows, each term scaled by its weight."""
+    tf = sparse.csr_matrix(
+        (np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(n, len(weights))
+    )
+    tf.sum_duplicates()
+    x = tf @ sparse.diags(weights)
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return (sparse.diags(1.0 / norms) @ x).tocsr()
 
 
 def _looks_like_sentence(text: str) -> bool:
@@ -138,19 +213,12 @@ def prepare(articles: Sequence[Article], settings: Settings | None = None) -> Cl
             rows.append(i)
             cols.append(vocabulary.setdefault(t, len(vocabulary)))
     n = len(sentences)
-    tf = sparse.csr_matrix(
-        (np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(n, len(vocabulary))
-    )
-    tf.sum_duplicates()
     # a stem weighs as its most frequent surface form in this cluster
     idf = np.array(
         [background_weight(max(zipf(w) for w in surface_of_stem[t])) for t in vocabulary],
         dtype=np.float64,
     )
-    x = tf @ sparse.diags(idf)
-    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    x = sparse.diags(1.0 / norms) @ x
+    x = _weighted_rows(rows, cols, n, idf)
 
     words = np.array([word_count(s.text) for s in sentences], dtype=np.int64)
     return Cluster(
@@ -162,7 +230,8 @@ def prepare(articles: Sequence[Article], settings: Settings | None = None) -> Cl
         words=words,
         complete=np.array([_looks_like_sentence(s.text) for s in sentences], dtype=bool),
         terms=terms,
-        vectors=x.tocsr(),
+        vectors=x,
         vocabulary=vocabulary,
+        weights=idf,
         settings=settings,
     )

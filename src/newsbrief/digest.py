@@ -1,0 +1,104 @@
+"""Digest: many stories at once. Group articles into events and brief each event.
+
+>>> from newsbrief.digest import digest
+>>> for event, brief in digest(["crawl/"]):          # doctest: +SKIP
+...     print(event.size, brief.headline)
+
+Events are ranked by the number of distinct outlets that report them, then by recency
+(latest article date; undated events last), then by size.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
+from typing import BinaryIO
+
+from newsbrief.errors import InputError
+from newsbrief.group import group_articles
+from newsbrief.model import Article, Brief, Event
+from newsbrief.settings import Settings
+from newsbrief.summarize import summarize_articles
+
+__all__ = ["digest", "digest_articles", "outlet", "outlets", "rank_key"]
+
+log = logging.getLogger("newsbrief")
+
+#: progress callback: (done, total)
+Progress = Callable[[int, int], None]
+
+
+def outlet(article: Article) -> str:
+    """The outlet an article counts for: its source, else where it was read from."""
+    return article.source or article.origin or article.id
+
+
+def outlets(articles: Iterable[Article]) -> int:
+    """Number of distinct outlets among articles."""
+    return len({outlet(a) for a in articles})
+
+
+def rank_key(event: Event, n_outlets: int) -> tuple[int, int, int, str]:
+    """Sort key of an event in a digest: most outlets, then most recent, then largest."""
+    latest = event.last or event.first
+    return (
+        -n_outlets,
+        -(latest.toordinal() if latest else date.min.toordinal()),
+        -event.size,
+        event.id,
+    )
+
+
+def digest_articles(
+    articles: Sequence[Article],
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+    problems: list[str] | None = None,
+) -> list[tuple[Event, Brief]]:
+    """Group cleaned articles into events and summarize each one, ranked (see :func:`rank_key`).
+
+    An event none of whose articles has a usable sentence is left out and reported in
+    ``problems``.
+    """
+    settings = settings or Settings()
+    by_id: Mapping[str, Article] = {a.id: a for a in articles}
+    events = group_articles(articles, settings)
+    ranked = sorted(events, key=lambda e: rank_key(e, outlets(by_id[a] for a in e.article_ids)))
+    out: list[tuple[Event, Brief]] = []
+    for done, event in enumerate(ranked, 1):
+        members = [by_id[a] for a in event.article_ids]
+        try:
+            out.append((event, summarize_articles(members, settings, event=event.id)))
+        except InputError as e:
+            msg = f"event {event.id} ({event.size} article(s)) left out: {e}"
+            log.warning("%s", msg)
+            if problems is not None:
+                problems.append(msg)
+        if progress is not None:
+            progress(done, len(ranked))
+    return out
+
+
+def digest(
+    inputs: Iterable[str | os.PathLike[str] | Article] | str | os.PathLike[str],
+    settings: Settings | None = None,
+    stdin: BinaryIO | None = None,
+) -> list[tuple[Event, Brief]]:
+    """Read and clean the inputs, group them into events and brief each event, ranked.
+
+    Inputs are as for :func:`newsbrief.pipeline.load`; unusable ones are logged and
+    skipped. Raises :class:`InputError` when no usable article is left.
+    """
+    from newsbrief import pipeline
+
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    settings = settings or Settings()
+    loaded = pipeline.load(inputs, settings, stdin)
+    for p in loaded.problems:
+        log.warning("%s", p)
+    if not loaded.articles:
+        raise InputError("no usable article in the input")
+    return digest_articles(loaded.articles, settings)

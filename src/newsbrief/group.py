@@ -1,0 +1,501 @@
+"""Event grouping: which articles are about the same news event, in batch and incrementally.
+
+No number of events is given in advance. The method (see docs/grouping.md):
+
+1. **Vectors.** Each article becomes a sparse tf-idf vector over lower-case words of its
+   text and title (title words count :data:`TITLE_WEIGHT` times), plus an extra feature
+   for every capitalized word and every number, the named-entity-like tokens
+   (``E:name``, ``#number``). Term frequency is sublinear (1 + log tf); the idf part is the
+   word's rarity in general English (:func:`newsbrief.text.background_weight` of its
+   wordfreq Zipf value), not document frequencies of the input. So a vector depends on
+   its article only: batch and incremental grouping see the same vectors, and the store
+   keeps them. Features are hashed (MurmurHash3, 2**20 columns) and rows L2-normalized.
+2. **Candidate pairs, time-aware.** Cosine similarities are computed as sparse products in
+   blocks of date-sorted articles; only pairs at most ``Settings.group_window_days``
+   apart are compared (an article without a date is compared with every article), and
+   pairs below half the threshold are dropped. Work grows with the number of articles
+   per window, not with the square of the input.
+3. **Average-linkage agglomeration** on that sparse graph: the two groups with the highest
+   mean pairwise similarity (pairs never compared count as 0, so groups far apart in
+   time rarely merge) are merged while that mean is at least ``Settings.group_threshold``.
+   Syndicated copies start in one group, so they always end in the same event: two
+   articles are copies, as in :mod:`newsbrief.dedup`, when the Jaccard similarity of their
+   word 5-shingle sets is at least ``Settings.duplicate_threshold``; the pairs checked
+   are those the step above found with a cosine of at least 0.6 (copies are far above).
+
+Incremental assignment (:func:`assign`) runs the same agglomeration with the existing
+events as fixed starting groups that may absorb new articles but never merge with each
+other, so adding articles never renames or splits an event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import chain
+
+import numpy as np
+from scipy import sparse
+from sklearn.preprocessing import normalize
+from sklearn.utils import murmurhash3_32
+
+from newsbrief.dedup import article_shingles
+from newsbrief.model import Article, Event
+from newsbrief.settings import Settings
+from newsbrief.text import STOPWORDS, background_weight, zipf
+
+__all__ = [
+    "N_FEATURES",
+    "VECTORIZER_VERSION",
+    "Grouping",
+    "assign",
+    "event_key",
+    "features",
+    "group_articles",
+    "make_event",
+    "matrix_of",
+    "rows_of",
+    "similarity_edges",
+    "vectorize",
+]
+
+#: number of hashed feature columns of an article vector
+N_FEATURES = 2**20
+#: changes whenever :func:`vectorize` would give different vectors (the store re-vectorizes)
+VECTORIZER_VERSION = 1
+#: how many times a title word counts, relative to a word of the text
+TITLE_WEIGHT = 2
+#: how many times a named-entity-like feature (capitalized word, number) counts
+ENTITY_WEIGHT = 1
+#: idf weight of a number feature (numbers are rare in general English, but years recur)
+NUMBER_WEIGHT = 2.0
+#: pairs of articles at least this similar (cosine) are checked for being copies
+_COPY_PROBE = 0.6
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?|\d(?:[\d,.]*\d)?")
+#: caches, each cleared when it reaches this many entries
+_CACHE_LIMIT = 2_000_000
+_token_cache: dict[str, tuple[str, ...]] = {}
+_columns: dict[str, int] = {}
+_weights: dict[str, float] = {}
+
+
+def _token_features(tok: str) -> tuple[str, ...]:
+    """The features one token adds (see :func:`features`)."""
+    if tok[0].isdigit():
+        return ("#" + tok.replace(",", "").rstrip("."),) * ENTITY_WEIGHT
+    low = tok.lower().replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]
+    if not low or low in STOPWORDS:
+        return ()
+    if tok[0].isupper():
+        return (low,) + ("E:" + low,) * ENTITY_WEIGHT
+    return (low,)
+
+
+def _part_features(text: str) -> Counter[str]:
+    toks = _TOKEN.findall(text)
+    cache = _token_cache
+    missing = set(toks).difference(cache)
+    if len(cache) + len(missing) > _CACHE_LIMIT:
+        cache.clear()
+        missing = set(toks)
+    for tok in missing:
+        cache[tok] = _token_features(tok)
+    return Counter(chain.from_iterable(map(cache.__getitem__, toks)))
+
+
+def features(title: str, text: str) -> Counter[str]:
+    """Counts of the features of an article: words, ``E:`` capitalized words, ``#`` numbers.
+
+    Words are lower-cased, stopwords dropped; a title token counts :data:`TITLE_WEIGHT`
+    times; a capitalized word or a number also adds :data:`ENTITY_WEIGHT` counts of its
+    ``E:`` or ``#`` feature.
+    """
+    counts = _part_features(text)
+    if title:
+        for feat, n in _part_features(title).items():
+            counts[feat] += n * TITLE_WEIGHT
+    return counts
+
+
+def _weight(feature: str) -> float:
+    """The idf part of a feature: background rarity of the word; a fixed weight for numbers."""
+    if feature[0] == "#":
+        return NUMBER_WEIGHT
+    return background_weight(zipf(feature.removeprefix("E:")))
+
+
+def vectorize(articles: Sequence[Article]) -> sparse.csr_matrix:
+    """L2-normalized hashed tf-idf rows (float32) of the articles, one row per article."""
+    feats: list[str] = []
+    counts: list[int] = []
+    indptr = [0]
+    for a in articles:
+        c = features(a.title, a.text)
+        feats.extend(c)
+        counts.extend(c.values())
+        indptr.append(len(feats))
+    missing = set(feats).difference(_columns)
+    if len(_columns) + len(missing) > _CACHE_LIMIT:
+        _columns.clear()
+        _weights.clear()
+        missing = set(feats)
+    for f in missing:
+        _columns[f] = murmurhash3_32(f, seed=0, positive=True) % N_FEATURES
+        _weights[f] = _weight(f)
+    n = len(feats)
+    cols = np.fromiter(map(_columns.__getitem__, feats), dtype=np.int32, count=n)
+    weights = np.fromiter(map(_weights.__getitem__, feats), dtype=np.float32, count=n)
+    data = (1.0 + np.log(np.asarray(counts, dtype=np.float32))) * weights
+    x = sparse.csr_matrix(
+        (data, cols, np.asarray(indptr, dtype=np.int64)), shape=(len(articles), N_FEATURES)
+    )
+    x.sum_duplicates()  # two features hashed to one column add up
+    return normalize(x, copy=False) if len(articles) else x
+
+
+Row = tuple[np.ndarray, np.ndarray]
+#: a function from articles to L2-normalized sparse rows, one per article
+Vectorizer = Callable[[Sequence[Article]], sparse.csr_matrix]
+
+
+def rows_of(x: sparse.csr_matrix) -> list[Row]:
+    """Each row of a vector matrix as (column indices int32, values float32), for storing."""
+    x = sparse.csr_matrix(x)
+    return [
+        (
+            x.indices[x.indptr[i] : x.indptr[i + 1]].astype(np.int32),
+            x.data[x.indptr[i] : x.indptr[i + 1]].astype(np.float32),
+        )
+        for i in range(x.shape[0])
+    ]
+
+
+def matrix_of(rows: Sequence[Row]) -> sparse.csr_matrix:
+    """The vector matrix of rows made by :func:`rows_of`."""
+    lengths = np.fromiter((len(r[0]) for r in rows), dtype=np.int64, count=len(rows))
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
+    if rows:
+        indices = np.concatenate([r[0] for r in rows]).astype(np.int32)
+        data = np.concatenate([r[1] for r in rows]).astype(np.float32)
+    else:
+        indices, data = np.zeros(0, np.int32), np.zeros(0, np.float32)
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), N_FEATURES))
+
+
+_NO_DATE = -1
+
+
+def _days(articles: Sequence[Article]) -> np.ndarray:
+    return np.array(
+        [a.published.toordinal() if a.published else _NO_DATE for a in articles], dtype=np.int64
+    )
+
+
+def similarity_edges(
+    x: sparse.csr_matrix, days: np.ndarray, window: int, min_sim: float, block: int = 512
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs (i < j) of rows with cosine at least ``min_sim`` that may share an event.
+
+    Dated rows are compared only with rows at most ``window`` days away; a row whose
+    day is negative (no date) is compared with every row. Returns (i, j, similarity).
+    """
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    sims: list[np.ndarray] = []
+
+    def keep(r: np.ndarray, c: np.ndarray, s: np.ndarray) -> None:
+        rows.append(np.minimum(r, c))
+        cols.append(np.maximum(r, c))
+        sims.append(s.astype(np.float32))
+
+    dated = np.flatnonzero(days >= 0)
+    order = dated[np.argsort(days[dated], kind="stable")]
+    sd = days[order]
+    xo = x[order]
+    for start in range(0, len(order), block):
+        stop = min(start + block, len(order))
+        hi = int(np.searchsorted(sd, sd[stop - 1] + window, side="right"))
+        s = (xo[start:stop] @ xo[start:hi].T).tocoo()
+        r = s.row.astype(np.int64) + start
+        c = s.col.astype(np.int64) + start
+        ok = (c > r) & (s.data >= min_sim) & (np.abs(sd[r] - sd[c]) <= window)
+        keep(order[r[ok]], order[c[ok]], s.data[ok])
+    undated = np.flatnonzero(days < 0)
+    # an undated row meets every row: fewer rows a block keep the product small
+    step = max(8, min(block, 2_000_000 // max(1, x.shape[0])))
+    for start in range(0, len(undated), step):
+        part = undated[start : start + step]
+        s = (x[part] @ x.T).tocoo()
+        r = part[s.row]
+        c = s.col.astype(np.int64)
+        # an undated pair is found from both ends: keep it once
+        ok = (s.data >= min_sim) & (r != c) & ((days[c] >= 0) | (c > r))
+        keep(r[ok], c[ok], s.data[ok])
+    if not rows:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0, dtype=np.float32)
+    return np.concatenate(rows), np.concatenate(cols), np.concatenate(sims)
+
+
+def _agglomerate(
+    sizes: list[int],
+    edges: tuple[np.ndarray, np.ndarray, np.ndarray],
+    threshold: float,
+    frozen: list[bool],
+) -> list[int]:
+    """Average-linkage merging over a sparse graph of groups; returns each group's root.
+
+    ``edges`` hold the sum of pairwise similarities between two groups (i < j); a
+    missing pair counts as 0. Two frozen groups never merge.
+    """
+    n = len(sizes)
+    size = list(sizes)
+    frz = list(frozen)
+    parent = list(range(n))
+    adj: list[dict[int, float]] = [{} for _ in range(n)]
+    gi, gj, gs = edges
+    heap: list[tuple[float, int, int]] = []
+    for i, j, s in zip(gi.tolist(), gj.tolist(), gs.tolist(), strict=True):
+        adj[i][j] = s
+        adj[j][i] = s
+        avg = s / (size[i] * size[j])
+        if avg >= threshold and not (frz[i] and frz[j]):
+            heap.append((-avg, i, j))
+    heapq.heapify(heap)
+    while heap:
+        neg, i, j = heapq.heappop(heap)
+        ai = adj[i]
+        s = ai.get(j)
+        if s is None or -neg != s / (size[i] * size[j]):
+            continue  # stale: one side merged since this entry was pushed
+        if len(ai) < len(adj[j]):
+            i, j = j, i
+            ai = adj[i]
+        aj = adj[j]
+        del ai[j]
+        del aj[i]
+        for k, sk in aj.items():
+            ak = adj[k]
+            del ak[j]
+            v = ai.get(k, 0.0) + sk
+            ai[k] = v
+            ak[i] = v
+        adj[j] = {}
+        parent[j] = i
+        size[i] += size[j]
+        frz[i] = frz[i] or frz[j]
+        si = size[i]
+        for k, v in ai.items():
+            avg = v / (si * size[k])
+            if avg >= threshold and not (frz[i] and frz[k]):
+                heapq.heappush(heap, (-avg, min(i, k), max(i, k)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    return [root(i) for i in range(n)]
+
+
+def _copies(cache: dict[int, np.ndarray], arts: Sequence[Article], i: int, j: int) -> float:
+    """Jaccard similarity of the shingle sets of articles i and j (as in newsbrief.dedup)."""
+    sets = []
+    for k in (i, j):
+        v = cache.get(k)
+        if v is None:
+            v = np.unique(np.fromiter(article_shingles(arts[k]), dtype=np.uint32))
+            cache[k] = v
+        sets.append(v)
+    a, b = sets
+    if not a.size or not b.size:
+        return 0.0
+    inter = np.intersect1d(a, b, assume_unique=True).size
+    return inter / (a.size + b.size - inter)
+
+
+def event_key(article: Article, index: int = 0) -> tuple[bool, date, int]:
+    """Reading order of an event's articles: dated ones by date, then undated; ties by index."""
+    return (article.published is None, article.published or date.min, index)
+
+
+def make_event(articles: Sequence[Article], event_id: str | None = None) -> Event:
+    """An :class:`Event` of these articles (reading order: by date, then as given).
+
+    Without ``event_id`` the id is a hash of the id of the earliest article (ties: the
+    smallest id), which does not depend on the input order; the store keeps an event's
+    id when later articles join.
+    """
+    ordered = [a for _, a in sorted(((event_key(a, k), a) for k, a in enumerate(articles)))]
+    dates = [a.published for a in ordered if a.published]
+    founder = min(ordered, key=lambda a: (a.published is None, a.published or date.min, a.id))
+    return Event(
+        id=event_id or _founded_by(founder.id),
+        article_ids=tuple(a.id for a in ordered),
+        first=min(dates) if dates else None,
+        last=max(dates) if dates else None,
+        size=len(ordered),
+    )
+
+
+def _founded_by(article_id: str) -> str:
+    return hashlib.sha1(f"event\n{article_id}".encode()).hexdigest()[:12]
+
+
+@dataclass
+class Grouping:
+    """Result of :func:`assign`: the events that were created or grew, and where each new article went."""
+
+    events: list[Event]
+    assignment: dict[str, str] = field(default_factory=dict)
+    created: set[str] = field(default_factory=set)
+    #: the vector of each new article (see :func:`rows_of`), for storing
+    vectors: dict[str, Row] = field(default_factory=dict)
+
+
+def assign(
+    new: Sequence[Article],
+    existing: Sequence[Event] = (),
+    known: Mapping[str, Article] | None = None,
+    settings: Settings | None = None,
+    vectors: Mapping[str, Row] | None = None,
+    vectorizer: Vectorizer | None = None,
+) -> Grouping:
+    """Group new articles, joining them to existing events where they belong.
+
+    ``existing`` are events already made (typically those near the new articles in
+    time), ``known`` maps the id of each of their articles to the article, and
+    ``vectors`` optionally gives the stored vectors (:func:`rows_of`) of known articles.
+    Existing events keep their ids and members and never merge with each other; new
+    articles that join none start new events. A new article whose id is already known
+    is ignored. Returns the touched and created events with all their members.
+    ``vectorizer`` replaces :func:`vectorize` (it must give each article the same row
+    whatever else is vectorized with it, or stored vectors go stale).
+    """
+    settings = settings or Settings()
+    known = known or {}
+    seen = set(known)
+    fresh: list[Article] = []
+    for a in new:
+        if a.id not in seen:
+            seen.add(a.id)
+            fresh.append(a)
+    if not fresh:
+        return Grouping(events=[])
+    old: list[Article] = []
+    old_event: list[int] = []
+    for e, ev in enumerate(existing):
+        for aid in ev.article_ids:
+            old.append(known[aid])
+            old_event.append(e)
+    arts = fresh + old
+    nf = len(fresh)
+    vectorizer = vectorizer or vectorize
+    x_new = vectorizer(fresh)
+    if old:
+        stored = vectors or {}
+        missing = [a for a in old if a.id not in stored]
+        computed = dict(zip((a.id for a in missing), rows_of(vectorizer(missing)), strict=True))
+        x_old = matrix_of([stored[a.id] if a.id in stored else computed[a.id] for a in old])
+        x = sparse.vstack([x_new, x_old], format="csr")
+    else:
+        x = x_new
+    threshold = settings.group_threshold
+    r, c, s = similarity_edges(x, _days(arts), settings.group_window_days, threshold / 2)
+
+    # starting groups: one per existing event, then syndicated copies among the articles
+    parent = list(range(len(arts)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    shingled: dict[int, np.ndarray] = {}
+    first_of_event: dict[int, int] = {}
+    for k, e in enumerate(old_event):
+        parent[nf + k] = first_of_event.setdefault(e, nf + k)
+    is_old = np.arange(len(arts)) >= nf
+    # syndicated copies: pairs (not both known) similar enough to be copies are checked
+    # on their word 5-shingles, as newsbrief.dedup defines copies
+    probe = np.flatnonzero((s >= _COPY_PROBE) & ~(is_old[r] & is_old[c]))
+    for k in probe[np.lexsort((c[probe], r[probe]))]:
+        i, j = int(r[k]), int(c[k])
+        if _copies(shingled, arts, i, j) < settings.duplicate_threshold:
+            continue
+        a, b = find(i), find(j)
+        if a == b or (a >= nf and b >= nf):
+            continue  # already together, or two existing events: those never merge
+        if a >= nf:
+            parent[b] = a
+        elif b >= nf:
+            parent[a] = b
+        else:
+            parent[max(a, b)] = min(a, b)
+    roots = [find(i) for i in range(len(arts))]
+    group_ids = {g: k for k, g in enumerate(dict.fromkeys(roots))}
+    g = np.array([group_ids[x] for x in roots], dtype=np.int64)
+    sizes = np.bincount(g, minlength=len(group_ids)).tolist()
+    frozen = [False] * len(group_ids)
+    for k in range(nf, len(arts)):
+        frozen[g[k]] = True
+    gi, gj = np.minimum(g[r], g[c]), np.maximum(g[r], g[c])
+    off = gi != gj
+    summed = sparse.coo_matrix(
+        (s[off].astype(np.float64), (gi[off], gj[off])), shape=(len(sizes), len(sizes))
+    ).tocsr()
+    summed.sum_duplicates()
+    coo = summed.tocoo()
+    root_of = _agglomerate(sizes, (coo.row, coo.col, coo.data), threshold, frozen)
+
+    members: dict[int, list[int]] = {}
+    for k in range(len(arts)):
+        members.setdefault(root_of[g[k]], []).append(k)
+    out = Grouping(events=[], vectors=dict(zip((a.id for a in fresh), rows_of(x_new), strict=True)))
+    for idx in members.values():
+        if min(idx) >= nf:
+            continue  # an existing event that gained nothing
+        olds = [k for k in idx if k >= nf]
+        if olds:
+            ev = existing[old_event[olds[0] - nf]]
+            grown = [known[a] for a in ev.article_ids] + [arts[k] for k in idx if k < nf]
+            event = make_event(grown, ev.id)
+        else:
+            event = make_event([arts[k] for k in idx])
+            out.created.add(event.id)
+        for k in idx:
+            if k < nf:
+                out.assignment[arts[k].id] = event.id
+        out.events.append(event)
+    return out
+
+
+def group_articles(
+    articles: Sequence[Article],
+    settings: Settings | None = None,
+    vectorizer: Vectorizer | None = None,
+) -> list[Event]:
+    """Group articles into events (no number of events given); copies share an event.
+
+    Events come in order of their first article in the input; an article given twice
+    (same id) is grouped once. ``vectorizer`` replaces :func:`vectorize` (rows must be
+    L2-normalized).
+    """
+    if not articles:
+        return []
+    found = assign(articles, settings=settings, vectorizer=vectorizer)
+    first = {}
+    for k, a in enumerate(articles):
+        first.setdefault(a.id, k)
+    return sorted(found.events, key=lambda e: min(first[a] for a in e.article_ids))

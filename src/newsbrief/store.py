@@ -1,0 +1,759 @@
+"""The SQLite store: articles, events and their briefs, kept up to date incrementally.
+
+>>> with Store.open("newsbrief.sqlite") as store:          # doctest: +SKIP
+...     report = store.add(articles, Settings())
+...     for item in store.events(): print(item.event.id, item.headline)
+
+How it stays consistent (see docs/store.md):
+
+- Adding is two phases. Phase 1 is **one transaction**: the new articles, the events
+  they join or start, the memberships, and a ``dirty`` mark on every touched event.
+  Phase 2 re-summarizes the dirty events, **one transaction per event**: the brief is
+  stored and the mark cleared together. A process killed at any point leaves either
+  the state before phase 1 or a state whose remaining work is exactly the dirty events;
+  the next ``add`` (with or without new articles) finishes it.
+- The database runs in WAL mode; every write transaction is ``BEGIN IMMEDIATE``.
+- A file that is not a newsbrief database, or has a newer schema, is refused with a
+  :class:`~newsbrief.errors.StoreError` before anything is written to it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import sqlite3
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsbrief.digest import outlet, rank_key
+from newsbrief.errors import InputError, StoreError
+from newsbrief.group import VECTORIZER_VERSION, Row, assign, rows_of, vectorize
+from newsbrief.model import Article, Brief, BriefSentence, Disagreement, Event, Fact
+from newsbrief.settings import Settings
+
+__all__ = [
+    "APPLICATION_ID",
+    "DEFAULT_PATH",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "AddReport",
+    "Store",
+    "StoredEvent",
+    "brief_from_dict",
+]
+
+#: the default store file of the command line
+DEFAULT_PATH = "newsbrief.sqlite"
+#: SQLite ``application_id`` of a newsbrief store ("nbrf")
+APPLICATION_ID = 0x6E627266
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+_V1 = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE articles (
+    seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+    id        TEXT NOT NULL UNIQUE,
+    title     TEXT NOT NULL,
+    text      TEXT NOT NULL,
+    url       TEXT NOT NULL,
+    source    TEXT NOT NULL,
+    published TEXT,
+    origin    TEXT NOT NULL,
+    outlet    TEXT NOT NULL,
+    vector    BLOB NOT NULL,
+    added     TEXT NOT NULL
+);
+CREATE TABLE events (
+    id       TEXT PRIMARY KEY,
+    first    TEXT,
+    last     TEXT,
+    size     INTEGER NOT NULL,
+    outlets  INTEGER NOT NULL,
+    undated  INTEGER NOT NULL,
+    version  INTEGER NOT NULL DEFAULT 1,
+    dirty    INTEGER NOT NULL DEFAULT 1,
+    created  TEXT NOT NULL,
+    updated  TEXT NOT NULL
+);
+CREATE TABLE members (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id),
+    event_id   TEXT NOT NULL REFERENCES events(id)
+);
+CREATE INDEX members_by_event ON members(event_id);
+CREATE INDEX events_by_date ON events(last, first);
+CREATE INDEX events_dirty ON events(dirty) WHERE dirty = 1;
+CREATE TABLE briefs (
+    event_id TEXT PRIMARY KEY REFERENCES events(id),
+    version  INTEGER NOT NULL,
+    headline TEXT NOT NULL,
+    words    INTEGER NOT NULL,
+    brief    TEXT,
+    error    TEXT,
+    made     TEXT NOT NULL
+);
+"""
+
+#: migrations[k] takes a store from schema version k to k + 1 (version 0: an empty file)
+MIGRATIONS: list[str] = [_V1]
+#: the schema version this code writes
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _date(s: str | None) -> date | None:
+    return date.fromisoformat(s) if s else None
+
+
+def _pack(row: Row) -> bytes:
+    return row[0].astype("<i4").tobytes() + row[1].astype("<f4").tobytes()
+
+
+def _unpack(blob: bytes) -> Row:
+    n = len(blob) // 8
+    return (
+        np.frombuffer(blob, dtype="<i4", count=n).astype(np.int32),
+        np.frombuffer(blob, dtype="<f4", count=n, offset=4 * n).astype(np.float32),
+    )
+
+
+# -------------------------------------------------------------------- test hook
+# NEWSBRIEF_TEST_PAUSE="articles:N" stops an add inside its first transaction after N
+# article rows are written; "briefs:N" stops it after N briefs are committed. The process
+# then creates NEWSBRIEF_TEST_PAUSE_FILE (if set) and sleeps, to be killed by a test.
+
+
+def _pause(stage: str, count: int) -> None:
+    want = os.environ.get("NEWSBRIEF_TEST_PAUSE", "")
+    if want != f"{stage}:{count}":
+        return
+    marker = os.environ.get("NEWSBRIEF_TEST_PAUSE_FILE")
+    if marker:
+        Path(marker).write_text(f"{stage}:{count}\n")
+    print(f"newsbrief: test pause at {stage}:{count}", file=sys.stderr, flush=True)
+    time.sleep(3600)
+
+
+# -------------------------------------------------------------------- opening
+
+
+def _inspect(path: Path) -> None:
+    """Refuse, without writing anything, a file that is not a usable newsbrief store."""
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder, not a newsbrief store")
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(100)
+    except OSError as e:
+        raise StoreError(f"{path}: cannot read ({e.strerror or e})") from None
+    if not head:
+        return  # an empty file: a new store
+    if not head.startswith(_SQLITE_MAGIC) or len(head) < 100:
+        raise StoreError(
+            f"{path}: not a newsbrief store (not an SQLite database); refusing to touch it"
+        )
+    # the header says whose file it is (big-endian user_version at 60, application_id at 68)
+    header_version = int.from_bytes(head[60:64], "big")
+    header_app = int.from_bytes(head[68:72], "big")
+    if header_app == APPLICATION_ID:
+        if header_version > SCHEMA_VERSION:
+            raise _newer(path, header_version)
+        return
+    if header_app != 0:
+        raise StoreError(
+            f"{path}: not a newsbrief store (another SQLite database); refusing to touch it"
+        )
+    # immutable: read the main file only, creating no -wal or -shm file beside it
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error as e:
+        raise StoreError(f"{path}: cannot open ({e})") from None
+    try:
+        app = con.execute("PRAGMA application_id").fetchone()[0]
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+        tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.Error as e:
+        raise StoreError(f"{path}: not a newsbrief store ({e}); refusing to touch it") from None
+    finally:
+        con.close()
+    if app != APPLICATION_ID:
+        if app == 0 and tables == 0:
+            return  # an empty SQLite database: a new store
+        raise StoreError(
+            f"{path}: not a newsbrief store (another SQLite database); refusing to touch it"
+        )
+    if version > SCHEMA_VERSION:
+        raise _newer(path, version)
+
+
+def _newer(path: Path, version: int) -> StoreError:
+    return StoreError(
+        f"{path}: store schema version {version} is newer than this newsbrief reads "
+        f"({SCHEMA_VERSION}); upgrade newsbrief to use it"
+    )
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """An event of the store with what a listing shows: outlets, headline, pending work."""
+
+    event: Event
+    outlets: int
+    headline: str
+    dirty: bool
+
+
+@dataclass
+class AddReport:
+    """What an add did."""
+
+    read: int = 0
+    new: int = 0
+    known: int = 0
+    created: list[str] = field(default_factory=list)
+    touched: list[str] = field(default_factory=list)
+    summarized: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+#: progress callback: (stage, done, total); stage is "group" or "summarize"
+Progress = Callable[[str, int, int], None]
+
+
+class Store:
+    """A newsbrief SQLite store. Open it with :meth:`open`; close it (or use ``with``)."""
+
+    def __init__(self, con: sqlite3.Connection, path: Path) -> None:
+        self._con = con
+        self.path = path
+
+    # ---------------------------------------------------------------- lifecycle
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] = DEFAULT_PATH, create: bool = True) -> Store:
+        """Open (and, with ``create``, make) a store; migrate an older schema.
+
+        Raises :class:`StoreError` for a file that is not a newsbrief store, a newer
+        schema, or a missing file when ``create`` is false; such files are not modified.
+        """
+        p = Path(path)
+        if p.exists():
+            _inspect(p)
+        elif not create:
+            raise StoreError(f"{p}: no such store (add articles first with 'newsbrief add')")
+        elif not p.parent.exists():
+            raise StoreError(f"{p}: folder {p.parent} does not exist")
+        try:
+            con = sqlite3.connect(p, isolation_level=None, timeout=30.0)
+        except sqlite3.Error as e:
+            raise StoreError(f"{p}: cannot open ({e})") from None
+        store = cls(con, p)
+        try:
+            con.execute("PRAGMA journal_mode=WAL")
+            con.execute("PRAGMA synchronous=NORMAL")
+            con.execute("PRAGMA foreign_keys=ON")
+            store._migrate()
+        except sqlite3.Error as e:
+            con.close()
+            raise StoreError(f"{p}: cannot use the store ({e})") from None
+        except BaseException:
+            con.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE): committed on success, else rolled back."""
+        con = self._con
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            yield con
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        """One read transaction: a consistent snapshot."""
+        con = self._con
+        con.execute("BEGIN")
+        try:
+            yield con
+        finally:
+            con.execute("COMMIT")
+
+    def schema_version(self) -> int:
+        """The schema version of the open store."""
+        return int(self._con.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        with self._write() as con:
+            version = int(con.execute("PRAGMA user_version").fetchone()[0])
+            if version > SCHEMA_VERSION:  # e.g. upgraded by a newer newsbrief meanwhile
+                raise _newer(self.path, version)
+            if version == SCHEMA_VERSION:
+                return
+            app = con.execute("PRAGMA application_id").fetchone()[0]
+            tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if app != APPLICATION_ID and tables:
+                # rolled back: nothing of ours is written into another application's database
+                raise StoreError(
+                    f"{self.path}: not a newsbrief store (another SQLite database); "
+                    "refusing to touch it"
+                )
+            for step in MIGRATIONS[version:]:
+                for statement in step.split(";"):
+                    if statement.strip():
+                        con.execute(statement)
+            con.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            con.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            con.execute(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES ('application', 'newsbrief')"
+            )
+            con.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('created', ?)", (_now(),))
+            con.execute(
+                "INSERT OR IGNORE INTO meta(key, value) VALUES ('vectorizer', ?)",
+                (str(VECTORIZER_VERSION),),
+            )
+
+    # ---------------------------------------------------------------- reading
+
+    def _article(self, row: sqlite3.Row | tuple[Any, ...]) -> Article:
+        id_, title, text, url, source, published, origin = row
+        return Article(
+            id=id_,
+            title=title,
+            text=text,
+            url=url,
+            source=source,
+            published=_date(published),
+            origin=origin,
+        )
+
+    _ARTICLE_COLS = "a.id, a.title, a.text, a.url, a.source, a.published, a.origin"
+
+    def articles_of(self, event_id: str) -> list[Article]:
+        """The articles of an event in reading order (by date, undated last, then as added)."""
+        rows = self._con.execute(
+            f"SELECT {self._ARTICLE_COLS} FROM members m JOIN articles a ON a.id = m.article_id "
+            "WHERE m.event_id = ? ORDER BY a.published IS NULL, a.published, a.seq",
+            (event_id,),
+        ).fetchall()
+        return [self._article(r) for r in rows]
+
+    def _event(self, event_id: str) -> Event | None:
+        row = self._con.execute(
+            "SELECT id, first, last, size FROM events WHERE id = ?", (event_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        ids = [
+            r[0]
+            for r in self._con.execute(
+                "SELECT a.id FROM members m JOIN articles a ON a.id = m.article_id "
+                "WHERE m.event_id = ? ORDER BY a.published IS NULL, a.published, a.seq",
+                (event_id,),
+            )
+        ]
+        return Event(
+            id=row[0], article_ids=tuple(ids), first=_date(row[1]), last=_date(row[2]), size=row[3]
+        )
+
+    def resolve(self, event_id: str) -> str:
+        """The full id of the event whose id is, or starts with, ``event_id``."""
+        text = event_id.strip().lower()
+        if not text:
+            raise InputError("empty event id")
+        if self._con.execute("SELECT 1 FROM events WHERE id = ?", (text,)).fetchone():
+            return text
+        like = text.replace("\\", "").replace("%", "").replace("_", "")
+        found = [
+            r[0]
+            for r in self._con.execute(
+                "SELECT id FROM events WHERE id LIKE ? ORDER BY id LIMIT 6", (like + "%",)
+            )
+        ]
+        if not found or like != text:
+            raise InputError(f"no event {event_id!r} in {self.path} (see 'newsbrief events')")
+        if len(found) > 1:
+            raise InputError(
+                f"event id {event_id!r} is ambiguous: {', '.join(found[:5])}"
+                + (", ..." if len(found) > 5 else "")
+            )
+        return found[0]
+
+    def events(self) -> list[StoredEvent]:
+        """Every event with its outlets and headline, ranked as in a digest."""
+        with self._read() as con:
+            rows = con.execute(
+                "SELECT e.id, e.first, e.last, e.size, e.outlets, e.dirty, "
+                "coalesce(b.headline, '') FROM events e LEFT JOIN briefs b ON b.event_id = e.id"
+            ).fetchall()
+            members: dict[str, list[str]] = {}
+            for aid, eid in con.execute(
+                "SELECT a.id, m.event_id FROM members m JOIN articles a ON a.id = m.article_id "
+                "ORDER BY a.published IS NULL, a.published, a.seq"
+            ):
+                members.setdefault(eid, []).append(aid)
+        out = [
+            StoredEvent(
+                event=Event(
+                    id=r[0],
+                    article_ids=tuple(members.get(r[0], ())),
+                    first=_date(r[1]),
+                    last=_date(r[2]),
+                    size=r[3],
+                ),
+                outlets=r[4],
+                headline=r[6],
+                dirty=bool(r[5]),
+            )
+            for r in rows
+        ]
+        out.sort(key=lambda s: rank_key(s.event, s.outlets))
+        return out
+
+    def brief(self, event_id: str, settings: Settings | None = None) -> tuple[Event, Brief]:
+        """The event and its brief; an event with pending work is summarized afresh (not stored)."""
+        from newsbrief.summarize import summarize_articles
+
+        with self._read() as con:
+            eid = self.resolve(event_id)
+            event = self._event(eid)
+            assert event is not None
+            dirty, version = con.execute(
+                "SELECT dirty, version FROM events WHERE id = ?", (eid,)
+            ).fetchone()
+            row = con.execute(
+                "SELECT version, brief, error FROM briefs WHERE event_id = ?", (eid,)
+            ).fetchone()
+            articles = self.articles_of(eid)
+        if row is not None and not dirty and row[0] == version:
+            if row[1] is None:
+                raise InputError(f"event {eid} has no brief: {row[2]}")
+            return event, brief_from_dict(json.loads(row[1]), {a.id: a for a in articles})
+        return event, summarize_articles(articles, settings or Settings(), event=eid)
+
+    def pending(self) -> list[str]:
+        """Ids of the events whose brief is missing or out of date."""
+        return [
+            r[0] for r in self._con.execute("SELECT id FROM events WHERE dirty = 1 ORDER BY id")
+        ]
+
+    def counts(self) -> dict[str, int]:
+        """Number of articles, events, briefs and pending events."""
+        q = self._con.execute
+        return {
+            "articles": q("SELECT count(*) FROM articles").fetchone()[0],
+            "events": q("SELECT count(*) FROM events").fetchone()[0],
+            "briefs": q("SELECT count(*) FROM briefs WHERE brief IS NOT NULL").fetchone()[0],
+            "pending": q("SELECT count(*) FROM events WHERE dirty = 1").fetchone()[0],
+        }
+
+    def check(self) -> list[str]:
+        """Consistency problems of the store (an empty list when it is sound)."""
+        q = self._con.execute
+        problems: list[str] = []
+        result = q("PRAGMA integrity_check").fetchone()[0]
+        if result != "ok":
+            problems.append(f"integrity check: {result}")
+        for (aid,) in q("SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM members)"):
+            problems.append(f"article {aid} belongs to no event")
+        for (aid,) in q(
+            "SELECT article_id FROM members WHERE article_id NOT IN (SELECT id FROM articles)"
+        ):
+            problems.append(f"membership of missing article {aid}")
+        for eid, size, n, first, last, f, l_, undated, u in q(
+            "SELECT e.id, e.size, count(a.id), e.first, e.last, min(a.published), "
+            "max(a.published), e.undated, sum(a.published IS NULL) FROM events e "
+            "LEFT JOIN members m ON m.event_id = e.id LEFT JOIN articles a ON a.id = m.article_id "
+            "GROUP BY e.id"
+        ):
+            if n == 0:
+                problems.append(f"event {eid} has no article")
+            if size != n or first != f or last != l_ or undated != (u or 0):
+                problems.append(f"event {eid}: stored size or dates do not match its articles")
+        for (eid,) in q(
+            "SELECT e.id FROM events e LEFT JOIN briefs b ON b.event_id = e.id "
+            "WHERE e.dirty = 0 AND (b.event_id IS NULL OR b.version != e.version)"
+        ):
+            problems.append(f"event {eid} is marked done but has no current brief")
+        for eid, text in q("SELECT event_id, brief FROM briefs WHERE brief IS NOT NULL"):
+            sources = {s["id"] for s in json.loads(text)["sources"]}
+            current = {r[0] for r in q("SELECT article_id FROM members WHERE event_id = ?", (eid,))}
+            dirty = q("SELECT dirty FROM events WHERE id = ?", (eid,)).fetchone()
+            if dirty is None:
+                problems.append(f"brief of missing event {eid}")
+            elif not dirty[0] and sources != current:
+                problems.append(f"brief of event {eid} does not cite its articles")
+        return problems
+
+    # ---------------------------------------------------------------- adding
+
+    def add(
+        self,
+        articles: Iterable[Article],
+        settings: Settings | None = None,
+        progress: Progress | None = None,
+    ) -> AddReport:
+        """Add articles: each joins an existing event or starts one; touched events are re-briefed.
+
+        Articles already stored (same id) are skipped. Pending work left by an
+        interrupted add is finished too.
+        """
+        settings = settings or Settings()
+        report = AddReport()
+        uniq: dict[str, Article] = {}
+        for a in articles:
+            report.read += 1
+            uniq.setdefault(a.id, a)
+        with self._write() as con:
+            self._refresh_vectors(con)
+            stored = self._known_ids(con, list(uniq))
+            new = [a for aid, a in uniq.items() if aid not in stored]
+            report.known = len(uniq) - len(new)
+            report.new = len(new)
+            if new:
+                if progress:
+                    progress("group", 0, len(new))
+                self._insert(con, new, settings, report)
+                if progress:
+                    progress("group", len(new), len(new))
+        self.summarize_pending(settings, progress, report)
+        return report
+
+    def _refresh_vectors(self, con: sqlite3.Connection) -> None:
+        """Recompute stored vectors made by an older vectorizer (inside the caller's transaction)."""
+        row = con.execute("SELECT value FROM meta WHERE key = 'vectorizer'").fetchone()
+        if row is not None and row[0] == str(VECTORIZER_VERSION):
+            return
+        rows = con.execute(f"SELECT {self._ARTICLE_COLS} FROM articles a").fetchall()
+        arts = [self._article(r) for r in rows]
+        for a, vec in zip(arts, rows_of(vectorize(arts)), strict=True):
+            con.execute("UPDATE articles SET vector = ? WHERE id = ?", (_pack(vec), a.id))
+        con.execute(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES ('vectorizer', ?)",
+            (str(VECTORIZER_VERSION),),
+        )
+
+    @staticmethod
+    def _known_ids(con: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                r[0] for r in con.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk)
+            )
+        return found
+
+    def _candidates(
+        self, con: sqlite3.Connection, new: Sequence[Article], window: int
+    ) -> list[str]:
+        """Ids of the stored events a new article could join: near in time, or undated."""
+        dates = [a.published for a in new if a.published]
+        if len(dates) < len(new):
+            return [r[0] for r in con.execute("SELECT id FROM events ORDER BY id")]
+        lo = date.fromordinal(max(1, min(dates).toordinal() - window)).isoformat()
+        hi = date.fromordinal(max(dates).toordinal() + window).isoformat()
+        return [
+            r[0]
+            for r in con.execute(
+                "SELECT id FROM events WHERE undated > 0 OR (first <= ? AND last >= ?) ORDER BY id",
+                (hi, lo),
+            )
+        ]
+
+    def _insert(
+        self, con: sqlite3.Connection, new: list[Article], settings: Settings, report: AddReport
+    ) -> None:
+        existing: list[Event] = []
+        known: dict[str, Article] = {}
+        vectors: dict[str, Row] = {}
+        for eid in self._candidates(con, new, settings.group_window_days):
+            rows = con.execute(
+                f"SELECT {self._ARTICLE_COLS}, a.vector FROM members m "
+                "JOIN articles a ON a.id = m.article_id WHERE m.event_id = ? "
+                "ORDER BY a.published IS NULL, a.published, a.seq",
+                (eid,),
+            ).fetchall()
+            for r in rows:
+                known[r[0]] = self._article(r[:7])
+                vectors[r[0]] = _unpack(r[7])
+            existing.append(Event(id=eid, article_ids=tuple(r[0] for r in rows)))
+        grouping = assign(new, existing, known, settings, vectors)
+        now = _now()
+        for n, a in enumerate(new, 1):
+            con.execute(
+                "INSERT INTO articles(id, title, text, url, source, published, origin, outlet, "
+                "vector, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    a.id,
+                    a.title,
+                    a.text,
+                    a.url,
+                    a.source,
+                    _iso(a.published),
+                    a.origin,
+                    outlet(a),
+                    _pack(grouping.vectors[a.id]),
+                    now,
+                ),
+            )
+            _pause("articles", n)
+        for event in grouping.events:
+            if event.id in grouping.created:
+                con.execute(
+                    "INSERT INTO events(id, size, outlets, undated, created, updated) "
+                    "VALUES (?, 0, 0, 0, ?, ?)",
+                    (event.id, now, now),
+                )
+                report.created.append(event.id)
+            report.touched.append(event.id)
+        con.executemany(
+            "INSERT INTO members(article_id, event_id) VALUES (?, ?)",
+            sorted(grouping.assignment.items()),
+        )
+        for event in grouping.events:
+            con.execute(
+                "UPDATE events SET (first, last, size, outlets, undated) = ("
+                "SELECT min(a.published), max(a.published), count(*), count(DISTINCT a.outlet), "
+                "sum(a.published IS NULL) FROM members m JOIN articles a ON a.id = m.article_id "
+                "WHERE m.event_id = events.id), version = version + 1, dirty = 1, updated = ? "
+                "WHERE id = ?",
+                (now, event.id),
+            )
+
+    def summarize_pending(
+        self,
+        settings: Settings | None = None,
+        progress: Progress | None = None,
+        report: AddReport | None = None,
+    ) -> list[str]:
+        """Brief every dirty event, each in its own transaction; returns their ids."""
+        from newsbrief.summarize import summarize_articles
+
+        settings = settings or Settings()
+        todo = self.pending()
+        done: list[str] = []
+        for n, eid in enumerate(todo, 1):
+            with self._read() as con:
+                row = con.execute("SELECT version FROM events WHERE id = ?", (eid,)).fetchone()
+                articles = self.articles_of(eid)
+            if row is None or not articles:
+                continue
+            brief: Brief | None = None
+            error = None
+            try:
+                brief = summarize_articles(articles, settings, event=eid)
+            except InputError as e:
+                error = str(e)
+                if report is not None:
+                    report.problems.append(f"event {eid}: no brief ({error})")
+            with self._write() as con:
+                con.execute(
+                    "INSERT OR REPLACE INTO briefs(event_id, version, headline, words, brief, "
+                    "error, made) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        eid,
+                        row[0],
+                        brief.headline if brief else "",
+                        settings.words,
+                        json.dumps(brief.to_dict(), ensure_ascii=False) if brief else None,
+                        error,
+                        _now(),
+                    ),
+                )
+                # cleared only when no add touched the event since we read it
+                con.execute(
+                    "UPDATE events SET dirty = 0 WHERE id = ? AND version = ?", (eid, row[0])
+                )
+            done.append(eid)
+            if report is not None:
+                report.summarized.append(eid)
+            if progress:
+                progress("summarize", n, len(todo))
+            _pause("briefs", n)
+        return done
+
+
+def _fact(d: dict[str, Any]) -> Fact:
+    names = {f.name for f in dataclasses.fields(Fact)}
+    kw = {k: v for k, v in d.items() if k in names}
+    for k in ("article_ids", "evidence"):
+        if k in kw:
+            kw[k] = tuple(kw[k])
+    return Fact(**kw)
+
+
+def brief_from_dict(d: dict[str, Any], articles: dict[str, Article]) -> Brief:
+    """Rebuild a :class:`Brief` from :meth:`Brief.to_dict` and its articles by id."""
+
+    def art(entry: dict[str, Any] | str) -> Article:
+        aid = entry if isinstance(entry, str) else entry["id"]
+        if aid in articles:
+            return articles[aid]
+        e = entry if isinstance(entry, dict) else {"id": aid}
+        return Article(
+            id=aid,
+            title=e.get("title") or "",
+            text="",
+            url=e.get("url") or "",
+            source=e.get("source") or "",
+            published=_date(e.get("published")),
+            origin=e.get("origin") or "",
+        )
+
+    sources = tuple(art(s) for s in d["sources"])
+    by_id = {a.id: a for a in sources}
+    return Brief(
+        event_id=d["event_id"],
+        headline=d["headline"],
+        sentences=tuple(
+            BriefSentence(
+                text=s["text"],
+                article_id=s["article_id"],
+                position=s["position"],
+                sources=tuple(by_id.get(x) or art(x) for x in s["sources"]),
+                citations=tuple(s["citations"]),
+            )
+            for s in d["sentences"]
+        ),
+        sources=sources,
+        words=d["words"],
+        duplicates={s["id"]: s["duplicate_of"] for s in d["sources"] if s.get("duplicate_of")},
+        facts=tuple(_fact(f) for f in d.get("facts", ())),
+        disagreements=tuple(
+            Disagreement(measure=x["measure"], facts=tuple(_fact(f) for f in x["values"]))
+            for x in d.get("disagreements", ())
+        ),
+    )
