@@ -33,6 +33,7 @@ $(VENV)/.bench: $(VENV)/.core bench/requirements.txt
 bench: $(VENV)/.bench
 	$(PY) bench/run_rouge.py
 	$(PY) bench/speed_core.py
+	$(PY) bench/ablation.py
 
 lint: $(VENV)/.test
 	$(PY) -m ruff check src tests bench
