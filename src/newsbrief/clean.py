@@ -14,6 +14,9 @@ Hard-wrapped lines (a line with no final punctuation whose next line starts with
 lower-case word) are joined, since the sentence splitter ends a sentence at every line
 break.
 
+An article without a publication date takes one from a leading "date 2016-09-26" marker,
+a byline or timestamp line ("23/12/2016 14:08 by admin") or a dateline with a full date.
+
 ftfy, the slow part, runs only on text that shows a mojibake pattern; the regular
 expressions are compiled once and the costly ones are gated by cheap string tests.
 """
@@ -40,12 +43,16 @@ _MOJIBAKE_HINT = re.compile(
     "[\u00a0-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
     "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]"
 )
+# a quick test first: the characters every such pattern starts with
+_MOJIBAKE_LEAD = re.compile(
+    "[\u0080-\u009f\u00c2\u00c3\u00c5\u00ce\u00cf\u00d0\u00d1\u00d8\u00d9\u00e2]"
+)
 # a lone Latin-1 letter or symbol left by broken encoding at the start of a line, before
 # a capitalized word: "À President ..." (but "À la carte" stays)
 _STRAY_CHARS = "\u00c0\u00c1\u00c2\u00c3\u00c4\u00c5\u00a2\u00a6\u00ac"
 _STRAY_START = re.compile(rf"^[{_STRAY_CHARS}]\s+(?=[\"'“‘]?[A-Z][a-z])")
 # "Â" on its own is never a word of English text
-_STRAY_A_CIRC = re.compile(r"(?:(?<=\s)|^)\u00c2(?:\s+|$)")
+_STRAY_A_CIRC = re.compile(r"(?<![^\W\d_])\u00c2(?=\s|$)")
 
 # --------------------------------------------------------------------------- boilerplate
 
@@ -72,67 +79,87 @@ _TIME = (
 )
 
 # Lines that are boilerplate as a whole (case-insensitive, full line). Every pattern
-# starts with something specific, so a real sentence fails it at once.
-_LINE_PATTERNS = [
-    # site promos and editor's notes: a whole line in parentheses
-    r"\(.*\b(?:members?(?:hip)?|subscri\w*|newsletters?|journalism|support\s+us|donat\w*|"
-    r"not\s+been\s+edited|auto-generated|syndicated\s+feed|download\s+(?:the|our)\s+app)\b.*\)\.?",
-    # bylines and timestamps: "23/12/2016 14:08 by admin", "Published 3 hours ago"
+# starts with something specific, so a real sentence fails it at once. These match short
+# lines only (at most 15 words); _ANY_LENGTH_PATTERNS below are tried on every line.
+_SHORT_LINE_PATTERNS = [
+    # bylines, datelines and timestamps: "23/12/2016 14:08 by admin", "By Jane Doe"
     rf"•?\s*{_DATE}(?:,?\s+(?:at\s+)?{_TIME})?(?:\s*\|?\s*by\s+.{{1,60}}|(?:\s+{_NAME}){{0,3}})",
-    rf"•?\s*(?:last\s+)?(?:published|updated|posted|modified|first\s+published)\b\s*:?"
-    rf"(?:\s*\|\s*(?:updated|modified)\s*:?)?(?:\s*(?:on|at)?\s*[^.!?]{{0,80}}?"
-    rf"(?:{_DATE}|{_TIME}|ago|\d{{4}}))?(?:,?\s+{_TIME})?",
     rf"{_TIME}(?:,?\s+{_DATE})?",
     rf"(?:written\s+|posted\s+|reported\s+)?by\s+{_NAMES}(?:\s*(?:,|and|&)\s*{_NAMES})*"
     rf"(?:\s*[,|/]\s*(?:{_AGENCY}|{_NAMES}|staff\s+(?:writer|reporter)|correspondent))?\.?",
     r"(?:/\s*)?(?:written\s+by|author|sources?)(?:\s*:\s*.{1,60})?",
     rf"{_AGENCY}(?:\s+(?:staff|reporter|writer))?\.?",
-    # agency credits: "- AP inputs", "(With inputs from Reuters)", "With agency inputs"
+    # agency credits: "- AP inputs", "- Sydney: AFP", "- ITV Report"
     r"[-–—•]?\s*(?:\w+\s+){0,2}inputs?\.?",
-    r"\(?\s*with\s+(?:additional\s+)?(?:inputs?|reporting|agency\s+inputs?|contributions?)\b"
-    r".{0,120}\)?\.?",
-    rf"[-–—]\s*{_NAME}(?:\s+{_NAME}){{0,2}}\s*:\s*{_AGENCY}",
-    rf"[-–—]\s*{_NAME}(?:\s+{_NAME})?\s+report",
-    # follow / share / subscribe / read more / comments
-    r"(?:follow|like|find|join)\s+us\b.{0,100}",
+    rf"[-–—]?\s*{_NAME}(?:\s+{_NAME}){{0,2}}\s*:\s*{_AGENCY}",
+    rf"[-–—]?\s*{_NAME}(?:\s+{_NAME})?\s+report",
+    # share / navigation / comment-form labels
     r"share(?:\s+this(?:\s+(?:article|story|page|post|video))?|\s+it|\s+on\s+\w+|\s+via\s+\w+)?"
     r"\W*|share\s+adjust\s+comment\s+print",
-    r"(?:read|see|watch)\s+(?:more|also|next)(?:\s*[:»›|–—-].{0,160}|\W*)"
-    r"|read\s+(?:the\s+)?full\s+(?:story|article)\W*|what\s+to\s+read\s+next",
-    r"more\s*:.{0,160}|more\s+from\s+.{1,60}|more\s+news\s*:.{0,160}|more\s+follows\W*",
-    r"(?:click|tap)\s+here\b.*",
-    r"(?:sign\s+up|subscribe)\b.{0,120}",
-    r"(?:you\s+have\s+)?successfully\s+subscribed\b.*",
-    r"already\s+a\s+subscriber\?.*|log\s*in|sign\s*in|join\s+the\s+debate\b.*|unlock\s+access\b.*",
-    r"advertisement|advertising|sponsored(?:\s+content)?|story\s+continues\s+below.*"
-    r"|continue\s+reading.*|skip\s+(?:to\s+)?(?:main\s+)?content|skip\s+ad",
+    r"log\s*in|sign\s*in|unlock\s+access\b.*|skip\s+(?:to\s+)?(?:main\s+)?content|skip\s+ad",
+    r"advertisement|advertising|sponsored(?:\s+content)?",
     r"related(?:\s+(?:topics|articles|stories|news|coverage))?|more\s+on\s+this\s+story"
     r"|up\s+next|most\s+(?:popular|read|viewed)\b.{0,60}|trending(?:\s+now)?|live\s+now"
-    r"|top\s+stories",
-    r"comments?(?:\s+are\s+(?:now\s+)?closed\b.*)?|expand|close|menu|print|email|whatsapp",
-    r"leave\s+a\s+(?:reply|comment)|be\s+the\s+first\s+to\s+comment"
-    r"|please\s+enter\s+your\s+\w+.*|your\s+email\s+address\s+will\s+not\s+be\s+published.*",
+    r"|top\s+stories|what\s+to\s+read\s+next",
+    r"expand|close|menu|print|email|whatsapp",
+    r"leave\s+a\s+(?:reply|comment)|be\s+the\s+first\s+to\s+comment",
     r"this\s+article\s+is\s+more\s+than\s+\d+\s+\w+\s+old",
     r"view\s+all\s+\d+\s+updates\W*|open\s+this\s+photo\s+in\s+gallery\W*",
-    r"watch\s*:?\s+(?:\w+\s+)?(?:news|live|video)|watch\s+live\b.*|watch\s+video\b.*",
-    r"sorry,?\s+this\s+video\s+(?:is\s*n[o']t|is\s+no\s+longer)\s+available.*",
-    r"visit\s+.{1,60}\b(?:facebook|twitter|instagram|youtube|website)\b.{0,60}",
     r"newspapers\s+(?:in|from)\s+\w+",
-    r"(?:copyright\s*(?:©|\(c\))?|©)\s*(?:\d{4}\b.{0,100}|[^.]{0,80})",
-    # photo captions and credits
-    r"(?:image|photo|picture|video)\s+(?:source|caption|credit|copyright)s?\b.*",
+    # photo credits
     r"(?:image|photo|picture|pic)\s*:\s*.{1,60}",
-    r"file(?:\s+photo)?\s*[-:–—].*",
     r"(?:getty\s+images|shutterstock|ap\s+photo|afp\s+via\s+getty\s+images)\.?",
     r"\S+\s+via\s+(?:ap|getty(?:\s+images)?|reuters|afp)",
-    # markup and debris: tags, template placeholders, gallery counters, file names, rules
-    r"(?:<[^>]{0,500}>\s*)+",
-    r"(?:\[[^\]]{0,80}\]\s*)+|(?:\{[^}]{0,40}\}\s*)+",
+    # debris: gallery counters, file names, rules
     r"(?:\d+\s+of\s+\d+\s*)+",
     r"[-•]?\s*\S+\.(?:jpe?g|png|gif|webp)",
     r"[\W_]+",
 ]
-_LINE_RE = re.compile("(?:" + "|".join(f"(?:{p})" for p in _LINE_PATTERNS) + r")\s*", re.I)
+_ANY_LENGTH_PATTERNS = [
+    # site promos and editor's notes: a whole line in parentheses
+    r"\(.*\b(?:members?(?:hip)?|subscri\w*|newsletters?|journalism|support\s+us|donat\w*|"
+    r"not\s+been\s+edited|auto-generated|syndicated\s+feed|download\s+(?:the|our)\s+app)\b.*\)\.?",
+    # "Published 3 hours ago", "Last Updated Thursday, June 7, 2018 11:17PM EDT"
+    rf"•?\s*(?:last\s+)?(?:published|updated|posted|modified|first\s+published)\b\s*:?"
+    rf"(?:\s*\|\s*(?:updated|modified)\s*:?)?(?:\s*(?:on|at)?\s*[^.!?]{{0,80}}?"
+    rf"(?:{_DATE}|{_TIME}|ago|\d{{4}}))?(?:,?\s+{_TIME})?",
+    # "(With inputs from Reuters)", "With agency inputs"
+    r"\(?\s*with\s+(?:additional\s+)?(?:inputs?|reporting|agency\s+inputs?|contributions?)\b"
+    r".{0,120}\)?\.?",
+    # follow / subscribe / sign up / read more / click here
+    r"(?:follow|like|find|join)\s+us\b.{0,100}",
+    r"(?:read|see|watch)\s+(?:more|also|next)(?:\s*[:»›|–—-].{0,160}|\W*)"
+    r"|read\s+(?:the\s+)?full\s+(?:story|article)\W*",
+    r"more\s*:.{0,160}|more\s+from\s+.{1,60}|more\s+news\s*:.{0,160}|more\s+follows\W*",
+    r"(?:click|tap)\s+here\b.*",
+    r"(?:sign\s+up|subscribe)\b.{0,120}",
+    r"(?:you\s+have\s+)?successfully\s+subscribed\b.*",
+    r"already\s+a\s+subscriber\?.*|join\s+the\s+debate\b.*",
+    r"story\s+continues\s+below.*|continue\s+reading.*",
+    r"comments?(?:\s+are\s+(?:now\s+)?closed\b.*)?",
+    r"please\s+enter\s+your\s+\w+.*|your\s+email\s+address\s+will\s+not\s+be\s+published.*",
+    r"watch\s*:?\s+(?:\w+\s+)?(?:news|live|video)|watch\s+live\b.*|watch\s+video\b.*",
+    r"sorry,?\s+this\s+video\s+(?:is\s*n[o']t|is\s+no\s+longer)\s+available.*",
+    r"visit\s+.{1,60}\b(?:facebook|twitter|instagram|youtube|website)\b.{0,60}",
+    r"(?:copyright\s*(?:©|\(c\))?|©)\s*(?:\d{4}\b.{0,100}|[^.]{0,80})",
+    # photo captions: "Image caption,", "FILE - A man walks past ..."
+    r"(?:image|photo|picture|video)\s+(?:source|caption|credit|copyright)s?\b.*",
+    r"file(?:\s+photo)?\s*[-:–—].*",
+    r"(?:in\s+)?this\s+(?:\w+\s+){0,2}(?:photo|image|picture)\s+(?:provided|released|taken|"
+    r"made\s+available|obtained|shows)\b.*",
+    # markup: tags, template placeholders
+    r"(?:<[^>]{0,500}>\s*)+",
+    r"(?:\[[^\]]{0,80}\]\s*)+|(?:\{[^}]{0,40}\}\s*)+",
+]
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\s*", re.I)
+
+
+_LINE_RE = _alternation(_SHORT_LINE_PATTERNS + _ANY_LENGTH_PATTERNS)
+_LONG_LINE_RE = _alternation(_ANY_LENGTH_PATTERNS)
+_SHORT_SPACES = 14  # a line with more spaces than this is tried on _LONG_LINE_RE only
 # the same kind of rule for patterns that must scan the line, behind cheap gates
 _NEWSLETTER_END = re.compile(r".{0,60}\b(?:newsletters?|e-?mails?)\s*", re.I)  # short lines
 _RIGHTS = re.compile(r".{0,80}\ball\s+rights\s+reserved\.?\s*", re.I)
@@ -156,17 +183,19 @@ _CREDIT_PAREN = re.compile(
     re.I,
 )
 _CREDIT_BRACKET = re.compile(r"\[(?:file|photo|image|picture|credit)s?\s*:[^\]]{0,80}\]", re.I)
-# "Photograph: Stefan Rousseau/PA", "Photo credit: X", "Credit: X/Y", "Picture by: X"
-_CREDIT_COLON = re.compile(
+# "Photograph: Stefan Rousseau/PA", "Photo credit: X", "Credit: X/Y", "Picture by: X":
+# the word before the line's last colon, and the name after it
+_CREDIT_WORD = re.compile(
     r"(?:^|(?<=[\s.!?)a-z]))(?:photo(?:graph)?|picture|image|photo\s+credit|credit|pic)"
-    r"(?:\s+by)?\s*:\s*(?-i:[A-Z])[^.:]{0,80}\.?$",
+    r"(?:\s+by)?\s*$",
     re.I,
 )
-_CREDIT_SOURCE = re.compile(r"image\s+(?:source|copyright),\s*[^.:]{1,60}\.?$", re.I)
+_CREDIT_NAME = re.compile(r"\s*[A-Z][^.:]{0,80}\.?")
+_CREDIT_SOURCE = re.compile(r"[Ii]mage\s+(?:source|copyright),\s*[^.:]{1,60}\.?")
 # "... June 7.Fred Lum/The Globe and Mail", "... agreement.Cliff Owen / AP file"
 _CREDIT_GLUED = re.compile(
     r"[.)]\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*/\s*[A-Z][\w.'’&-]*"
-    r"(?:\s+[\w.'’&-]+){0,4}\.?$"
+    r"(?:\s+[\w.'’&-]+){0,4}(?:\s*/\s*[\w.'’&-]+(?:\s+[\w.'’&-]+){0,4})*\.?"
 )
 
 # "date 2016-09-26" (a marker some stored excerpts carry at the start)
@@ -207,6 +236,7 @@ _LEAD_TAG = re.compile(
     r"^(?:\((?:UPDATED?|BREAKING|WATCH|VIDEO|PHOTOS?|LIVE|EXCLUSIVE)\)"
     r"|\[(?:UPDATED?|BREAKING|WATCH|VIDEO|PHOTOS?|LIVE|EXCLUSIVE)\])\s*"
 )
+_BULLETS = "•·▪►●◦*-–"
 _BULLET = re.compile(r"^(?:[•·▪►●◦*]|[-–](?=\s))\s*(?=[\"'“‘(A-Z0-9])")
 _MONTHS = {
     name: number
@@ -232,7 +262,8 @@ _MONTHS = {
 
 # --------------------------------------------------------------------------- captions
 
-_TERMINAL = re.compile(r"[.!?…:;,]['\"”’)\]]*$")
+_CLOSERS = "'\"”’)]"
+_TERMINALS = ".!?…:;,"
 _CAPTION_PLURAL = frozenset(
     "two three four five six seven eight nine ten several people crowds members residents "
     "soldiers protesters demonstrators rescuers firefighters police officers supporters "
@@ -257,6 +288,11 @@ def _key(line: str) -> str:
     return " ".join(line.lower().translate(_PUNCT).split())
 
 
+def _seen_key(line: str) -> str:
+    """A cheap form of a line for spotting repeats: case, quote style, final period."""
+    return line.lower().replace("’", "'").replace("“", '"').replace("”", '"').rstrip(". ")
+
+
 def _credit(line: str) -> int:
     """Where the photo credit that ends a caption line starts, or -1."""
     n = len(line)
@@ -271,21 +307,24 @@ def _credit(line: str) -> int:
         i = end.rfind("[")
         if i >= 0 and _CREDIT_BRACKET.fullmatch(end, i):
             return i
-    start = max(0, n - 110)
-    if line.find(":", start) >= 0:
-        m = _CREDIT_COLON.search(line, start)
+    start = max(0, n - 100)
+    j = line.rfind(":", start)
+    if j > 0 and _CREDIT_NAME.fullmatch(line, j + 1):
+        m = _CREDIT_WORD.search(line, max(0, j - 20), j)
         if m:
             return m.start()
-    if line.find("/", start) >= 0:
-        m = _CREDIT_GLUED.search(line, start)
-        if m:
-            return m.start() + 1
-    i = line.lower().rfind("image ", start)
-    if i >= 0:
-        m = _CREDIT_SOURCE.match(line, i)
-        if m:
-            return i
+    j = line.find("/", start)
+    if j > 0:
+        k = max(line.rfind(".", 0, j), line.rfind(")", 0, j))
+        if k >= 0 and j - k < 60 and _CREDIT_GLUED.fullmatch(line, k):
+            return k + 1
+    i = line.find("mage ", start)
+    if i > 0 and _CREDIT_SOURCE.fullmatch(line, i - 1):
+        return i - 1
     return -1
+
+
+_REPORTED = re.compile(r"\b(?:said|says|told|added|asked)\b")
 
 
 def _has_quote(text: str) -> bool:
@@ -301,10 +340,25 @@ def is_boilerplate(line: str) -> bool:
     advertisement labels; copyright lines; photo captions that end in a credit, and
     credit lines; embedded tweets; markup debris; lines that are only a dateline.
     """
+    return _is_boilerplate(_normalize_line(line))
+
+
+def _normalize_line(line: str) -> str:
+    """White space collapsed, a leading list bullet ("•", "*", "- ") removed."""
     s = " ".join(line.split())
+    if s[:1] in _BULLETS:
+        s = _BULLET.sub("", s, count=1)
+    return s
+
+
+def _is_boilerplate(s: str) -> bool:
+    """:func:`is_boilerplate` of a line whose white space is already normalized."""
     if not s:
         return False
-    if _LINE_RE.fullmatch(s) or _CREDIT_LINE.fullmatch(s) or _DATELINE_ONLY.fullmatch(s):
+    if s.count(" ") > _SHORT_SPACES:
+        if _LONG_LINE_RE.fullmatch(s):
+            return True
+    elif _LINE_RE.fullmatch(s) or _CREDIT_LINE.fullmatch(s) or _DATELINE_ONLY.fullmatch(s):
         return True
     low = s.lower()
     if len(s) <= 80 and _NEWSLETTER_END.fullmatch(s):
@@ -313,11 +367,18 @@ def is_boilerplate(line: str) -> bool:
         return True
     if "pic.twitter.com/" in low or ("(@" in s and _TWEET_BYLINE.fullmatch(s)):
         return True
-    if low.endswith(" logo") and len(s.split()) <= 8:
+    if low.endswith(" logo") and len(s) <= 60:
         return True
+    return _credit_caption(s) == 0
+
+
+def _credit_caption(s: str) -> int:
+    """0 when the line is a caption ending in a photo credit; where the credit starts when
+    it is a quoted paragraph that an extractor glued to a credit (not a caption); -1."""
     i = _credit(s)
-    # a quoted paragraph an extractor glued to a credit is not a caption (_clean keeps it)
-    return i >= 0 and not _has_quote(s[:i])
+    if i < 0:
+        return -1
+    return i if i > 0 and _has_quote(s[:i]) and _REPORTED.search(s, 0, i) else 0
 
 
 def _dateline_date(m: re.Match[str]) -> date | None:
@@ -332,6 +393,48 @@ def _dateline_date(m: re.Match[str]) -> date | None:
         return date(int(groups["year"]), month, int(groups["day"]))
     except ValueError:
         return None
+
+
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+_TEXT_DATE = re.compile(
+    r"\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?|([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?)"
+    r",?\s+(\d{4})\b"
+)
+
+
+# a byline or timestamp line that opens with its date or with "Published", "Updated"
+_DATED_LINE = re.compile(
+    rf"(?:(?:last\s+)?(?:published|updated|posted|modified)\b|(?:{_WEEKDAY},?\s+)?\d|{_MONTH}\s+\d)",
+    re.I,
+)
+
+
+def _line_date(line: str) -> date | None:
+    """The date a byline or timestamp line gives ("23/12/2016 14:08", "June 7, 2018").
+
+    A numeric date is read only when it is unambiguous (a part above 12 tells the day).
+    """
+    m = _TEXT_DATE.search(line)
+    if m:
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        number = _MONTHS.get(month.lower())
+        if number:
+            try:
+                return date(int(m.group(5)), number, int(day))
+            except ValueError:
+                return None
+    m = _NUMERIC_DATE.search(line)
+    if m:
+        a, b, year = (int(x) for x in m.groups())
+        if a > 12 >= b:
+            a, b = b, a
+        elif not b > 12 >= a:
+            return None
+        try:
+            return date(year, a, b)
+        except ValueError:
+            return None
+    return None
 
 
 def _strip_dateline(sentence: str, lead: bool = True) -> tuple[str, date | None]:
@@ -376,7 +479,7 @@ def _looks_like_caption(line: str) -> bool:
     with an auxiliary of another tense ("will", "was", "has") are not captions. The
     caller also requires a paragraph before and after it.
     """
-    if _TERMINAL.search(line):
+    if line.rstrip(_CLOSERS)[-1:] in _TERMINALS:
         return False
     words = line.split()
     if not 6 <= len(words) <= 25:
@@ -422,7 +525,7 @@ def _site_keys(url: str = "", source: str = "") -> set[str]:
 
 def _is_site_name(line: str, keys: set[str]) -> bool:
     """A line that is only the outlet's name: "Newshub.", "The Desert Sun", "- ITV Report"."""
-    if not keys or len(line.split()) > 5:
+    if not keys or line.count(" ") > 4:
         return False
     k = re.sub(r"[^a-z0-9]", "", line.lower()).removeprefix("the")
     k = re.sub(r"(?:report|news|online|staff|com|couk)$", "", k)
@@ -438,13 +541,13 @@ def _lines(text: str) -> list[str]:
     """
     out: list[str] = []
     for raw in text.split("\n"):
-        ln = " ".join(raw.split())
+        ln = _normalize_line(raw)
         if not ln:
             continue
         if ln[0] in _STRAY_CHARS:
             ln = _STRAY_START.sub("", ln)
         if "\u00c2" in ln:
-            ln = _STRAY_A_CIRC.sub("", ln).strip()
+            ln = " ".join(_STRAY_A_CIRC.sub("", ln).split())
             if not ln:
                 continue
         prev = out[-1] if out else ""
@@ -452,7 +555,7 @@ def _lines(text: str) -> list[str]:
             40 <= len(prev) <= 100
             and (prev[-1].isalnum() or prev[-1] == ",")
             and _CONTINUATION.match(ln)
-            and not is_boilerplate(ln)
+            and not _is_boilerplate(ln)
         ):
             out[-1] = f"{prev} {ln}"
         else:
@@ -463,13 +566,14 @@ def _lines(text: str) -> list[str]:
 def _clean(text: str, title: str = "", site: set[str] | None = None) -> tuple[str, date | None]:
     """Cleaned text and the date its "date" marker or dateline gives, if any."""
     found: date | None = None
-    if _MOJIBAKE_HINT.search(text):
+    ascii_only = text.isascii()
+    if not ascii_only and _MOJIBAKE_LEAD.search(text) and _MOJIBAKE_HINT.search(text):
         import ftfy  # the slow part: only when the text shows mojibake
 
         text = ftfy.fix_text(text, uncurl_quotes=False)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _ZERO_WIDTH.search(text):
+    if not ascii_only and _ZERO_WIDTH.search(text):
         text = _ZERO_WIDTH.sub("", text)
     m = _DATE_MARK.match(text)
     if m:
@@ -484,27 +588,27 @@ def _clean(text: str, title: str = "", site: set[str] | None = None) -> tuple[st
     out: list[str] = []
     seen: set[str] = set()
     for k, line in enumerate(lines):
-        key = _key(line)
-        if k < 5 and title_key and key == title_key:  # the headline, repeated
-            continue
-        if is_boilerplate(line) or _is_site_name(line, keys):
+        key = _seen_key(line)
+        if k < 5 and title_key and abs(len(line) - len(title)) < 12 and _key(line) == title_key:
+            continue  # the headline, repeated
+        if _is_boilerplate(line) or _is_site_name(line, keys):
+            if found is None and k < 6 and len(line) < 80 and _DATED_LINE.match(line):
+                found = _line_date(line)  # "23/12/2016 14:08 by admin"
             # a caption printed twice, the second time with its credit: drop both
-            if out and len(out[-1]) > 20 and key.startswith(_key(out[-1])):
-                seen.discard(_key(out.pop()))
+            if out and len(out[-1]) > 20 and _key(line).startswith(_key(out[-1])):
+                seen.discard(_seen_key(out.pop()))
             continue
         if out and k + 1 < len(lines) and _looks_like_caption(line):
             continue
         if key in seen:  # a line repeated (captions, pull quotes, teasers)
             continue
-        i = _credit(line)
+        i = _credit_caption(line) if line[-1:] in ").]" or "/" in line or ":" in line else -1
         if i > 0:  # a quoted paragraph with a credit glued on: keep the paragraph
             line = line[:i].rstrip()
         if line[0] in "([":
             line = _LEAD_TAG.sub("", line)
         line, when = _strip_dateline(line, lead=len(out) < 3)
         found = found or when
-        if line and not line[0].isalnum():
-            line = _BULLET.sub("", line, count=1)
         if line:
             out.append(line)
             seen.add(key)

@@ -305,6 +305,21 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    try:
+        import uvicorn
+
+        from newsbrief.web import create_app
+    except ImportError as e:
+        raise InputError(
+            f"the web server needs the web extra ({e.name} is missing): "
+            "pip install 'newsbrief[web]'"
+        ) from None
+    app = create_app(args.store, _group_settings(args))
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
 def cmd_eval_groups(args: argparse.Namespace) -> int:
     import json
 
@@ -404,6 +419,20 @@ def _add_store_commands(sub: argparse._SubParsersAction) -> None:
     store(p)
     fmt(p)
     p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser(
+        "serve",
+        help="serve the store as web pages and a JSON API",
+        description="Start an HTTP server over the store: event list, event pages, an add form "
+        "and a JSON API (/api/events, /api/articles; schema at /openapi.json). Binds to "
+        "127.0.0.1 unless --host says otherwise. Needs the web extra.",
+    )
+    store(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=_positive, default=8000, help="port (default 8000)")
+    p.add_argument("-w", "--words", type=_positive, default=40, help="word budget (default 40)")
+    window(p)
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser(
         "eval-groups",

@@ -1,0 +1,578 @@
+"""FastAPI app over a newsbrief store: HTML pages (/, /events/{id}, /add) and a JSON API (/api).
+
+Article text is untrusted: pages are rendered by Jinja2 with autoescaping, links are kept
+only for http(s) URLs, and a Content-Security-Policy forbids scripts and external loads.
+Uploads are read in memory; no request value becomes a filesystem path. Writes (POST)
+must come from the same origin (Origin, else Referer, must match Host when present), and
+requests larger than ``max_body`` bytes are refused with 413.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, MutableMapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from jinja2 import DictLoader, Environment, select_autoescape
+from pydantic import BaseModel, Field, ValidationError
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from newsbrief.compare import facts_for_display, with_facts
+from newsbrief.errors import NewsbriefError
+from newsbrief.model import Article, Brief, Event
+from newsbrief.pipeline import clean_articles
+from newsbrief.read import read_bytes
+from newsbrief.render_html import event_title, safe_href
+from newsbrief.settings import Settings
+from newsbrief.store import Store, StoredEvent
+from newsbrief.web.templates import CSS, TEMPLATES
+
+__all__ = ["ArticleIn", "ArticlesIn", "create_app"]
+
+#: default request size limit (bytes)
+MAX_BODY = 5 * 1024 * 1024
+#: events per page, in the list and in the API
+PAGE_SIZE = 20
+MAX_WORDS = 1000
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
+)
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+class ArticleIn(BaseModel):
+    """One article posted to the API."""
+
+    text: str = Field(min_length=1, max_length=MAX_BODY)
+    title: str = ""
+    url: str = ""
+    source: str = ""
+    date: dt.date | None = None
+
+
+class ArticlesIn(BaseModel):
+    """The body of POST /api/articles."""
+
+    articles: list[ArticleIn] = Field(min_length=1, max_length=1000)
+
+
+def safe_name(name: str | None) -> str:
+    """An upload's file name reduced to a harmless label (used only to guess the format)."""
+    base = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    base = _SAFE_NAME.sub("_", base).strip("._")[:100]
+    return base or "upload"
+
+
+class _BodyLimit:
+    """ASGI middleware: refuse request bodies over ``limit`` bytes with 413 (JSON)."""
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: MutableMapping[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for k, v in scope.get("headers", []):
+            if k == b"content-length":
+                try:
+                    too_big = int(v) > self.limit
+                except ValueError:
+                    too_big = False
+                    await _send_json(send, 400, "bad Content-Length header")
+                    return
+                if too_big:
+                    await _send_json(send, 413, f"request body over {self.limit} bytes")
+                    return
+        seen = 0
+        started = False
+
+        async def wrapped_send(message: MutableMapping[str, Any]) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        async def limited() -> MutableMapping[str, Any]:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise _TooLarge
+            return message
+
+        try:
+            await self.app(scope, limited, wrapped_send)
+        except _TooLarge:
+            if not started:
+                await _send_json(send, 413, f"request body over {self.limit} bytes")
+
+
+class _TooLarge(Exception):
+    pass
+
+
+async def _send_json(send: Callable[..., Awaitable[None]], status: int, detail: str) -> None:
+    body = json.dumps({"detail": detail}).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+def _host_of(value: str) -> str | None:
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return parts.netloc.lower()
+
+
+def same_origin(request: Request) -> bool:
+    """True unless the request names (by Origin, else Referer) an origin other than its Host."""
+    host = (request.headers.get("host") or "").lower()
+    origin = request.headers.get("origin")
+    if origin is not None:
+        return _host_of(origin) == host
+    referer = request.headers.get("referer")
+    if referer is not None:
+        return _host_of(referer) == host
+    return True  # not a browser form post: browsers send Origin on every POST
+
+
+def _dates(e: Event) -> str:
+    if not e.first:
+        return "undated"
+    if not e.last or e.last == e.first:
+        return e.first.isoformat()
+    return f"{e.first.isoformat()} – {e.last.isoformat()}"
+
+
+class _Web:
+    """The state of one app: the store path, settings, per-thread connections, caches."""
+
+    def __init__(self, store_path: str | Path, settings: Settings) -> None:
+        self.path = Path(store_path)
+        self.settings = settings
+        self.local = threading.local()
+        self.write_lock = threading.Lock()
+        self.cache: OrderedDict[tuple[Any, ...], Brief] = OrderedDict()
+        self.cache_lock = threading.Lock()
+        self.titles: dict[str, tuple[tuple[str, ...], str]] = {}
+        Store.open(self.path, create=True).close()
+
+    def store(self) -> Store:
+        """This thread's connection to the store."""
+        s = getattr(self.local, "store", None)
+        if s is None:
+            s = Store.open(self.path, create=True)
+            self.local.store = s
+        return s
+
+    def find(self, store: Store, event_id: str) -> StoredEvent:
+        """The listed event of this id (or unique prefix); 404 when there is none."""
+        try:
+            eid = store.resolve(event_id)
+        except NewsbriefError as e:
+            raise HTTPException(404, str(e).replace(str(self.path), "the store")) from None
+        for s in store.events():
+            if s.event.id == eid:
+                return s
+        raise HTTPException(404, f"no event {event_id!r}")
+
+    def brief(self, store: Store, listed: StoredEvent, words: int | None = None) -> Brief:
+        """The event's brief (at ``words`` when given) with facts and disagreements, cached."""
+        e = listed.event
+        key = (e.id, e.article_ids, words, listed.dirty)
+        with self.cache_lock:
+            if key in self.cache:
+                self.cache.move_to_end(key)
+                return self.cache[key]
+        articles = store.articles_of(e.id)
+        try:
+            if words is None:
+                _, brief = store.brief(e.id, self.settings)
+            else:
+                from newsbrief.summarize import summarize_articles
+
+                brief = summarize_articles(
+                    articles, replace(self.settings, words=words), event=e.id
+                )
+        except NewsbriefError as err:
+            raise HTTPException(422, f"event {e.id} has no brief: {err}") from None
+        if not brief.facts and not brief.disagreements:
+            brief = with_facts(brief, articles)
+        with self.cache_lock:
+            self.cache[key] = brief
+            while len(self.cache) > 256:
+                self.cache.popitem(last=False)
+        return brief
+
+    def search_text(self, store: Store, s: StoredEvent) -> str:
+        """Lower-cased headline and article titles of a listed event (titles cached)."""
+        got = self.titles.get(s.event.id)
+        if got is None or got[0] != s.event.article_ids:
+            titles = " ".join(a.title for a in store.articles_of(s.event.id))
+            got = (s.event.article_ids, titles)
+            self.titles[s.event.id] = got
+        return f"{s.headline} {got[1]}".lower()
+
+    def listing(self, q: str, page: int) -> tuple[list[StoredEvent], int, int]:
+        """The events matching ``q`` (every word, in titles or brief) on ``page``; total; pages."""
+        store = self.store()
+        events = store.events()
+        words = q.lower().split()
+        if words:
+            events = [s for s in events if all(w in self.search_text(store, s) for w in words)]
+        total = len(events)
+        pages = max(1, math.ceil(total / PAGE_SIZE))
+        start = (page - 1) * PAGE_SIZE
+        return events[start : start + PAGE_SIZE], total, pages
+
+    def add(self, articles: list[Article], problems: list[str]) -> tuple[int, int, list[str]]:
+        """Clean and add articles; (new, known, ids of the events now holding them)."""
+        cleaned = clean_articles(articles, self.settings, problems)
+        if not cleaned:
+            return 0, 0, []
+        with self.write_lock:
+            store = self.store()
+            report = store.add(cleaned, self.settings)
+            problems.extend(report.problems)
+            ids = {a.id for a in cleaned}
+            events = [s.event.id for s in store.events() if ids & set(s.event.article_ids)]
+        return report.new, report.known, events
+
+
+def _event_summary(s: StoredEvent) -> dict[str, Any]:
+    e = s.event
+    return {
+        "id": e.id,
+        "headline": s.headline,
+        "size": e.size,
+        "outlets": s.outlets,
+        "first": e.first.isoformat() if e.first else None,
+        "last": e.last.isoformat() if e.last else None,
+        "pending": s.dirty,
+        "url": f"/api/events/{e.id}",
+    }
+
+
+def _articles_from_model(body: ArticlesIn) -> list[Article]:
+    return [
+        Article.create(
+            a.text,
+            title=a.title,
+            url=a.url,
+            source=a.source or (urlsplit(a.url).hostname or "" if safe_href(a.url) else ""),
+            published=a.date,
+            origin=f"api article {i}",
+        )
+        for i, a in enumerate(body.articles, 1)
+    ]
+
+
+async def _read_uploads(form: Any, problems: list[str]) -> list[Article]:
+    out: list[Article] = []
+    for item in form.getlist("files"):
+        if not isinstance(item, UploadFile):
+            continue
+        data = await item.read()
+        if not data:
+            continue
+        result = read_bytes(data, safe_name(item.filename))
+        out.extend(result.articles)
+        problems.extend(result.problems)
+    return out
+
+
+def create_app(
+    store_path: str | Path, settings: Settings | None = None, max_body: int = MAX_BODY
+) -> FastAPI:
+    """The web app over the store at ``store_path`` (created when missing)."""
+    web = _Web(store_path, settings or Settings())
+    env = Environment(
+        loader=DictLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+    )
+    app = FastAPI(
+        title="newsbrief",
+        summary="Cited event briefs over a newsbrief store",
+        version="1",
+    )
+    app.state.web = web
+
+    def page(name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+        counts = web.store().counts()
+        html = env.get_template(name).render(css=CSS, counts=counts, **ctx)
+        return HTMLResponse(html, status_code=status)
+
+    @app.middleware("http")
+    async def guard(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        if request.method == "POST" and not same_origin(request):
+            return _error(request, 403, "cross-origin request refused")
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+    def _error(request: Request, status: int, detail: Any) -> Response:
+        if request.url.path.startswith("/api") or request.url.path == "/openapi.json":
+            return JSONResponse({"detail": detail}, status_code=status)
+        message = detail if isinstance(detail, str) else "invalid request"
+        return page("error.html", status=status, code=status, message=message)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return _error(request, exc.status_code, exc.detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        return _error(request, 422, jsonable_errors(exc.errors()))
+
+    # ------------------------------------------------------------------ pages
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index(
+        q: str = Query("", max_length=200), page_no: int = Query(1, ge=1, alias="page")
+    ) -> HTMLResponse:
+        items, total, pages = web.listing(q, page_no)
+        store = web.store()
+
+        def url(p: int) -> str:
+            return "/?" + urlencode({k: v for k, v in (("q", q), ("page", p)) if v})
+
+        rows = [
+            {
+                "id": s.event.id,
+                "title": _title(store, s),
+                "headline": s.headline,
+                "outlets": s.outlets,
+                "size": s.event.size,
+                "dates": _dates(s.event),
+                "pending": s.dirty,
+            }
+            for s in items
+        ]
+        return page(
+            "index.html",
+            items=rows,
+            q=q,
+            total=total,
+            page=page_no,
+            pages=pages,
+            prev_url=url(page_no - 1),
+            next_url=url(page_no + 1),
+        )
+
+    def _title(store: Store, s: StoredEvent) -> str:
+        arts = store.articles_of(s.event.id)
+        for a in arts:
+            if a.title:
+                return a.title
+        return (s.headline[:90] + "…") if len(s.headline) > 90 else (s.headline or s.event.id)
+
+    @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    def event_page(event_id: str) -> HTMLResponse:
+        store = web.store()
+        listed = web.find(store, event_id)
+        brief = web.brief(store, listed)
+        shown = facts_for_display(brief)
+        sources = []
+        for i, a in enumerate(brief.sources, 1):
+            href = safe_href(a.url)
+            copy_of = brief.duplicates.get(a.id)
+            sources.append(
+                {
+                    "number": i,
+                    # safe_href escapes for raw HTML; jinja2 escapes again, so unescape first
+                    "href": a.url.strip() if href else None,
+                    "label": a.title or a.url or a.source or a.id,
+                    "outlet": a.source or a.origin or a.id,
+                    "date": a.published.isoformat() if a.published else "",
+                    "bad_url": a.url if a.url and not href else "",
+                    "copy_of": next(
+                        (j for j, b in enumerate(brief.sources, 1) if b.id == copy_of), None
+                    ),
+                }
+            )
+        return page(
+            "event.html",
+            title=_title(store, listed) or event_title(brief),
+            event_id=listed.event.id,
+            outlets=listed.outlets,
+            size=listed.event.size,
+            dates=_dates(listed.event),
+            sentences=brief.sentences,
+            disagreements=shown["disagreements"],
+            facts=shown["facts"],
+            sources=sources,
+        )
+
+    @app.get("/add", response_class=HTMLResponse, include_in_schema=False)
+    def add_form() -> HTMLResponse:
+        return page("add.html", problems=[], form={})
+
+    @app.post("/add", include_in_schema=False)
+    async def add_submit(request: Request) -> Response:
+        ctype = request.headers.get("content-type", "")
+        if not (
+            ctype.startswith("multipart/form-data")
+            or ctype.startswith("application/x-www-form-urlencoded")
+        ):
+            raise HTTPException(415, "send the form (multipart/form-data)")
+        form = await request.form(max_files=100, max_fields=50)
+        problems: list[str] = []
+        fields = {k: str(form.get(k) or "") for k in ("title", "url", "date", "text")}
+        articles = await _read_uploads(form, problems)
+        if fields["text"].strip():
+            try:
+                published = dt.date.fromisoformat(fields["date"]) if fields["date"] else None
+            except ValueError:
+                problems.append(f"date {fields['date']!r} is not YYYY-MM-DD")
+                return page("add.html", status=400, problems=problems, form=fields)
+            url = fields["url"].strip()
+            articles.append(
+                Article.create(
+                    fields["text"],
+                    title=fields["title"],
+                    url=url,
+                    source=(urlsplit(url).hostname or "") if safe_href(url) else "pasted",
+                    published=published,
+                    origin="web form",
+                )
+            )
+        if not articles:
+            problems.append("paste an article's text or choose files to upload")
+            return page("add.html", status=400, problems=problems, form=fields)
+        new, known, events = web.add(articles, problems)
+        if not events:
+            problems.append("no usable article in the input")
+            return page("add.html", status=400, problems=problems, form=fields)
+        return RedirectResponse(f"/events/{events[0]}", status_code=303)
+
+    # ------------------------------------------------------------------ API
+
+    @app.post(
+        "/api/articles",
+        status_code=201,
+        summary="Add articles (JSON body or multipart upload of files)",
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {"schema": ArticlesIn.model_json_schema()},
+                    "multipart/form-data": {
+                        "schema": {
+                            "type": "object",
+                            "properties": {
+                                "files": {
+                                    "type": "array",
+                                    "items": {"type": "string", "format": "binary"},
+                                }
+                            },
+                        }
+                    },
+                },
+            }
+        },
+    )
+    async def api_add(request: Request) -> JSONResponse:
+        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        problems: list[str] = []
+        if ctype == "application/json":
+            raw = await request.body()
+            try:
+                data = json.loads(raw)
+            except (ValueError, UnicodeDecodeError) as e:
+                raise HTTPException(400, f"body is not JSON: {e}") from None
+            try:
+                body = ArticlesIn.model_validate(data)
+            except ValidationError as e:
+                raise RequestValidationError(e.errors()) from None
+            articles = _articles_from_model(body)
+        elif ctype == "multipart/form-data":
+            form = await request.form(max_files=100, max_fields=50)
+            articles = await _read_uploads(form, problems)
+        else:
+            raise HTTPException(415, "send application/json or multipart/form-data")
+        if not articles:
+            raise HTTPException(400, {"message": "no article in the request", "problems": problems})
+        new, known, events = web.add(articles, problems)
+        if not events:
+            raise HTTPException(400, {"message": "no usable article", "problems": problems})
+        return JSONResponse(
+            {
+                "added": new,
+                "known": known,
+                "events": [f"/api/events/{e}" for e in events],
+                "event_ids": events,
+                "problems": problems,
+            },
+            status_code=201,
+        )
+
+    @app.get("/api/events", summary="List events, biggest and newest first")
+    def api_events(
+        q: str = Query("", max_length=200), page: int = Query(1, ge=1)
+    ) -> dict[str, Any]:
+        items, total, pages = web.listing(q, page)
+        return {
+            "total": total,
+            "page": page,
+            "pages": pages,
+            "events": [_event_summary(s) for s in items],
+        }
+
+    @app.get("/api/events/{event_id}", summary="One event with its brief and articles")
+    def api_event(event_id: str) -> dict[str, Any]:
+        store = web.store()
+        listed = web.find(store, event_id)
+        brief = web.brief(store, listed)
+        return dict(_event_summary(listed), brief=brief.to_dict())
+
+    @app.get("/api/events/{event_id}/brief", summary="The brief of an event at N words")
+    def api_brief(
+        event_id: str, words: int | None = Query(None, ge=1, le=MAX_WORDS)
+    ) -> dict[str, Any]:
+        store = web.store()
+        listed = web.find(store, event_id)
+        return web.brief(store, listed, words).to_dict()
+
+    app.add_middleware(_BodyLimit, limit=max_body)
+    return app
+
+
+def jsonable_errors(errors: Any) -> list[dict[str, Any]]:
+    """Validation errors without the raw input (which may be large or untrusted)."""
+    out = []
+    for e in errors:
+        out.append({k: v for k, v in e.items() if k in ("type", "loc", "msg")})
+    return out
