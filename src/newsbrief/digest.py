@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import BinaryIO
 
+from newsbrief.compare import with_facts
 from newsbrief.errors import InputError
 from newsbrief.group import group_articles
 from newsbrief.model import Article, Brief, Event
@@ -70,7 +71,8 @@ def digest_articles(
     for done, event in enumerate(ranked, 1):
         members = [by_id[a] for a in event.article_ids]
         try:
-            out.append((event, summarize_articles(members, settings, event=event.id)))
+            brief = summarize_articles(members, settings, event=event.id)
+            out.append((event, with_facts(brief, members)))
         except InputError as e:
             msg = f"event {event.id} ({event.size} article(s)) left out: {e}"
             log.warning("%s", msg)

@@ -443,7 +443,11 @@ class Store:
         return out
 
     def brief(self, event_id: str, settings: Settings | None = None) -> tuple[Event, Brief]:
-        """The event and its brief; an event with pending work is summarized afresh (not stored)."""
+        """The event and its brief; an event with pending work is summarized afresh (not stored).
+
+        Facts and disagreements are compared afresh from the event's articles.
+        """
+        from newsbrief.compare import with_facts
         from newsbrief.summarize import summarize_articles
 
         with self._read() as con:
@@ -460,8 +464,11 @@ class Store:
         if row is not None and not dirty and row[0] == version:
             if row[1] is None:
                 raise InputError(f"event {eid} has no brief: {row[2]}")
-            return event, brief_from_dict(json.loads(row[1]), {a.id: a for a in articles})
-        return event, summarize_articles(articles, settings or Settings(), event=eid)
+            stored = brief_from_dict(json.loads(row[1]), {a.id: a for a in articles})
+            return event, with_facts(stored, articles)
+        return event, with_facts(
+            summarize_articles(articles, settings or Settings(), event=eid), articles
+        )
 
     def pending(self) -> list[str]:
         """Ids of the events whose brief is missing or out of date."""
