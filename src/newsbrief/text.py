@@ -140,19 +140,7 @@ def stem(word: str) -> str:
 
 def content_terms(text: str) -> list[str]:
     """Stems of the non-stopword tokens of ``text``, in order: the unit of scoring."""
-    cache = _stem_cache
-    out = []
-    for t in _TOKEN.findall(text.lower()):
-        if t in STOPWORDS:
-            continue
-        t = t.replace("’", "'")
-        if t.endswith("'s"):
-            t = t[:-2]
-        s = cache.get(t)
-        if s is None:
-            s = stem(t)
-        out.append(s)
-    return out
+    return [st for _, st in content_pairs(text)]
 
 
 def shingles(words: Iterable[str], k: int = 5) -> set[int]:
