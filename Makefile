@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip install -q --disable-pip-version-check
 
-.PHONY: demo test lint bench bench-group clean
+.PHONY: demo test lint bench bench-group bench-dask clean
 
 $(VENV)/.core: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -14,7 +14,7 @@ $(VENV)/.core: pyproject.toml
 	touch $@
 
 $(VENV)/.test: $(VENV)/.core
-	$(PIP) -e '.[test,eval,web,browser]'
+	$(PIP) -e '.[test,eval,web,browser,dask]'
 	# browser tests drive Debian's chromium; they skip (with the reason) when it is missing
 	command -v chromium >/dev/null || (command -v apt-get >/dev/null && apt-get update && apt-get install -y chromium) || echo 'chromium not installed: browser tests will skip'
 	touch $@
@@ -41,6 +41,14 @@ bench: $(VENV)/.bench
 # beside a dense scikit-learn peer: rewrites docs/grouping.md and docs/grouping_scale.png
 bench-group: $(VENV)/.bench
 	$(PY) bench/group_scale.py
+
+# the Dask engine: articles/second with 1 and 2 workers beside the single-machine pipeline
+# on a synthetic corpus (dev replicated): rewrites docs/distributed.md's figures and
+# docs/dask_scaling.png. Full size (200,000 articles) takes about an hour on 2 cores;
+# ARTICLES=20000 for a quick run
+bench-dask: $(VENV)/.bench
+	$(PIP) -e '.[dask]'
+	$(PY) bench/dask_scale.py $(if $(ARTICLES),--articles $(ARTICLES))
 
 lint: $(VENV)/.test
 	$(PY) -m ruff check src tests bench

@@ -191,6 +191,10 @@ def cmd_digest(args: argparse.Namespace) -> int:
     from newsbrief.render import render_digest
 
     settings = _group_settings(args)
+    if args.engine == "dask":
+        return _digest_dask(args, settings)
+    if args.scheduler or args.workers:
+        raise InputError("--scheduler and --workers go with --engine dask")
     loaded = pipeline.load(_paths(args.inputs), settings, stdin=sys.stdin.buffer)
     for p in loaded.problems:
         _warn(p)
@@ -209,6 +213,36 @@ def cmd_digest(args: argparse.Namespace) -> int:
     if not items:
         raise InputError("no event of the input has a usable sentence")
     _write(render_digest(items, args.format), args.output)
+    return 0
+
+
+def _digest_dask(args: argparse.Namespace, settings: Settings) -> int:
+    """``digest --engine dask``: the same pipeline on a Dask cluster, written to a folder."""
+    if not args.output or args.output == "-":
+        raise InputError(
+            "--engine dask writes a folder of Parquet and JSON Lines files: name it with -o OUTDIR"
+        )
+    try:
+        from newsbrief.distributed import dask_client, run_digest
+    except ImportError as e:
+        raise InputError(
+            f"the Dask engine needs the dask extra ({e.name} is missing): "
+            "pip install 'newsbrief[dask]'"
+        ) from None
+    with dask_client(args.scheduler, args.workers) as client:
+        result = run_digest(args.inputs, args.output, settings, client=client)
+    for p in result.problems:
+        _warn(p)
+    n = result.counts
+    if n.get("rejected"):
+        kinds = ", ".join(f"{k} {v}" for k, v in result.rejects.items())
+        _warn(f"{n['rejected']} record(s) rejected ({kinds}): see {args.output}/rejects.jsonl")
+    if not args.quiet:
+        print(
+            f"{n['events']} events from {n['articles']} articles "
+            f"({n['rejected']} rejected, {n['duplicates']} copies) written to {args.output} "
+            f"in {result.seconds.get('total', 0):.1f} s"
+        )
     return 0
 
 
@@ -383,6 +417,23 @@ def _add_store_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-w", "--words", type=_positive, default=40, help="word budget (default 40)")
     window(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local (default), or dask: run on a Dask cluster and write Parquet and JSON Lines "
+        "to the folder -o OUTDIR (inputs: JSON Lines or Parquet; --format does not apply)",
+    )
+    where = p.add_mutually_exclusive_group()
+    where.add_argument(
+        "--scheduler", metavar="ADDRESS", help="Dask scheduler to use (e.g. tcp://host:8786)"
+    )
+    where.add_argument(
+        "--workers",
+        type=_positive,
+        metavar="N",
+        help="start a local Dask cluster of N worker processes (default: one per core)",
+    )
     p.set_defaults(func=cmd_digest)
 
     p = sub.add_parser(
