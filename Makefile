@@ -45,7 +45,7 @@ bench-group: $(VENV)/.bench
 # the Dask engine: articles/second with 1 and 2 workers beside the single-machine pipeline
 # on a synthetic corpus (dev replicated): rewrites docs/distributed.md's figures and
 # docs/dask_scaling.png. Full size (200,000 articles) takes about an hour on 2 cores;
-# ARTICLES=20000 for a quick run
+# ARTICLES=30000 (what docs/distributed.md shows) about 7 minutes
 bench-dask: $(VENV)/.bench
 	$(PIP) -e '.[dask]'
 	$(PY) bench/dask_scale.py $(if $(ARTICLES),--articles $(ARTICLES))

@@ -183,7 +183,7 @@ def plot(results: dict[str, dict[str, Any]], serial: float) -> None:
     names = [e for e in ENGINES if e in results]
     labels = {"single": "single machine", "dask-1": "Dask, 1 worker", "dask-2": "Dask, 2 workers"}
     ax1.bar(
-        [labels[e] for e in names],
+        [labels[e].replace(", ", ",\n").replace("single ", "single\n") for e in names],
         [results[e]["throughput"] for e in names],
         color=["#777", "#4a7ebb", "#2c5aa0"][: len(names)],
     )
@@ -273,12 +273,15 @@ def report(n: int, path: Path, results: dict[str, dict[str, Any]], agree: dict[s
     for e in ("dask-1", "dask-2"):
         r = results.get(e)
         if r:
-            stages = ", ".join(f"{k} {v:.0f}" for k, v in r["stages"].items() if k != "total")
+            stages = ", ".join(
+                f"{k} {v:.0f}" for k, v in r["stages"].items() if k not in ("total", "client")
+            )
             c = r["counts"]
             out += [
                 "",
-                f"{labels[e]}: seconds per stage: {stages}; cluster start "
-                f"{r['cluster_start_seconds']:.1f} s; {c['partitions']} partitions, "
+                f"{labels[e]}: seconds per stage: {stages}; of these, the client alone (planning, "
+                f"reducing edge lists, small files) {r['stages'].get('client', 0):.1f} s; cluster "
+                f"start {r['cluster_start_seconds']:.1f} s; {c['partitions']} partitions, "
                 f"{c['components']:,} components of similar articles "
                 f"({c['large_components']} over the block limit, grouped in date chunks), "
                 f"{c['duplicates']:,} copies, {c['rejected']} rejected records.",
@@ -322,6 +325,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         agree = agreement(runs / "single.events.json", runs / f"{other}.events.json")
     d1, d2 = results.get("dask-1"), results.get("dask-2")
     serial = amdahl(d2["throughput"] / d1["throughput"]) if d1 and d2 else math.nan
+    saved = {"articles": args.articles, "results": results, "agreement": agree}
+    (OUT / f"dask_scale_{args.articles}.json").write_text(json.dumps(saved, indent=1))
     text = report(args.articles, path, results, agree)
     print(text)
     if not args.no_doc:

@@ -223,12 +223,15 @@ def _digest_dask(args: argparse.Namespace, settings: Settings) -> int:
             "--engine dask writes a folder of Parquet and JSON Lines files: name it with -o OUTDIR"
         )
     try:
-        from newsbrief.distributed import dask_client, run_digest
+        from newsbrief.distributed import dask_client, plan_partitions, run_digest
     except ImportError as e:
         raise InputError(
             f"the Dask engine needs the dask extra ({e.name} is missing): "
             "pip install 'newsbrief[dask]'"
         ) from None
+    parts, problems = plan_partitions(args.inputs, 64 << 20)  # before starting a cluster
+    if not parts:
+        raise InputError("no readable JSON Lines or Parquet input" + _why(problems))
     with dask_client(args.scheduler, args.workers) as client:
         result = run_digest(args.inputs, args.output, settings, client=client)
     for p in result.problems:

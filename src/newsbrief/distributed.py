@@ -2,7 +2,7 @@
 
 >>> from newsbrief.distributed import dask_client, run_digest
 >>> with dask_client(workers=4) as client:                       # doctest: +SKIP
-...     result = run_digest(["crawl/*.jsonl"], "out/", client=client)
+...     result = run_digest(["crawl/2024-*.jsonl"], "out/", client=client)
 >>> result.counts["events"]                                      # doctest: +SKIP
 
 This module only distributes the stages; each stage is the single-machine function
@@ -142,8 +142,9 @@ class DaskOptions:
     bucket_windows: int = 4
     #: partitions of each shuffle; None: as many as the input has, at least 2 per thread
     shuffle_partitions: int | None = None
-    #: Dask shuffle method: "tasks" (recomputes lost pieces) or "p2p" (large shuffles)
-    shuffle: str = "tasks"
+    #: Dask shuffle method: "p2p" (pieces spill to the workers' disks, so a shuffle may be
+    #: larger than the cluster's memory) or "tasks" (every piece is a task held in memory)
+    shuffle: str = "p2p"
     #: keep the intermediate Parquet files under OUTDIR/_work
     keep_work: bool = False
     #: called on the worker at the start of every partition task with (stage, partition):
@@ -207,8 +208,20 @@ def dask_client(scheduler: str | None = None, workers: int | None = None) -> Ite
             client.close()
         return
     n = workers or os.cpu_count() or 1
+    # the local scheduler and nannies run in this process: their notes are not for users
+    # (with newsbrief -v, warnings still show)
+    quiet = (
+        logging.WARNING
+        if logging.getLogger().getEffectiveLevel() <= logging.INFO
+        else logging.ERROR
+    )
+    logging.getLogger("distributed").setLevel(quiet)
     cluster = LocalCluster(
-        n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=n,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        scheduler_kwargs={"dashboard": False},
     )
     client = Client(cluster)
     try:
@@ -257,7 +270,8 @@ def _kind_of(name: str) -> str | None:
 
 
 def _files(label: str, problems: list[str]) -> list[tuple[str, str, Any]]:
-    """(path, label, filesystem) of the readable files an input names, folders walked sorted."""
+    """(path, label, filesystem) of the readable files an input names: a file, a folder
+    (walked sorted by name, hidden entries skipped) or a pattern (``*``, ``?``, ``[]``)."""
     try:
         fs, path = fsspec.core.url_to_fs(label)
     except (ImportError, ValueError) as e:
@@ -265,6 +279,10 @@ def _files(label: str, problems: list[str]) -> list[tuple[str, str, Any]]:
         return []
     try:
         if not fs.exists(path):
+            if any(c in label for c in "*?["):  # a pattern: crawl/2024-*.jsonl
+                found = sorted(fs.glob(path))
+                if found:
+                    return [f for m in found for f in _files(_url(fs, m), problems)]
             problems.append(f"{label}: no such file or folder, skipped")
             return []
         if not fs.isdir(path):
@@ -933,7 +951,16 @@ def group_chunks(
         for chunk, part in df.groupby("chunk", sort=True):
             arts = [_rebuild(r, line_offsets) for r in part.to_dict("records")]
             seq_of = dict(zip((a.id for a in arts), part["seq"].tolist(), strict=True))
-            for k, event in enumerate(group_articles(arts, settings)):
+            # the vectors made in stage 1 (group.vectorize's rows, so the same events)
+            rows = {
+                a.id: (np.frombuffer(i, dtype=np.int32), np.frombuffer(v, dtype=np.float32))
+                for a, i, v in zip(arts, part["vidx"].tolist(), part["vval"].tolist(), strict=True)
+            }
+
+            def stored(articles: Sequence[Article], rows: dict[str, Any] = rows) -> Any:
+                return matrix_of([rows[a.id] for a in articles])
+
+            for k, event in enumerate(group_articles(arts, settings, vectorizer=stored)):
                 for aid in event.article_ids:
                     out["chunk"].append(int(chunk))
                     out["event"].append(k)
@@ -1181,11 +1208,20 @@ class _Run:
         self.work = f"{self.outdir}/{_WORK}"
         self.method = options.shuffle
         self.clock = time.perf_counter()
+        self.waited = 0.0
 
     def lap(self, stage: str) -> None:
         now = time.perf_counter()
         self.result.seconds[stage] = round(now - self.clock, 3)
         self.clock = now
+
+    def wait(self, work: Callable[[], Any]) -> Any:
+        """Run ``work`` (a computation on the cluster), counting the time spent waiting for it."""
+        start = time.perf_counter()
+        try:
+            return work()
+        finally:
+            self.waited += time.perf_counter() - start
 
     def __call__(self) -> DaskResult:
         start = time.perf_counter()
@@ -1196,7 +1232,10 @@ class _Run:
         self.group()
         self.summarize()
         self.rank()
-        self.result.seconds["total"] = round(time.perf_counter() - start, 3)
+        total = time.perf_counter() - start
+        self.result.seconds["total"] = round(total, 3)
+        # what only the client did (planning, reductions of edge lists, small files)
+        self.result.seconds["client"] = round(total - self.waited, 3)
         self.finish()
         return self.result
 
@@ -1229,7 +1268,7 @@ class _Run:
             dask.delayed(prepare_partition)(p, self.settings, self.options, self.work)
             for p in parts
         ]
-        summaries = list(dask.compute(*tasks))
+        summaries = list(self.wait(lambda: dask.compute(*tasks)))
         # line numbers: a JSON Lines partition's lines follow those of the file's earlier ones
         self.line_offsets: dict[int, int] = {}
         seen: dict[str, int] = {}
@@ -1264,12 +1303,10 @@ class _Run:
     def duplicates(self) -> None:
         """LSH band keys shuffled into buckets; candidates verified on shingles; union-find."""
         bands = dd.read_parquet(f"{self.work}/bands")
-        pairs = (
-            bands.shuffle(on="key", npartitions=self.nparts, shuffle_method=self.method)
-            .map_partitions(band_pairs, self.options, meta=PAIRS_META)
-            .compute()
-            .drop_duplicates(["a", "b"])
-        )
+        pairs = bands.shuffle(
+            on="key", npartitions=self.nparts, shuffle_method=self.method
+        ).map_partitions(band_pairs, self.options, meta=PAIRS_META)
+        pairs = self.wait(pairs.compute).drop_duplicates(["a", "b"])
         a = pairs["a"].to_numpy().astype(np.int64)
         b = pairs["b"].to_numpy().astype(np.int64)
         same = pairs["ida"].to_numpy() == pairs["idb"].to_numpy()
@@ -1296,9 +1333,10 @@ class _Run:
                 on="b",
                 shuffle_method=self.method,
             )
-            self.copies = joined.map_partitions(
+            verified = joined.map_partitions(
                 verified_pairs, self.settings.duplicate_threshold, meta=JACCARD_META
-            ).compute()
+            )
+            self.copies = self.wait(verified.compute)
         ckeys, croot = _components(
             self.copies["a"].to_numpy().astype(np.int64),
             self.copies["b"].to_numpy().astype(np.int64),
@@ -1325,8 +1363,8 @@ class _Run:
             )
             .shuffle(on="block", npartitions=self.nparts, shuffle_method=self.method)
             .map_partitions(block_edges, self.settings, self.options, meta=BLOCK_EDGES_META)
-            .compute()
         )
+        edges = self.wait(edges.compute)
         forest = edges[edges["kind"] == 0]
         # syndicated copies always share an event: they join one component too
         ea = np.concatenate([forest["a"].to_numpy(), self.copies["a"].to_numpy()]).astype(np.int64)
@@ -1348,12 +1386,10 @@ class _Run:
         )
         self.lap("blocks")
 
-    def articles(self) -> Any:
+    def articles(self, *extra: str) -> Any:
         """The cleaned articles of the work table, without the repeated ones (a Dask DataFrame)."""
-        arts = dd.read_parquet(
-            f"{self.work}/articles",
-            columns=["seq", "id", "title", "text", "url", "source", "name", "part", "line", "day"],
-        )
+        columns = ["seq", "id", "title", "text", "url", "source", "name", "part", "line", "day"]
+        arts = dd.read_parquet(f"{self.work}/articles", columns=columns + list(extra))
         return arts.map_partitions(_drop, self.repeats)
 
     # 4 ------------------------------------------------------------------------------
@@ -1363,7 +1399,7 @@ class _Run:
         large = comp["comp"].isin(list(self.giant)).to_numpy()
         anchor = [self.anchor_day.get(s, _NO_DAY) for s in comp["seq"].tolist()]
         comp = comp.assign(large=large, anchor=np.asarray(anchor, dtype=np.int64))
-        arts = self.articles()
+        arts = self.articles("vidx", "vval")
         meta = arts._meta.assign(comp=np.int64(0), large=True, anchor=np.int64(0))
         chunks = (
             arts.merge(
@@ -1379,8 +1415,8 @@ class _Run:
             .map_partitions(
                 group_chunks, self.settings, self.options, self.line_offsets, meta=CHUNK_META
             )
-            .compute()
         )
+        chunks = self.wait(chunks.compute)
         # a graph of articles (keys >= 0) and the events of chunks (keys < 0): its components
         # are the events (a chunk event; or, in large components, chunk events sharing an
         # article, merged), each labelled by its earliest article
@@ -1424,23 +1460,30 @@ class _Run:
         ).map_partitions(
             summarize_events, self.settings, self.options, self.line_offsets, meta=EVENTS_META
         )
-        events.to_parquet(f"{self.work}/events", write_index=False, schema=EVENTS_STAGE)
+        self.wait(
+            lambda: events.to_parquet(f"{self.work}/events", write_index=False, schema=EVENTS_STAGE)
+        )
         self.lap("summarize")
 
     # 6 ------------------------------------------------------------------------------
     def rank(self) -> None:
         """Sort the events by rank key (a distributed sort); write each sorted part with its ranks."""
         staged = dd.read_parquet(f"{self.work}/events")
-        left = staged[staged["problem"].notnull()][["problem"]].compute()
+        left = self.wait(staged[staged["problem"].notnull()][["problem"]].compute)
         self.result.problems.extend(sorted(left["problem"].tolist()))
         good = staged[staged["problem"].isnull()]
-        n_events = int(good.shape[0].compute())
+        n_events = int(self.wait(good.shape[0].compute))
         if n_events:
-            good.sort_values(
+            ranked = good.sort_values(
                 ["k1", "k2", "k3", "event_id"],
                 npartitions=max(1, self.nparts // 2),
                 shuffle_method=self.method,
-            ).to_parquet(f"{self.work}/sorted", write_index=False, schema=EVENTS_STAGE)
+            )
+            self.wait(
+                lambda: ranked.to_parquet(
+                    f"{self.work}/sorted", write_index=False, schema=EVENTS_STAGE
+                )
+            )
         fs, work_path = fsspec.core.url_to_fs(self.work)
         files = sorted(
             _parts_of(fs, f"{work_path}/sorted", ".parquet"),
@@ -1454,7 +1497,7 @@ class _Run:
             if n:
                 writes.append(dask.delayed(write_ranked)(_url(fs, name), rank, self.outdir, i))
                 rank += n
-        dask.compute(*writes)
+        self.wait(lambda: dask.compute(*writes))
         self.result.counts.update(events=n_events, left_out=len(left))
         self.lap("rank-write")
 
