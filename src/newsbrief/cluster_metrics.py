@@ -59,22 +59,12 @@ def read_labeled(path: str | os.PathLike[str], settings: Settings | None = None)
     label. Bad lines and articles are reported in ``problems``; an unreadable file is an
     :class:`InputError`.
     """
-    from newsbrief.evaluate import article_from_record, cleaner
+    from newsbrief.evaluate import article_from_record, cleaner, read_lines
 
     settings = settings or Settings()
     clean = cleaner()
     name = os.fspath(path)
-    try:
-        with open(path, encoding="utf-8") as fh:
-            lines = fh.read().splitlines()
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a folder, not a JSON Lines file") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{name}: not UTF-8 text") from None
-    except OSError as e:
-        raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
+    lines = read_lines(path)
     out = LabeledArticles([], [])
     seen: set[str] = set()
     for n, line in enumerate(lines, 1):

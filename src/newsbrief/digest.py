@@ -23,7 +23,22 @@ from newsbrief.model import Article, Brief, Event
 from newsbrief.settings import Settings
 from newsbrief.summarize import summarize_articles
 
-__all__ = ["digest", "digest_articles", "outlet", "outlets", "rank_key"]
+__all__ = ["brief_event", "digest", "digest_articles", "left_out", "outlet", "outlets", "rank_key"]
+
+
+def brief_event(event: Event, members: Sequence[Article], settings: Settings) -> Brief:
+    """The cited brief of one event, with its facts and disagreements (every engine's call).
+
+    Raises :class:`InputError` when no article of the event has a usable sentence.
+    """
+    brief = summarize_articles(members, settings, event=event.id)
+    return with_facts(brief, members)
+
+
+def left_out(event: Event, error: Exception) -> str:
+    """The one-line report of an event that could not be briefed."""
+    return f"event {event.id} ({event.size} article(s)) left out: {error}"
+
 
 log = logging.getLogger("newsbrief")
 
@@ -71,10 +86,9 @@ def digest_articles(
     for done, event in enumerate(ranked, 1):
         members = [by_id[a] for a in event.article_ids]
         try:
-            brief = summarize_articles(members, settings, event=event.id)
-            out.append((event, with_facts(brief, members)))
+            out.append((event, brief_event(event, members, settings)))
         except InputError as e:
-            msg = f"event {event.id} ({event.size} article(s)) left out: {e}"
+            msg = left_out(event, e)
             log.warning("%s", msg)
             if problems is not None:
                 problems.append(msg)

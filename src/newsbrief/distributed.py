@@ -37,8 +37,8 @@ This module only distributes the stages; each stage is the single-machine functi
    with no similar pair between them. A component larger than ``max_block`` is cut into
    date chunks that overlap by the window; events of two chunks sharing an article are
    merged (a deterministic approximation, only for such components).
-5. **Briefs.** Each event is summarized by :func:`newsbrief.summarize.summarize_articles`
-   and :func:`newsbrief.compare.with_facts`, as ``newsbrief digest`` does, ranked by
+5. **Briefs.** Each event is briefed by :func:`newsbrief.digest.brief_event`
+   (the summarizer, then facts and disagreements), as ``newsbrief digest`` does, ranked by
    distinct outlets, then recency (:func:`newsbrief.digest.rank_key`) with a distributed
    sort, and written as Parquet and JSON Lines.
 
@@ -75,9 +75,8 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from newsbrief.clean import clean_article
-from newsbrief.compare import with_facts
 from newsbrief.dedup import article_shingles, signature
-from newsbrief.digest import outlets, rank_key
+from newsbrief.digest import brief_event, left_out, outlets, rank_key
 from newsbrief.errors import InputError, NewsbriefError
 from newsbrief.group import group_articles, make_event, matrix_of, similarity_edges, vectorize
 from newsbrief.model import Article, Event
@@ -85,7 +84,6 @@ from newsbrief.read.common import decode_text, parse_date
 from newsbrief.read.jsonl import DATE_KEYS, TEXT_KEYS, record_articles
 from newsbrief.render import event_json
 from newsbrief.settings import Settings
-from newsbrief.summarize import summarize_articles
 
 __all__ = [
     "DaskOptions",
@@ -1023,9 +1021,9 @@ def _brief_row(event: Event, members: list[Article], settings: Settings) -> dict
         "problem": None,
     }
     try:
-        brief = with_facts(summarize_articles(members, settings, event=event.id), members)
+        brief = brief_event(event, members, settings)
     except InputError as e:
-        row["problem"] = f"event {event.id} ({event.size} article(s)) left out: {e}"
+        row["problem"] = left_out(event, e)
         return row
     row["headline"] = brief.headline
     row["json"] = json.dumps(event_json(event, brief), ensure_ascii=False)

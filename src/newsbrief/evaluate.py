@@ -134,6 +134,22 @@ def cleaner() -> Callable[[Article, Settings], Article | None] | None:
     return clean_article
 
 
+def read_lines(path: str | os.PathLike[str]) -> list[str]:
+    """The lines of a UTF-8 JSON Lines file; an unreadable file is one-line :class:`InputError`."""
+    name = os.fspath(path)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return fh.read().splitlines()
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a folder, not a JSON Lines file") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: not UTF-8 text") from None
+    except OSError as e:
+        raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
+
+
 def read_dataset(
     path: str | os.PathLike[str], limit: int | None = None, settings: Settings | None = None
 ) -> Dataset:
@@ -147,17 +163,7 @@ def read_dataset(
     settings = settings or Settings()
     clean = cleaner()
     name = os.fspath(path)
-    try:
-        with open(path, encoding="utf-8") as fh:
-            lines = fh.read().splitlines()
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a folder, not a JSON Lines file") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{name}: not UTF-8 text") from None
-    except OSError as e:
-        raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
+    lines = read_lines(path)
 
     events: list[EvalEvent] = []
     problems: list[str] = []

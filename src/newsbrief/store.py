@@ -448,7 +448,7 @@ class Store:
         Facts and disagreements are compared afresh from the event's articles.
         """
         from newsbrief.compare import with_facts
-        from newsbrief.summarize import summarize_articles
+        from newsbrief.digest import brief_event
 
         with self._read() as con:
             eid = self.resolve(event_id)
@@ -466,9 +466,7 @@ class Store:
                 raise InputError(f"event {eid} has no brief: {row[2]}")
             stored = brief_from_dict(json.loads(row[1]), {a.id: a for a in articles})
             return event, with_facts(stored, articles)
-        return event, with_facts(
-            summarize_articles(articles, settings or Settings(), event=eid), articles
-        )
+        return event, brief_event(event, articles, settings or Settings())
 
     def pending(self) -> list[str]:
         """Ids of the events whose brief is missing or out of date."""
