@@ -11,6 +11,7 @@ only says which article each copy repeats.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -54,6 +55,17 @@ def article_shingles(article: Article) -> set[int]:
     return shingles(tokens(article.text), 5)
 
 
+@lru_cache(maxsize=32)
+def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows per band) of the MinHash LSH used for copies at this threshold.
+
+    LSH finds candidate pairs above a slightly lower threshold (exact Jaccard then
+    decides); datasketch's search for the best banding is computed once per setting.
+    """
+    lsh = MinHashLSH(threshold=max(0.05, threshold - 0.15), num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
 def find_duplicates(
     articles: Sequence[Article], settings: Settings | None = None
 ) -> dict[str, str]:
@@ -74,8 +86,7 @@ def find_duplicates(
         return {}
     sets = [article_shingles(a) for a in uniq]
     num_perm = settings.minhash_permutations
-    # LSH finds candidate pairs above a slightly lower threshold; exact Jaccard decides.
-    lsh = MinHashLSH(threshold=max(0.05, threshold - 0.15), num_perm=num_perm)
+    lsh = MinHashLSH(num_perm=num_perm, params=lsh_bands(threshold, num_perm))
     parent = list(range(len(uniq)))
 
     def find(i: int) -> int:

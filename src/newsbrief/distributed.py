@@ -75,7 +75,7 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from newsbrief.clean import clean_article
-from newsbrief.dedup import article_shingles, signature
+from newsbrief.dedup import article_shingles, lsh_bands, signature
 from newsbrief.digest import brief_event, left_out, outlets, rank_key
 from newsbrief.errors import InputError, NewsbriefError
 from newsbrief.group import group_articles, make_event, matrix_of, similarity_edges, vectorize
@@ -476,14 +476,6 @@ BANDS = pa.schema([("key", pa.int64()), ("seq", pa.int64()), ("id", pa.string())
 
 
 @lru_cache(maxsize=8)
-def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
-    """(bands, rows per band) of datasketch's MinHash LSH at this threshold, as in newsbrief.dedup."""
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=max(0.05, threshold - 0.15), num_perm=num_perm)
-    return lsh.b, lsh.r
-
-
 def _h64(*parts: bytes) -> int:
     """A stable signed 64-bit hash of byte strings (blake2b)."""
     h = hashlib.blake2b(digest_size=8)
