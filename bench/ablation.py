@@ -29,6 +29,7 @@ VARIANTS = {
     "no length normalization (length_power=0)": (Newsbrief(length_power=0.0), Settings()),
     "gain per word (length_power=1)": (Newsbrief(length_power=1.0), Settings()),
     "no redundancy cut (redundancy_threshold=1)": (Newsbrief(), Settings(redundancy_threshold=1.0)),
+    "no compression (compress=False)": (Newsbrief(compress=False), Settings()),
 }
 
 

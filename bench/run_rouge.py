@@ -104,12 +104,35 @@ def markdown(report: ev.Report, peer_names: list[str], command: str, total: floa
         f"({100 * report.systems[best_peer].intervals['rouge1'].mean:.1f}); newsbrief "
         f"{100 * ours:.1f} ({100 * (ours - report.systems[best_peer].intervals['rouge1'].mean):+.1f}).",
         "",
+        "Paired differences (newsbrief minus the best other system on each metric, per "
+        "event, with a 95% bootstrap interval over the same resamples): "
+        + "; ".join(paired(report, m) for m in ev.METRICS)
+        + ".",
+        "",
         "![ROUGE F1 of every system, with 95% confidence intervals](benchmarks.png)",
         "",
         f"Measured {machine()}; whole run {total:.0f} s. Timings come from a shared, "
         "noisy machine: compare systems within one run, not across runs.",
     ]
     return "\n".join(lines) + "\n"
+
+
+def paired(report: ev.Report, metric: str) -> str:
+    """newsbrief minus the best other system (not the oracle) on ``metric``, per event."""
+    best = max(
+        (n for n in report.systems if n not in ("newsbrief", "oracle")),
+        key=lambda n: report.systems[n].intervals[metric].mean,
+    )
+    ours = report.systems["newsbrief"].scores[metric]
+    other = report.systems[best].scores[metric]
+    diff = ev.bootstrap(
+        [a - b for a, b in zip(ours, other, strict=True)], report.seed, report.samples
+    )
+    wins = sum(a > b for a, b in zip(ours, other, strict=True))
+    return (
+        f"{ev.METRICS[metric]} vs {best} {100 * diff.mean:+.1f} "
+        f"[{100 * diff.low:+.1f}, {100 * diff.high:+.1f}], better on {wins} of {len(ours)} events"
+    )
 
 
 def _cell(iv: ev.Interval) -> str:

@@ -66,12 +66,26 @@ def input_sentences(arts):
     return {s for a in arts for s in split_sentences(a.text)}
 
 
+def is_subsequence(short: str, long: str) -> bool:
+    """Whether the words of ``short`` appear in ``long`` in order (first letter's case aside)."""
+    words = iter(w.lower().strip(",.;:") for w in long.split())
+    return all(w.lower().strip(",.;:") in words for w in short.split())
+
+
 def test_headline_is_whole_central_sentences_within_budget():
     arts = articles()
     brief = summarize_articles(arts)
     assert brief.headline
     assert word_count(brief.headline) <= 40
-    assert all(s.text in input_sentences(arts) for s in brief.sentences)
+    by_id = {a.id: split_sentences(a.text) for a in arts}
+    for s in brief.sentences:
+        # each brief sentence is its article's sentence, at most with words left out
+        assert is_subsequence(s.text, by_id[s.article_id][s.position])
+    # compression took the attribution and the weekday out of the lead sentence
+    assert any(s.text != by_id[s.article_id][s.position] for s in brief.sentences)
+    assert "officials said" not in brief.headline and "on Monday" not in brief.headline
+    plain = summarize_articles(arts, extractor=Newsbrief(compress=False))
+    assert all(s.text in input_sentences(arts) for s in plain.sentences)
     assert "Kelvar" in brief.headline and "40" in brief.headline
     # the football sentence is peripheral and must not lead
     assert "football" not in brief.headline

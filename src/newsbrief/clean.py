@@ -210,10 +210,10 @@ _DL_CAPS = r"(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})"
 _DL_DASH = r"(?:--|—|–|-|:)"
 _DL_NEXT = r"(?=[\"'“‘(\[A-Z0-9])"
 # "BEIRUT (Reuters) -", "NEW DELHI, Sept. 26 (Xinhua) --", "MONTREAL —", "TOKYO --",
-# "NASHVILLE, Tenn. (WZTV) —", "LONDON, June 4 (Reuters) -", "REPORT:"
+# "NASHVILLE, Tenn. (WZTV) —", "LONDON, June 4 (Reuters) -", "REPORT:", "DUBAI—Iran"
 _DATELINE_CAPS = re.compile(
     rf"^{_DL_CAPS}(?:,\s*{_DL_REGION})??(?:,?\s*{_DL_DATE})?\s*(?:{_DL_AGENCY})?"
-    rf"\s*{_DL_DASH}\s+{_DL_NEXT}"
+    rf"\s*(?:{_DL_DASH}\s+|(?<=[A-Z]{{4}})[—–](?=[A-Z][a-z])){_DL_NEXT}"
 )
 # "Ouagadougou, Aug 19, 2019 (AFP) -", "London, June 4 (Reuters) -": an agency is required
 _DATELINE_AGENCY = re.compile(

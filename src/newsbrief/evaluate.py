@@ -236,13 +236,22 @@ def rouge(reference: str, summary: str) -> dict[str, float]:
     return {m: float(scores[m].fmeasure) for m in METRICS}
 
 
-def budget_summary(cluster: Cluster, ranked: Iterable[int], words: int) -> tuple[list[int], str]:
+def budget_summary(
+    cluster: Cluster,
+    ranked: Iterable[int],
+    words: int,
+    texts: Sequence[str] | None = None,
+) -> tuple[list[int], str]:
     """The evaluated summary: whole sentences in ``ranked`` order, cut to ``words`` words.
 
     Sentences a brief may not use (:meth:`Cluster.eligible`) are skipped; sentences
     are taken until the budget is reached or exceeded, then the text is cut to
-    exactly ``words`` whitespace-separated words. Returns the indices taken and the text.
+    exactly ``words`` whitespace-separated words. ``texts`` are the sentences as the
+    system shows them (:meth:`Extractor.texts`; by default as in their articles).
+    Returns the indices taken and the text.
     """
+    if texts is None:
+        texts = [s.text for s in cluster.sentences]
     eligible = cluster.eligible()
     taken: list[int] = []
     seen: set[int] = set()
@@ -253,10 +262,10 @@ def budget_summary(cluster: Cluster, ranked: Iterable[int], words: int) -> tuple
             continue
         seen.add(i)
         taken.append(i)
-        used += len(cluster.sentences[i].text.split())
+        used += len(texts[i].split())
         if used >= words:
             break
-    text = " ".join(" ".join(cluster.sentences[i].text for i in taken).split()[:words])
+    text = " ".join(" ".join(texts[i] for i in taken).split()[:words])
     return taken, text
 
 
@@ -433,10 +442,11 @@ def _summaries(
 ) -> dict[str, str]:
     """Each system's evaluated summary of one event (untimed, unscored)."""
     cluster = prepare(event.articles, settings)
-    return {
-        name: budget_summary(cluster, _bind(ext, event, words).rank(cluster), words)[1]
-        for name, ext in chosen.items()
-    }
+    out = {}
+    for name, ext in chosen.items():
+        bound = _bind(ext, event, words)
+        out[name] = budget_summary(cluster, bound.rank(cluster), words, bound.texts(cluster))[1]
+    return out
 
 
 def evaluate(
@@ -472,9 +482,11 @@ def evaluate(
         for name, ext in chosen.items():
             start = time.perf_counter()
             cluster = shared if shared is not None else prepare(event.articles, settings)
-            ranked = _bind(ext, event, words).rank(cluster)
+            bound = _bind(ext, event, words)
+            ranked = bound.rank(cluster)
+            texts = bound.texts(cluster)
             elapsed = time.perf_counter() - start
-            _taken, text = budget_summary(cluster, ranked, words)
+            _taken, text = budget_summary(cluster, ranked, words, texts)
             r = results[name]
             r.summaries.append(text)
             r.seconds.append(elapsed)

@@ -62,11 +62,13 @@ def build_brief(
     headline: str,
     words: int,
     event: str | None = None,
+    texts: Sequence[str] | None = None,
 ) -> Brief:
     """Make the cited :class:`Brief` from chosen sentence indices (in reading order).
 
-    Sources are numbered in order of first citation; articles cited by no sentence
-    follow, so every input article is listed.
+    ``texts`` are the sentences as the brief shows them (compressed by the extractor;
+    by default as in their articles). Sources are numbered in order of first
+    citation; articles cited by no sentence follow, so every input article is listed.
     """
     support = [supporting_articles(cluster, i) for i in chosen]
     number: dict[int, int] = {}
@@ -78,7 +80,7 @@ def build_brief(
     sources = tuple(sorted(cluster.articles, key=lambda a: number[cluster.articles.index(a)]))
     sentences = tuple(
         BriefSentence(
-            text=cluster.sentences[i].text,
+            text=texts[i] if texts is not None else cluster.sentences[i].text,
             article_id=cluster.sentences[i].article_id,
             position=cluster.sentences[i].position,
             sources=tuple(cluster.articles[a] for a in sup),
@@ -118,5 +120,6 @@ def summarize_articles(
         chosen = head
     else:
         chosen = extractor.select(cluster, settings.words)
-    headline = " ".join(cluster.sentences[i].text for i in head)
-    return build_brief(cluster, chosen, headline, settings.words, event)
+    texts = extractor.texts(cluster)
+    headline = " ".join(texts[i] for i in head)
+    return build_brief(cluster, chosen, headline, settings.words, event, texts)

@@ -18,6 +18,8 @@ class Extractor:
     """
 
     name = "extractor"
+    #: whether the brief shows sentences compressed (:attr:`Cluster.short`)
+    compresses = False
 
     def select(self, cluster: Cluster, words: int) -> list[int]:  # pragma: no cover
         raise NotImplementedError
@@ -28,6 +30,14 @@ class Extractor:
         The default ranks by :meth:`select` with an unlimited budget.
         """
         return self.select(cluster, 10**9)
+
+    def texts(self, cluster: Cluster) -> list[str]:
+        """The text a brief shows for each sentence: compressed or as in its article."""
+        return cluster.short if self.compresses else [s.text for s in cluster.sentences]
+
+    def lengths(self, cluster: Cluster) -> np.ndarray:
+        """Word count of each sentence as :meth:`texts` shows it."""
+        return cluster.short_words if self.compresses else cluster.words
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"

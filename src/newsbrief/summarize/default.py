@@ -41,6 +41,7 @@ class Newsbrief(Extractor):
         length_power: float = 0.6,
         lead: float = 0.25,
         dangling: float = 0.5,
+        compress: bool = True,
     ) -> None:
         self.consensus_power = consensus_power
         self.title = title
@@ -48,11 +49,13 @@ class Newsbrief(Extractor):
         self.length_power = length_power
         self.lead = lead
         self.dangling = dangling
+        self.compresses = compress
 
     def __repr__(self) -> str:
         return (
             f"Newsbrief(consensus_power={self.consensus_power}, title={self.title}, "
-            f"title_power={self.title_power}, length_power={self.length_power}, lead={self.lead})"
+            f"title_power={self.title_power}, length_power={self.length_power}, lead={self.lead}, "
+            f"dangling={self.dangling}, compress={self.compresses})"
         )
 
     def term_weights(self, cluster: Cluster) -> np.ndarray:
@@ -84,7 +87,10 @@ class Newsbrief(Extractor):
     def _gains_setup(self, cluster: Cluster) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
         presence = _presence(cluster)
         pos = np.array([s.position for s in cluster.sentences], dtype=np.float64)
-        factor = (1.0 + self.lead / (1.0 + pos)) / np.maximum(cluster.words, 1) ** self.length_power
+        # the length prior reads the sentence as its article has it: compression only
+        # trims what the brief shows, it does not make a sentence more salient
+        length = np.maximum(cluster.words, 1)
+        factor = (1.0 + self.lead / (1.0 + pos)) / length**self.length_power
         dangling = np.array([needs_context(s.text) for s in cluster.sentences], dtype=bool)
         factor[dangling & (pos > 0)] *= self.dangling
         return presence, factor, self.term_weights(cluster)
@@ -93,13 +99,14 @@ class Newsbrief(Extractor):
         """Greedy budgeted coverage; ``words=None`` ranks without a budget."""
         presence, factor, weights = self._gains_setup(cluster)
         open_ = cluster.eligible().copy()
+        length = self.lengths(cluster)
         remaining = weights.copy()
         budget = words if words is not None else 10**9
         redundancy = cluster.settings.redundancy_threshold
         chosen: list[int] = []
         used = 0
         while True:
-            fits = open_ & (cluster.words <= budget - used)
+            fits = open_ & (length <= budget - used)
             if not fits.any():
                 break
             gains = (presence @ remaining) * factor
@@ -108,7 +115,7 @@ class Newsbrief(Extractor):
             if gains[best] <= 0 and chosen:
                 break
             chosen.append(best)
-            used += int(cluster.words[best])
+            used += int(length[best])
             open_[best] = False
             # a sentence too similar to one taken would repeat it: never take it
             open_ &= cluster.similarity[best] <= redundancy

@@ -14,6 +14,7 @@ from functools import cached_property
 import numpy as np
 from scipy import sparse
 
+from newsbrief.compress import compress
 from newsbrief.dedup import find_duplicates, sentence_key
 from newsbrief.model import Article, Sentence
 from newsbrief.settings import Settings
@@ -67,6 +68,17 @@ class Cluster:
         """Cosine similarity of every pair of sentences (dense, float32)."""
         s = (self.vectors @ self.vectors.T).toarray().astype(np.float32)
         return s
+
+    @cached_property
+    def short(self) -> list[str]:
+        """Each sentence compressed (:func:`newsbrief.compress.compress`); most are unchanged."""
+        n = self.settings.min_sentence_words
+        return [compress(s.text, n) for s in self.sentences]
+
+    @cached_property
+    def short_words(self) -> np.ndarray:
+        """Word count of each compressed sentence."""
+        return np.array([word_count(t) for t in self.short], dtype=np.int64)
 
     @cached_property
     def main_clause_vectors(self) -> sparse.csr_matrix:
