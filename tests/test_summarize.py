@@ -1,6 +1,7 @@
 """The summarize stage on small articles written for these tests."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -165,3 +166,51 @@ def test_extractor_is_swappable():
     arts = articles()
     brief = summarize_articles(arts, extractor=Last())
     assert brief.sentences[0].text == split_sentences(C)[-1]
+
+
+def test_needs_context_flags_openers_that_point_back():
+    from newsbrief.summarize.default import needs_context
+
+    for text in (
+        "He said the talks would resume.",
+        "However, the army denied it.",
+        "“They were never warned,” a resident said.",
+        "Elsewhere, the central bank left rates unchanged.",
+    ):
+        assert needs_context(text), text
+    for text in (
+        "The army denied it.",
+        "Hezbollah fighters joined the assault.",
+        "Heavy rain fell.",
+    ):
+        assert not needs_context(text), text
+
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev.jsonl"
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/data/dev.jsonl is not present")
+@pytest.mark.parametrize("words", [100, 200])
+def test_longer_briefs_on_real_events_stay_readable(words):
+    from newsbrief.evaluate import read_dataset
+    from newsbrief.summarize.default import needs_context
+
+    settings = Settings(words=words)
+    for event in read_dataset(DEV, limit=12, settings=settings).events:
+        cluster = prepare(event.articles, settings)
+        brief = summarize_articles(event.articles, settings)
+        assert sum(word_count(s.text) for s in brief.sentences) <= words
+        first = brief.sentences[0]
+        # no pronoun or connective opens the brief unless it opens its article
+        assert first.position == 0 or not needs_context(first.text), (event.id, first.text)
+        # after the lead sentence: by date, then article, then position
+        order = {a.id: k for k, a in enumerate(cluster.articles)}
+        day = {a.id: (a.published.toordinal() if a.published else 10**9) for a in cluster.articles}
+        keys = [(day[s.article_id], order[s.article_id], s.position) for s in brief.sentences]
+        assert keys[1:] == sorted(keys[1:]), event.id
+        # no fact twice: no two sentences above the redundancy threshold
+        index = {(s.article_id, s.position): i for i, s in enumerate(cluster.sentences)}
+        chosen = [index[(s.article_id, s.position)] for s in brief.sentences]
+        for a, i in enumerate(chosen):
+            for j in chosen[a + 1 :]:
+                assert cluster.similarity[i, j] <= settings.redundancy_threshold + 1e-6

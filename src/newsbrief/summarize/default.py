@@ -149,7 +149,9 @@ class Newsbrief(Extractor):
 
 _CONTEXT_OPENERS = frozenset(
     "he she it they this these those that his her its their him them there such "
-    "but however also meanwhile still yet instead then thus so and or nor".split()
+    "but however also meanwhile still yet instead then thus so and or nor elsewhere "
+    "additionally moreover furthermore besides nevertheless nonetheless therefore hence "
+    "likewise similarly otherwise".split()
 )
 
 
