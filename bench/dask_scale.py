@@ -77,7 +77,22 @@ def _worker_peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_engine(engine: str, path: Path, out: Path) -> dict[str, Any]:
+def task_summary(records: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    """Compute seconds of the recorded Dask tasks by their function: count, total, largest."""
+    by: dict[str, list[float]] = {}
+    for d in records:
+        key = d["key"] if isinstance(d["key"], str) else d["key"][0]
+        name = key.split("-", 1)[0]
+        dur = sum(s["stop"] - s["start"] for s in d["startstops"] if s["action"] == "compute")
+        by.setdefault(name, []).append(dur)
+    return {
+        k: {"tasks": len(v), "seconds": sum(v), "largest": max(v)}
+        for k, v in sorted(by.items(), key=lambda kv: -sum(kv[1]))
+        if sum(v) >= 0.5
+    }
+
+
+def run_engine(engine: str, path: Path, out: Path, tasks: bool = False) -> dict[str, Any]:
     """One engine on the corpus, in this (fresh) process; writes its events for comparison."""
     from newsbrief.settings import Settings
 
@@ -106,7 +121,14 @@ def run_engine(engine: str, path: Path, out: Path) -> dict[str, Any]:
             client.wait_for_workers(workers)
             result["cluster_start_seconds"] = time.perf_counter() - start
             start = time.perf_counter()
-            r = run_digest([path], out / "dask", settings, client=client)
+            if tasks:
+                from distributed import get_task_stream
+
+                with get_task_stream(client) as stream:
+                    r = run_digest([path], out / "dask", settings, client=client)
+                result["tasks"] = task_summary(stream.data)
+            else:
+                r = run_digest([path], out / "dask", settings, client=client)
             result["seconds"] = time.perf_counter() - start
             peaks = client.run(_worker_peak_mb)
         result["articles"] = r.counts["articles"]
@@ -126,8 +148,10 @@ def run_engine(engine: str, path: Path, out: Path) -> dict[str, Any]:
     return result
 
 
-def spawn(engine: str, path: Path, timeout: float) -> dict[str, Any] | None:
+def spawn(engine: str, path: Path, timeout: float, tasks: bool = False) -> dict[str, Any] | None:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--run", engine, "--input", str(path)]
+    if tasks:
+        cmd.append("--tasks")
     print(f"  {engine} ...", file=sys.stderr, flush=True)
     try:
         r = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
@@ -286,6 +310,15 @@ def report(n: int, path: Path, results: dict[str, dict[str, Any]], agree: dict[s
                 f"({c['large_components']} over the block limit, grouped in date chunks), "
                 f"{c['duplicates']:,} copies, {c['rejected']} rejected records.",
             ]
+            if r.get("tasks"):
+                out.append(
+                    "Tasks (compute seconds: count, total, largest): "
+                    + "; ".join(
+                        f"{k} {v['tasks']}, {v['seconds']:.1f}, {v['largest']:.1f}"
+                        for k, v in list(r["tasks"].items())[:6]
+                    )
+                    + "."
+                )
     if agree:
         out += [
             "",
@@ -304,18 +337,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--engines", nargs="+", default=list(ENGINES), choices=ENGINES)
     p.add_argument("--timeout", type=float, default=5400, help="seconds per engine at most")
     p.add_argument("--no-doc", action="store_true", help="print the table, write no doc or plot")
+    p.add_argument(
+        "--tasks",
+        action="store_true",
+        help="record Dask's task stream: compute seconds per task function (count, total, largest)",
+    )
     p.add_argument("--run", choices=ENGINES, help=argparse.SUPPRESS)
     p.add_argument("--input", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.run:
         out = OUT / f"dask_run_{Path(args.input).stem}"
-        print(json.dumps(run_engine(args.run, Path(args.input), out)))
+        print(json.dumps(run_engine(args.run, Path(args.input), out, args.tasks)))
         return 0
     print(f"corpus of {args.articles:,} synthetic articles ...", file=sys.stderr, flush=True)
     path = corpus(args.articles)
     results: dict[str, dict[str, Any]] = {}
     for engine in args.engines:
-        r = spawn(engine, path, args.timeout)
+        r = spawn(engine, path, args.timeout, args.tasks)
         if r is not None:
             results[engine] = r
     runs = OUT / f"dask_run_{path.stem}"
