@@ -250,7 +250,13 @@ def plot(results: dict[str, dict[str, Any]], serial: float) -> None:
     fig.savefig(PLOT, dpi=110)
 
 
-def report(n: int, path: Path, results: dict[str, dict[str, Any]], agree: dict[str, Any]) -> str:
+def report(
+    n: int,
+    path: Path,
+    results: dict[str, dict[str, Any]],
+    agree: dict[str, Any],
+    engines: Sequence[str] = ENGINES,
+) -> str:
     labels = {"single": "single machine", "dask-1": "Dask, 1 worker", "dask-2": "Dask, 2 workers"}
     base = results.get("single", {}).get("throughput")
     out = [
@@ -265,7 +271,8 @@ def report(n: int, path: Path, results: dict[str, dict[str, Any]], agree: dict[s
     for e in ENGINES:
         r = results.get(e)
         if r is None:
-            out.append(f"| {labels[e]} | | | did not finish | | | |")
+            if e in engines:
+                out.append(f"| {labels[e]} | | | did not finish | | | |")
             continue
         peaks = ", ".join(f"{k} {v:.0f}" for k, v in r["peak_mb"].items())
         ratio = f"{r['throughput'] / base:.2f}x" if base else ""
@@ -365,7 +372,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     serial = amdahl(d2["throughput"] / d1["throughput"]) if d1 and d2 else math.nan
     saved = {"articles": args.articles, "results": results, "agreement": agree}
     (OUT / f"dask_scale_{args.articles}.json").write_text(json.dumps(saved, indent=1))
-    text = report(args.articles, path, results, agree)
+    text = report(args.articles, path, results, agree, args.engines)
     print(text)
     if not args.no_doc:
         plot(results, 0.0 if math.isnan(serial) else serial)
