@@ -926,6 +926,15 @@ def chunk_rows(df: pd.DataFrame, width: int, window: int) -> pd.DataFrame:
     return pd.concat(out, ignore_index=True)
 
 
+def _article_groups(
+    df: pd.DataFrame, key: str, line_offsets: dict[int, int]
+) -> Iterator[tuple[int, pd.DataFrame, list[Article]]]:
+    """Each value of ``key`` in turn, with its rows and their articles, in input order."""
+    df = df.sort_values([key, "seq"], kind="stable")
+    for value, part in df.groupby(key, sort=True):
+        yield int(value), part, [_rebuild(r, line_offsets) for r in part.to_dict("records")]
+
+
 def group_chunks(
     df: pd.DataFrame,
     settings: Settings,
@@ -937,9 +946,7 @@ def group_chunks(
     _hook(options, "group-chunks", partition_info)
     out: dict[str, list[int]] = {"chunk": [], "event": [], "seq": []}
     if len(df):
-        df = df.sort_values(["chunk", "seq"], kind="stable")
-        for chunk, part in df.groupby("chunk", sort=True):
-            arts = [_rebuild(r, line_offsets) for r in part.to_dict("records")]
+        for chunk, part, arts in _article_groups(df, "chunk", line_offsets):
             seq_of = dict(zip((a.id for a in arts), part["seq"].tolist(), strict=True))
             # the vectors made in stage 1 (group.vectorize's rows, so the same events)
             rows = {
@@ -952,7 +959,7 @@ def group_chunks(
 
             for k, event in enumerate(group_articles(arts, settings, vectorizer=stored)):
                 for aid in event.article_ids:
-                    out["chunk"].append(int(chunk))
+                    out["chunk"].append(chunk)
                     out["event"].append(k)
                     out["seq"].append(seq_of[aid])
     return pd.DataFrame({k: np.asarray(v, dtype=np.int64) for k, v in out.items()})
@@ -1033,9 +1040,7 @@ def summarize_events(
     _hook(options, "summarize", partition_info)
     rows: list[dict[str, Any]] = []
     if len(df):
-        df = df.sort_values(["label", "seq"], kind="stable")
-        for _, part in df.groupby("label", sort=True):
-            arts = [_rebuild(r, line_offsets) for r in part.to_dict("records")]
+        for _, _part, arts in _article_groups(df, "label", line_offsets):
             event = make_event(arts)
             by_id = {a.id: a for a in arts}
             rows.append(_brief_row(event, [by_id[a] for a in event.article_ids], settings))
