@@ -81,7 +81,7 @@ from newsbrief.errors import InputError, NewsbriefError
 from newsbrief.group import group_articles, make_event, matrix_of, similarity_edges, vectorize
 from newsbrief.model import Article, Event
 from newsbrief.read.common import decode_text, parse_date
-from newsbrief.read.jsonl import DATE_KEYS, TEXT_KEYS, record_articles
+from newsbrief.read.jsonl import DATE_KEYS, TEXT_KEYS, first_value, record_articles
 from newsbrief.render import event_json
 from newsbrief.settings import Settings
 
@@ -349,15 +349,6 @@ def plan_partitions(
 # --------------------------------------------------------------------------- stage 1: read, clean
 
 
-def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
-    """The first non-empty value of the keys, as the readers take it."""
-    for k in keys:
-        v = record.get(k)
-        if v not in (None, "", [], {}):
-            return v
-    return None
-
-
 def _text_length(value: Any) -> int:
     if isinstance(value, str):
         return len(value)
@@ -373,10 +364,10 @@ def _item(item: Any, name: str, where: str, prefix: str, options: DaskOptions) -
     """One article record: an Article, or why it is rejected."""
     if not isinstance(item, dict):
         return None, "not-an-object", f"{prefix}not a JSON object ({type(item).__name__})"
-    n = _text_length(_first(item, TEXT_KEYS))
+    n = _text_length(first_value(item, TEXT_KEYS))
     if n > options.max_text_chars:
         return None, "too-long", f"{prefix}text of {n} characters (limit {options.max_text_chars})"
-    raw_date = _first(item, DATE_KEYS)
+    raw_date = first_value(item, DATE_KEYS)
     if options.reject_bad_dates and raw_date is not None and parse_date(raw_date) is None:
         shown = str(raw_date)[:60]
         return None, "invalid-date", f"{prefix}invalid date {shown!r}"
@@ -390,7 +381,7 @@ def _item(item: Any, name: str, where: str, prefix: str, options: DaskOptions) -
 
 def _record(record: Any, name: str, where: str, options: DaskOptions) -> list[Outcome]:
     """The articles of one record (an article, or an event with "articles"), as the readers see it."""
-    if isinstance(record, dict) and "articles" in record and _first(record, TEXT_KEYS) is None:
+    if isinstance(record, dict) and "articles" in record and first_value(record, TEXT_KEYS) is None:
         items = record["articles"]
         if not isinstance(items, list):
             return [(None, "bad-record", '"articles" is not a list')]

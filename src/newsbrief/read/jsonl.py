@@ -25,7 +25,7 @@ from newsbrief.read.common import (
     source_for,
 )
 
-__all__ = ["read_json", "read_jsonl", "record_articles"]
+__all__ = ["first_value", "read_json", "read_jsonl", "record_articles"]
 
 TEXT_KEYS = ("text", "content", "body", "maintext", "article")
 TITLE_KEYS = ("title", "headline")
@@ -37,7 +37,8 @@ SOURCE_KEYS = ("source", "site", "outlet", "sitename", "site_name", "publisher")
 MAX_LINE_PROBLEMS = 10
 
 
-def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
+def first_value(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    """The first non-empty value of ``keys`` in ``record`` (None when there is none)."""
     for k in keys:
         v = record.get(k)
         if v not in (None, "", [], {}):
@@ -60,18 +61,18 @@ def _source(value: Any) -> str:
 
 
 def _article(record: dict[str, Any], name: str, origin: str) -> Article:
-    text = normalize_newlines(_as_text(_first(record, TEXT_KEYS))).strip()
+    text = normalize_newlines(_as_text(first_value(record, TEXT_KEYS))).strip()
     if not text:
         raise InputError("no text")
-    title = _first(record, TITLE_KEYS)
-    url = _first(record, URL_KEYS)
+    title = first_value(record, TITLE_KEYS)
+    url = first_value(record, URL_KEYS)
     url = url.strip() if isinstance(url, str) else ""
     return Article.create(
         text=text,
         title=title if isinstance(title, str) else "",
         url=url,
-        source=source_for(_source(_first(record, SOURCE_KEYS)), url, name),
-        published=parse_date(_first(record, DATE_KEYS)),
+        source=source_for(_source(first_value(record, SOURCE_KEYS)), url, name),
+        published=parse_date(first_value(record, DATE_KEYS)),
         origin=origin,
     )
 
@@ -86,7 +87,7 @@ def record_articles(record: Any, name: str, where: str) -> ReadResult:
     if not isinstance(record, dict):
         out.problems.append(f"{where}: not a JSON object ({type(record).__name__}), skipped")
         return out
-    if "articles" in record and _first(record, TEXT_KEYS) is None:
+    if "articles" in record and first_value(record, TEXT_KEYS) is None:
         items = record["articles"]
         if not isinstance(items, list):
             out.problems.append(f'{where}: "articles" is not a list, skipped')
