@@ -29,14 +29,13 @@ import argparse
 import json
 import math
 import resource
-import subprocess
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from mdsection import machine, replace_section
+from mdsection import machine, replace_section, run_child
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
@@ -153,15 +152,9 @@ def spawn(engine: str, path: Path, timeout: float, tasks: bool = False) -> dict[
     if tasks:
         cmd.append("--tasks")
     print(f"  {engine} ...", file=sys.stderr, flush=True)
-    try:
-        r = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
-    except subprocess.TimeoutExpired:
-        print(f"  {engine}: over {timeout:.0f} s, stopped", file=sys.stderr)
+    out = run_child(cmd, engine, timeout, ROOT)
+    if out is None:
         return None
-    if r.returncode != 0:
-        print(f"  {engine}: failed: {r.stderr.strip()[-2000:]}", file=sys.stderr)
-        return None
-    out = json.loads(r.stdout.strip().splitlines()[-1])
     print(
         f"    {out['seconds']:.0f} s, {out['throughput']:.0f} articles/s, "
         f"peak {max(out['peak_mb'].values()):.0f} MiB",

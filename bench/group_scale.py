@@ -32,7 +32,6 @@ import json
 import random
 import re
 import resource
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -43,7 +42,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from mdsection import machine, replace_section
+from mdsection import machine, replace_section, run_child
 from newsbrief.cluster_metrics import bcubed, read_labeled
 from newsbrief.group import features, group_articles, vectorize
 from newsbrief.model import Article
@@ -351,15 +350,7 @@ def worker(n: int, method: str) -> dict[str, Any]:
 
 def run_size(n: int, method: str, timeout: float) -> dict[str, Any] | None:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", str(n), "--method", method]
-    try:
-        r = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
-    except subprocess.TimeoutExpired:
-        print(f"  {method} n={n}: over {timeout:.0f} s, stopped", file=sys.stderr)
-        return None
-    if r.returncode != 0:
-        print(f"  {method} n={n}: failed: {r.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
-        return None
-    return json.loads(r.stdout.strip().splitlines()[-1])
+    return run_child(cmd, f"{method} n={n}", timeout, ROOT)
 
 
 def plot(results: list[dict[str, Any]]) -> None:

@@ -1,12 +1,16 @@
-"""Replace one marked section of a Markdown file, leaving the rest as it is."""
+"""Shared by the benchmarks: replace one marked section of a Markdown file, leaving the
+rest as it is; describe the machine; run one measurement in a fresh process."""
 
 from __future__ import annotations
 
+import json
 import platform
 import re
+import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 TITLE = "# Benchmarks\n"
 
@@ -38,3 +42,20 @@ def machine() -> str:
         f"{date.today().isoformat()}, Python {sys.version.split()[0]}, "
         f"{platform.system()} {platform.machine()}, {cpus} CPU(s)"
     )
+
+
+def run_child(cmd: list[str], label: str, timeout: float, cwd: Path) -> dict[str, Any] | None:
+    """Run a measurement in a fresh process; the JSON object on its last stdout line.
+
+    A run over ``timeout`` seconds or one that fails is reported on stderr under
+    ``label`` and gives None.
+    """
+    try:
+        r = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=cwd)
+    except subprocess.TimeoutExpired:
+        print(f"  {label}: over {timeout:.0f} s, stopped", file=sys.stderr)
+        return None
+    if r.returncode != 0:
+        print(f"  {label}: failed: {r.stderr.strip()[-2000:]}", file=sys.stderr)
+        return None
+    return json.loads(r.stdout.strip().splitlines()[-1])
