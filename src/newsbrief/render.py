@@ -30,6 +30,20 @@ def _source_line(a: Article) -> str:
     return " — ".join(parts)
 
 
+def _md_sources(brief: Brief, number: dict[str, int], anchor: str) -> list[str]:
+    """The numbered Markdown list of a brief's sources, each with an anchor and its link."""
+    out = []
+    for i, a in enumerate(brief.sources, 1):
+        label = md_escape(_source_line(a))
+        line = f'{i}. <a id="{anchor}-{i}"></a>'
+        line += f"[{label}]({_md_url(a.url)})" if a.url else label
+        orig = brief.duplicates.get(a.id)
+        if orig in number:
+            line += f" (copy of {number[orig]})"
+        out.append(line)
+    return out
+
+
 def _fact_lines(brief: Brief, number: dict[str, int]) -> tuple[list[str], list[str]]:
     """One line per fact (numbers first, then names and dates) and per disagreement."""
     shown = facts_for_display(brief)
@@ -153,15 +167,7 @@ def render_markdown(brief: Brief) -> str:
         out.append("")
     if facts:
         out += ["### Facts reported", ""] + [f"- {md_escape(x)}" for x in facts] + [""]
-    out += ["### Sources", ""]
-    for i, a in enumerate(brief.sources, 1):
-        label = md_escape(_source_line(a))
-        line = f'{i}. <a id="source-{i}"></a>'
-        line += f"[{label}]({_md_url(a.url)})" if a.url else label
-        orig = brief.duplicates.get(a.id)
-        if orig in number:
-            line += f" (copy of {number[orig]})"
-        out.append(line)
+    out += ["### Sources", ""] + _md_sources(brief, number, "source")
     return "\n".join(out) + "\n"
 
 
@@ -270,15 +276,7 @@ def _digest_markdown_event(k: int, event: Event, brief: Brief, level: int = 2) -
         out += ["Where the sources disagree:", ""] + [f"- {md_escape(x)}" for x in dis] + [""]
     if facts:
         out += ["Facts reported:", ""] + [f"- {md_escape(x)}" for x in facts] + [""]
-    out += ["Sources:", ""]
-    for i, a in enumerate(brief.sources, 1):
-        label = md_escape(_source_line(a))
-        line = f'{i}. <a id="{anchor}-{i}"></a>'
-        line += f"[{label}]({_md_url(a.url)})" if a.url else label
-        orig = brief.duplicates.get(a.id)
-        if orig in number:
-            line += f" (copy of {number[orig]})"
-        out.append(line)
+    out += ["Sources:", ""] + _md_sources(brief, number, anchor)
     return out + [""]
 
 
