@@ -26,6 +26,7 @@ nothing its article does not.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 __all__ = ["compress"]
 
@@ -118,15 +119,15 @@ def _sub_checked(
     return text[: m.start()] + m.group("end")
 
 
-def _outside(text: str, spans: list[tuple[int, int]], fn: object) -> str:
+def _outside(text: str, spans: list[tuple[int, int]], fn: Callable[[str, bool], str]) -> str:
     """Apply ``fn`` to the stretches of ``text`` outside the quoted ``spans``."""
     parts: list[str] = []
     last = 0
     for a, b in spans:
-        parts.append(fn(text[last:a], last == 0))  # type: ignore[operator]
+        parts.append(fn(text[last:a], last == 0))
         parts.append(text[a:b])
         last = b
-    parts.append(fn(text[last:], last == 0))  # type: ignore[operator]
+    parts.append(fn(text[last:], last == 0))
     return "".join(parts)
 
 

@@ -95,9 +95,18 @@ class Newsbrief(Extractor):
         factor[dangling & (pos > 0)] *= self.dangling
         return presence, factor, self.term_weights(cluster)
 
-    def _greedy(self, cluster: Cluster, words: int | None) -> list[int]:
-        """Greedy budgeted coverage; ``words=None`` ranks without a budget."""
-        presence, factor, weights = self._gains_setup(cluster)
+    def _greedy(
+        self,
+        cluster: Cluster,
+        words: int | None,
+        setup: tuple[sparse.csr_matrix, np.ndarray, np.ndarray] | None = None,
+    ) -> list[int]:
+        """Greedy budgeted coverage; ``words=None`` ranks without a budget.
+
+        ``setup`` is :meth:`_gains_setup`'s result when the caller already has it.
+        """
+        setup = setup or self._gains_setup(cluster)
+        presence, factor, weights = setup
         open_ = cluster.eligible().copy()
         length = self.lengths(cluster)
         remaining = weights.copy()
@@ -124,14 +133,14 @@ class Newsbrief(Extractor):
                 break
         if not chosen and words is not None:
             # nothing fits the budget: the best sentence alone, never a cut one
-            ranked = self._greedy(cluster, None)
-            chosen = ranked[:1]
+            chosen = self._greedy(cluster, None, setup)[:1]
         return chosen
 
     def rank(self, cluster: Cluster) -> list[int]:
         """Sentences in greedy coverage order, then the rest by their first-step gain."""
-        head = self._greedy(cluster, None)
-        presence, factor, weights = self._gains_setup(cluster)
+        setup = self._gains_setup(cluster)
+        head = self._greedy(cluster, None, setup)
+        presence, factor, weights = setup
         gains = (presence @ weights) * factor
         seen = set(head)
         rest = [int(i) for i in np.argsort(-gains, kind="stable") if int(i) not in seen]
