@@ -87,6 +87,9 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     site: Site
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client that hangs up (a timeout, a size cap) is expected here
+
 
 class Site:
     """One server: ``site.routes[path] = Route(...)``; ``site.url(path)``; ``site.hits``."""

@@ -655,3 +655,17 @@ def test_feeds_page_shows_last_fetch(site, store, tmp_path):
     api = client.get("/api/feeds").json()
     assert api[0]["last_success"] == st.last_success and api[0]["failures"] == 0
     assert date.fromisoformat(st.last_fetch[:10])
+
+
+def test_robots_crawl_delay_spaces_requests(site):
+    site.routes["/robots.txt"] = Route(body=b"User-agent: *\nCrawl-delay: 1\n", ctype="text/plain")
+    urls = _pages(site, 2)
+
+    async def go():
+        async with Fetcher(FAST) as f:  # delay 0: the host's Crawl-delay applies
+            await asyncio.gather(*(f.get(u) for u in urls))
+
+    run(go())
+    starts = sorted(h.start for h in site.hits if h.path.startswith("/news/"))
+    # robotparser reads whole seconds only
+    assert min(b - a for a, b in zip(starts, starts[1:], strict=False)) >= 0.99

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -125,8 +126,7 @@ class Fetcher:
             host = host_key(current)
             if self.should_stop():
                 raise FetchError(url, "stopped")
-            async with self._all, self.gate.slot(host):
-                await self.gate.wait_turn(host, self.robots.crawl_delay(origin_of(current)))
+            async with self._turn(host, self.robots.crawl_delay(origin_of(current))):
                 self.requests[host] = self.requests.get(host, 0) + 1
                 log.debug("GET %s", current)
                 async with self._client.stream("GET", current, headers=headers) as r:
@@ -146,6 +146,23 @@ class Fetcher:
                     body = await self._body(url, r) if r.status_code == 200 else b""
                     return r, body, current
         raise FetchError(url, f"too many redirects (more than {s.max_redirects})", permanent=True)
+
+    @asynccontextmanager
+    async def _turn(self, host: str, crawl_delay: float) -> AsyncIterator[None]:
+        """Hold one of the host's slots and one global slot, at a start the host's spacing
+        allows. The global slot is taken only once the host's turn has come, so a task
+        waiting for a slow host never keeps others from fast ones."""
+        async with self.gate.slot(host):
+            while True:
+                await self.gate.wait_free(host)
+                await self._all.acquire()
+                if self.gate.book(host, crawl_delay):
+                    break
+                self._all.release()
+            try:
+                yield
+            finally:
+                self._all.release()
 
     async def _body(self, url: str, r: httpx.Response) -> bytes:
         cap = self.settings.max_bytes

@@ -225,18 +225,27 @@ class HostGate:
         self.delay = delay
         self._sems: dict[str, asyncio.Semaphore] = {}
         self._next: dict[str, float] = {}
-        self._locks: dict[str, asyncio.Lock] = {}
 
     def slot(self, host: str) -> asyncio.Semaphore:
         return self._sems.setdefault(host, asyncio.Semaphore(self.per_host))
 
-    async def wait_turn(self, host: str, extra_delay: float = 0.0) -> None:
-        """Sleep until this host may see the next request start, and book that start."""
-        delay = max(self.delay, min(extra_delay, 60.0))
-        lock = self._locks.setdefault(host, asyncio.Lock())
-        async with lock:
-            now = time.monotonic()
-            start = max(now, self._next.get(host, 0.0))
-            self._next[host] = start + delay
-        if start > now:
-            await asyncio.sleep(start - now)
+    def _delay(self, extra_delay: float) -> float:
+        return max(self.delay, min(extra_delay, 60.0))
+
+    async def wait_free(self, host: str) -> None:
+        """Sleep until this host may see the next request start (books nothing)."""
+        wait = self._next.get(host, 0.0) - time.monotonic()
+        if wait > 0:
+            await asyncio.sleep(wait)
+
+    def book(self, host: str, extra_delay: float = 0.0) -> bool:
+        """Book a request start now if the host's spacing allows it; False when it is early.
+
+        Synchronous (no await between the check and the booking), so two tasks of one
+        event loop never book the same turn.
+        """
+        now = time.monotonic()
+        if now < self._next.get(host, 0.0):
+            return False
+        self._next[host] = now + self._delay(extra_delay)
+        return True
