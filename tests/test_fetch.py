@@ -669,3 +669,23 @@ def test_robots_crawl_delay_spaces_requests(site):
     starts = sorted(h.start for h in site.hits if h.path.startswith("/news/"))
     # robotparser reads whole seconds only
     assert min(b - a for a, b in zip(starts, starts[1:], strict=False)) >= 0.99
+
+
+def test_bad_urls_are_one_problem_each(site, store):
+    urls = _pages(site, 1)
+    report = run(_poll(store, ["http://bad host.example/x", "mailto:a@b.c", urls[0]]))
+    assert report.new == 1
+    assert any("bad host" in p for p in report.problems)
+    assert any("mailto" in p for p in report.problems)
+
+
+def test_unreachable_robots_is_tried_again_sooner():
+    from newsbrief.fetch.policy import Robots
+
+    robots = Robots(ttl=3600)
+    robots.set("http://a", None, b"")
+    robots.set("http://b", 404, b"")
+    assert not robots.allowed("http://a", "http://a/x") and robots.allowed("http://b", "http://b/x")
+    robots._parsers["http://a"] = (robots._parsers["http://a"][0] - 700, None, False)
+    robots._parsers["http://b"] = (robots._parsers["http://b"][0] - 700, None, True)
+    assert not robots.known("http://a") and robots.known("http://b")

@@ -228,6 +228,8 @@ class Fetcher:
                 error = FetchError(url, f"timed out (limit {s.timeout:g} s)")
             except httpx.HTTPError as e:
                 error = FetchError(url, f"network error ({type(e).__name__}: {e})")
+            except (httpx.InvalidURL, ValueError, UnicodeError) as e:
+                raise FetchError(url, f"bad URL ({e})", permanent=True) from None
             else:
                 if r.status_code in (200, 304):
                     return Response(

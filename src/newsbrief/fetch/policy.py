@@ -179,9 +179,15 @@ class Robots:
         self._parsers: dict[str, tuple[float, RobotFileParser | None, bool]] = {}
         self._locks: dict[str, asyncio.Lock] = {}
 
+    #: seconds an unreachable robots.txt (everything disallowed) is kept before a new try
+    UNREACHABLE_TTL = 600.0
+
     def known(self, origin: str) -> bool:
         got = self._parsers.get(origin)
-        return got is not None and time.monotonic() - got[0] < self.ttl
+        if got is None:
+            return False
+        ttl = self.ttl if got[2] else min(self.ttl, self.UNREACHABLE_TTL)
+        return time.monotonic() - got[0] < ttl
 
     def lock(self, origin: str) -> asyncio.Lock:
         return self._locks.setdefault(origin, asyncio.Lock())

@@ -12,11 +12,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from newsbrief.errors import InputError
+from newsbrief.errors import InputError, NewsbriefError
 from newsbrief.fetch.client import FEED_TYPES, HTML_TYPES, Fetcher, Response
 from newsbrief.fetch.feeds import Entry, Listing, looks_like_sitemap, parse_listing
 from newsbrief.fetch.policy import FetchError, FetchSettings
@@ -82,6 +83,16 @@ class _Poll:
             return
         self.report.errors[host_key(url)] += 1
         self.report.problems.append(f"{url}: {message}")
+
+    async def guarded(self, url: str, job: Awaitable[None]) -> None:
+        """Run one fetch job; an unexpected failure is one error line, never the poll's end."""
+        try:
+            await job
+        except FetchError as e:
+            self.error(url, e)
+        except Exception as e:  # noqa: BLE001 - one bad URL never stops a poll
+            log.debug("fetching %s failed", url, exc_info=True)
+            self.error(url, f"internal error ({type(e).__name__}: {e})")
 
     async def source(self, url: str, depth: int = 0) -> None:
         state = get_state(self.store, url)
@@ -186,12 +197,12 @@ async def _fetch_all(
 ) -> _Poll:
     run = _Poll(store, fetcher, report, track)
     report.sources = len(sources)
-    await asyncio.gather(*(run.source(u) for u in sources))
+    await asyncio.gather(*(run.guarded(u, run.source(u)) for u in sources))
     report.entries = len(run.entries)
     stored = known_urls(store, list(run.entries))
     todo = [(link, e) for link, e in run.entries.items() if link not in stored]
     report.known += len(run.entries) - len(todo)
-    await asyncio.gather(*(run.page(link, e) for link, e in todo))
+    await asyncio.gather(*(run.guarded(link, run.page(link, e)) for link, e in todo))
     return run
 
 
@@ -332,11 +343,15 @@ async def watch(
     try:
         async with Fetcher(fetch_settings, should_stop=stop.is_set) as fetcher:
             while not stop.is_set():
-                report = await poll(store, fetcher, feeds, settings, track=True)
                 done += 1
-                for p in report.problems:
-                    log.info("%s", p)
-                log_line(f"cycle {done}: {report.line()}")
+                try:
+                    report = await poll(store, fetcher, feeds, settings, track=True)
+                except (NewsbriefError, sqlite3.Error) as e:  # e.g. store locked: next cycle
+                    log_line(f"cycle {done}: failed: {e}")
+                else:
+                    for p in report.problems:
+                        log.info("%s", p)
+                    log_line(f"cycle {done}: {report.line()}")
                 if cycles is not None and done >= cycles:
                     break
                 try:
