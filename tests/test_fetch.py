@@ -689,3 +689,24 @@ def test_unreachable_robots_is_tried_again_sooner():
     robots._parsers["http://a"] = (robots._parsers["http://a"][0] - 700, None, False)
     robots._parsers["http://b"] = (robots._parsers["http://b"][0] - 700, None, True)
     assert not robots.known("http://a") and robots.known("http://b")
+
+
+def test_redirect_to_a_private_address_is_refused():
+    import httpx
+
+    seen: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        return httpx.Response(302, headers={"Location": "http://169.254.169.254/latest/"})
+
+    async def go():
+        settings = FAST.with_(allow_private=False)
+        async with Fetcher(settings, transport=httpx.MockTransport(answer)) as f:
+            await f.get("http://93.184.216.34/story.html")
+
+    with pytest.raises(FetchError, match="private"):
+        run(go())
+    assert seen == ["http://93.184.216.34/robots.txt", "http://93.184.216.34/story.html"]

@@ -332,7 +332,8 @@ def cmd_add(args: argparse.Namespace) -> int:
         print(
             f"added {new} article(s) ({known} already stored): {fetched_part}"
             f"{created} new event(s), {grown} grown; "
-            f"{len(report.summarized)} brief(s) written. "
+            f"{len(report.summarized) + (len(fetched.summarized) if fetched else 0)} "
+            "brief(s) written. "
             f"{args.store}: {counts['articles']} articles, {counts['events']} events"
         )
     if not loaded.articles and (fetched is None or not (fetched.new or fetched.known)):

@@ -44,6 +44,7 @@ class PollReport:
     known: int = 0
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
+    summarized: list[str] = field(default_factory=list)
     errors: Counter[str] = field(default_factory=Counter)
     problems: list[str] = field(default_factory=list)
     stopped: bool = False
@@ -266,6 +267,7 @@ async def poll(
         report.known += added.known
         report.created = list(added.created)
         report.updated = [e for e in added.touched if e not in set(added.created)]
+        report.summarized = list(added.summarized)
         report.problems.extend(added.problems)
     mark_fetched(store, marks)  # after the articles are stored: nothing marked is lost
     return report
