@@ -328,7 +328,12 @@ def cmd_add(args: argparse.Namespace) -> int:
         created += len(fetched.created)
         grown += len(fetched.updated)
     if not args.quiet:
-        fetched_part = f"{fetched.fetched} page(s) fetched; " if fetched is not None else ""
+        fetched_part = ""
+        if fetched is not None:
+            fetched_part = f"{fetched.fetched} page(s) fetched"
+            if fetched.skipped:
+                fetched_part += f", {fetched.skipped} link(s) that gave no article before skipped"
+            fetched_part += "; "
         print(
             f"added {new} article(s) ({known} already stored): {fetched_part}"
             f"{created} new event(s), {grown} grown; "

@@ -42,6 +42,8 @@ class PollReport:
     fetched: int = 0
     new: int = 0
     known: int = 0
+    #: links not fetched again: fetched before, they gave no article for a lasting reason
+    skipped: int = 0
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     summarized: list[str] = field(default_factory=list)
@@ -200,9 +202,12 @@ async def _fetch_all(
     report.sources = len(sources)
     await asyncio.gather(*(run.guarded(u, run.source(u)) for u in sources))
     report.entries = len(run.entries)
-    stored = known_urls(store, list(run.entries))
-    todo = [(link, e) for link, e in run.entries.items() if link not in stored]
-    report.known += len(run.entries) - len(todo)
+    links = list(run.entries)
+    skip = known_urls(store, links)
+    todo = [(link, e) for link, e in run.entries.items() if link not in skip]
+    with_article = len(known_urls(store, links, with_failures=False))
+    report.known += with_article
+    report.skipped += len(skip) - with_article
     await asyncio.gather(*(run.guarded(link, run.page(link, e)) for link, e in todo))
     return run
 
