@@ -49,6 +49,7 @@ class _Handler(BaseHTTPRequestHandler):
             site.hits.append(hit)
             site.inflight += 1
             site.max_inflight = max(site.max_inflight, site.inflight)
+        counted = True
         try:
             route = site.routes.get(self.path)
             if route is None:
@@ -65,6 +66,9 @@ class _Handler(BaseHTTPRequestHandler):
                     if self.headers.get("If-None-Match") == route.etag:
                         status, body = 304, b""
             hit.status = status
+            with site.lock:  # counted while the request is being answered, not sent
+                site.inflight -= 1
+                counted = False
             self.send_response(status)
             for k, v in headers.items():
                 self.send_header(k, v)
@@ -79,8 +83,9 @@ class _Handler(BaseHTTPRequestHandler):
             except (BrokenPipeError, ConnectionResetError):
                 pass
         finally:
-            with site.lock:
-                site.inflight -= 1
+            if counted:
+                with site.lock:
+                    site.inflight -= 1
 
 
 class _Server(ThreadingHTTPServer):

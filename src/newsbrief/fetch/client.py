@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
+from collections import deque
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -99,6 +101,8 @@ class Fetcher:
         )
         #: requests sent, by host (for logs and tests)
         self.requests: dict[str, int] = {}
+        #: (host, monotonic time) of the latest request starts, as booked by the host gate
+        self.starts: deque[tuple[str, float]] = deque(maxlen=1000)
 
     async def __aenter__(self) -> Fetcher:
         return self
@@ -128,6 +132,7 @@ class Fetcher:
                 raise FetchError(url, "stopped")
             async with self._turn(host, self.robots.crawl_delay(origin_of(current))):
                 self.requests[host] = self.requests.get(host, 0) + 1
+                self.starts.append((host, time.monotonic()))
                 log.debug("GET %s", current)
                 async with self._client.stream("GET", current, headers=headers) as r:
                     if r.status_code in _REDIRECTS:
