@@ -73,7 +73,9 @@ def load(
             if item == "-" or _is_path(item):
                 paths.append(item)
             elif item.strip():
-                raw.append(Article.create(item, origin=f"<text {n}>", source=f"text {n}"))
+                raw.append(
+                    Article.create(item, origin=f"<text {n}>", source=f"text {n}", where="")
+                )
             else:
                 problems.append(f"<text {n}>: empty text, skipped")
         else:
