@@ -153,7 +153,11 @@ class DaskOptions:
     def __post_init__(self) -> None:
         if self.partition_bytes is not None and self.partition_bytes < 1024:
             raise InputError("partition_bytes must be at least 1024")
-        if (self.max_text_chars is not None and self.max_text_chars < 1) or self.max_block < 2 or self.block_terms < 1:
+        if (
+            (self.max_text_chars is not None and self.max_text_chars < 1)
+            or self.max_block < 2
+            or self.block_terms < 1
+        ):
             raise InputError("max_text_chars, max_block and block_terms must be positive")
         if self.bucket_windows < 1:
             raise InputError("bucket_windows must be at least 1")

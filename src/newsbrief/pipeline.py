@@ -43,7 +43,9 @@ def clean_articles(
     for a in articles:
         if len(a.text) > settings.max_text_chars:
             if problems is not None:
-                problems.append(f"{a.origin or a.source or a.id}: {too_long(len(a.text), settings)}")
+                problems.append(
+                    f"{a.origin or a.source or a.id}: {too_long(len(a.text), settings)}"
+                )
             continue
         c = clean_article(a, settings)
         if c is None:
@@ -87,9 +89,7 @@ def load(
             elif looks_like_path(item):
                 raise InputError(f"no such file: {item}")
             elif item.strip():
-                raw.append(
-                    Article.create(item, origin=f"<text {n}>", source=f"text {n}", where="")
-                )
+                raw.append(Article.create(item, origin=f"<text {n}>", source=f"text {n}", where=""))
             else:
                 problems.append(f"<text {n}>: empty text, skipped")
         else:
