@@ -78,7 +78,14 @@ from newsbrief.clean import clean_article
 from newsbrief.dedup import article_shingles, lsh_bands, signature
 from newsbrief.digest import brief_event, left_out, outlets, rank_key
 from newsbrief.errors import InputError, NewsbriefError
-from newsbrief.group import group_articles, make_event, matrix_of, similarity_edges, vectorize
+from newsbrief.group import (
+    article_day,
+    group_articles,
+    make_event,
+    matrix_of,
+    similarity_edges,
+    vectorize,
+)
 from newsbrief.model import Article, Event
 from newsbrief.read.common import decode_text, parse_date
 from newsbrief.read.jsonl import DATE_KEYS, TEXT_KEYS, first_value, record_articles
@@ -541,7 +548,7 @@ def prepare_partition(
     for k, (a, line) in enumerate(kept):
         seq = (part.number << 32) | k
         sh = article_shingles(a)
-        day = a.published.toordinal() if a.published else _NO_DAY
+        day = article_day(a)
         days[day] += 1
         lo, hi = rows.indptr[k], rows.indptr[k + 1]  # type: ignore[union-attr]
         idx = rows.indices[lo:hi].astype(np.int32)  # type: ignore[union-attr]

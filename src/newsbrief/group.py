@@ -44,6 +44,7 @@ from scipy import sparse
 from sklearn.preprocessing import normalize
 from sklearn.utils import murmurhash3_32
 
+from newsbrief.dating import infer_day
 from newsbrief.dedup import article_shingles
 from newsbrief.model import Article, Event
 from newsbrief.settings import Settings
@@ -53,6 +54,7 @@ __all__ = [
     "N_FEATURES",
     "VECTORIZER_VERSION",
     "Grouping",
+    "article_day",
     "assign",
     "event_key",
     "features",
@@ -194,10 +196,18 @@ def matrix_of(rows: Sequence[Row]) -> sparse.csr_matrix:
 _NO_DATE = -1
 
 
+def article_day(article: Article) -> int:
+    """The day grouping places an article on: its date, else the one its URL or text names.
+
+    A proleptic Gregorian ordinal, or -1 when neither says (see :mod:`newsbrief.dating`).
+    """
+    if article.published:
+        return article.published.toordinal()
+    return infer_day(article.title, article.text, article.url).day
+
+
 def _days(articles: Sequence[Article]) -> np.ndarray:
-    return np.array(
-        [a.published.toordinal() if a.published else _NO_DATE for a in articles], dtype=np.int64
-    )
+    return np.fromiter(map(article_day, articles), dtype=np.int64, count=len(articles))
 
 
 def similarity_edges(
@@ -251,15 +261,30 @@ def _agglomerate(
     edges: tuple[np.ndarray, np.ndarray, np.ndarray],
     threshold: float,
     frozen: list[bool],
+    first: list[int] | None = None,
+    last: list[int] | None = None,
+    span: int | None = None,
 ) -> list[int]:
     """Average-linkage merging over a sparse graph of groups; returns each group's root.
 
     ``edges`` hold the sum of pairwise similarities between two groups (i < j); a
-    missing pair counts as 0. Two frozen groups never merge.
+    missing pair counts as 0. Two frozen groups never merge. With ``span``, ``first``
+    and ``last`` (each group's earliest and latest day, -1 where it has none), two groups
+    whose days together would span more than ``span`` days never merge: an event's dated
+    articles lie within ``span`` days, so an undated article may join an event but never
+    bridge two.
     """
     n = len(sizes)
     size = list(sizes)
     frz = list(frozen)
+    lo = list(first) if first is not None else [-1] * n
+    hi = list(last) if last is not None else [-1] * n
+
+    def too_long(i: int, j: int) -> bool:
+        if span is None or lo[i] < 0 or lo[j] < 0:
+            return False
+        return max(hi[i], hi[j]) - min(lo[i], lo[j]) > span
+
     parent = list(range(n))
     adj: list[dict[int, float]] = [{} for _ in range(n)]
     gi, gj, gs = edges
@@ -277,6 +302,8 @@ def _agglomerate(
         s = ai.get(j)
         if s is None or -neg != s / (size[i] * size[j]):
             continue  # stale: one side merged since this entry was pushed
+        if too_long(i, j):
+            continue  # it stays out of the heap until one side merges again
         if len(ai) < len(adj[j]):
             i, j = j, i
             ai = adj[i]
@@ -293,6 +320,9 @@ def _agglomerate(
         parent[j] = i
         size[i] += size[j]
         frz[i] = frz[i] or frz[j]
+        if lo[j] >= 0:
+            lo[i] = lo[j] if lo[i] < 0 else min(lo[i], lo[j])
+            hi[i] = max(hi[i], hi[j])
         si = size[i]
         for k, v in ai.items():
             avg = v / (si * size[k])
@@ -411,7 +441,8 @@ def assign(
     else:
         x = x_new
     threshold = settings.group_threshold
-    r, c, s = similarity_edges(x, _days(arts), settings.group_window_days, threshold / 2)
+    days = _days(arts)
+    r, c, s = similarity_edges(x, days, settings.group_window_days, threshold / 2)
 
     # starting groups: one per existing event, then syndicated copies among the articles
     parent = list(range(len(arts)))
@@ -457,7 +488,22 @@ def assign(
     ).tocsr()
     summed.sum_duplicates()
     coo = summed.tocoo()
-    root_of = _agglomerate(sizes, (coo.row, coo.col, coo.data), threshold, frozen)
+    ng = len(sizes)
+    dated = days >= 0
+    first = np.full(ng, np.iinfo(np.int64).max, dtype=np.int64)
+    last = np.full(ng, -1, dtype=np.int64)
+    np.minimum.at(first, g[dated], days[dated])
+    np.maximum.at(last, g[dated], days[dated])
+    first[last < 0] = -1
+    root_of = _agglomerate(
+        sizes,
+        (coo.row, coo.col, coo.data),
+        threshold,
+        frozen,
+        first.tolist(),
+        last.tolist(),
+        settings.group_window_days,
+    )
 
     members: dict[int, list[int]] = {}
     for k in range(len(arts)):
