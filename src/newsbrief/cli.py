@@ -504,7 +504,7 @@ def _add_store_commands(sub: argparse._SubParsersAction) -> None:
         "--threshold",
         type=_threshold,
         metavar="T",
-        help="mean cosine similarity at which groups merge (default 0.14)",
+        help="mean cosine similarity at which groups merge (default 0.18)",
     )
     p.set_defaults(func=cmd_eval_groups)
 

@@ -79,7 +79,6 @@ from newsbrief.dedup import article_shingles, lsh_bands, signature
 from newsbrief.digest import brief_event, left_out, outlets, rank_key
 from newsbrief.errors import InputError, NewsbriefError
 from newsbrief.group import (
-    article_day,
     group_articles,
     make_event,
     matrix_of,
@@ -548,7 +547,7 @@ def prepare_partition(
     for k, (a, line) in enumerate(kept):
         seq = (part.number << 32) | k
         sh = article_shingles(a)
-        day = article_day(a)
+        day = a.published.toordinal() if a.published else _NO_DAY
         days[day] += 1
         lo, hi = rows.indptr[k], rows.indptr[k + 1]  # type: ignore[union-attr]
         idx = rows.indices[lo:hi].astype(np.int32)  # type: ignore[union-attr]

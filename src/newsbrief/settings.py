@@ -39,7 +39,7 @@ class Settings:
     group_window_days: int = 3
     #: mean tf-idf cosine similarity of two groups of articles above which they are
     #: merged into one event (average linkage)
-    group_threshold: float = 0.14
+    group_threshold: float = 0.18
 
     def __post_init__(self) -> None:
         if self.words < 1 or self.headline_words < 1:
