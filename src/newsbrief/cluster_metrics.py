@@ -175,7 +175,7 @@ class GroupReport:
             )
         width = max(len(k) for k, _ in rows)
         out = "\n".join(f"{k:<{width}}  {v}" for k, v in rows) + "\n"
-        if len(self.families) > 1 and len(self.families) < self.articles:
+        if 1 < len(self.families) < self.gold_events:
             w = max(len(f) for f in self.families)
             out += f"\n{'family':<{w}}  arts  evts      P      R     F1  base F1\n"
             for fam, d in sorted(self.families.items()):
