@@ -92,11 +92,15 @@ def main() -> int:
         cfg = ", ".join(f"{k}={v}" for k, v in best[0].items())
         print(f"| {f} | {len(fams[f])} | {cfg} | {p:.3f} | {r:.3f} | {f1:.3f} |")
     hp, hr = hp / n, hr / n
-    print(f"\nleave-one-family-out (held out): B-cubed P {hp:.3f} R {hr:.3f} "
-          f"F1 {2 * hp * hr / (hp + hr):.3f}")
+    print(
+        f"\nleave-one-family-out (held out): B-cubed P {hp:.3f} R {hr:.3f} "
+        f"F1 {2 * hp * hr / (hp + hr):.3f}"
+    )
     best = max(runs, key=lambda r: r[2][2])
-    print(f"best on the whole pool (tuned on): {best[0]} F1 {best[2][2]:.3f}, "
-          f"dev.jsonl F1 {best[3]:.3f}")
+    print(
+        f"best on the whole pool (tuned on): {best[0]} F1 {best[2][2]:.3f}, "
+        f"dev.jsonl F1 {best[3]:.3f}"
+    )
     return 0
 
 
