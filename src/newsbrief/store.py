@@ -105,8 +105,32 @@ CREATE TABLE briefs (
 );
 """
 
+# fetching (newsbrief add URL, watch; issue 17): conditional-GET state of each feed or
+# page URL, and every normalized URL fetched so that a stored URL is never fetched again
+_FETCH_STATE = """
+CREATE TABLE fetch_state (
+    url           TEXT PRIMARY KEY,
+    kind          TEXT NOT NULL,
+    etag          TEXT,
+    last_modified TEXT,
+    last_fetch    TEXT,
+    last_success  TEXT,
+    last_status   INTEGER,
+    failures      INTEGER NOT NULL DEFAULT 0,
+    last_error    TEXT,
+    entries       INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE fetched_urls (
+    url        TEXT PRIMARY KEY,
+    article_id TEXT,
+    outcome    TEXT NOT NULL,
+    fetched    TEXT NOT NULL
+);
+CREATE INDEX articles_by_url ON articles(url)
+"""
+
 #: migrations[k] takes a store from schema version k to k + 1 (version 0: an empty file)
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, _FETCH_STATE]
 #: the schema version this code writes
 SCHEMA_VERSION = len(MIGRATIONS)
 
