@@ -8,11 +8,12 @@ default extractor's coverage gain, and whether it opens in a way that points bac
 Values are made relative to the cluster (a gain over the cluster's best gain), so
 the model compares sentences within an event rather than events with each other.
 
-The model is a small gradient-boosted regression ensemble fitted by
-``bench/fit_scorer.py`` on train.jsonl (target: each sentence's ROUGE-1 + ROUGE-2 F1
-against the event's reference) and shipped as JSON beside this module: the trees'
-split features, thresholds and leaf values, evaluated here with numpy, so running it
-needs neither scikit-learn nor a pickle.
+The model is fitted by ``bench/fit_scorer.py`` on train.jsonl (target: each
+sentence's ROUGE-1 + ROUGE-2 F1 against the event's reference, divided by the best
+candidate's of its event) and shipped as JSON beside this module: a ridge regression's
+coefficients, or a gradient-boosted ensemble's split features, thresholds and leaf
+values, evaluated here with numpy, so running it needs neither scikit-learn nor a
+pickle. Cross-validation chose the ridge model (see docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -121,17 +122,21 @@ def sentence_features(cluster: Cluster, gains: np.ndarray, texts: list[str]) -> 
 
 @dataclass(frozen=True)
 class HeadlineScorer:
-    """Gradient-boosted regression trees read from JSON (see the module docstring)."""
+    """A linear model or gradient-boosted regression trees read from JSON (module docstring)."""
 
     init: float
     rate: float
     trees: tuple[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray], ...]
     features: tuple[str, ...]
+    coef: np.ndarray | None = None  # a linear model: init + x @ coef
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> HeadlineScorer:
         if tuple(data["features"]) != FEATURES:
             raise ValueError("the headline model was fitted on other features")
+        if data.get("kind") == "linear":
+            coef = np.asarray(data["coef"], dtype=np.float64)
+            return cls(float(data["init"]), 1.0, (), tuple(data["features"]), coef)
         trees = tuple(
             (
                 np.asarray(t["feature"], dtype=np.int64),
@@ -147,6 +152,8 @@ class HeadlineScorer:
     def predict_rows(self, x: np.ndarray) -> np.ndarray:
         """The model's score of every row of a feature matrix."""
         out = np.full(len(x), self.init)
+        if self.coef is not None:
+            return out + x @ self.coef
         rows = np.arange(len(x))
         for feature, threshold, left, right, value in self.trees:
             node = np.zeros(len(x), dtype=np.int64)
