@@ -58,7 +58,9 @@ def event_rows(events: list[ev.EvalEvent], settings: Settings) -> tuple[np.ndarr
         presence, factor, weights = base._gains_setup(cluster)
         gains = np.asarray(presence @ weights).ravel() * factor
         x = sentence_features(cluster, gains, texts)
-        y = np.array([(lambda r: r["rouge1"] + r["rouge2"])(ev.rouge(e.reference, t)) for t in texts])
+        y = np.array(
+            [(lambda r: r["rouge1"] + r["rouge2"])(ev.rouge(e.reference, t)) for t in texts]
+        )
         cand = cluster.eligible() & (base.lengths(cluster) <= 40)
         xs.append(x)
         ys.append(y)
@@ -98,7 +100,9 @@ def paired(ours: list[float], other: list[float], seed: int) -> ev.Interval:
 
 def main() -> int:
     if os.environ.get("PYTHONHASHSEED") != "0":
-        os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"})
+        os.execve(
+            sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"}
+        )
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--no-write", action="store_true")
@@ -135,7 +139,9 @@ def main() -> int:
             **{n: systems.get(n) for n in others},
             "oracle": systems.get("oracle"),
         }
-        report = ev.evaluate([events[i] for i in held], chosen, settings=settings, share_clusters=True)
+        report = ev.evaluate(
+            [events[i] for i in held], chosen, settings=settings, share_clusters=True
+        )
         for name, r in report.systems.items():
             for m in ev.METRICS:
                 pooled.setdefault(name, {mm: [] for mm in ev.METRICS})[m].extend(r.scores[m])

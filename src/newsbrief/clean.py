@@ -469,6 +469,9 @@ _GLUED_DATELINE = re.compile(
     r"[a-z]*\.?\s+\d{1,2}(?:,?\s*\d{4})?(?=[A-Z\"“])"
 )
 
+# an agency tag opening the first paragraph: "(JNS.org) Four Israelis were killed ..."
+_AGENCY_TAG = re.compile(r"^\((?:[A-Z][\w&-]*\.(?:org|com|net|co\.uk)|[A-Z]{2,8})\)\s+(?=[A-Z])")
+
 
 def strip_glued_lead(line: str) -> str:
     """A paragraph without the page junk glued to its first word (see the patterns above).
@@ -477,7 +480,7 @@ def strip_glued_lead(line: str) -> str:
     (a file name) or a dateline with no space before the text is cut: "McDonald's",
     "iPhone", "PepsiCo" and "JPMorgan" are left alone.
     """
-    for pattern in (_GLUED_DATELINE, _GLUED_FILE, _GLUED_WORD):
+    for pattern in (_GLUED_DATELINE, _GLUED_FILE, _GLUED_WORD, _AGENCY_TAG):
         m = pattern.match(line)
         if m is not None:
             return line[m.end() :]

@@ -39,6 +39,14 @@ _DATELINE = re.compile(
     r"|[A-Z][a-z]+,\s*[A-Z][a-z]+\s+\d{1,2}"
     r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*[:—–]\s)"
 )
+# second sentences the splitter keeps but a stricter one ends: after "p.m." before a
+# capitalized word ("at 10:55 p.m. Monday"), before a spaced guillemet ("... attack. « In"),
+# after a lower-case word the splitter takes for an abbreviation ("the sun. WASP-39b"),
+# after an agency tag ("(JNS.org) Four Israelis")
+_INNER_BOUNDARY = re.compile(
+    r"\b[a-z]\.[a-z]\.\s+[A-Z]|[.!?][\"'”’»]*\s+[«“\"]\s*[A-Z]|\b[a-z]{3,}\.\s+[A-Z]"
+    r"|^\s*\([^()]{1,30}\)\s+[A-Z]"
+)
 _DOUBLED = re.compile(r"[^.]\.\.(?!\.)|,,|\.,|,\.|;;|::|!!|\?\?")
 _RELATIVE_DAY = re.compile(r"\b(?:today|yesterday|tonight|tomorrow)\b", re.I)
 _GLUED = re.compile(r"\b[a-z]{4,}[A-Z][a-z]{2,}\b|[A-Z]{3,}[a-z]{4,}|\w_\w|<[a-z/]|&[a-z]+;")
@@ -55,7 +63,7 @@ def faults(text: str) -> list[str]:
     if not text.strip():
         return ["empty"]
     body = text.strip()
-    if len(split_sentences(body)) > 1:
+    if len(split_sentences(body)) > 1 or _INNER_BOUNDARY.search(body):
         out.append("more than one sentence")
     if len(body.split()) > MAX_HEADLINE_WORDS:
         out.append("over 40 words")

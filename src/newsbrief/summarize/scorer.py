@@ -112,7 +112,7 @@ def sentence_features(cluster: Cluster, gains: np.ndarray, texts: list[str]) -> 
             centroid[i],
             len(_NUMBER.findall(t)),
             len(_NAME.findall(t)) / w,
-            float(any(q in t for q in "\"“”")),
+            float(any(q in t for q in '"“”')),
             float(needs_context(s.text)),
             len(readable.faults(t)),
             counts[cluster.article_of[i]] / n,
