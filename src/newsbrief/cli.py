@@ -38,6 +38,16 @@ def _positive(text: str) -> int:
     return n
 
 
+def _port(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 0 <= n <= 65535:
+        raise argparse.ArgumentTypeError(f"not a port number (0 to 65535): {n}")
+    return n
+
+
 def _warn(message: str) -> None:
     print(f"{PROG}: warning: {message}", file=sys.stderr)
 
@@ -162,6 +172,16 @@ def _threshold(text: str) -> float:
     return v
 
 
+def _seconds(text: str) -> float:
+    try:
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not v >= 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {text}")
+    return v
+
+
 def _group_settings(args: argparse.Namespace) -> Settings:
     options = {"words": args.words} if getattr(args, "words", None) else {}
     if getattr(args, "window_days", None) is not None:
@@ -270,12 +290,51 @@ def _open_store(path: str, create: bool):  # noqa: ANN202 - Store, imported lazi
     return Store.open(path, create=create)
 
 
+def _fetch_settings(args: argparse.Namespace):  # noqa: ANN202 - FetchSettings, lazily
+    from newsbrief.fetch import FetchSettings
+
+    options: dict[str, object] = {
+        "allow_private": args.allow_private,
+        "contact": args.contact
+        if args.contact is not None
+        else os.environ.get("NEWSBRIEF_CONTACT", ""),
+    }
+    for name in ("timeout", "delay", "retries"):
+        if getattr(args, name, None) is not None:
+            options[name] = getattr(args, name)
+    if args.timeout is not None:
+        options["total_timeout"] = max(args.timeout * 3, args.timeout)
+    return FetchSettings(**options)  # type: ignore[arg-type]
+
+
+def _fetch_urls(store, urls: list[str], args: argparse.Namespace, settings: Settings):  # noqa: ANN001, ANN202
+    import asyncio
+
+    from newsbrief.fetch import Fetcher, poll
+
+    fetch_settings = _fetch_settings(args)
+
+    async def run():  # noqa: ANN202
+        async with Fetcher(fetch_settings) as fetcher:
+            return await poll(store, fetcher, urls, settings)
+
+    return asyncio.run(run())
+
+
 def cmd_add(args: argparse.Namespace) -> int:
     from newsbrief import pipeline
+    from newsbrief.fetch.urls import is_http_url
 
     settings = _group_settings(args)
+    urls = [i for i in args.inputs if is_http_url(i)]
+    paths = [i for i in args.inputs if not is_http_url(i)]
     with _open_store(args.store, create=True) as store:
-        loaded = pipeline.load(_paths(args.inputs), settings, stdin=sys.stdin.buffer)
+        fetched = None
+        if urls:
+            fetched = _fetch_urls(store, urls, args, settings)
+            for p in fetched.problems:
+                _warn(p)
+        loaded = pipeline.load(_paths(paths), settings, stdin=sys.stdin.buffer)
         for p in loaded.problems:
             _warn(p)
         bars = _Bars(args.quiet)
@@ -286,16 +345,56 @@ def cmd_add(args: argparse.Namespace) -> int:
         for p in report.problems:
             _warn(p)
         counts = store.counts()
+    new, known = report.new, report.known
+    created, grown = len(report.created), len(report.touched) - len(report.created)
+    if fetched is not None:
+        new += fetched.new
+        known += fetched.known
+        created += len(fetched.created)
+        grown += len(fetched.updated)
     if not args.quiet:
-        grown = len(report.touched) - len(report.created)
+        fetched_part = ""
+        if fetched is not None:
+            fetched_part = f"{fetched.fetched} page(s) fetched"
+            if fetched.skipped:
+                fetched_part += f", {fetched.skipped} link(s) that gave no article before skipped"
+            fetched_part += "; "
         print(
-            f"added {report.new} article(s) ({report.known} already stored): "
-            f"{len(report.created)} new event(s), {grown} grown; "
-            f"{len(report.summarized)} brief(s) written. "
+            f"added {new} article(s) ({known} already stored): {fetched_part}"
+            f"{created} new event(s), {grown} grown; "
+            f"{len(report.summarized) + (len(fetched.summarized) if fetched else 0)} "
+            "brief(s) written. "
             f"{args.store}: {counts['articles']} articles, {counts['events']} events"
         )
-    if not loaded.articles:
-        raise InputError("no usable article in the input" + _why(loaded.problems))
+    if not loaded.articles and (fetched is None or not (fetched.new or fetched.known)):
+        problems = loaded.problems + (fetched.problems if fetched is not None else [])
+        raise InputError("no usable article in the input" + _why(problems))
+    return 0
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    import asyncio
+    from datetime import UTC, datetime
+
+    from newsbrief.fetch import parse_interval, read_feeds_file, watch
+
+    every = parse_interval(args.every)
+    feeds = read_feeds_file(args.feeds)
+    fetch_settings = _fetch_settings(args)
+    settings = _group_settings(args)
+
+    def line(text: str) -> None:
+        stamp = datetime.now(UTC).isoformat(timespec="seconds")
+        print(f"{stamp} {text}", flush=True)
+
+    with _open_store(args.store, create=True) as store:
+        if not args.quiet:
+            line(f"watching {len(feeds)} feed(s) every {args.every} into {args.store}")
+        asyncio.run(
+            watch(store, feeds, every, fetch_settings, settings, log_line=line, cycles=args.cycles)
+        )
+        if not args.quiet:
+            line("stopped")
     return 0
 
 
@@ -357,18 +456,48 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _listen(host: str, port: int):  # noqa: ANN202 - socket.socket
+    """A listening TCP socket on host:port (port 0: any free port); one-line errors."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (OSError, UnicodeError) as e:
+        raise InputError(
+            f"cannot listen on {host!r}: {getattr(e, 'strerror', None) or e}"
+        ) from None
+    family, kind, proto, _, address = infos[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(2048)
+    except OSError as e:
+        sock.close()
+        raise NewsbriefError(f"cannot listen on {host} port {port}: {e.strerror or e}") from None
+    sock.set_inheritable(True)
+    return sock
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     try:
         import uvicorn
 
         from newsbrief.web import create_app
+        from newsbrief.web.guard import DEFAULT_HOSTS, normalize_host
     except ImportError as e:
         raise InputError(
             f"the web server needs the web extra ({e.name} is missing): "
             "pip install 'newsbrief[web]'"
         ) from None
-    app = create_app(args.store, _group_settings(args))
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    hosts = [*DEFAULT_HOSTS, normalize_host(args.host), *(args.allow_host or [])]
+    app = create_app(args.store, _group_settings(args), allowed_hosts=hosts)
+    sock = _listen(args.host, args.port)
+    host, port = sock.getsockname()[:2]
+    shown = f"[{host}]" if ":" in host else host
+    print(f"{PROG}: serving {args.store} at http://{shown}:{port}/ (Ctrl-C stops)", flush=True)
+    config = uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=30)
+    uvicorn.Server(config).run(sockets=[sock])
     return 0
 
 
@@ -422,6 +551,30 @@ def _add_store_commands(sub: argparse._SubParsersAction) -> None:
         )
         p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
 
+    def fetching(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--allow-private",
+            action="store_true",
+            help="fetch private, loopback and link-local addresses too (refused by default)",
+        )
+        p.add_argument(
+            "--contact",
+            metavar="URL_OR_EMAIL",
+            help="contact put in the User-Agent (default $NEWSBRIEF_CONTACT)",
+        )
+        p.add_argument(
+            "--timeout", type=_seconds, metavar="S", help="seconds to connect or read (default 10)"
+        )
+        p.add_argument(
+            "--delay",
+            type=_seconds,
+            metavar="S",
+            help="least seconds between two requests to one host (default 1)",
+        )
+        p.add_argument(
+            "--retries", type=_non_negative, metavar="N", help="retries on 429/5xx (default 3)"
+        )
+
     inputs_help = "file, folder or - for stdin"
     p = sub.add_parser(
         "digest",
@@ -462,12 +615,37 @@ def _add_store_commands(sub: argparse._SubParsersAction) -> None:
         "already stored (same content) changes nothing. Work left by an interrupted add is "
         "finished.",
     )
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help=inputs_help)
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="file, folder, - for stdin, or an http(s) URL of an article, feed or sitemap",
+    )
     store(p)
     p.add_argument("-w", "--words", type=_positive, default=40, help="word budget (default 40)")
     window(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary line")
+    fetching(p)
     p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser(
+        "watch",
+        help="poll feeds and add their new articles until stopped",
+        description="Poll every feed or sitemap of FEEDS_FILE (one URL a line, # comments) "
+        "every --every, fetch the articles not yet stored, add them and re-brief the events "
+        "they change; one log line per cycle. SIGINT or SIGTERM stops it between fetches.",
+    )
+    p.add_argument("feeds", metavar="FEEDS_FILE", help="file of feed URLs, one a line")
+    store(p)
+    p.add_argument(
+        "--every", default="15m", metavar="INTERVAL", help="time between polls (default 15m)"
+    )
+    p.add_argument("--cycles", type=_positive, metavar="N", help="stop after N polls")
+    p.add_argument("-w", "--words", type=_positive, default=40, help="word budget (default 40)")
+    window(p)
+    p.add_argument("-q", "--quiet", action="store_true", help="only the cycle lines")
+    fetching(p)
+    p.set_defaults(func=cmd_watch)
 
     p = sub.add_parser(
         "events",
@@ -498,7 +676,14 @@ def _add_store_commands(sub: argparse._SubParsersAction) -> None:
     )
     store(p)
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    p.add_argument("--port", type=_positive, default=8000, help="port (default 8000)")
+    p.add_argument("--port", type=_port, default=8000, help="port (default 8000; 0: any free port)")
+    p.add_argument(
+        "--allow-host",
+        action="append",
+        metavar="NAME",
+        help="also answer requests for this host name (repeatable; by default only the "
+        "address it listens on, localhost, 127.0.0.1 and [::1]; * allows any)",
+    )
     p.add_argument("-w", "--words", type=_positive, default=40, help="word budget (default 40)")
     window(p)
     p.set_defaults(func=cmd_serve)
