@@ -22,7 +22,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from newsbrief.compare import extract_facts, score_against_labels
+from newsbrief.compare import extract_facts
+from newsbrief.evaluate_facts import score_against_labels
 from newsbrief.model import Article
 from newsbrief.settings import Settings
 from newsbrief.summarize import summarize_articles

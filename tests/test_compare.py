@@ -15,8 +15,8 @@ from newsbrief.compare import (
     extract_facts,
     facts_for_display,
     parse_number,
-    score_against_labels,
 )
+from newsbrief.evaluate_facts import score_against_labels
 from newsbrief.model import Article, Brief, BriefSentence, Fact
 from newsbrief.settings import Settings
 
