@@ -85,7 +85,7 @@ def project_json(ev: dict[str, Any], path: Path) -> dict[str, Any]:
 def noisy(facts: list[dict[str, Any]]) -> list[str]:
     """Facts of the noisy kinds issue 14 lists."""
     out = []
-    ages: dict[str, int] = {}
+    ages: dict[tuple[str, str], int] = {}
     for f in facts:
         kind, value = f.get("kind"), str(f.get("value") or "")
         measure = str(f.get("measure") or "")
@@ -97,11 +97,11 @@ def noisy(facts: list[dict[str, Any]]) -> list[str]:
             kind not in ("person", "place", "organization") and PAYWALL.search(value)
         ):
             out.append(f"paywall {measure}: {value!r}")
-        if measure.startswith("age of "):
-            last = measure.split()[-1]
-            ages[last] = ages.get(last, 0) + 1
-            if ages[last] == 2:
-                out.append(f"duplicate {measure!r}")
+        if measure.startswith("age of "):  # one person's one age under two names
+            k = (measure.split()[-1], str(f.get("normalized")))
+            ages[k] = ages.get(k, 0) + 1
+            if ages[k] == 2:
+                out.append(f"duplicate {measure!r} = {value!r}")
     return out
 
 

@@ -50,6 +50,7 @@ from newsbrief.compare.alignment import (
     _mentions_compatible,
     _pair_ok,
     _similar,
+    unify_age_holders,
 )
 from newsbrief.compare.lexicon import (
     _UNIT_INFO,
@@ -96,6 +97,7 @@ def compare(
         years = Counter(a.published.year for a in arts if a.published)
         reference_year = years.most_common(1)[0][0] if years else None
     scans = [_scan(a, i, reference_year) for i, a in enumerate(arts)]
+    unify_age_holders(scans)
     groups: list[list[_Mention]] = []
     # 1. the same key: each article's own statements of it
     for key, claims in _claims(scans).items():

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from newsbrief.compare.lexicon import _DOLLARS, _SECONDS, _UNIT_INFO
-from newsbrief.compare.mentions import _Mention, _Scanner, _strong_key
+from newsbrief.compare.mentions import _key, _Mention, _Scanner, _strong_key
 from newsbrief.compare.numbers import _interval, _overlap, _step
 from newsbrief.text import stem
 
@@ -143,3 +143,25 @@ def _merge_same_value(ms: list[_Mention]) -> list[_Mention]:
         else:
             out.append(m)
     return out
+
+
+def unify_age_holders(scans: Sequence[_Scanner]) -> None:
+    """One name per person whose age is given: "Stacey", "Stacey Konwiser" and "Konwiser"
+    become the longest form whose words include all of theirs, when that form is unique
+    in the event (two Staceys keep their own names). Rewrites the mentions in place."""
+    ages = [m for sc in scans for m in sc.mentions if m.kind == "age" and m.noun[:1].isupper()]
+    holders = {m.noun for m in ages}
+    if len(holders) < 2:
+        return
+    words = {h: frozenset(h.replace("-", " ").split()) for h in holders}
+    best: dict[str, str] = {}
+    for h in holders:
+        sup = [o for o in holders if words[h] <= words[o]]
+        top = [o for o in sup if not any(words[o] < words[x] for x in sup)]
+        if len(top) == 1 and top[0] != h:
+            best[h] = top[0]
+    for m in ages:
+        if m.noun in best:
+            m.measure = m.measure.replace(m.noun, best[m.noun])
+            m.noun = best[m.noun]
+            m.key = _key(m)

@@ -284,7 +284,15 @@ _KNOWN_ORGS = _words(
     "Reuters AFP AP Xinhua TASS Bloomberg BBC CNN CCTV NBC CBS ABC Interfax Facebook Twitter "
     "Google Microsoft Amazon Apple YouTube Instagram NATO Hezbollah Hamas Taliban"
 )
-_PLACE_ACRONYMS = _words("US USA UK UAE DRC")
+_PLACE_ACRONYMS = _words("US USA UK UAE DRC NZ")
+# adjectives of faith and group, capitalized but no place or organization
+_GROUP_WORDS = _words(
+    "muslim muslims christian christians jewish jew jews hindu hindus buddhist buddhists sikh "
+    "sunni sunnis shia shiite shiites catholic catholics protestant protestants islamic islamist "
+    "islamists arab arabs kurd kurds kurdish"
+)
+# abbreviations written in capitals that are not names
+_ABBREVIATIONS = _words("ie eg etc llc inc ltd plc co corp am pm")
 _NOT_ACRONYMS = _words(
     "CEO CFO COO CTO MP MPS PM PC TV GDP VAT IPO AI IT OK PR HQ ID UFO AM FM DNA HIV VIP ATM SUV "
     "FILE UPDATE UPDATED URGENT READ MORE WATCH VIDEO PHOTO BREAKING NEW LIVE"

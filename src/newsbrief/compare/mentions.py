@@ -11,6 +11,7 @@ from typing import Any
 
 from newsbrief.compare.lexicon import (
     _ABBREV,
+    _ABBREVIATIONS,
     _AFTER_CAT,
     _AGE_HOLDERS,
     _BEFORE_CAT,
@@ -24,6 +25,7 @@ from newsbrief.compare.lexicon import (
     _DIRECTIONS,
     _DOLLAR_PREFIX,
     _DOLLARS,
+    _GROUP_WORDS,
     _HAS_DIGIT,
     _HEDGE_SKIP,
     _HEDGES_BY_LAST,
@@ -512,6 +514,22 @@ def _same_start(a: str, b: str) -> bool:
 # ---------------------------------------------------------------------------------------
 
 _MakeMention = Callable[..., _Mention]
+
+
+def _junk_name(name: str) -> bool:
+    """A capitalized word that names no one and nowhere: a weekday or month ("Thursday's"),
+    a title ("Dr"), a faith or group adjective ("Muslim"), a company suffix ("LLC") or an
+    abbreviation ("IE" for "i.e.")."""
+    low = re.sub(r"['’]s$", "", name.lower()).strip(". ")
+    return (
+        low in _WEEKDAYS
+        or low in _MONTHS
+        or low in _TITLE_WORDS
+        or low in _NOT_NAMES
+        or low in _GROUP_WORDS
+        or low in _ORG_SUFFIX
+        or low in _ABBREVIATIONS
+    )
 
 
 class _Scanner:
@@ -1091,7 +1109,7 @@ class _Scanner:
                 ):
                     j += 1
                 got = self._name(s, i, j, full_names)
-                if got:
+                if got and not _junk_name(got[0]):
                     found.append((got[0], got[1], si))
                 i = j
         self.names = [(full_names.get(n, n) if k == "person" else n, k, si) for n, k, si in found]
