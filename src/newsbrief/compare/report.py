@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from newsbrief.compare.alignment import _si
@@ -140,6 +141,8 @@ def _disagreements(arts: Sequence[Article], groups: list[list[_Mention]]) -> lis
             by_value[(_si(m), m.relation)].append(m)
         if len(by_value) < 2:
             continue
+        if len({m.article for m in ms}) < 2:
+            continue  # one article is not a disagreement among the sources
         facts = []
         for (_v, rel), vs in sorted(by_value.items(), key=lambda kv: (kv[0][0], kv[0][1])):
             ids: list[str] = []
@@ -162,8 +165,11 @@ def _disagreements(arts: Sequence[Article], groups: list[list[_Mention]]) -> lis
                     category=f0.category,
                 )
             )
+        note, ordered = _revision_order(facts, {a.id: a.published for a in arts})
         measure = Counter(m.measure for m in ms).most_common(1)[0][0]
-        out.append((min((m.article, m.sent) for m in ms), Disagreement(measure, tuple(facts))))
+        out.append(
+            (min((m.article, m.sent) for m in ms), Disagreement(measure, tuple(ordered), note))
+        )
     out.sort(key=lambda x: x[0])
     return [d for _, d in out]
 
@@ -171,11 +177,14 @@ def _disagreements(arts: Sequence[Article], groups: list[list[_Mention]]) -> lis
 def facts_for_display(brief: Brief, limit: int = 12) -> dict[str, Any]:
     """A brief's facts and disagreements ready to show, cited by 1-based source number.
 
-    Returns ``{"disagreements": [{"measure", "values": [{"value", "citations",
-    "evidence": [(number, sentence), ...]}]}], "facts": [{"measure", "value",
+    Returns ``{"disagreements": [{"measure", "note" ("conflict" | "revision"), "line"
+    (one line: "people killed: 6 (BBC, 14 Jun) -> 12 (Guardian, 15 Jun), revised"),
+    "values": [{"value", "citations", "where" ("BBC, 14 Jun"), "evidence": [(number,
+    sentence), ...]}]}], "facts": [{"measure", "value",
     "citations", "evidence"}], "names": {"people" | "places" | "organizations":
     [(name, citations)]}, "dates": [(value, citations)]}``. ``facts`` holds the numeric
-    facts, most-cited first, at most ``limit`` of them (0: all).
+    facts, most-cited first, at most ``limit`` of them (0: all). Citation numbers and
+    evidence are sorted by source number.
     """
     number = {a.id: i for i, a in enumerate(brief.sources, 1)}
 
@@ -183,7 +192,24 @@ def facts_for_display(brief: Brief, limit: int = 12) -> dict[str, Any]:
         return sorted({number[a] for a in f.article_ids if a in number})
 
     def evidence(f: Fact) -> list[tuple[int, str]]:
-        return [(number.get(a, 0), s) for a, s in zip(f.article_ids, f.evidence, strict=False)]
+        pairs = [(number.get(a, 0), s) for a, s in zip(f.article_ids, f.evidence, strict=False)]
+        return sorted(pairs, key=lambda p: p[0])
+
+    by_id = {a.id: a for a in brief.sources}
+
+    def where(f: Fact) -> str:
+        """'BBC, 14 Jun': the outlets stating a value and the first date they did."""
+        arts = [by_id[a] for a in f.article_ids if a in by_id]
+        outlets = sorted({a.source for a in arts if a.source})
+        days = [a.published for a in arts if a.published]
+        when = f"{min(days).day} {min(days):%b}" if days else ""
+        return ", ".join([*outlets[:3], *([when] if when else [])])
+
+    def timeline(d: Disagreement) -> str:
+        arrow = " -> " if d.note == "revision" else " vs "
+        steps = arrow.join(f"{f.value} ({where(f)})" if where(f) else f.value for f in d.facts)
+        label = {"revision": "revised", "conflict": "conflict"}.get(d.note, "")
+        return f"{d.measure}: {steps}" + (f", {label}" if label else "")
 
     def row(f: Fact) -> dict[str, Any]:
         return {
@@ -208,7 +234,13 @@ def facts_for_display(brief: Brief, limit: int = 12) -> dict[str, Any]:
             dates.append((f.value, cites(f)))
     return {
         "disagreements": [
-            {"measure": d.measure, "values": [row(f) for f in d.facts]} for d in brief.disagreements
+            {
+                "measure": d.measure,
+                "note": d.note or "conflict",
+                "line": timeline(d),
+                "values": [row(f) | {"where": where(f)} for f in d.facts],
+            }
+            for d in brief.disagreements
         ],
         "facts": [row(f) for f in (numeric[:limit] if limit else numeric)],
         "names": names,
@@ -217,3 +249,34 @@ def facts_for_display(brief: Brief, limit: int = 12) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------------------------
+
+
+#: words saying a figure replaces an earlier one
+_REVISED = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|jumped|increased|grew|mounted|revised|"
+    r"updated|upgraded|raised|has reached|now stands|now at|up from|later put|rose from)\b",
+    re.I,
+)
+
+
+def _revision_order(facts: list[Fact], published: dict[str, date | None]) -> tuple[str, list[Fact]]:
+    """("revision", the facts in the order reported) when the values were reported at
+    different times (each value's articles dated, no date shared by two values) or a
+    sentence says a figure was revised ("rose to", "updated"); else ("conflict", facts)."""
+    first: list[date | None] = []
+    spans: list[tuple[date, date] | None] = []
+    for f in facts:
+        days = [d for d in (published.get(a) for a in f.article_ids) if d is not None]
+        first.append(min(days) if days else None)
+        spans.append((min(days), max(days)) if days else None)
+    dated = [s for s in spans if s is not None]
+    apart = len(dated) == len(facts) and all(
+        a[1] < b[0] or b[1] < a[0] for i, a in enumerate(dated) for b in dated[i + 1 :]
+    )
+    worded = any(_REVISED.search(e) for f in facts for e in f.evidence)
+    if not (apart or worded):
+        return "conflict", facts
+    if apart:
+        order = sorted(range(len(facts)), key=lambda i: (first[i], i))
+        return "revision", [facts[i] for i in order]
+    return "revision", facts
