@@ -161,19 +161,32 @@ def parse_number(text: str) -> float | None:
 # ---------------------------------------------------------------------------------------
 
 
-@dataclass
 class _Tok:
-    kind: str  # num, word, sym, punct, mask
-    text: str
-    start: int
-    end: int
-    space: bool  # white space before it
-    low: str = ""
-    value: float | None = None  # digits, and number words such as "twenty-four"
-    cap: bool = False  # a capitalized word
+    """One token of a sentence (a plain class with slots: sentences make many of them)."""
 
-    def __post_init__(self) -> None:
-        self.cap = self.kind == "word" and self.text[:1].isupper()
+    __slots__ = ("kind", "text", "start", "end", "space", "low", "value", "cap")
+
+    def __init__(
+        self,
+        kind: str,  # num, word, sym, punct, mask
+        text: str,
+        start: int,
+        end: int,
+        space: bool,  # white space before it
+        low: str = "",
+        value: float | None = None,  # digits, and number words such as "twenty-four"
+    ) -> None:
+        self.kind = kind
+        self.text = text
+        self.start = start
+        self.end = end
+        self.space = space
+        self.low = low
+        self.value = value
+        self.cap = kind == "word" and text[:1].isupper()  # a capitalized word
+
+    def __repr__(self) -> str:
+        return f"_Tok({self.kind!r}, {self.text!r})"
 
 
 def _tokenize(text: str, masks: list[tuple[int, int]]) -> list[_Tok]:
