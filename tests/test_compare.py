@@ -15,8 +15,8 @@ from newsbrief.compare import (
     extract_facts,
     facts_for_display,
     parse_number,
-    score_against_labels,
 )
+from newsbrief.evaluate_facts import score_against_labels
 from newsbrief.model import Article, Brief, BriefSentence, Fact
 from newsbrief.settings import Settings
 
@@ -178,14 +178,49 @@ def test_different_counts_disagree_with_evidence() -> None:
     assert "30,000" in d.facts[0].evidence[0] and "34,000" in d.facts[1].evidence[0]
 
 
-def test_disagreement_within_one_article() -> None:
+def test_no_article_disagrees_with_itself() -> None:
     a = art(
         "The army retook the city, a turning point in the country's five-year civil war. "
         "The evacuations ended a brutal chapter in the nearly six-year civil war."
     )
-    _facts, dis = compare([a])
+    assert compare([a])[1] == []
+    b = art("The evacuations ended a brutal chapter in the nearly six-year civil war.")
+    c = art("The army retook the city, a turning point in the country's five-year civil war.")
+    _facts, dis = compare([b, c])
     assert len(dis) == 1 and dis[0].measure == "war length"
     assert {f.relation for f in dis[0].facts} == {"=", "~<"}
+    assert dis[0].note == "conflict"
+
+
+def test_revision_in_order_reported_with_outlets_and_dates() -> None:
+    from datetime import date
+
+    early = Article.create(
+        "Six people were killed when the building collapsed, police said.",
+        url="https://bbc.example/a",
+        source="BBC",
+        published=date(2019, 6, 14),
+    )
+    late = Article.create(
+        "Twelve people were killed when the building collapsed, police said.",
+        url="https://guardian.example/b",
+        source="Guardian",
+        published=date(2019, 6, 15),
+    )
+    _facts, dis = compare([late, early])
+    assert len(dis) == 1
+    d = dis[0]
+    assert d.note == "revision" and [f.normalized for f in d.facts] == ["6", "12"]
+    brief = Brief("e", "", (), (early, late), 40, disagreements=(d,))
+    shown = facts_for_display(brief)["disagreements"][0]
+    assert shown["line"] == "people killed: Six (BBC, 14 Jun) -> Twelve (Guardian, 15 Jun), revised"
+
+
+def test_revision_words_make_a_revision() -> None:
+    a = art("The death toll rose to 24 on Friday, officials said.")
+    b = art("The death toll was 20 on Friday, officials said.")
+    _facts, dis = compare([a, b])
+    assert [d.note for d in dis] == ["revision"]
 
 
 def test_superseded_parts_and_other_times_are_not_disagreements() -> None:

@@ -174,13 +174,22 @@ class Fact:
 
 @dataclass(frozen=True)
 class Disagreement:
-    """Different values reported for the same quantity, each with its facts (and so its articles)."""
+    """Different values reported for the same quantity, each with its facts (and so its articles).
+
+    ``note`` is "conflict" (the sources state different figures) or "revision" (a later
+    report, or words such as "rose to" or "revised", replace a figure); a revision's facts
+    are in the order they were reported, a conflict's in increasing value.
+    """
 
     measure: str
     facts: tuple[Fact, ...]
+    note: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"measure": self.measure, "values": [f.to_dict() for f in self.facts]}
+        out: dict[str, Any] = {"measure": self.measure, "values": [f.to_dict() for f in self.facts]}
+        if self.note:
+            out["note"] = self.note
+        return out
 
 
 @dataclass(frozen=True)

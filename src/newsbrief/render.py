@@ -18,7 +18,7 @@ FORMATS = ("text", "markdown", "json")
 
 
 def _marks(citations: tuple[int, ...]) -> str:
-    return "[" + ",".join(str(c) for c in citations) + "]"
+    return "[" + ",".join(str(c) for c in sorted(set(citations))) + "]"
 
 
 def _source_line(a: Article) -> str:
@@ -56,11 +56,17 @@ def _fact_lines(brief: Brief, number: dict[str, int]) -> tuple[list[str], list[s
             facts.append(
                 f"{label}: " + "; ".join(f"{v} {_marks(tuple(c))}" for v, c in items[:8]) + more
             )
-    dis = [
-        f"{d['measure']}: "
-        + " vs ".join(f"{v['value']} {_marks(tuple(v['citations']))}" for v in d["values"])
-        for d in shown["disagreements"]
-    ]
+    dis = []
+    for d in shown["disagreements"]:
+        arrow = " -> " if d["note"] == "revision" else " vs "
+        steps = arrow.join(
+            f"{v['value']} {_marks(tuple(v['citations']))}"
+            + (f" ({v['where']})" if v["where"] else "")
+            for v in d["values"]
+        )
+        dis.append(
+            f"{d['measure']}: {steps}, {'revised' if d['note'] == 'revision' else 'conflict'}"
+        )
     return facts, dis
 
 
@@ -150,7 +156,7 @@ def render_markdown(brief: Brief) -> str:
     number = {a.id: i for i, a in enumerate(brief.sources, 1)}
 
     def cites(cs: tuple[int, ...]) -> str:
-        return "".join(f"[\\[{c}\\]](#source-{c})" for c in cs)
+        return "".join(f"[\\[{c}\\]](#source-{c})" for c in sorted(set(cs)))
 
     body = " ".join(f"{md_escape(s.text)} {cites(s.citations)}" for s in brief.sentences)
     if brief.headline != brief.text:
@@ -260,7 +266,7 @@ def _digest_markdown_event(k: int, event: Event, brief: Brief, level: int = 2) -
     hashes = "#" * level
 
     def cites(cs: tuple[int, ...]) -> str:
-        return "".join(f"[\\[{c}\\]](#{anchor}-{c})" for c in cs)
+        return "".join(f"[\\[{c}\\]](#{anchor}-{c})" for c in sorted(set(cs)))
 
     out = [
         f"{hashes} {k}. {md_escape(event_title(brief))}",

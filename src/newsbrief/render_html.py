@@ -121,7 +121,9 @@ def _brief_section(brief: Brief, key: str, heading: str, meta: str, level: int =
     number = {a.id: i for i, a in enumerate(brief.sources, 1)}
 
     def cites(cs: Sequence[int]) -> str:
-        links = "".join(f'<a href="#{_anchor("src", f"{key}-{c}")}">[{int(c)}]</a>' for c in cs)
+        links = "".join(
+            f'<a href="#{_anchor("src", f"{key}-{c}")}">[{int(c)}]</a>' for c in sorted(set(cs))
+        )
         return f"<sup>{links}</sup>" if links else ""
 
     out = [f'<article id="{_anchor("event", key)}">', f"<h{level}>{escape(heading)}</h{level}>"]
@@ -140,8 +142,10 @@ def _brief_section(brief: Brief, key: str, heading: str, meta: str, level: int =
         out.append("<h3>Where the sources disagree</h3>")
         out.append('<ul class="facts">')
         for d in brief.disagreements:
-            vals = "; ".join(f"{escape(f.value)}{cites(nums(f.article_ids))}" for f in d.facts)
-            out.append(f"<li>{escape(d.measure)}: {vals}</li>")
+            arrow = " &rarr; " if d.note == "revision" else " vs "
+            vals = arrow.join(f"{escape(f.value)}{cites(nums(f.article_ids))}" for f in d.facts)
+            label = "revised" if d.note == "revision" else "conflict"
+            out.append(f"<li>{escape(d.measure)}: {vals} ({label})</li>")
         out.append("</ul>")
     if brief.facts:
         out.append("<h3>Facts reported</h3>")

@@ -918,7 +918,11 @@ def brief_from_dict(d: dict[str, Any], articles: dict[str, Article]) -> Brief:
         duplicates={s["id"]: s["duplicate_of"] for s in d["sources"] if s.get("duplicate_of")},
         facts=tuple(_fact(f) for f in d.get("facts", ())),
         disagreements=tuple(
-            Disagreement(measure=x["measure"], facts=tuple(_fact(f) for f in x["values"]))
+            Disagreement(
+                measure=x["measure"],
+                facts=tuple(_fact(f) for f in x["values"]),
+                note=x.get("note", ""),
+            )
             for x in d.get("disagreements", ())
         ),
     )

@@ -37,6 +37,8 @@ ol.sources { padding-left: 1.6rem; font-size: .95rem; } ol.sources li { margin: 
 .disagree { background: var(--warn); border-radius: 8px; padding: .5rem .9rem; }
 .facts { background: var(--ok); border-radius: 8px; padding: .5rem .9rem; }
 .disagree ul, .facts ul { margin: .2rem 0; padding-left: 1.2rem; }
+.disagree .evidence { font-size: .9em; color: var(--muted); }
+.disagree .timeline { margin: .2rem 0; padding-left: 1.4rem; }
 mark { background: transparent; color: inherit; font-weight: 700; }
 nav.pages { display: flex; gap: 1rem; margin: 1rem 0; }
 .problems { color: #b3261e; }
@@ -101,13 +103,20 @@ EVENT = """{% extends "base.html" %}
 <h1>{{ title }}</h1>
 <p class="meta">{{ outlets }} outlet(s) · {{ size }} article(s) · {{ dates }}
 · event <code>{{ event_id }}</code></p>
-<p class="brief" id="brief">{% for s in sentences %}{{ s.text }}<sup>{% for c in s.citations
+<p class="brief" id="brief">{% for s in sentences %}{{ s.text }}<sup>{% for c in s.citations|unique|sort
 %}<a class="cite" href="#source-{{ c }}">[{{ c }}]</a>{% endfor %}</sup> {% endfor %}</p>
 {% if disagreements %}
 <section class="disagree" id="disagreements"><h2>Sources disagree</h2><ul>
-{% for d in disagreements %}<li><strong>{{ d.measure }}</strong>:
-{% for v in d["values"] %}<mark>{{ v.value }}</mark>{% for c in v.citations
-%}<a href="#source-{{ c }}">[{{ c }}]</a>{% endfor %}{% if not loop.last %} vs {% endif %}{% endfor %}
+{% for d in disagreements %}<li class="{{ d.note }}"><strong>{{ d.measure }}</strong>
+<span class="meta">({{ "revised" if d.note == "revision" else "conflict" }})</span>:
+{% if d.note == "revision" %}<ol class="timeline">{% for v in d["values"] %}<li><mark>{{ v.value
+}}</mark>{% for c in v.citations %}<a href="#source-{{ c }}">[{{ c }}]</a>{% endfor %}{% if v.where
+%} <span class="meta">{{ v.where }}</span>{% endif %}</li>{% endfor %}</ol>{% else %}{% for v in
+d["values"] %}<mark>{{ v.value }}</mark>{% for c in v.citations %}<a href="#source-{{ c }}">[{{ c
+}}]</a>{% endfor %}{% if v.where %} <span class="meta">({{ v.where }})</span>{% endif %}{% if not
+loop.last %} vs {% endif %}{% endfor %}{% endif %}
+<ul class="evidence">{% for v in d["values"] %}{% for n, sentence in v.evidence %}<li><a
+href="#source-{{ n }}">[{{ n }}]</a> “{{ sentence }}”</li>{% endfor %}{% endfor %}</ul>
 </li>{% endfor %}</ul></section>
 {% endif %}
 {% if facts %}

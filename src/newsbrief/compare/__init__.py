@@ -1,0 +1,167 @@
+"""Compare the sources: the checkable facts each article states, and where they disagree.
+
+:func:`extract_facts` reads one article and returns its facts: quantities with what they
+count (people killed, evacuated, injured...; other counted things), money with its
+currency, percentages, durations and ages ("five-year", "nearly six-year-old"),
+measurements, earthquake magnitudes, dates and weekdays, and the names of people,
+places and organizations. Everything is found by rules: no model, no download.
+
+:func:`compare` aligns the facts of the articles of one event that are about the same
+quantity and returns the agreements (one :class:`~newsbrief.model.Fact` per value, citing
+every article that states it, with the sentence as evidence) and the disagreements
+(:class:`~newsbrief.model.Disagreement`: different values for the same quantity, across
+articles or within one).
+
+Hedges are kept as written and normalized with their direction (``relation``):
+``=`` plain, ``>=`` at least, ``>`` more than, ``<=`` up to, ``<`` less than, ``~`` about,
+``~<`` nearly (approximately, from below), ``~>`` just over (approximately, from above).
+Each value becomes an interval and two values are compatible when their intervals meet:
+
+- ``=`` X: exactly X; a figure with three or more significant digits may be rounded by
+  0.5% ("$531 million" and "US$530M" agree; "30,000" and "34,000" do not);
+- ``~`` X: X +- w, ``~<`` X: (X - w, X], ``~>`` X: [X, X + w), where w is 10% of X but at
+  least 1 for whole numbers below 20 ("nearly six years" is more than five years and at
+  most six, so it disagrees with "five years" and agrees with "six years");
+- ``>=``, ``>``, ``<=``, ``<``: the half-line ("at least 34,000" agrees with 35,000).
+
+Precision comes first, because a false alarm costs the reader's trust. Two values are
+called a disagreement only when they are about the same quantity with strong evidence:
+the same category and subject (people killed, soldiers killed, war length, passengers,
+the height of the flames...), taken from each article's first statement of it (a later
+figure in the same article counts when another outlet states it too), not a part of a
+total ("nine of them", "seven other satellites", a breakdown by place), not a figure
+the article marks as superseded ("earlier put the toll at 10", "rose from ten to 24"),
+not about another time ("in 2008", "since 2000", "a year on average", the whole war);
+or else the two sentences say the same thing in nearly the same words. The same number
+hedged differently ("10" and "more than 10") is not a disagreement, and values more than
+3 times apart (1.5 for plain counts, 1.25 for money) are taken to be different
+quantities. See docs/facts.md.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from newsbrief.compare.alignment import (
+    _claims,
+    _close_enough,
+    _mentions_compatible,
+    _pair_ok,
+    _similar,
+    unify_age_holders,
+)
+from newsbrief.compare.lexicon import (
+    _UNIT_INFO,
+    CATEGORIES,
+    MAX_VALUE,
+    NUMERIC_KINDS,
+    PEOPLE_CATEGORIES,
+    RELATIONS,
+)
+from newsbrief.compare.mentions import _Mention, _scan
+from newsbrief.compare.numbers import compatible, parse_number
+from newsbrief.compare.report import _disagreements, _facts_of, facts_for_display
+from newsbrief.model import Article, Brief, Disagreement, Fact
+
+__all__ = [
+    "CATEGORIES",
+    "MAX_VALUE",
+    "NUMERIC_KINDS",
+    "PEOPLE_CATEGORIES",
+    "RELATIONS",
+    "compare",
+    "compatible",
+    "extract_facts",
+    "facts_for_display",
+    "parse_number",
+    "with_facts",
+]
+
+
+def compare(
+    articles: Sequence[Article], *, reference_year: int | None = None
+) -> tuple[list[Fact], list[Disagreement]]:
+    """Facts of the articles of one event, aligned: agreements and disagreements.
+
+    Returns ``(facts, disagreements)``. ``facts`` has one :class:`Fact` per quantity and
+    value (then per date and name), citing every article that states it, most-cited
+    first; ``evidence[i]`` is the sentence of ``article_ids[i]``. Each
+    :class:`Disagreement` lists the values given for one quantity, each a Fact with its
+    articles and sentences. ``reference_year`` defaults to the most common publication
+    year of the articles.
+    """
+    arts = list(articles)
+    if reference_year is None:
+        years = Counter(a.published.year for a in arts if a.published)
+        reference_year = years.most_common(1)[0][0] if years else None
+    scans = [_scan(a, i, reference_year) for i, a in enumerate(arts)]
+    unify_age_holders(scans)
+    groups: list[list[_Mention]] = []
+    # 1. the same key: each article's own statements of it
+    for key, claims in _claims(scans).items():
+        bad = [
+            (a, b)
+            for i, a in enumerate(claims)
+            for b in claims[i + 1 :]
+            if (a.article != b.article or key[0] in ("q", "count", "duration", "age"))
+            and _pair_ok(a, b)
+        ]
+        if bad:
+            core = {id(x): x for pair in bad for x in pair}
+            groups.append(
+                [
+                    c
+                    for c in claims
+                    if id(c) in core
+                    or any(
+                        _close_enough(c, x) and _mentions_compatible(c, x) for x in core.values()
+                    )
+                ]
+            )
+    # 2. money: the same currency, a shared word for what it is, within 25%
+    money = [
+        m
+        for sc in scans
+        for m in sc.mentions
+        if m.kind == "money" and m.alignable and not m.background
+    ]
+    for i, a in enumerate(money):
+        for b in money[i + 1 :]:
+            if (a.article, a.sent) != (b.article, b.sent) and a.money_words & b.money_words:
+                if _pair_ok(a, b):
+                    groups.append([a, b])
+    # 3. nearly the same sentence around the number, in any category
+    by_cat: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
+    for sc in scans:
+        for m in sc.mentions:
+            if m.alignable:
+                dim = _UNIT_INFO.get(m.unit, (m.unit, 1.0))[0] if m.kind == "measurement" else ""
+                by_cat[(m.category, dim)].append(m)
+    for ms in by_cat.values():
+        if len(ms) > 2000:
+            continue
+        for i, a in enumerate(ms):
+            for b in ms[i + 1 :]:
+                if a.order != b.order or a.background != b.background:
+                    continue
+                if (a.article, a.sent) != (b.article, b.sent) and _similar(a, b) and _pair_ok(a, b):
+                    groups.append([a, b])
+    return _facts_of(arts, scans), _disagreements(arts, groups)
+
+
+def with_facts(brief: Brief, articles: Sequence[Article]) -> Brief:
+    """The brief with the facts and disagreements of its articles (see :func:`compare`)."""
+    facts, disagreements = compare(articles)
+    return replace(brief, facts=tuple(facts), disagreements=tuple(disagreements))
+
+
+def extract_facts(article: Article, *, reference_year: int | None = None) -> list[Fact]:
+    """The checkable facts one article states, each with its sentence as evidence.
+
+    ``reference_year`` is the year the article is about when it has no publication
+    date; figures given for other years are marked so in their measure ("people killed
+    (in 2008)") and are not compared with this year's.
+    """
+    return _facts_of([article], [_scan(article, 0, reference_year)])

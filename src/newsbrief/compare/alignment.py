@@ -1,0 +1,167 @@
+"""Alignment: which mentions of different articles are about the same quantity, and whether
+their values are compatible."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from newsbrief.compare.lexicon import _DOLLARS, _SECONDS, _UNIT_INFO
+from newsbrief.compare.mentions import _key, _Mention, _Scanner, _strong_key
+from newsbrief.compare.numbers import _interval, _overlap, _step
+from newsbrief.text import stem
+
+
+def _factor(kind: str, unit: str) -> float:
+    if kind == "duration":
+        return _SECONDS.get(unit, 1.0)
+    if kind == "measurement":
+        return _UNIT_INFO.get(unit, ("", 1.0))[1]
+    return 1.0
+
+
+def _si(m: _Mention, value: float | None = None, unit: str | None = None) -> float:
+    """A value in a common unit (seconds, metres...) for comparison."""
+    v = m.value if value is None else value
+    return v * _factor(m.kind, m.unit if unit is None else unit)
+
+
+def _values(m: _Mention) -> list[tuple[float, str]]:
+    """The value and its bracketed conversions ("4,000 km (2,500 miles)"), with units."""
+    return [(m.value, m.unit), *m.aliases]
+
+
+def _currency_match(u1: str, u2: str) -> bool:
+    return u1 == u2 or (u1 == "$" and u2 in _DOLLARS) or (u2 == "$" and u1 in _DOLLARS)
+
+
+def _mentions_compatible(a: _Mention, b: _Mention) -> bool | None:
+    """Whether the two values (or their conversions) can both be true; None if not comparable."""
+    comparable = False
+    for va, ua in _values(a):
+        for vb, ub in _values(b):
+            if a.kind == "money" and not _currency_match(ua, ub):
+                continue
+            comparable = True
+            # across units ("6 km" and "four miles") a plain figure is a rounding to its
+            # last digit; within one unit it stands as written
+            rounded = ua != ub and a.kind in ("measurement", "duration")
+            if _overlap(_bounds(a, va, ua, rounded), _bounds(b, vb, ub, rounded)):
+                return True
+    return False if comparable else None
+
+
+def _bounds(m: _Mention, v: float, unit: str, rounded: bool) -> tuple[float, bool, float, bool]:
+    """The interval a value of a mention allows, in a common unit (seconds, metres...)."""
+    lo, lo_open, hi, hi_open = _interval(v, m.relation, m.sig if v == m.value else 0)
+    if rounded and m.relation == "=":
+        lo, hi = v - _step(v) / 2, v + _step(v) / 2
+    f = _factor(m.kind, unit)
+    return lo * f, lo_open, hi * f, hi_open
+
+
+_RATIO = {"quantity": 3.0, "count": 1.5, "money": 1.25, "percent": 1.5, "duration": 2.0}
+_RATIO |= {"age": 1.5, "measurement": 1.5, "magnitude": 1.3}
+
+
+def _close_enough(a: _Mention, b: _Mention) -> bool:
+    """Values far apart are taken to be different quantities, not a disagreement."""
+    limit = _RATIO["count"] if a.category == "count" else _RATIO.get(a.kind, 1.5)
+    if a.kind == "measurement" and a.noun and a.noun == b.noun:
+        limit = 3.0  # the same named thing measured
+    if a.kind == "money" and not _currency_match(a.unit, b.unit):
+        return False
+    va, vb = _si(a), _si(b)
+    return va > 0 and vb > 0 and max(va, vb) / min(va, vb) <= limit
+
+
+def _corroborates(o: _Mention, m: _Mention) -> bool:
+    """o backs m: compatible, and o is a figure rather than a bound ("up to 3,000")."""
+    if o.relation in (">=", ">", "<=", "<") and o.value != m.value:
+        return False
+    return bool(_mentions_compatible(o, m))
+
+
+def _pair_ok(a: _Mention, b: _Mention) -> bool:
+    """Two statements of one quantity disagree: incompatible, different, close enough."""
+    if _si(a) == _si(b) and a.unit == b.unit:
+        return False  # "10" and "more than 10": too fine a difference to call
+    if _mentions_compatible(a, b) is not False or not _close_enough(a, b):
+        return False
+    if a.category == "count":
+        return bool((a.context & b.context) - {stem(a.noun)})
+    return True
+
+
+def _similar(a: _Mention, b: _Mention) -> bool:
+    """Nearly the same words around the two numbers: the same statement, re-reported."""
+    inter = len(a.context & b.context)
+    union = len(a.context | b.context)
+    return inter >= 3 and inter / union >= 0.6
+
+
+# ---------------------------------------------------------------------------------------
+
+
+def _claims(scans: Sequence[_Scanner]) -> dict[tuple[str, ...], list[_Mention]]:
+    """Per key, each article's statements: its first one, and a later one that differs
+    from it when another article's first statement backs it (durations and ages: all)."""
+    by_key: dict[tuple[str, ...], dict[int, list[_Mention]]] = defaultdict(dict)
+    for sc in scans:
+        for m in sc.mentions:
+            if m.alignable and m.kind != "money" and _strong_key(m):
+                by_key[m.key].setdefault(m.article, []).append(m)
+    out: dict[tuple[str, ...], list[_Mention]] = {}
+    for key, per_article in by_key.items():
+        leads = {a: _merge_same_value(ms)[0] for a, ms in per_article.items()}
+        claims: list[_Mention] = []
+        for art, ms in per_article.items():
+            ms = _merge_same_value(ms)
+            claims.append(ms[0])
+            for m in ms[1:]:
+                if key[0] in ("duration", "age"):
+                    claims.append(m)
+                elif _mentions_compatible(m, ms[0]) is False and any(
+                    _corroborates(o, m) for a, o in leads.items() if a != art
+                ):
+                    claims.append(m)
+        out[key] = claims
+    return out
+
+
+def _merge_same_value(ms: list[_Mention]) -> list[_Mention]:
+    """In one article, 'twenty' and 'more than twenty' are one statement: keep the hedged
+    one, in the place of the first mention."""
+    out: list[_Mention] = []
+    for m in ms:
+        for i, o in enumerate(out):
+            if o.value == m.value and o.unit == m.unit:
+                if o.relation == "=" and m.relation != "=":
+                    out[i] = replace(o, relation=m.relation, written=m.written)
+                break
+        else:
+            out.append(m)
+    return out
+
+
+def unify_age_holders(scans: Sequence[_Scanner]) -> None:
+    """One name per person whose age is given: "Stacey", "Stacey Konwiser" and "Konwiser"
+    become the longest form whose words include all of theirs, when that form is unique
+    in the event (two Staceys keep their own names). Rewrites the mentions in place."""
+    ages = [m for sc in scans for m in sc.mentions if m.kind == "age" and m.noun[:1].isupper()]
+    holders = {m.noun for m in ages}
+    if len(holders) < 2:
+        return
+    words = {h: frozenset(h.replace("-", " ").split()) for h in holders}
+    best: dict[str, str] = {}
+    for h in holders:
+        sup = [o for o in holders if words[h] <= words[o]]
+        top = [o for o in sup if not any(words[o] < words[x] for x in sup)]
+        if len(top) == 1 and top[0] != h:
+            best[h] = top[0]
+    for m in ages:
+        if m.noun in best:
+            m.measure = m.measure.replace(m.noun, best[m.noun])
+            m.noun = best[m.noun]
+            m.key = _key(m)

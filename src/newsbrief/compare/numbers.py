@@ -1,0 +1,412 @@
+"""Numbers as news writes them: tokens, digits and number words, intervals of hedged values."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsbrief.compare.lexicon import (
+    _ABBREV,
+    _ISO,
+    _LONG_RE,
+    _NUMBER_WORDS,
+    _SCALES,
+    _TENS,
+    _TIME_UNITS,
+    _TOKEN_RE,
+    _UNITS,
+    MAX_VALUE,
+)
+
+
+def _word_value(words: Sequence[str]) -> tuple[float, int] | None:
+    """Value of the longest number-word phrase at the start of ``words``, and its length.
+
+    Handles "nine hundred and fifty-five", "a dozen", "two million", "half a million";
+    "two three" stops after "two".
+    """
+    total = current = 0.0
+    used = 0
+    last = ""  # unit, tens, hundred, scale
+    n = len(words)
+    i = 0
+    while i < n:
+        w = words[i]
+        if w in ("a", "an") and not used:
+            if i + 1 < n and (words[i + 1] in ("hundred", "dozen") or words[i + 1] in _SCALES):
+                current, last, i, used = 1, "unit", i + 1, i + 1
+                continue
+            break
+        if w == "half" and not used and i + 2 < n and words[i + 1] in ("a", "an"):
+            if words[i + 2] in _SCALES:
+                return 0.5 * _SCALES[words[i + 2]], i + 3
+            break
+        if w in _UNITS:
+            if last == "unit" or (last == "tens" and _UNITS[w] >= 10):
+                break
+            current += _UNITS[w]
+            last = "unit"
+        elif w in _TENS:
+            if last in ("unit", "tens"):
+                break
+            current += _TENS[w]
+            last = "tens"
+        elif w == "hundred":
+            if last == "hundred":
+                break
+            current = (current or 1) * 100
+            last = "hundred"
+        elif w == "dozen":
+            current = (current or 1) * 12
+            last = "scale"
+        elif w in _SCALES:
+            if not used:
+                break
+            total += (current or 1) * _SCALES[w]
+            current = 0
+            last = "scale"
+        elif w == "and" and used and last in ("hundred", "scale") and i + 1 < n:
+            if words[i + 1] in _UNITS or words[i + 1] in _TENS:
+                i += 1
+                continue
+            break
+        else:
+            break
+        i += 1
+        used = i
+    if not used:
+        return None
+    return total + current, used
+
+
+def _digits_value(raw: str) -> float | None:
+    """Value of a digit string with thousands separators ("34,000", "1 000", "1.5")."""
+    s = raw.replace("\u00a0", " ").replace("\u202f", " ")
+    if " " in s:
+        parts = s.split(" ")
+        if not (1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:])):
+            return None
+        s = "".join(parts)
+    if "," in s:
+        head, _, tail = s.partition(".")
+        groups = head.split(",")
+        if not (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])):
+            return None
+        s = "".join(groups) + ("." + tail if tail else "")
+    if s.count(".") > 1 or len(s.split(".")[0].lstrip("0")) > 16:
+        return None
+    try:
+        v = float(s)
+    except ValueError:
+        return None
+    return v if math.isfinite(v) else None
+
+
+class _DigitMap(dict[int, "int | str"]):
+    """str.translate table mapping every Unicode decimal digit to its ASCII digit."""
+
+    def __missing__(self, code: int) -> int | str:
+        d = unicodedata.decimal(chr(code), None)
+        r: int | str = str(d) if d is not None and code > 127 else code
+        self[code] = r
+        return r
+
+
+_DIGITS = _DigitMap()
+
+
+def _ascii_digits(text: str) -> str:
+    """Text with digits of other scripts (Arabic-Indic, Devanagari...) made ASCII."""
+    return text if text.isascii() else text.translate(_DIGITS)
+
+
+def parse_number(text: str) -> float | None:
+    """Parse a number written in digits and/or English words.
+
+    "34,000", "34 thousand", "1.5 million", "7.5bn", "a dozen", "twenty-four", "Nine
+    hundred and fifty-five" and "٣٤٠٠٠" (digits of any script) all parse; anything that
+    is not a number as a whole, or is above :data:`MAX_VALUE`, gives None.
+    """
+    t = re.sub(r"\s+", " ", _ascii_digits(text).strip().lower().replace("-", " "))
+    m = re.fullmatch(r"(\d{1,3}(?: \d{3})+|\d[\d,]*(?:\.\d+)?)\s*([a-z]+(?: [a-z]+)*)?", t)
+    if m:
+        value = _digits_value(m.group(1))
+        if value is None:
+            return None
+        words = (m.group(2) or "").split()
+        for w in words:
+            if w in _SCALES:
+                value *= _SCALES[w]
+            elif w == "hundred":
+                value *= 100
+            elif w in _ABBREV and len(words) == 1:
+                value *= _ABBREV[w]
+            else:
+                return None
+        return value if value <= MAX_VALUE else None
+    words = t.split()
+    got = _word_value(words) if words else None
+    if got is None or got[1] != len(words):
+        return None
+    return got[0] if got[0] <= MAX_VALUE else None
+
+
+# ---------------------------------------------------------------------------------------
+
+
+# Tokens and numbers
+# ---------------------------------------------------------------------------------------
+
+
+class _Tok:
+    """One token of a sentence (a plain class with slots: sentences make many of them)."""
+
+    __slots__ = ("kind", "text", "start", "end", "space", "low", "value", "cap")
+
+    def __init__(
+        self,
+        kind: str,  # num, word, sym, punct, mask
+        text: str,
+        start: int,
+        end: int,
+        space: bool,  # white space before it
+        low: str = "",
+        value: float | None = None,  # digits, and number words such as "twenty-four"
+    ) -> None:
+        self.kind = kind
+        self.text = text
+        self.start = start
+        self.end = end
+        self.space = space
+        self.low = low
+        self.value = value
+        self.cap = kind == "word" and text[:1].isupper()  # a capitalized word
+
+    def __repr__(self) -> str:
+        return f"_Tok({self.kind!r}, {self.text!r})"
+
+
+def _tokenize(text: str, masks: list[tuple[int, int]]) -> list[_Tok]:
+    """Tokens of a sentence; each masked span (a link, a clock time...) is one token."""
+    toks: list[_Tok] = []
+    pos = prev_end = 0
+    for ms, me in [*_merge(masks), (len(text), len(text))]:
+        for m in _TOKEN_RE.finditer(text, pos, ms):
+            kind = m.lastgroup or "punct"
+            t = m.group()
+            tok = _Tok(kind, t, m.start(), m.end(), m.start() > prev_end, t.lower())
+            if kind == "word" and "-" in t:
+                toks.extend(_split_hyphenated(tok))
+            else:
+                if kind == "num":
+                    tok.value = _digits_value(t)
+                toks.append(tok)
+            prev_end = m.end()
+        if me > ms:
+            toks.append(_Tok("mask", text[ms:me], ms, me, ms > prev_end))
+            prev_end = me
+        pos = max(pos, me)
+    return toks
+
+
+def _split_hyphenated(tok: _Tok) -> list[_Tok]:
+    """'twenty-four' -> one number word; 'six-year-old' -> 'six' '-' 'year-old'."""
+    parts = tok.text.split("-")
+    k = 0
+    while k < len(parts) and parts[k].lower() in _NUMBER_WORDS:
+        k += 1
+    got = _word_value([p.lower() for p in parts[:k]]) if k else None
+    if got is None or got[1] != k:
+        return [tok]
+    head = "-".join(parts[:k])
+    first = _Tok("word", head, tok.start, tok.start + len(head), tok.space, head.lower(), got[0])
+    if k == len(parts):
+        return [first]
+    s = first.end
+    rest = "-".join(parts[k:])
+    return [
+        first,
+        _Tok("punct", "-", s, s + 1, False, "-"),
+        _Tok("word", rest, s + 1, tok.end, False, rest.lower()),
+    ]
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+@dataclass
+class _Num:
+    i0: int  # first token of the number
+    i1: int  # one past its last token (scale words included)
+    value: float
+    words: bool  # written in words
+    weak: bool = False  # "a", "an", "one": a number only before a unit of time
+    abbrev: str = ""  # "m", "bn"... written right after the digits
+    sig: int = 0  # significant digits as written
+
+
+def _numbers(toks: list[_Tok]) -> list[_Num]:
+    """The numbers of a sentence: digits, number words, digits with scale words."""
+    out: list[_Num] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        nw = toks[i + 1].low if i + 1 < n and toks[i + 1].kind == "word" else ""
+        if t.kind == "num" and t.value is not None:
+            value = t.value
+            j = i + 1
+            abbrev = ""
+            digits = t.text.replace(",", "").replace(" ", "").replace("\u00a0", "")
+            sig = len(digits.replace(".", "").strip("0")) or 1
+            if nw in _ABBREV and not toks[j].space:
+                abbrev = nw
+                j += 1
+            else:
+                while (
+                    j < n
+                    and toks[j].kind == "word"
+                    and (toks[j].low in _SCALES or toks[j].low == "hundred")
+                ):
+                    value *= _SCALES.get(toks[j].low, 100.0)
+                    j += 1
+            out.append(_Num(i, j, value, False, False, abbrev, sig))
+            i = j
+            continue
+        if t.kind != "word":
+            i += 1
+            continue
+        if t.low in ("a", "an") and nw.split("-")[0] in _TIME_UNITS and not nw.endswith("-long"):
+            out.append(_Num(i, i + 1, 1.0, True, True))  # "about a minute", "a week-long"
+            i += 1
+            continue
+        if t.low == "half" and nw in ("a", "an") and i + 2 < n and toks[i + 2].low in _TIME_UNITS:
+            out.append(_Num(i, i + 2, 0.5, True))  # "half an hour"
+            i += 2
+            continue
+        if t.low.endswith("-long") and _LONG_RE.fullmatch(t.low):
+            out.append(_Num(i, i, 1.0, True))  # "decade-long conflict": one decade
+            i += 1
+            continue
+        if t.value is not None or t.low in _NUMBER_WORDS or t.low in ("a", "an", "half"):
+            flat: list[str] = []
+            owner: list[int] = []
+            j = i
+            while j < n and toks[j].kind == "word" and j - i < 12:
+                spelled = _spell(toks[j].value) if toks[j].value is not None else toks[j].low
+                for part in spelled.split():
+                    flat.append(part)
+                    owner.append(j)
+                j += 1
+            got = _word_value(flat)
+            if got is not None and not (t.low in ("a", "an") and got[1] == 1):
+                end = owner[got[1] - 1] + 1
+                weak = flat[0] == "one" and got[1] == 1
+                out.append(_Num(i, end, got[0], True, weak))
+                i = end
+                continue
+        i += 1
+    return out
+
+
+def _spell(v: float) -> str:
+    """A hyphenated number word's value spelled back for the word parser."""
+    v = int(v)
+    names = {x: w for w, x in _UNITS.items()} | {x: w for w, x in _TENS.items()}
+    if v in names:
+        return names[v]
+    return f"{names[v // 10 * 10]} {names[v % 10]}" if v < 100 else str(v)
+
+
+# ---------------------------------------------------------------------------------------
+
+
+def _fmt(v: float) -> str:
+    """Plain decimal form: integers without a point, others with up to 6 decimals."""
+    if v == int(v) and abs(v) < 1e17:
+        return str(int(v))
+    return f"{v:.6f}".rstrip("0").rstrip(".")
+
+
+def _iso_duration(value: float, unit: str) -> str:
+    """ISO 8601 duration ("P5Y", "PT30M") of value in unit (decades and centuries in years)."""
+    if unit in ("decade", "century"):
+        value, unit = value * (10 if unit == "decade" else 100), "year"
+    smaller = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7)}
+    smaller |= {"day": ("hour", 24), "hour": ("minute", 60), "minute": ("second", 60)}
+    while value != int(value) and unit in smaller:
+        unit, k = smaller[unit]
+        value *= k
+    text = _fmt(round(value, 3)) + _ISO.get(unit, "")
+    return f"PT{text}" if unit in ("hour", "minute", "second") else f"P{text}"
+
+
+# Compatibility of hedged values
+# ---------------------------------------------------------------------------------------
+
+
+def _interval(value: float, relation: str, sig: int = 0) -> tuple[float, bool, float, bool]:
+    """(low, low_open, high, high_open): the values a hedged figure allows."""
+    w = 0.1 * abs(value)
+    if value == int(value) and abs(value) < 20:
+        w = max(w, 1.0)
+    if relation == "=":
+        e = 0.005 * abs(value) if sig >= 3 else 0.0
+        return value - e, False, value + e, False
+    if relation == "~<":
+        return value - w, True, value, False
+    if relation == "~>":
+        return value, False, value + w, True
+    if relation == ">=":
+        return value, False, math.inf, False
+    if relation == ">":
+        return value, True, math.inf, False
+    if relation == "<=":
+        return -math.inf, False, value, False
+    if relation == "<":
+        return -math.inf, False, value, True
+    return value - w, False, value + w, False  # "~"
+
+
+def compatible(a: tuple[float, str], b: tuple[float, str], sig_a: int = 0, sig_b: int = 0) -> bool:
+    """Whether two hedged values ``(value, relation)`` can both be true.
+
+    ``sig_a`` and ``sig_b`` are the significant digits as written: plain figures with
+    three or more may be roundings of each other (0.5%).
+
+    >>> compatible((34000, ">="), (35000, "="))
+    True
+    >>> compatible((6, "~<"), (5, "="))
+    False
+    """
+    return _overlap(_interval(a[0], a[1], sig_a), _interval(b[0], b[1], sig_b))
+
+
+def _overlap(i1: tuple[float, bool, float, bool], i2: tuple[float, bool, float, bool]) -> bool:
+    lo1, lo1_open, hi1, hi1_open = i1
+    lo2, lo2_open, hi2, hi2_open = i2
+    lo, hi = max(lo1, lo2), min(hi1, hi2)
+    lo_open = (lo1 == lo and lo1_open) or (lo2 == lo and lo2_open)
+    hi_open = (hi1 == hi and hi1_open) or (hi2 == hi and hi2_open)
+    return lo < hi or (lo == hi and not lo_open and not hi_open)
+
+
+def _step(v: float) -> float:
+    """Place value of the last significant digit as written: 4 -> 1, 2500 -> 100, 5.9 -> 0.1."""
+    if v == int(v):
+        n, step = int(abs(v)), 1.0
+        while n and n % 10 == 0:
+            n //= 10
+            step *= 10
+        return step
+    return 10.0 ** -len(_fmt(v).split(".")[1])

@@ -1,0 +1,282 @@
+"""Report: facts (agreements) and disagreements built from aligned mentions, and the form
+renderers show."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from newsbrief.compare.alignment import _si
+from newsbrief.compare.lexicon import NUMERIC_KINDS
+from newsbrief.compare.mentions import _Mention, _Scanner
+from newsbrief.model import Article, Brief, Disagreement, Fact
+
+
+def _display_measure(m: _Mention) -> str:
+    if m.superseded:
+        return f"{m.measure} (earlier figure)"
+    if m.partial:
+        return f"{m.measure} (part of a total)"
+    if m.alias:
+        return f"{m.measure} (conversion)"
+    if m.background:
+        bg = m.background
+        return f"{m.measure} (in {bg})" if bg[:1].isdigit() else f"{m.measure} ({bg})"
+    return m.measure
+
+
+def _facts_of(articles: Sequence[Article], scans: Sequence[_Scanner]) -> list[Fact]:
+    """Agreements: one Fact per measure and value, citing every article that states it."""
+    numeric: dict[tuple[str, ...], list[_Mention]] = {}
+    for sc in scans:
+        for m in sc.mentions:
+            key = (m.kind, _display_measure(m), m.normalized, m.unit, m.relation)
+            numeric.setdefault(key, []).append(m)
+    ranked: list[tuple[tuple[int, int, int], Fact]] = []
+    for gi, (gk, ms) in enumerate(numeric.items()):
+        ids: list[str] = []
+        ev: list[str] = []
+        for m in ms:
+            aid = articles[m.article].id
+            if aid not in ids:
+                ids.append(aid)
+                ev.append(m.sentence)
+        (written, relation), _ = Counter((m.written, m.relation) for m in ms).most_common(1)[0]
+        first = ms[0]
+        fact = Fact(
+            kind=first.kind,
+            measure=gk[1],
+            value=written,
+            normalized=first.normalized,
+            relation=relation,
+            unit=first.unit,
+            article_ids=tuple(ids),
+            evidence=tuple(ev),
+            category=first.category,
+        )
+        background = int(first.partial or first.superseded or first.alias or bool(first.background))
+        ranked.append(((background, -len(ids), gi), fact))
+    other: dict[tuple[str, str], tuple[str, list[str], list[str]]] = {}
+    full = _full_names(scans)
+    for sc in scans:
+        aid = articles[sc.index].id
+        items = [(w, norm, kind, si) for w, norm, kind, si in sc.dates]
+        for name, kind, si in sc.names:
+            if kind == "person":
+                name = full.get(_name_key(name), name)
+            items.append((name, _name_key(name), kind, si))
+        for written, norm, kind, si in items:
+            _w, ids, ev = other.setdefault((kind, norm), (written, [], []))
+            if aid not in ids:
+                ids.append(aid)
+                ev.append(sc.sentences[si])
+    labels = {"date": "date", "weekday": "weekday", "person": "person named"}
+    labels |= {"place": "place named", "organization": "organization named"}
+    rank = {"date": 2, "weekday": 2, "person": 3, "place": 4, "organization": 5}
+    for gi, ((kind, norm), (written, ids, ev)) in enumerate(other.items()):
+        fact = Fact(
+            kind=kind,
+            measure=labels[kind],
+            value=written,
+            normalized=norm if kind in ("date", "weekday") else written,
+            article_ids=tuple(ids),
+            evidence=tuple(ev),
+            category=kind,
+        )
+        ranked.append(((rank[kind], -len(ids), gi), fact))
+    ranked.sort(key=lambda x: x[0])
+    return [f for _, f in ranked]
+
+
+def _name_key(name: str) -> str:
+    """'Bashar al-Assad' and 'Bashar Assad' have the same key."""
+    name = re.sub(r"\b(?:al|el|ad|as|ar)-", "", name.lower())
+    return re.sub(r"[\s\-‐]+", " ", name).strip()
+
+
+def _full_names(scans: Sequence[_Scanner]) -> dict[str, str]:
+    """Person name keys mapped to the longest form naming the same person in the event:
+    a surname alone ('Assad') or a shorter form ('Bashar Assad') maps to the full name
+    when only one full name of the event ends with it."""
+    persons = {n for sc in scans for n, kind, _ in sc.names if kind == "person"}
+    by_last: dict[str, set[str]] = defaultdict(set)
+    for n in persons:
+        if len(n.split()) >= 2:
+            by_last[_name_key(n).split()[-1]].add(n)
+    out: dict[str, str] = {}
+    for n in persons:
+        cands = by_last.get(_name_key(n).split()[-1], set())
+        longest = max(cands, key=len) if cands else n
+        if len(cands) == 1 or all(_name_key(c) == _name_key(longest) for c in cands):
+            out[_name_key(n)] = longest
+    return out
+
+
+def _disagreements(arts: Sequence[Article], groups: list[list[_Mention]]) -> list[Disagreement]:
+    """Merge overlapping groups; each becomes a Disagreement of one Fact per value."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_id: dict[int, _Mention] = {}
+    for g in groups:
+        for m in g:
+            by_id[id(m)] = m
+            parent[find(id(m))] = find(id(g[0]))
+    clusters: dict[int, list[_Mention]] = defaultdict(list)
+    for x, m in by_id.items():
+        clusters[find(x)].append(m)
+    out: list[tuple[tuple[int, int], Disagreement]] = []
+    for ms in clusters.values():
+        ms.sort(key=lambda m: (m.article, m.sent, m.pos))
+        by_value: dict[tuple[float, str], list[_Mention]] = defaultdict(list)
+        for m in ms:
+            by_value[(_si(m), m.relation)].append(m)
+        if len(by_value) < 2:
+            continue
+        if len({m.article for m in ms}) < 2:
+            continue  # one article is not a disagreement among the sources
+        facts = []
+        for (_v, rel), vs in sorted(by_value.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+            ids: list[str] = []
+            ev: list[str] = []
+            for m in vs:
+                if arts[m.article].id not in ids:
+                    ids.append(arts[m.article].id)
+                    ev.append(m.sentence)
+            f0 = vs[0]
+            facts.append(
+                Fact(
+                    kind=f0.kind,
+                    measure=f0.measure,
+                    value=f0.written,
+                    normalized=f0.normalized,
+                    relation=rel,
+                    unit=f0.unit,
+                    article_ids=tuple(ids),
+                    evidence=tuple(ev),
+                    category=f0.category,
+                )
+            )
+        note, ordered = _revision_order(facts, {a.id: a.published for a in arts})
+        measure = Counter(m.measure for m in ms).most_common(1)[0][0]
+        out.append(
+            (min((m.article, m.sent) for m in ms), Disagreement(measure, tuple(ordered), note))
+        )
+    out.sort(key=lambda x: x[0])
+    return [d for _, d in out]
+
+
+def facts_for_display(brief: Brief, limit: int = 12) -> dict[str, Any]:
+    """A brief's facts and disagreements ready to show, cited by 1-based source number.
+
+    Returns ``{"disagreements": [{"measure", "note" ("conflict" | "revision"), "line"
+    (one line: "people killed: 6 (BBC, 14 Jun) -> 12 (Guardian, 15 Jun), revised"),
+    "values": [{"value", "citations", "where" ("BBC, 14 Jun"), "evidence": [(number,
+    sentence), ...]}]}], "facts": [{"measure", "value",
+    "citations", "evidence"}], "names": {"people" | "places" | "organizations":
+    [(name, citations)]}, "dates": [(value, citations)]}``. ``facts`` holds the numeric
+    facts, most-cited first, at most ``limit`` of them (0: all). Citation numbers and
+    evidence are sorted by source number.
+    """
+    number = {a.id: i for i, a in enumerate(brief.sources, 1)}
+
+    def cites(f: Fact) -> list[int]:
+        return sorted({number[a] for a in f.article_ids if a in number})
+
+    def evidence(f: Fact) -> list[tuple[int, str]]:
+        pairs = [(number.get(a, 0), s) for a, s in zip(f.article_ids, f.evidence, strict=False)]
+        return sorted(pairs, key=lambda p: p[0])
+
+    by_id = {a.id: a for a in brief.sources}
+
+    def where(f: Fact) -> str:
+        """'BBC, 14 Jun': the outlets stating a value and the first date they did."""
+        arts = [by_id[a] for a in f.article_ids if a in by_id]
+        outlets = sorted({a.source for a in arts if a.source})
+        days = [a.published for a in arts if a.published]
+        when = f"{min(days).day} {min(days):%b}" if days else ""
+        return ", ".join([*outlets[:3], *([when] if when else [])])
+
+    def timeline(d: Disagreement) -> str:
+        arrow = " -> " if d.note == "revision" else " vs "
+        steps = arrow.join(f"{f.value} ({where(f)})" if where(f) else f.value for f in d.facts)
+        label = {"revision": "revised", "conflict": "conflict"}.get(d.note, "")
+        return f"{d.measure}: {steps}" + (f", {label}" if label else "")
+
+    def row(f: Fact) -> dict[str, Any]:
+        return {
+            "measure": f.measure,
+            "value": f.value,
+            "citations": cites(f),
+            "evidence": evidence(f),
+        }
+
+    numeric = [f for f in brief.facts if f.kind in NUMERIC_KINDS]
+    names: dict[str, list[tuple[str, list[int]]]] = {
+        "people": [],
+        "places": [],
+        "organizations": [],
+    }
+    plural = {"person": "people", "place": "places", "organization": "organizations"}
+    dates: list[tuple[str, list[int]]] = []
+    for f in brief.facts:
+        if f.kind in plural:
+            names[plural[f.kind]].append((f.value, cites(f)))
+        elif f.kind in ("date", "weekday"):
+            dates.append((f.value, cites(f)))
+    return {
+        "disagreements": [
+            {
+                "measure": d.measure,
+                "note": d.note or "conflict",
+                "line": timeline(d),
+                "values": [row(f) | {"where": where(f)} for f in d.facts],
+            }
+            for d in brief.disagreements
+        ],
+        "facts": [row(f) for f in (numeric[:limit] if limit else numeric)],
+        "names": names,
+        "dates": dates,
+    }
+
+
+# ---------------------------------------------------------------------------------------
+
+
+#: words saying a figure replaces an earlier one
+_REVISED = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|jumped|increased|grew|mounted|revised|"
+    r"updated|upgraded|raised|has reached|now stands|now at|up from|later put|rose from)\b",
+    re.I,
+)
+
+
+def _revision_order(facts: list[Fact], published: dict[str, date | None]) -> tuple[str, list[Fact]]:
+    """("revision", the facts in the order reported) when the values were reported at
+    different times (each value's articles dated, no date shared by two values) or a
+    sentence says a figure was revised ("rose to", "updated"); else ("conflict", facts)."""
+    first: list[date | None] = []
+    spans: list[tuple[date, date] | None] = []
+    for f in facts:
+        days = [d for d in (published.get(a) for a in f.article_ids) if d is not None]
+        first.append(min(days) if days else None)
+        spans.append((min(days), max(days)) if days else None)
+    dated = [s for s in spans if s is not None]
+    apart = len(dated) == len(facts) and all(
+        a[1] < b[0] or b[1] < a[0] for i, a in enumerate(dated) for b in dated[i + 1 :]
+    )
+    worded = any(_REVISED.search(e) for f in facts for e in f.evidence)
+    if not (apart or worded):
+        return "conflict", facts
+    if apart:
+        order = sorted(range(len(facts)), key=lambda i: (first[i], i))
+        return "revision", [facts[i] for i in order]
+    return "revision", facts
