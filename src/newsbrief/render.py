@@ -13,6 +13,7 @@ from typing import Any
 
 from newsbrief.compare import facts_for_display
 from newsbrief.model import Article, Brief, Event
+from newsbrief.render_html import safe_href
 
 FORMATS = ("text", "markdown", "json")
 
@@ -36,7 +37,10 @@ def _md_sources(brief: Brief, number: dict[str, int], anchor: str) -> list[str]:
     for i, a in enumerate(brief.sources, 1):
         label = md_escape(_source_line(a))
         line = f'{i}. <a id="{anchor}-{i}"></a>'
-        line += f"[{label}]({_md_url(a.url)})" if a.url else label
+        if a.url and safe_href(a.url):
+            line += f"[{label}]({_md_url(a.url.strip())})"
+        else:  # a javascript:, data: or other non-web URL is never written as a link
+            line += label + (" (link left out: not http or https)" if a.url.strip() else "")
         orig = brief.duplicates.get(a.id)
         if orig in number:
             line += f" (copy of {number[orig]})"
