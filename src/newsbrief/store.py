@@ -714,6 +714,14 @@ class Store:
             "WHERE e.dirty = 0 AND (b.event_id IS NULL OR b.version != e.version)"
         ):
             problems.append(f"event {eid} is marked done but has no current brief")
+        for (eid,) in q(
+            "SELECT id FROM events WHERE id NOT IN (SELECT event_id FROM event_titles)"
+        ):
+            problems.append(f"event {eid} is missing from the search index")
+        n_rows = q("SELECT count(*) FROM event_search").fetchone()[0]
+        n_titles = q("SELECT count(*) FROM event_titles").fetchone()[0]
+        if n_rows != n_titles:
+            problems.append(f"search index: {n_rows} rows for {n_titles} events")
         for eid, text in q("SELECT event_id, brief FROM briefs WHERE brief IS NOT NULL"):
             sources = {s["id"] for s in json.loads(text)["sources"]}
             current = {r[0] for r in q("SELECT article_id FROM members WHERE event_id = ?", (eid,))}
