@@ -19,6 +19,7 @@ from newsbrief.errors import InputError, NewsbriefError
 from newsbrief.settings import Settings
 
 PROG = "newsbrief"
+VERBOSE_HELP = "log on stderr what was read, skipped and grouped, and how long each stage took"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -35,6 +36,21 @@ def _positive(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if n < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1: {n}")
+    return n
+
+
+#: the smallest word budget: a brief is whole sentences, and sentences under 6 words are
+#: never used, so a smaller budget could only be overrun (docs: README, "Word budgets")
+MIN_WORDS = 10
+WORDS_HELP = f"word budget, at least {MIN_WORDS} (default 40)"
+
+
+def _budget(text: str) -> int:
+    n = _positive(text)
+    if n < MIN_WORDS:
+        raise argparse.ArgumentTypeError(
+            f"must be at least {MIN_WORDS} (a brief is made of whole sentences): {n}"
+        )
     return n
 
 
@@ -417,7 +433,7 @@ def _add_store_commands(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help=inputs_help)
     fmt(p)
-    p.add_argument("-w", "--words", type=_positive, default=40, help="word budget (default 40)")
+    p.add_argument("-w", "--words", type=_budget, default=40, help=WORDS_HELP)
     window(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument(
@@ -449,7 +465,7 @@ def _add_store_commands(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help=inputs_help)
     store(p)
-    p.add_argument("-w", "--words", type=_positive, default=40, help="word budget (default 40)")
+    p.add_argument("-w", "--words", type=_budget, default=40, help=WORDS_HELP)
     window(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary line")
     p.set_defaults(func=cmd_add)
@@ -484,7 +500,7 @@ def _add_store_commands(sub: argparse._SubParsersAction) -> None:
     store(p)
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=_positive, default=8000, help="port (default 8000)")
-    p.add_argument("-w", "--words", type=_positive, default=40, help="word budget (default 40)")
+    p.add_argument("-w", "--words", type=_budget, default=40, help=WORDS_HELP)
     window(p)
     p.set_defaults(func=cmd_serve)
 
@@ -515,7 +531,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Turn news articles into short, faithful, cited event briefs.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
+    parser.add_argument("-v", "--verbose", action="store_true", help=VERBOSE_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser(
@@ -525,7 +541,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(.txt, .html, .json, .jsonl, .warc, .warc.gz), folders (read recursively) or - for stdin.",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder or - for stdin")
-    p.add_argument("-w", "--words", type=_positive, default=40, help="word budget (default 40)")
+    p.add_argument("-w", "--words", type=_budget, default=40, help=WORDS_HELP)
     p.add_argument(
         "-f",
         "--format",
@@ -554,7 +570,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="system to run (repeatable; default all: newsbrief, random, lead, textrank, "
         "lexrank, centroid, submodular, oracle)",
     )
-    p.add_argument("-w", "--words", type=_positive, default=40, help="word budget (default 40)")
+    p.add_argument("-w", "--words", type=_budget, default=40, help=WORDS_HELP)
     p.add_argument("--limit", type=_positive, metavar="N", help="only the first N events")
     p.add_argument("--json", metavar="FILE", help="also write every score as JSON to FILE")
     p.add_argument(
@@ -566,7 +582,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
     p.set_defaults(func=cmd_eval)
     _add_store_commands(sub)
+    for command in sub.choices.values():  # -v is taken after the command too
+        command.add_argument(
+            "-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help=VERBOSE_HELP
+        )
     return parser
+
+
+def _log_setup(verbose: bool) -> None:
+    """-v: the library's info lines on stderr; warnings are printed by each command itself."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter(f"{PROG}: %(levelname)s: %(message)s"))
+    if verbose:
+        handler.addFilter(lambda r: r.levelno < logging.WARNING or r.levelno >= logging.ERROR)
+    log = logging.getLogger("newsbrief")
+    log.handlers[:] = [handler]
+    log.propagate = False
+    log.setLevel(logging.INFO if verbose else logging.ERROR)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -574,10 +606,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
-        logging.basicConfig(
-            level=logging.INFO if args.verbose else logging.ERROR,
-            format=f"{PROG}: %(levelname)s: %(message)s",
-        )
+        _log_setup(bool(getattr(args, "verbose", False)))
         func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
         if func is None:
             parser.print_help(sys.stderr)

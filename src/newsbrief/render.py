@@ -105,7 +105,7 @@ def render_text(brief: Brief, width: int = 88) -> str:
     out: list[str] = []
     body = " ".join(f"{s.text} {_marks(s.citations)}" for s in brief.sentences)
     if brief.headline and brief.headline != brief.text:
-        out += ["Headline:", *wrap.wrap(brief.headline), "", f"Brief ({brief.words} words):"]
+        out += ["Headline:", *wrap.wrap(brief.headline), "", f"Brief ({_length(brief)}):"]
     out += wrap.wrap(body)
     facts, dis = _fact_lines(brief, number)
     if dis:
@@ -145,6 +145,14 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;")
 
 
+def _length(brief: Brief) -> str:
+    """The brief's length in words, and the budget when no whole sentence fitted in it."""
+    n = len(brief.text.split())
+    if n > brief.words:
+        return f"{n} words: over the {brief.words}-word budget, no whole sentence fits in it"
+    return f"{n} words"
+
+
 def _md_url(url: str) -> str:
     return url.replace("(", "%28").replace(")", "%29").replace(" ", "%20").replace("<", "%3C")
 
@@ -158,7 +166,7 @@ def render_markdown(brief: Brief) -> str:
 
     body = " ".join(f"{md_escape(s.text)} {cites(s.citations)}" for s in brief.sentences)
     if brief.headline != brief.text:
-        out = ["## Headline", "", md_escape(brief.headline), "", f"## Brief ({brief.words} words)"]
+        out = ["## Headline", "", md_escape(brief.headline), "", f"## Brief ({_length(brief)})"]
     else:
         out = ["## Brief"]
     out += ["", body, ""]

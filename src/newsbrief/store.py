@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import os
 import re
 import sqlite3
@@ -53,6 +54,8 @@ __all__ = [
     "brief_from_dict",
     "fts_query",
 ]
+
+log = logging.getLogger("newsbrief")
 
 #: the default store file of the command line
 DEFAULT_PATH = "newsbrief.sqlite"
@@ -574,9 +577,10 @@ class Store:
 
     def event_rows(self, offset: int = 0, limit: int = 20) -> list[EventRow]:
         """One page of the events, ranked as in a digest (paged in SQL, no article read)."""
+        # the page's ids come from the rank index alone (covering), then the joins
         return self._rows(
-            f"SELECT {_ROW_COLS} FROM events e {_ROW_JOINS} ORDER BY {_RANK_ORDER} "
-            "LIMIT ? OFFSET ?",
+            f"SELECT {_ROW_COLS} FROM (SELECT e.id FROM events e ORDER BY {_RANK_ORDER} "
+            f"LIMIT ? OFFSET ?) p JOIN events e ON e.id = p.id {_ROW_JOINS} ORDER BY {_RANK_ORDER}",
             (limit, offset),
         )
 
@@ -586,6 +590,14 @@ class Store:
             f"SELECT {_ROW_COLS} FROM events e {_ROW_JOINS} WHERE e.id = ?", (event_id,)
         )
         return rows[0] if rows else None
+
+    def totals(self) -> dict[str, int]:
+        """Number of articles and events, cheaply: articles are never deleted, so the
+        article count is the last article number (no table scan)."""
+        row = self._con.execute(
+            "SELECT seq FROM sqlite_sequence WHERE name = 'articles'"
+        ).fetchone()
+        return {"articles": int(row[0]) if row else 0, "events": self.count_events()}
 
     def count_events(self) -> int:
         """Number of events."""
@@ -758,11 +770,20 @@ class Store:
             report.known = len(uniq) - len(new)
             report.new = len(new)
             if new:
+                started = time.perf_counter()
                 if progress:
                     progress("group", 0, len(new))
-                self._insert(con, new, settings, report)
+                self._insert(con, new, settings, report, progress)
                 if progress:
                     progress("group", len(new), len(new))
+                log.info(
+                    "grouped %d new article(s) (%d already stored) in %.2f s: %d new event(s), "
+                    "%d grown",
+                    report.new, report.known, time.perf_counter() - started,
+                    len(report.created), len(report.touched) - len(report.created),
+                )  # fmt: skip
+            else:
+                log.info("%d article(s) read, all already stored", report.read)
         self.summarize_pending(settings, progress, report)
         return report
 
@@ -880,6 +901,7 @@ class Store:
 
         settings = settings or Settings()
         todo = self.pending()
+        started = time.perf_counter()
         done: list[str] = []
         for n, eid in enumerate(todo, 1):
             with self._read() as con:
@@ -920,6 +942,8 @@ class Store:
             if progress:
                 progress("summarize", n, len(todo))
             _pause("briefs", n)
+        if todo:
+            log.info("summarized %d event(s) in %.2f s", len(done), time.perf_counter() - started)
         return done
 
 

@@ -46,6 +46,8 @@ MAX_BODY = 5 * 1024 * 1024
 #: events per page, in the list and in the API
 PAGE_SIZE = 20
 MAX_WORDS = 1000
+#: the smallest word budget (as on the command line)
+MIN_WORDS = 10
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; "
     "base-uri 'none'; frame-ancestors 'none'"
@@ -334,7 +336,7 @@ def create_app(
     app.state.web = web
 
     def page(name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
-        counts = web.store().counts()
+        counts = web.store().totals()
         html = env.get_template(name).render(css=CSS, counts=counts, **ctx)
         return HTMLResponse(html, status_code=status)
 
@@ -560,7 +562,7 @@ def create_app(
 
     @app.get("/api/events/{event_id}/brief", summary="The brief of an event at N words")
     def api_brief(
-        event_id: str, words: int | None = Query(None, ge=1, le=MAX_WORDS)
+        event_id: str, words: int | None = Query(None, ge=MIN_WORDS, le=MAX_WORDS)
     ) -> dict[str, Any]:
         store = web.store()
         listed, _ = web.find(store, event_id)
