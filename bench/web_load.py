@@ -195,6 +195,7 @@ def main() -> int:
     ap.add_argument("--threads", type=int, default=8)
     ap.add_argument("--requests", type=int, default=2000, help="total requests (cap)")
     ap.add_argument("--seconds", type=float, default=60.0, help="wall-time cap of the load")
+    ap.add_argument("--no-post", action="store_true", help="reads only (no POST in the mix)")
     ap.add_argument("--store", type=Path, help="build (or reuse) the store at this path")
     args = ap.parse_args()
     tmp = tempfile.TemporaryDirectory()
@@ -230,20 +231,30 @@ def main() -> int:
         "GET /events/{id}",
         "POST /api/articles",
     ]
+    if args.no_post:
+        names = names[:3]
     lat: dict[str, list[float]] = {n: [] for n in names}
     failures: dict[str, int] = {n: 0 for n in names}
+    errors: dict[str, int] = {}
     lock = threading.Lock()
     counter = iter(range(args.requests))
     stop = time.monotonic() + args.seconds
 
     def one(c: httpx.Client, name: str, i: int) -> bool:
         if name.startswith("GET /?page"):
-            return c.get("/", params={"page": rng.randrange(1, pages + 1)}).status_code == 200
-        if name.startswith("GET /?q"):
-            return c.get("/", params={"q": search_word(i)}).status_code == 200
-        if name.startswith("GET /events"):
-            eid = f"b{rng.randrange(invented_events):011x}"
-            return c.get(f"/events/{eid}").status_code == 200
+            r = c.get("/", params={"page": rng.randrange(1, pages + 1)})
+        elif name.startswith("GET /?q"):
+            r = c.get("/", params={"q": search_word(i)})
+        elif name.startswith("GET /events"):
+            r = c.get(f"/events/b{rng.randrange(invented_events):011x}")
+        else:
+            r = None
+        if r is not None:
+            if r.status_code != 200:
+                with lock:
+                    key = f"{name}: HTTP {r.status_code}"
+                    errors[key] = errors.get(key, 0) + 1
+            return r.status_code == 200
         new = invented(invented_events + i)[0]
         body = {"articles": [{"text": new.text, "title": new.title, "url": new.url,
                               "date": new.published.isoformat() if new.published else None}]}  # fmt: skip
@@ -260,8 +271,12 @@ def main() -> int:
                 t = time.perf_counter()
                 try:
                     ok = one(c, name, i)
-                except httpx.HTTPError:
+                except httpx.HTTPError as e:
                     ok = False
+                    with lock:
+                        errors[f"{name}: {type(e).__name__}"] = (
+                            errors.get(f"{name}: {type(e).__name__}", 0) + 1
+                        )
                 d = time.perf_counter() - t
                 with lock:
                     lat[name].append(d)
@@ -290,6 +305,8 @@ def main() -> int:
             f"| {1000 * pct(v, 0.99):.1f} | {failures[n]} |"
         )
     total_fail = sum(failures.values())
+    for k, v in sorted(errors.items()):
+        print(f"\nfailed: {k} ({v})")
     tmp.cleanup()
     return 1 if total_fail else 0
 

@@ -773,7 +773,7 @@ class Store:
                 started = time.perf_counter()
                 if progress:
                     progress("group", 0, len(new))
-                self._insert(con, new, settings, report, progress)
+                self._insert(con, new, settings, report)
                 if progress:
                     progress("group", len(new), len(new))
                 log.info(
