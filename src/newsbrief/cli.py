@@ -10,12 +10,14 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from newsbrief import __version__
 from newsbrief.errors import InputError, NewsbriefError
+from newsbrief.model import Article
 from newsbrief.settings import Settings
 
 PROG = "newsbrief"
@@ -79,9 +81,28 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         _warn(p)
     if not loaded.articles:
         raise InputError("no usable article in the input" + _why(loaded.problems))
+    events = _event_lines(loaded.articles)
+    if len(events) > 1:
+        _warn(
+            f"the input holds {len(events)} events (lines of an events file such as "
+            f"{events[0]}): summarize blends them into one brief; "
+            "use 'newsbrief digest' for a brief per event"
+        )
     brief = pipeline.brief_from_articles(loaded.articles, settings)
     _write(render(brief, args.format, loaded.problems), args.output)
     return 0
+
+
+_LINE_ORIGIN = re.compile(r"^(.+\.(?:jsonl|ndjson)(?:\.gz)?):(\d+)$", re.IGNORECASE)
+
+
+def _event_lines(articles: Sequence[Article]) -> list[str]:
+    """The lines of JSON Lines input that each hold several articles: WCEP-style events."""
+    per_line: dict[str, int] = {}
+    for a in articles:
+        if _LINE_ORIGIN.match(a.origin):
+            per_line[a.origin] = per_line.get(a.origin, 0) + 1
+    return [origin for origin, n in per_line.items() if n > 1]
 
 
 def _paths(inputs: list[str]) -> list[str | Path]:
