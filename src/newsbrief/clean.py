@@ -563,6 +563,34 @@ def _lines(text: str) -> list[str]:
     return out
 
 
+_PARAGRAPH_CHARS = 500  # a line this long is a paragraph (or a whole flattened article)
+_PARAGRAPH_SENTENCES = 3
+_SENTENCE_GAP = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+
+
+def _paragraph_kept(line: str) -> str:
+    """The sentences of a long line that are not boilerplate, joined; "" to drop it all.
+
+    Line rules are written for lines (a byline, a credit, an embedded tweet); a corpus
+    that flattens an article into one line must not lose the whole article to one of
+    them. A line of at least 500 characters and 3 sentences is judged sentence by
+    sentence instead.
+    """
+    parts: list[str] = []
+    start = 0
+    for m in _SENTENCE_GAP.finditer(line):
+        word = line[start : m.start() + 1].rsplit(" ", 1)[-1]
+        if len(word) <= 5 and word[:1].isupper():  # "Oct.", "Tenn.", "Mr.", "U.S."
+            continue
+        parts.append(line[start : m.end()].strip())
+        start = m.end()
+    parts.append(line[start:].strip())
+    if len(parts) < _PARAGRAPH_SENTENCES:
+        return ""
+    kept = [p for p in parts if p and not _is_boilerplate(p)]
+    return " ".join(kept)
+
+
 def _clean(text: str, title: str = "", site: set[str] | None = None) -> tuple[str, date | None]:
     """Cleaned text and the date its "date" marker or dateline gives, if any."""
     found: date | None = None
@@ -591,7 +619,12 @@ def _clean(text: str, title: str = "", site: set[str] | None = None) -> tuple[st
         key = _seen_key(line)
         if k < 5 and title_key and abs(len(line) - len(title)) < 12 and _key(line) == title_key:
             continue  # the headline, repeated
-        if _is_boilerplate(line) or _is_site_name(line, keys):
+        drop = _is_boilerplate(line) or _is_site_name(line, keys)
+        if drop and len(line) >= _PARAGRAPH_CHARS:
+            kept = _paragraph_kept(line)  # a flattened article: judge its sentences
+            if kept:
+                line, key, drop = kept, _seen_key(kept), False
+        if drop:
             if found is None and k < 6 and len(line) < 80 and _DATED_LINE.match(line):
                 found = _line_date(line)  # "23/12/2016 14:08 by admin"
             # a caption printed twice, the second time with its credit: drop both

@@ -67,8 +67,23 @@ def _write(text: str, output: str | None) -> None:
         except OSError as e:
             raise NewsbriefError(f"cannot write {output}: {e.strerror or e}") from None
     else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as e:  # a full disk (ENOSPC), an I/O error: one line, exit 1
+            _quiet_stdout()
+            raise NewsbriefError(f"cannot write the output: {e.strerror or e}") from None
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that the flush at exit writes nothing more."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
@@ -640,10 +655,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: error: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        # the reader went away (e.g. `| head`): not an error of ours
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
+        # the reader went away (e.g. `| head -c1`): quiet, but the output is incomplete
+        _quiet_stdout()
+        return 1
     except Exception as e:  # noqa: BLE001 - the last line of defence: no traceback for users
         if os.environ.get("NEWSBRIEF_DEBUG"):
             raise

@@ -58,7 +58,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -128,8 +128,9 @@ class DaskOptions:
     #: bytes of JSON Lines per partition; None: about 4 partitions per worker thread,
     #: between 1 MiB and 64 MiB
     partition_bytes: int | None = None
-    #: a record whose text is longer than this many characters is rejected ("too-long")
-    max_text_chars: int = 1_000_000
+    #: a record whose text is longer than this many characters is rejected ("too-long");
+    #: None: ``Settings.max_text_chars`` (the rule of the single-machine readers)
+    max_text_chars: int | None = None
     #: reject records whose date field is present but unreadable (else they are undated)
     reject_bad_dates: bool = True
     #: articles grouped in one task at most (blocks of candidate pairs, components)
@@ -152,7 +153,11 @@ class DaskOptions:
     def __post_init__(self) -> None:
         if self.partition_bytes is not None and self.partition_bytes < 1024:
             raise InputError("partition_bytes must be at least 1024")
-        if self.max_text_chars < 1 or self.max_block < 2 or self.block_terms < 1:
+        if (
+            (self.max_text_chars is not None and self.max_text_chars < 1)
+            or self.max_block < 2
+            or self.block_terms < 1
+        ):
             raise InputError("max_text_chars, max_block and block_terms must be positive")
         if self.bucket_windows < 1:
             raise InputError("bucket_windows must be at least 1")
@@ -374,7 +379,7 @@ def _item(item: Any, name: str, where: str, prefix: str, options: DaskOptions) -
     if not isinstance(item, dict):
         return None, "not-an-object", f"{prefix}not a JSON object ({type(item).__name__})"
     n = _text_length(first_value(item, TEXT_KEYS))
-    if n > options.max_text_chars:
+    if options.max_text_chars is not None and n > options.max_text_chars:
         return None, "too-long", f"{prefix}text of {n} characters (limit {options.max_text_chars})"
     raw_date = first_value(item, DATE_KEYS)
     if options.reject_bad_dates and raw_date is not None and parse_date(raw_date) is None:
@@ -507,6 +512,8 @@ def prepare_partition(
     """
     if options.on_task is not None:
         options.on_task("prepare", part.number)
+    if options.max_text_chars is None:
+        options = replace(options, max_text_chars=settings.max_text_chars)
     records, count = _records(part)
     rejects: list[dict[str, Any]] = []
     kept: list[tuple[Article, int]] = []

@@ -18,23 +18,37 @@ SCHEMA_VERSION = 1
 _WS = re.compile(r"\s+")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_text(s: str) -> str:
+    """``s`` with lone surrogates (undecodable bytes of a file name, a JSON "\\ud800")
+    replaced by U+FFFD, so it can be printed, stored and hashed as UTF-8."""
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", s)
+    return s
+
+
 def content_id(text: str, where: str = "") -> str:
     """Stable 16-hex-digit id: sha1 of the case- and whitespace-normalized text.
 
-    ``where`` (the article's URL, else its outlet) is hashed with the text, so the same
-    wire copy published by two outlets stays two articles, while the same article
-    read twice keeps one id.
+    ``where`` (the article's URL, else the outlet's site name; "" when neither is known)
+    is hashed with the text, so the same wire copy published by two outlets stays two
+    articles, while the same article read twice, from any file name or from stdin,
+    keeps one id. See "Article identity" in docs/store.md.
     """
     norm = _WS.sub(" ", text).strip().lower()
-    return hashlib.sha1(f"{where.strip()}\n{norm}".encode()).hexdigest()[:16]
+    return hashlib.sha1(f"{where.strip()}\n{norm}".encode("utf-8", "replace")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
 class Article:
     """One news article as read from a file, a record or a string.
 
-    ``id`` is a content hash of the text and URL (see :func:`content_id`), so the same
-    article read twice is the same article. ``source`` is the outlet: the site name, else the
+    ``id`` is a content hash of the text and the URL or site (see :func:`content_id`), so
+    the same article read twice, under any file name, is the same article. ``source`` is the outlet: the site name, else the
     URL's host, else the file name.
     """
 
@@ -55,16 +69,25 @@ class Article:
         source: str = "",
         published: date | None = None,
         origin: str = "",
+        where: str | None = None,
     ) -> Article:
-        """Build an article, deriving its id from the text."""
+        """Build an article, deriving its id from the text and ``where``.
+
+        ``where`` is what places the article besides its text (see :func:`content_id`):
+        by default ``url or source``. Readers pass ``url`` or the site name only, so a
+        source that is merely a file name ("report.txt", "stdin") is no part of the id.
+        Lone surrogates in any field become U+FFFD.
+        """
+        text, title, url, source = map(valid_text, (text, title, url, source))
+        where = url or source if where is None else valid_text(where)
         return cls(
-            id=content_id(text, url or source),
+            id=content_id(text, where),
             title=title.strip(),
             text=text,
             url=url.strip(),
             source=source.strip(),
             published=published,
-            origin=origin,
+            origin=valid_text(origin),
         )
 
     def to_dict(self, *, text: bool = False) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from newsbrief.clean import clean_article
 from newsbrief.compare import with_facts
 from newsbrief.errors import InputError
 from newsbrief.model import Article, Brief
-from newsbrief.read import read_inputs
+from newsbrief.read import format_from_name, read_inputs
 from newsbrief.settings import Settings
 from newsbrief.summarize import Extractor, summarize_articles
 
@@ -38,9 +38,16 @@ class Loaded:
 def clean_articles(
     articles: Iterable[Article], settings: Settings, problems: list[str] | None = None
 ) -> list[Article]:
-    """Clean each article; one left empty by cleaning is reported and dropped."""
+    """Clean each article; one over ``settings.max_text_chars`` or left empty by cleaning
+    is reported and dropped."""
     out = []
     for a in articles:
+        if len(a.text) > settings.max_text_chars:
+            if problems is not None:
+                problems.append(
+                    f"{a.origin or a.source or a.id}: {too_long(len(a.text), settings)}"
+                )
+            continue
         c = clean_article(a, settings)
         if c is None:
             if problems is not None:
@@ -52,14 +59,21 @@ def clean_articles(
     return out
 
 
+def too_long(n: int, settings: Settings) -> str:
+    """The problem line's end for a text of ``n`` characters over the size limit."""
+    return f"text of {n:,} characters (limit max_text_chars={settings.max_text_chars:,}), skipped"
+
+
 def load(
     inputs: Iterable[Input], settings: Settings | None = None, stdin: BinaryIO | None = None
 ) -> Loaded:
     """Read and clean the inputs: paths, "-" for stdin, article texts or Article objects.
 
-    A string names a path when such a file or folder exists (or it is "-"); any other
-    string is taken as the text of an article. Unusable inputs are skipped and
-    reported in ``problems``; nothing raises for a bad input.
+    A string names a path when such a file or folder exists (or it is "-"); a string
+    that looks like a path (see :func:`looks_like_path`) but names nothing raises
+    :class:`InputError` ("no such file: ..."); any other string is taken as the text
+    of an article. Unusable inputs are skipped and
+    reported in ``problems``; nothing else raises for a bad input.
     """
     settings = settings or Settings()
     started = time.perf_counter()
@@ -74,14 +88,16 @@ def load(
         elif isinstance(item, str):
             if item == "-" or _is_path(item):
                 paths.append(item)
+            elif looks_like_path(item):
+                raise InputError(f"no such file: {item}")
             elif item.strip():
-                raw.append(Article.create(item, origin=f"<text {n}>", source=f"text {n}"))
+                raw.append(Article.create(item, origin=f"<text {n}>", source=f"text {n}", where=""))
             else:
                 problems.append(f"<text {n}>: empty text, skipped")
         else:
             problems.append(f"input {n}: not a path, a text or an Article ({type(item).__name__})")
     if paths:
-        result = read_inputs(paths, stdin=stdin)
+        result = read_inputs(paths, stdin=stdin, max_text_chars=settings.max_text_chars)
         raw.extend(result.articles)
         problems.extend(result.problems)
     read_s = time.perf_counter() - started
@@ -94,6 +110,23 @@ def load(
         len(problems) - skipped, len(cleaned),
     )  # fmt: skip
     return Loaded(cleaned, problems)
+
+
+def looks_like_path(s: str) -> bool:
+    """True when a string given as an input reads as a path rather than an article text.
+
+    That is one line (no newline) ending in a known input extension (".txt", ".html",
+    ".jsonl", ".warc.gz", ...), or one holding a path separator and no white space
+    ("data/today", "~/news"), or starting with "/", "./", "../" or "~/".
+    """
+    s = s.strip()
+    if not s or "\n" in s or len(s) > 4096:
+        return False
+    if format_from_name(s) is not None:
+        return True
+    if s.startswith(("/", "./", "../", "~/", ".\\", "..\\")):
+        return True
+    return ("/" in s or os.sep in s) and not any(c.isspace() for c in s)
 
 
 def _is_path(s: str) -> bool:

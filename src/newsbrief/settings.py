@@ -7,6 +7,9 @@ from typing import Any
 
 from newsbrief.errors import InputError
 
+#: default of :attr:`Settings.max_text_chars`
+MAX_TEXT_CHARS = 200_000
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -40,6 +43,10 @@ class Settings:
     #: mean tf-idf cosine similarity of two groups of articles above which they are
     #: merged into one event (average linkage)
     group_threshold: float = 0.14
+    #: an article whose text is longer than this many characters is skipped with a
+    #: warning (a real article is rarely over 100,000; larger inputs are dumps or noise
+    #: that would take unbounded memory); the Dask engine rejects them ("too-long")
+    max_text_chars: int = MAX_TEXT_CHARS
 
     def __post_init__(self) -> None:
         if self.words < 1 or self.headline_words < 1:
@@ -48,6 +55,8 @@ class Settings:
             v = getattr(self, name)
             if not 0.0 <= v <= 1.0:
                 raise InputError(f"{name} must be between 0 and 1, got {v}")
+        if self.max_text_chars < 1:
+            raise InputError(f"max_text_chars must be positive, got {self.max_text_chars}")
         if self.group_window_days < 0:
             raise InputError(f"group_window_days must be 0 or more, got {self.group_window_days}")
         if not 0.0 < self.group_threshold <= 1.0:

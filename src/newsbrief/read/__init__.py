@@ -27,6 +27,7 @@ from newsbrief.read.html import looks_like_html, read_html
 from newsbrief.read.jsonl import read_json, read_jsonl
 from newsbrief.read.text import read_text, text_article
 from newsbrief.read.warc import read_warc
+from newsbrief.settings import MAX_TEXT_CHARS
 
 __all__ = [
     "FORMATS",
@@ -189,8 +190,28 @@ def _is_warc_stream(f: BinaryIO, head: bytes, label: str) -> bool:
     return False
 
 
-def _read_file(label: str) -> ReadResult:
-    """Read one regular file; a FIFO or device is never opened for blocking reads."""
+def _oversized_text(head: bytes, size: int, label: str, limit: int) -> str | None:
+    """The problem line for a text file too large to hold an article within ``limit``
+    characters (over 4 bytes per character), or None; nothing past ``head`` is read."""
+    if size <= 4 * limit:
+        return None
+    fmt = format_from_name(label)
+    if fmt is None:
+        start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+        if start in (b"{", b"[", b"<") or head[:2] == _GZIP:
+            return None
+    elif fmt != "text":
+        return None
+    return (
+        f"{label}: text of over {limit:,} characters ({size:,} bytes; limit"
+        f" max_text_chars={limit:,}), skipped"
+    )
+
+
+def _read_file(label: str, max_text_chars: int = MAX_TEXT_CHARS) -> ReadResult:
+    """Read one regular file; a FIFO or device is never opened for blocking reads.
+
+    A text file too large for an article of ``max_text_chars`` is skipped unread."""
     try:
         fd = os.open(
             label, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -206,6 +227,10 @@ def _read_file(label: str) -> ReadResult:
             if _is_warc_stream(f, head, label):
                 f.seek(0)
                 return read_warc(f, label)
+            size = os.fstat(fd).st_size
+            why = _oversized_text(head, size, label, max_text_chars)
+            if why:
+                return ReadResult(problems=[why])
             data = head + f.read()
     except OSError as e:
         return ReadResult(problems=[_os_problem(label, e)])
@@ -213,7 +238,12 @@ def _read_file(label: str) -> ReadResult:
     return read_bytes(data, label)
 
 
-def _walk(label: str, ancestors: set[tuple[int, int]], seen: set[tuple[int, int]]) -> ReadResult:
+def _walk(
+    label: str,
+    ancestors: set[tuple[int, int]],
+    seen: set[tuple[int, int]],
+    max_text_chars: int = MAX_TEXT_CHARS,
+) -> ReadResult:
     """Read a folder recursively, entries sorted by name; hidden entries are skipped."""
     out = ReadResult()
     try:
@@ -237,15 +267,15 @@ def _walk(label: str, ancestors: set[tuple[int, int]], seen: set[tuple[int, int]
                 out.problems.append(f"{path}: symbolic link loop, skipped")
             elif key not in seen:
                 seen.add(key)
-                out.extend(_walk(path, ancestors | {key}, seen))
+                out.extend(_walk(path, ancestors | {key}, seen, max_text_chars))
         elif stat.S_ISREG(st.st_mode):
-            out.extend(_read_file(path))
+            out.extend(_read_file(path, max_text_chars))
         else:
             out.problems.append(f"{path}: {_kind(st.st_mode)}, skipped")
     return out
 
 
-def read_path(path: str | os.PathLike[str]) -> ReadResult:
+def read_path(path: str | os.PathLike[str], max_text_chars: int = MAX_TEXT_CHARS) -> ReadResult:
     """Read a file (any supported format) or a folder (recursively, sorted by path).
 
     In folders, hidden entries (names starting with ".") are skipped, symbolic links
@@ -260,17 +290,25 @@ def read_path(path: str | os.PathLike[str]) -> ReadResult:
         return ReadResult(problems=[_os_problem(label, e)])
     if stat.S_ISDIR(st.st_mode):
         key = (st.st_dev, st.st_ino)
-        out = _walk(label, {key}, {key})
+        out = _walk(label, {key}, {key}, max_text_chars)
         if not out.articles:
             out.problems.append(f"{label}: folder has no readable files")
         return out
     if stat.S_ISREG(st.st_mode):
-        return _read_file(label)
+        return _read_file(label, max_text_chars)
     return ReadResult(problems=[f"{label}: {_kind(st.st_mode)}, skipped"])
 
 
-def read_any(source: str | os.PathLike[str], stdin: BinaryIO | None = None) -> ReadResult:
-    """Read one input: a file, a folder, or "-" for the bytes of ``stdin`` (default sys.stdin)."""
+def read_any(
+    source: str | os.PathLike[str],
+    stdin: BinaryIO | None = None,
+    max_text_chars: int = MAX_TEXT_CHARS,
+) -> ReadResult:
+    """Read one input: a file, a folder, or "-" for the bytes of ``stdin`` (default sys.stdin).
+
+    A text file (or stdin text) over 4 bytes per character of ``max_text_chars`` is
+    skipped with a problem line without being decoded or processed.
+    """
     if isinstance(source, str) and source == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         try:
@@ -281,17 +319,22 @@ def read_any(source: str | os.PathLike[str], stdin: BinaryIO | None = None) -> R
             data = data.encode("utf-8")
         if not data.strip():
             return ReadResult(problems=[f"{STDIN_NAME}: empty input, skipped"])
+        why = _oversized_text(data[:_HEAD], len(data), STDIN_NAME, max_text_chars)
+        if why:
+            return ReadResult(problems=[why])
         return read_bytes(data, STDIN_NAME)
-    return read_path(source)
+    return read_path(source, max_text_chars)
 
 
 def read_inputs(
-    inputs: Iterable[str | os.PathLike[str]], stdin: BinaryIO | None = None
+    inputs: Iterable[str | os.PathLike[str]],
+    stdin: BinaryIO | None = None,
+    max_text_chars: int = MAX_TEXT_CHARS,
 ) -> ReadResult:
     """Read every input (paths, folders, "-" for stdin) in order; never raises for bad input."""
     if isinstance(inputs, (str, os.PathLike)):  # one path given bare
         inputs = [inputs]
     result = ReadResult()
     for item in inputs:
-        result.extend(read_any(item, stdin))
+        result.extend(read_any(item, stdin, max_text_chars))
     return result

@@ -130,6 +130,7 @@ def html_article(html: str, name: str, url: str = "", origin: str = "") -> Artic
         source=source_for(doc.sitename or "", page_url, name),
         published=parse_date(doc.date),
         origin=origin or name,
+        where=page_url or (doc.sitename or "").strip(),
     )
 
 

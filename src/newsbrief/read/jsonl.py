@@ -67,13 +67,15 @@ def _article(record: dict[str, Any], name: str, origin: str) -> Article:
     title = first_value(record, TITLE_KEYS)
     url = first_value(record, URL_KEYS)
     url = url.strip() if isinstance(url, str) else ""
+    site = _source(first_value(record, SOURCE_KEYS))
     return Article.create(
         text=text,
         title=title if isinstance(title, str) else "",
         url=url,
-        source=source_for(_source(first_value(record, SOURCE_KEYS)), url, name),
+        source=source_for(site, url, name),
         published=parse_date(first_value(record, DATE_KEYS)),
         origin=origin,
+        where=url or site.strip(),
     )
 
 

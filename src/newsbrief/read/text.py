@@ -69,7 +69,7 @@ def text_article(text: str, name: str, origin: str = "") -> Article:
     if not body:
         raise InputError("empty file")
     return Article.create(
-        text=body, title=title, source=source_for("", "", name), origin=origin or name
+        text=body, title=title, source=source_for("", "", name), origin=origin or name, where=""
     )
 
 

@@ -72,15 +72,33 @@ def read_warc(stream: BinaryIO, name: str) -> ReadResult:
             except InputError as e:
                 out.problems.append(f"{label}: {e}, skipped")
     except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as e:
-        log.debug("WARC read failed on %s", name, exc_info=True)
-        detail = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        msg = f"{name}: not a readable WARC archive ({detail[:120]})"
-        if out.articles or out.problems:
-            msg = f"{name}: WARC archive broken after {len(out.articles)} page(s) ({detail[:120]}), rest skipped"
-        else:
-            msg += ", skipped"
-        out.problems.append(msg)
-        return out
+        return _broken(out, name, str(e).strip().splitlines()[0] if str(e).strip() else "")
+    except (AttributeError, TypeError, KeyError, IndexError) as e:
+        # warcio parsing a malformed record (e.g. an HTTP response without a
+        # WARC-Target-URI raises AttributeError); the rest of the stream cannot be trusted
+        return _broken(out, name, _record_fault(e))
     if not pages:
         out.problems.append(f"{name}: no HTML pages in the WARC archive, skipped")
+    return out
+
+
+def _record_fault(e: Exception) -> str:
+    if isinstance(e, AttributeError) and "startswith" in str(e):
+        return "a record has no WARC-Target-URI"
+    return f"malformed record ({type(e).__name__})"
+
+
+def _broken(out: ReadResult, name: str, detail: str) -> ReadResult:
+    """Add the line for an archive that could not be read to its end."""
+    log.debug("WARC read failed on %s", name, exc_info=True)
+    detail = detail or "unreadable"
+    msg = f"{name}: not a readable WARC archive ({detail[:120]})"
+    if out.articles or out.problems:
+        msg = (
+            f"{name}: WARC archive broken after {len(out.articles)} page(s)"
+            f" ({detail[:120]}), rest skipped"
+        )
+    else:
+        msg += ", skipped"
+    out.problems.append(msg)
     return out
