@@ -154,7 +154,7 @@ def test_sources_without_a_name_show_the_host_or_untitled(tmp_path: Path) -> Non
 
     from newsbrief.web import create_app
 
-    client = TestClient(create_app(tmp_path / "s.db"), base_url="http://testserver")
+    client = TestClient(create_app(tmp_path / "s.db"), base_url="http://localhost")
     text = (
         "The ferry to Quell Island resumed service on Friday after a strike by crews ended, "
         "the operator said. Passengers queued from dawn at the terminal for the first crossing."

@@ -65,7 +65,7 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture()
 def client(store_path: Path) -> TestClient:
-    return TestClient(create_app(store_path, max_body=200_000), base_url="http://testserver")
+    return TestClient(create_app(store_path, max_body=200_000), base_url="http://localhost")
 
 
 def event_id(client: TestClient, q: str) -> str:
@@ -195,7 +195,7 @@ def test_safe_name_is_never_a_path() -> None:
 
 def test_add_json_multipart_and_form(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
-    c = TestClient(create_app(path))
+    c = TestClient(create_app(path), base_url="http://localhost")
     title, text, url, src = SPACE[0]
     r = c.post(
         "/api/articles",
@@ -234,7 +234,7 @@ def test_add_json_multipart_and_form(tmp_path: Path) -> None:
 
 
 def test_untrusted_text_is_escaped(tmp_path: Path) -> None:
-    c = TestClient(create_app(tmp_path / "s.db"))
+    c = TestClient(create_app(tmp_path / "s.db"), base_url="http://localhost")
     evil = (
         "<script>window.__pwned=1</script>Officials said the <img src=x "
         "onerror=\"document.title='pwned'\"> bridge over the river reopened on Monday "

@@ -56,6 +56,16 @@ def _budget(text: str) -> int:
     return n
 
 
+def _port(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 0 <= n <= 65535:
+        raise argparse.ArgumentTypeError(f"not a port number (0 to 65535): {n}")
+    return n
+
+
 def _warn(message: str) -> None:
     print(f"{PROG}: warning: {message}", file=sys.stderr)
 
@@ -394,18 +404,48 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _listen(host: str, port: int):  # noqa: ANN202 - socket.socket
+    """A listening TCP socket on host:port (port 0: any free port); one-line errors."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (OSError, UnicodeError) as e:
+        raise InputError(
+            f"cannot listen on {host!r}: {getattr(e, 'strerror', None) or e}"
+        ) from None
+    family, kind, proto, _, address = infos[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(2048)
+    except OSError as e:
+        sock.close()
+        raise NewsbriefError(f"cannot listen on {host} port {port}: {e.strerror or e}") from None
+    sock.set_inheritable(True)
+    return sock
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     try:
         import uvicorn
 
         from newsbrief.web import create_app
+        from newsbrief.web.guard import DEFAULT_HOSTS, normalize_host
     except ImportError as e:
         raise InputError(
             f"the web server needs the web extra ({e.name} is missing): "
             "pip install 'newsbrief[web]'"
         ) from None
-    app = create_app(args.store, _group_settings(args))
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    hosts = [*DEFAULT_HOSTS, normalize_host(args.host), *(args.allow_host or [])]
+    app = create_app(args.store, _group_settings(args), allowed_hosts=hosts)
+    sock = _listen(args.host, args.port)
+    host, port = sock.getsockname()[:2]
+    shown = f"[{host}]" if ":" in host else host
+    print(f"{PROG}: serving {args.store} at http://{shown}:{port}/ (Ctrl-C stops)", flush=True)
+    config = uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=30)
+    uvicorn.Server(config).run(sockets=[sock])
     return 0
 
 
@@ -535,7 +575,14 @@ def _add_store_commands(sub: argparse._SubParsersAction) -> None:
     )
     store(p)
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    p.add_argument("--port", type=_positive, default=8000, help="port (default 8000)")
+    p.add_argument("--port", type=_port, default=8000, help="port (default 8000; 0: any free port)")
+    p.add_argument(
+        "--allow-host",
+        action="append",
+        metavar="NAME",
+        help="also answer requests for this host name (repeatable; by default only the "
+        "address it listens on, localhost, 127.0.0.1 and [::1]; * allows any)",
+    )
     p.add_argument("-w", "--words", type=_budget, default=40, help=WORDS_HELP)
     window(p)
     p.set_defaults(func=cmd_serve)

@@ -12,7 +12,14 @@ How it stays consistent (see docs/store.md):
   stored and the mark cleared together. A process killed at any point leaves either
   the state before phase 1 or a state whose remaining work is exactly the dirty events;
   the next ``add`` (with or without new articles) finishes it.
-- The database runs in WAL mode; every write transaction is ``BEGIN IMMEDIATE``.
+- The database runs in WAL mode; every write transaction is ``BEGIN IMMEDIATE``; reads
+  are plain transactions that never wait for a writer. Opening a current store writes
+  nothing and takes no write lock (only a migration does).
+- The file is never opened outside SQLite while this process holds a connection to it
+  (closing any descriptor of a file drops every POSIX lock the process holds on it, and
+  with them SQLite's protection of the WAL): the raw header check runs only before the
+  process's first connection to the file.
+- SQLite errors of a damaged file become ``StoreError("the store is damaged: ...")``.
 - A file that is not a newsbrief database, or has a newer schema, is refused with a
   :class:`~newsbrief.errors.StoreError` before anything is written to it.
 """
@@ -20,24 +27,26 @@ How it stays consistent (see docs/store.md):
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import logging
 import os
 import re
 import sqlite3
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import numpy as np
 
 from newsbrief.digest import outlet, rank_key
-from newsbrief.errors import InputError, StoreError
+from newsbrief.errors import InputError, NewsbriefError, StoreError
 from newsbrief.group import VECTORIZER_VERSION, Row, assign, rows_of, vectorize
 from newsbrief.model import Article, Brief, BriefSentence, Disagreement, Event, Fact
 from newsbrief.settings import Settings
@@ -53,6 +62,8 @@ __all__ = [
     "StoredEvent",
     "brief_from_dict",
     "fts_query",
+    "damaged",
+    "store_error",
 ]
 
 log = logging.getLogger("newsbrief")
@@ -174,7 +185,8 @@ def _unpack(blob: bytes) -> Row:
 # -------------------------------------------------------------------- test hook
 # NEWSBRIEF_TEST_PAUSE="articles:N" stops an add inside its first transaction after N
 # article rows are written; "briefs:N" stops it after N briefs are committed. The process
-# then creates NEWSBRIEF_TEST_PAUSE_FILE (if set) and sleeps, to be killed by a test.
+# then creates NEWSBRIEF_TEST_PAUSE_FILE (if set) and sleeps, to be killed by a test; with
+# NEWSBRIEF_TEST_RELEASE_FILE set, it goes on once that file exists (at most 10 minutes).
 
 
 def _pause(stage: str, count: int) -> None:
@@ -185,14 +197,83 @@ def _pause(stage: str, count: int) -> None:
     if marker:
         Path(marker).write_text(f"{stage}:{count}\n")
     print(f"newsbrief: test pause at {stage}:{count}", file=sys.stderr, flush=True)
-    time.sleep(3600)
+    release = os.environ.get("NEWSBRIEF_TEST_RELEASE_FILE")
+    deadline = time.monotonic() + (600 if release else 3600)
+    while time.monotonic() < deadline:
+        if release and Path(release).exists():
+            return
+        time.sleep(0.02)
 
 
 # -------------------------------------------------------------------- opening
 
+# Store connections this process holds, by file (st_dev, st_ino). While a file has one,
+# nothing may open and close it outside SQLite: a close() of any descriptor drops every
+# POSIX lock the process holds on the file, another process then believes it is the
+# last user, checkpoints and deletes the WAL under our connection (committed writes
+# lost, file damaged). SQLite's own connections share one lock table per process and
+# defer such closes, so they are safe. A count left high (a Store never closed) only
+# skips the raw header check, which is the safe direction.
+_OPEN_LOCK = threading.Lock()
+_OPEN: dict[tuple[int, int], int] = {}
+
+# primary SQLite result codes (extended codes carry them in the low byte)
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_NOTADB = 5, 6, 11, 13, 26
+
+
+def _file_key(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def damaged(path: Path | str, e: BaseException) -> StoreError:
+    """The one-line error of a store SQLite finds damaged."""
+    return StoreError(
+        f"the store is damaged: {path}: {e} (restore a copy; 'sqlite3 {path} .recover' may "
+        "save what is left)"
+    )
+
+
+def store_error(path: Path | str, e: sqlite3.Error) -> NewsbriefError:
+    """The user-facing error of an SQLite error on the store at ``path``."""
+    code = (getattr(e, "sqlite_errorcode", None) or 0) & 0xFF
+    text = str(e)
+    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "malformed" in text:
+        return damaged(path, e)
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return NewsbriefError(f"{path}: the store stayed busy (another process writes to it): {e}")
+    if code == _SQLITE_FULL:
+        return NewsbriefError(f"cannot write the store {path}: the disk is full")
+    return NewsbriefError(f"{path}: cannot use the store ({e})")
+
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def _guarded(method: Callable[_P, _T]) -> Callable[_P, _T]:
+    """A Store method whose SQLite errors become one-line newsbrief errors."""
+
+    @functools.wraps(method)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        try:
+            return method(*args, **kwargs)
+        except sqlite3.Error as e:
+            store = args[0]
+            raise store_error(store.path, e) from None  # type: ignore[attr-defined]
+
+    return wrapper
+
 
 def _inspect(path: Path) -> None:
-    """Refuse, without writing anything, a file that is not a usable newsbrief store."""
+    """Refuse, without writing anything, a file that is not a usable newsbrief store.
+
+    Reads the file's first bytes with a plain open(): call it only while this process
+    holds no SQLite connection to the file (see ``_OPEN``).
+    """
     if path.is_dir():
         raise StoreError(f"{path}: is a folder, not a newsbrief store")
     try:
@@ -361,6 +442,8 @@ class Store:
     def __init__(self, con: sqlite3.Connection, path: Path) -> None:
         self._con = con
         self.path = path
+        self._key: tuple[int, int] | None = None
+        self._closed = False
 
     # ---------------------------------------------------------------- lifecycle
 
@@ -369,36 +452,67 @@ class Store:
         """Open (and, with ``create``, make) a store; migrate an older schema.
 
         Raises :class:`StoreError` for a file that is not a newsbrief store, a newer
-        schema, or a missing file when ``create`` is false; such files are not modified.
+        schema, a damaged file, or a missing file when ``create`` is false; such files
+        are not modified. Opening a store of the current schema writes nothing and
+        never waits for a writer.
         """
         p = Path(path)
-        if p.exists():
-            _inspect(p)
-        elif not create:
-            raise StoreError(f"{p}: no such store (add articles first with 'newsbrief add')")
-        elif not p.parent.exists():
-            raise StoreError(f"{p}: folder {p.parent} does not exist")
-        try:
-            con = sqlite3.connect(p, isolation_level=None, timeout=30.0)
-        except sqlite3.Error as e:
-            raise StoreError(f"{p}: cannot open ({e})") from None
-        store = cls(con, p)
-        try:
-            con.execute("PRAGMA journal_mode=WAL")
-            con.execute("PRAGMA synchronous=NORMAL")
-            con.execute("PRAGMA foreign_keys=ON")
-            store._migrate()
-        except sqlite3.Error as e:
-            con.close()
-            raise StoreError(f"{p}: cannot use the store ({e})") from None
-        except BaseException:
-            con.close()
-            raise
+        with _OPEN_LOCK:
+            if p.exists():
+                if p.is_dir():
+                    raise StoreError(f"{p}: is a folder, not a newsbrief store")
+                key = _file_key(p)
+                if key is None or not _OPEN.get(key):
+                    _inspect(p)  # safe: no connection of this process to the file
+            elif not create:
+                raise StoreError(f"{p}: no such store (add articles first with 'newsbrief add')")
+            elif not p.parent.exists():
+                raise StoreError(f"{p}: folder {p.parent} does not exist")
+            try:
+                con = sqlite3.connect(p, isolation_level=None, timeout=30.0)
+            except sqlite3.Error as e:
+                raise StoreError(f"{p}: cannot open ({e})") from None
+            store = cls(con, p)
+            try:
+                store._setup()
+            except sqlite3.Error as e:
+                con.close()
+                raise store_error(p, e) from None
+            except BaseException:
+                con.close()
+                raise
+            store._key = _file_key(p)
+            if store._key is not None:
+                _OPEN[store._key] = _OPEN.get(store._key, 0) + 1
         return store
 
+    def _setup(self) -> None:
+        con = self._con
+        # a store already in WAL mode stays so without a write; a new one is switched
+        if con.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            con.execute("PRAGMA journal_mode=WAL")
+        # FULL: every commit (an acknowledged POST, an add) is on disk before it returns
+        con.execute("PRAGMA synchronous=FULL")
+        con.execute("PRAGMA foreign_keys=ON")
+        app = con.execute("PRAGMA application_id").fetchone()[0]
+        version = int(con.execute("PRAGMA user_version").fetchone()[0])
+        if app == APPLICATION_ID and version == SCHEMA_VERSION:
+            return  # current: no transaction, no lock beyond this read
+        if app == APPLICATION_ID and version > SCHEMA_VERSION:
+            raise _newer(self.path, version)
+        self._migrate()
+
     def close(self) -> None:
-        """Close the connection."""
-        self._con.close()
+        """Close the connection (again: nothing)."""
+        with _OPEN_LOCK:
+            if self._closed:
+                return
+            self._closed = True
+            self._con.close()
+            if self._key is not None and _OPEN.get(self._key):
+                _OPEN[self._key] -= 1
+                if not _OPEN[self._key]:
+                    del _OPEN[self._key]
 
     def __enter__(self) -> Store:
         return self
@@ -414,7 +528,11 @@ class Store:
         try:
             yield con
         except BaseException:
-            con.execute("ROLLBACK")
+            if con.in_transaction:
+                try:
+                    con.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass  # the first error is the one to report
             raise
         con.execute("COMMIT")
 
@@ -426,8 +544,10 @@ class Store:
         try:
             yield con
         finally:
-            con.execute("COMMIT")
+            if con.in_transaction:
+                con.execute("COMMIT")
 
+    @_guarded
     def schema_version(self) -> int:
         """The schema version of the open store."""
         return int(self._con.execute("PRAGMA user_version").fetchone()[0])
@@ -479,6 +599,7 @@ class Store:
 
     _ARTICLE_COLS = "a.id, a.title, a.text, a.url, a.source, a.published, a.origin"
 
+    @_guarded
     def articles_of(self, event_id: str) -> list[Article]:
         """The articles of an event in reading order (by date, undated last, then as added)."""
         rows = self._con.execute(
@@ -506,6 +627,7 @@ class Store:
             id=row[0], article_ids=tuple(ids), first=_date(row[1]), last=_date(row[2]), size=row[3]
         )
 
+    @_guarded
     def resolve(self, event_id: str) -> str:
         """The full id of the event whose id is, or starts with, ``event_id``."""
         text = event_id.strip().lower()
@@ -529,6 +651,7 @@ class Store:
             )
         return found[0]
 
+    @_guarded
     def events(self) -> list[StoredEvent]:
         """Every event with its outlets and headline, ranked as in a digest."""
         with self._read() as con:
@@ -575,6 +698,7 @@ class Store:
             for r in self._con.execute(sql, params)
         ]
 
+    @_guarded
     def event_rows(self, offset: int = 0, limit: int = 20) -> list[EventRow]:
         """One page of the events, ranked as in a digest (paged in SQL, no article read)."""
         # the page's ids come from the rank index alone (covering), then the joins
@@ -584,6 +708,7 @@ class Store:
             (limit, offset),
         )
 
+    @_guarded
     def event_row(self, event_id: str) -> EventRow | None:
         """The listing line of one event (full id), or None."""
         rows = self._rows(
@@ -591,6 +716,7 @@ class Store:
         )
         return rows[0] if rows else None
 
+    @_guarded
     def totals(self) -> dict[str, int]:
         """Number of articles and events, cheaply: articles are never deleted, so the
         article count is the last article number (no table scan)."""
@@ -599,10 +725,29 @@ class Store:
         ).fetchone()
         return {"articles": int(row[0]) if row else 0, "events": self.count_events()}
 
+    @_guarded
     def count_events(self) -> int:
         """Number of events."""
         return int(self._con.execute("SELECT count(*) FROM events").fetchone()[0])
 
+    @_guarded
+    def listing(
+        self, query: str = "", page: int = 1, size: int = 20
+    ) -> tuple[list[EventRow], int, int, int]:
+        """One page of the events, or of a :meth:`search` when ``query`` holds a word, read
+        in one snapshot: (rows, total, pages, page shown). A page past the last is the last."""
+        with self._read():
+            total = self.count_matches(query) if query.strip() else self.count_events()
+            pages = max(1, -(-total // size))
+            page = min(max(1, page), pages)
+            offset = (page - 1) * size
+            if query.strip():
+                rows = self.search(query, offset, size)
+            else:
+                rows = self.event_rows(offset, size)
+        return rows, total, pages, page
+
+    @_guarded
     def count_matches(self, text: str) -> int:
         """Number of events a :meth:`search` for ``text`` finds."""
         query = fts_query(text)
@@ -614,6 +759,7 @@ class Store:
             ).fetchone()[0]
         )
 
+    @_guarded
     def search(self, text: str, offset: int = 0, limit: int = 20) -> list[EventRow]:
         """One page of the events whose titles, headline or article text hold every word.
 
@@ -632,6 +778,7 @@ class Store:
             (query, limit, offset),
         )
 
+    @_guarded
     def events_holding(self, article_ids: Iterable[str]) -> list[str]:
         """Ids of the events that hold any of these articles, ranked as in a digest."""
         ids = list(dict.fromkeys(article_ids))
@@ -656,6 +803,7 @@ class Store:
             )
         ]
 
+    @_guarded
     def brief(self, event_id: str, settings: Settings | None = None) -> tuple[Event, Brief]:
         """The event and its brief; an event with pending work is summarized afresh (not stored).
 
@@ -682,12 +830,14 @@ class Store:
             return event, with_facts(stored, articles)
         return event, brief_event(event, articles, settings or Settings())
 
+    @_guarded
     def pending(self) -> list[str]:
         """Ids of the events whose brief is missing or out of date."""
         return [
             r[0] for r in self._con.execute("SELECT id FROM events WHERE dirty = 1 ORDER BY id")
         ]
 
+    @_guarded
     def counts(self) -> dict[str, int]:
         """Number of articles, events, briefs and pending events."""
         q = self._con.execute
@@ -700,6 +850,12 @@ class Store:
 
     def check(self) -> list[str]:
         """Consistency problems of the store (an empty list when it is sound)."""
+        try:
+            return self._check()
+        except sqlite3.DatabaseError as e:
+            return [str(damaged(self.path, e))]
+
+    def _check(self) -> list[str]:
         q = self._con.execute
         problems: list[str] = []
         result = q("PRAGMA integrity_check").fetchone()[0]
@@ -746,6 +902,7 @@ class Store:
 
     # ---------------------------------------------------------------- adding
 
+    @_guarded
     def add(
         self,
         articles: Iterable[Article],
@@ -819,8 +976,10 @@ class Store:
         dates = [a.published for a in new if a.published]
         if len(dates) < len(new):
             return [r[0] for r in con.execute("SELECT id FROM events ORDER BY id")]
+        # clamped: a date near the ends of the calendar must not overflow
         lo = date.fromordinal(max(1, min(dates).toordinal() - window)).isoformat()
-        hi = date.fromordinal(max(dates).toordinal() + window).isoformat()
+        hi = date.fromordinal(min(date.max.toordinal(), max(dates).toordinal() + window))
+        hi = hi.isoformat()
         return [
             r[0]
             for r in con.execute(
@@ -890,6 +1049,7 @@ class Store:
             )
             _index_event(con, event.id)
 
+    @_guarded
     def summarize_pending(
         self,
         settings: Settings | None = None,

@@ -3,19 +3,28 @@
 Article text is untrusted: pages are rendered by Jinja2 with autoescaping, links are kept
 only for http(s) URLs, and a Content-Security-Policy forbids scripts and external loads.
 Uploads are read in memory; no request value becomes a filesystem path. Writes (POST)
-must come from the same origin (Origin, else Referer, must match Host when present), and
-requests larger than ``max_body`` bytes are refused with 413.
+must come from the same origin (Origin, else Referer, must match Host when present), the
+Host must be one the server answers for (see :mod:`newsbrief.web.guard`), and requests
+larger than ``max_body`` bytes are refused with 413.
+
+Writes run on one writer thread, off the event loop, so reads are answered while a large
+POST is being added; reads use one store connection per worker thread (WAL: a reader
+never waits for the writer).
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
-import math
+import logging
 import re
 import threading
+import zlib
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import AsyncIterator, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -25,9 +34,11 @@ from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from jinja2 import DictLoader, Environment, select_autoescape
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, field_validator
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from newsbrief.compare import facts_for_display, with_facts
 from newsbrief.errors import NewsbriefError
@@ -37,12 +48,20 @@ from newsbrief.read import read_bytes
 from newsbrief.render_html import event_title, safe_href
 from newsbrief.settings import Settings
 from newsbrief.store import EventRow, Store, StoredEvent
+from newsbrief.web.apidocs import render_docs
+from newsbrief.web.guard import DEFAULT_HOSTS, RequestGuard
 from newsbrief.web.templates import CSS, TEMPLATES
 
-__all__ = ["ArticleIn", "ArticlesIn", "create_app"]
+__all__ = ["DATE_MAX", "DATE_MIN", "DEFAULT_HOSTS", "ArticleIn", "ArticlesIn", "create_app"]
+
+log = logging.getLogger(__name__)
 
 #: default request size limit (bytes)
 MAX_BODY = 5 * 1024 * 1024
+#: the uploads of one request may expand (gunzip) to at most this many times the body limit
+GUNZIP_FACTOR = 20
+#: publication dates accepted from clients (the readers' window: years 1900 to 2100)
+DATE_MIN, DATE_MAX = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 #: events per page, in the list and in the API
 PAGE_SIZE = 20
 MAX_WORDS = 1000
@@ -64,6 +83,13 @@ class ArticleIn(BaseModel):
     source: str = ""
     date: dt.date | None = None
 
+    @field_validator("date")
+    @classmethod
+    def _sane_date(cls, value: dt.date | None) -> dt.date | None:
+        if value is not None and not DATE_MIN <= value <= DATE_MAX:
+            raise ValueError(f"date must be between {DATE_MIN} and {DATE_MAX}")
+        return value
+
 
 class ArticlesIn(BaseModel):
     """The body of POST /api/articles."""
@@ -76,72 +102,6 @@ def safe_name(name: str | None) -> str:
     base = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
     base = _SAFE_NAME.sub("_", base).strip("._")[:100]
     return base or "upload"
-
-
-class _BodyLimit:
-    """ASGI middleware: refuse request bodies over ``limit`` bytes with 413 (JSON)."""
-
-    def __init__(self, app: Any, limit: int) -> None:
-        self.app = app
-        self.limit = limit
-
-    async def __call__(self, scope: MutableMapping[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        for k, v in scope.get("headers", []):
-            if k == b"content-length":
-                try:
-                    too_big = int(v) > self.limit
-                except ValueError:
-                    too_big = False
-                    await _send_json(send, 400, "bad Content-Length header")
-                    return
-                if too_big:
-                    await _send_json(send, 413, f"request body over {self.limit} bytes")
-                    return
-        seen = 0
-        started = False
-
-        async def wrapped_send(message: MutableMapping[str, Any]) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
-        async def limited() -> MutableMapping[str, Any]:
-            nonlocal seen
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.limit:
-                    raise _TooLarge
-            return message
-
-        try:
-            await self.app(scope, limited, wrapped_send)
-        except _TooLarge:
-            if not started:
-                await _send_json(send, 413, f"request body over {self.limit} bytes")
-
-
-class _TooLarge(Exception):
-    pass
-
-
-async def _send_json(send: Callable[..., Awaitable[None]], status: int, detail: str) -> None:
-    body = json.dumps({"detail": detail}).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [
-                (b"content-type", b"application/json"),
-                (b"content-length", str(len(body)).encode()),
-            ],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})
 
 
 def _host_of(value: str) -> str | None:
@@ -181,7 +141,8 @@ class _Web:
         self.path = Path(store_path)
         self.settings = settings
         self.local = threading.local()
-        self.write_lock = threading.Lock()
+        # one writer thread: writes queue here, never on the event loop or the read pool
+        self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsbrief-writer")
         self.cache: OrderedDict[tuple[Any, ...], Brief] = OrderedDict()
         self.cache_lock = threading.Lock()
         Store.open(self.path, create=True).close()
@@ -240,29 +201,39 @@ class _Web:
         Without ``q``, every event ranked as in a digest; with it, a full-text search
         (:meth:`Store.search`). Paged and counted in SQL. A page past the last shows the last.
         """
-        store = self.store()
-        with store._read():
-            total = store.count_matches(q) if q.strip() else store.count_events()
-            pages = max(1, math.ceil(total / PAGE_SIZE))
-            page = min(page, pages)
-            offset = (page - 1) * PAGE_SIZE
-            if q.strip():
-                rows = store.search(q, offset, PAGE_SIZE)
-            else:
-                rows = store.event_rows(offset, PAGE_SIZE)
-        return rows, total, pages, page
+        return self.store().listing(q, page, PAGE_SIZE)
 
     def add(self, articles: list[Article], problems: list[str]) -> tuple[int, int, list[str]]:
-        """Clean and add articles; (new, known, ids of the events now holding them)."""
+        """Clean and add articles; (new, known, ids of the events now holding them).
+
+        Runs on the writer thread (see :meth:`add_async`); committed when it returns.
+        """
         cleaned = clean_articles(articles, self.settings, problems)
         if not cleaned:
             return 0, 0, []
-        with self.write_lock:
-            store = self.store()
-            report = store.add(cleaned, self.settings)
-            problems.extend(report.problems)
-            events = store.events_holding(a.id for a in cleaned)
+        store = self.store()
+        report = store.add(cleaned, self.settings)
+        problems.extend(report.problems)
+        events = store.events_holding(a.id for a in cleaned)
         return report.new, report.known, events
+
+    async def add_async(
+        self, articles: list[Article], problems: list[str]
+    ) -> tuple[int, int, list[str]]:
+        """:meth:`add` on the writer thread, awaited without blocking the event loop."""
+        return await asyncio.wrap_future(self.writer.submit(self.add, articles, problems))
+
+    def close(self) -> None:
+        """Finish the queued writes and close the writer's connection."""
+
+        def close_store() -> None:
+            s = getattr(self.local, "store", None)
+            if s is not None:
+                s.close()
+                self.local.store = None
+
+        self.writer.submit(close_store)
+        self.writer.shutdown(wait=True)
 
 
 def _event_summary(r: EventRow) -> dict[str, Any]:
@@ -305,59 +276,128 @@ def _articles_from_model(body: ArticlesIn) -> list[Article]:
     ]
 
 
-async def _read_uploads(form: Any, problems: list[str]) -> list[Article]:
+def _gunzip(data: bytes, budget: int) -> bytes:
+    """Decompress a gzip upload (every member) to at most ``budget`` bytes."""
+    out = bytearray()
+    rest = data
+    while rest[:2] == b"\x1f\x8b":
+        d = zlib.decompressobj(wbits=47)
+        try:
+            out += d.decompress(rest, budget - len(out) + 1)
+        except zlib.error:
+            raise NewsbriefError("not a valid gzip file") from None
+        if len(out) > budget or d.unconsumed_tail:
+            raise NewsbriefError(
+                f"too large once decompressed (this request may expand to {budget >> 20} MiB)"
+            )
+        rest = d.unused_data
+    return bytes(out)
+
+
+def _read_upload(data: bytes, name: str, budget: list[int], problems: list[str]) -> list[Article]:
+    """The articles of one uploaded file; what goes wrong becomes a problem line.
+
+    ``budget`` holds the bytes the request's uploads may still expand to.
+    """
+    try:
+        if data[:2] == b"\x1f\x8b":
+            data = _gunzip(data, budget[0])
+            budget[0] -= len(data)
+            name = name[:-3] if name.lower().endswith(".gz") else name
+        result = read_bytes(data, name)
+    except NewsbriefError as e:
+        problems.append(f"{name}: {e}, skipped")
+        return []
+    except Exception as e:  # noqa: BLE001 - a reader's failure on one upload skips that upload
+        log.warning("upload %s: %s: %s", name, type(e).__name__, e)
+        problems.append(f"{name}: could not be read ({type(e).__name__}), skipped")
+        return []
+    problems.extend(result.problems)
+    return result.articles
+
+
+async def _read_uploads(form: Any, problems: list[str], budget: int) -> list[Article]:
     out: list[Article] = []
+    left = [budget]
     for item in form.getlist("files"):
         if not isinstance(item, UploadFile):
             continue
         data = await item.read()
         if not data:
             continue
-        result = read_bytes(data, safe_name(item.filename))
-        out.extend(result.articles)
-        problems.extend(result.problems)
+        name = safe_name(item.filename)
+        out.extend(await run_in_threadpool(_read_upload, data, name, left, problems))
     return out
 
 
+def _parse_json(raw: bytes) -> list[Article]:
+    """The articles of a JSON body (run in a worker thread: parsing 5 MiB takes a while)."""
+    try:
+        data = json.loads(raw)
+    except RecursionError:
+        raise HTTPException(400, "body is not usable JSON: nested too deeply") from None
+    except (ValueError, UnicodeDecodeError) as e:
+        raise HTTPException(400, f"body is not JSON: {e}") from None
+    try:
+        body = ArticlesIn.model_validate(data)
+    except ValidationError as e:
+        raise RequestValidationError(jsonable_errors(e.errors())) from None
+    except RecursionError:
+        raise HTTPException(400, "body is not usable JSON: nested too deeply") from None
+    return _articles_from_model(body)
+
+
 def create_app(
-    store_path: str | Path, settings: Settings | None = None, max_body: int = MAX_BODY
+    store_path: str | Path,
+    settings: Settings | None = None,
+    max_body: int = MAX_BODY,
+    allowed_hosts: Iterable[str] | None = None,
 ) -> FastAPI:
-    """The web app over the store at ``store_path`` (created when missing)."""
+    """The web app over the store at ``store_path`` (created when missing).
+
+    ``allowed_hosts``: the names the ``Host`` header may give (default ``localhost``,
+    ``127.0.0.1``, ``[::1]``; ``*`` allows any). Uploads of one request may expand
+    (gunzip) to ``GUNZIP_FACTOR`` times ``max_body``.
+    """
     web = _Web(store_path, settings or Settings())
     env = Environment(
         loader=DictLoader(TEMPLATES),
         autoescape=select_autoescape(default=True, default_for_string=True),
     )
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        await run_in_threadpool(web.close)  # queued writes finish before the server exits
+
     app = FastAPI(
         title="newsbrief",
         summary="Cited event briefs over a newsbrief store",
         version="1",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
     )
     app.state.web = web
+    gunzip_budget = GUNZIP_FACTOR * max_body
 
     def page(name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
         counts = web.store().totals()
         html = env.get_template(name).render(css=CSS, counts=counts, **ctx)
         return HTMLResponse(html, status_code=status)
 
-    @app.middleware("http")
-    async def guard(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        if request.method == "POST" and not same_origin(request):
-            return _error(request, 403, "cross-origin request refused")
-        response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        return response
+    def check_origin(request: Request) -> None:
+        if not same_origin(request):
+            raise HTTPException(403, "cross-origin request refused")
 
     def _error(request: Request, status: int, detail: Any) -> Response:
         if request.url.path.startswith("/api") or request.url.path == "/openapi.json":
             return JSONResponse({"detail": detail}, status_code=status)
         message = detail if isinstance(detail, str) else "invalid request"
-        return page("error.html", status=status, code=status, message=message)
+        try:
+            return page("error.html", status=status, code=status, message=message)
+        except NewsbriefError:  # the store itself is what fails
+            return JSONResponse({"detail": detail}, status_code=status)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -366,6 +406,22 @@ def create_app(
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         return _error(request, 422, jsonable_errors(exc.errors()))
+
+    @app.exception_handler(ClientDisconnect)
+    async def client_gone(request: Request, exc: ClientDisconnect) -> Response:
+        # the client went away while sending its body: nobody reads this answer
+        return Response(status_code=400)
+
+    @app.exception_handler(NewsbriefError)
+    async def store_failed(request: Request, exc: NewsbriefError) -> Response:
+        # the store is damaged, full or busy: one line in the log, a clean 503
+        log.error("%s", str(exc).replace(str(web.path), "the store"))
+        detail = str(exc).replace(str(web.path), "the store")
+        return JSONResponse({"detail": detail}, status_code=503)
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs() -> HTMLResponse:
+        return HTMLResponse(render_docs(app.openapi(), CSS))
 
     # ------------------------------------------------------------------ pages
 
@@ -444,6 +500,7 @@ def create_app(
 
     @app.post("/add", include_in_schema=False)
     async def add_submit(request: Request) -> Response:
+        check_origin(request)
         ctype = request.headers.get("content-type", "")
         if not (
             ctype.startswith("multipart/form-data")
@@ -453,12 +510,15 @@ def create_app(
         form = await request.form(max_files=100, max_fields=50)
         problems: list[str] = []
         fields = {k: str(form.get(k) or "") for k in ("title", "url", "date", "text")}
-        articles = await _read_uploads(form, problems)
+        articles = await _read_uploads(form, problems, gunzip_budget)
         if fields["text"].strip():
             try:
                 published = dt.date.fromisoformat(fields["date"]) if fields["date"] else None
             except ValueError:
                 problems.append(f"date {fields['date']!r} is not YYYY-MM-DD")
+                return page("add.html", status=400, problems=problems, form=fields)
+            if published and not DATE_MIN <= published <= DATE_MAX:
+                problems.append(f"date {fields['date']!r} is not between {DATE_MIN} and {DATE_MAX}")
                 return page("add.html", status=400, problems=problems, form=fields)
             url = fields["url"].strip()
             articles.append(
@@ -474,7 +534,7 @@ def create_app(
         if not articles:
             problems.append("paste an article's text or choose files to upload")
             return page("add.html", status=400, problems=problems, form=fields)
-        new, known, events = web.add(articles, problems)
+        new, known, events = await web.add_async(articles, problems)
         if not events:
             problems.append("no usable article in the input")
             return page("add.html", status=400, problems=problems, form=fields)
@@ -507,27 +567,20 @@ def create_app(
         },
     )
     async def api_add(request: Request) -> JSONResponse:
+        check_origin(request)
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
         problems: list[str] = []
         if ctype == "application/json":
             raw = await request.body()
-            try:
-                data = json.loads(raw)
-            except (ValueError, UnicodeDecodeError) as e:
-                raise HTTPException(400, f"body is not JSON: {e}") from None
-            try:
-                body = ArticlesIn.model_validate(data)
-            except ValidationError as e:
-                raise RequestValidationError(e.errors()) from None
-            articles = _articles_from_model(body)
+            articles = await run_in_threadpool(_parse_json, raw)
         elif ctype == "multipart/form-data":
             form = await request.form(max_files=100, max_fields=50)
-            articles = await _read_uploads(form, problems)
+            articles = await _read_uploads(form, problems, gunzip_budget)
         else:
             raise HTTPException(415, "send application/json or multipart/form-data")
         if not articles:
             raise HTTPException(400, {"message": "no article in the request", "problems": problems})
-        new, known, events = web.add(articles, problems)
+        new, known, events = await web.add_async(articles, problems)
         if not events:
             raise HTTPException(400, {"message": "no usable article", "problems": problems})
         return JSONResponse(
@@ -568,7 +621,8 @@ def create_app(
         listed, _ = web.find(store, event_id)
         return web.brief(store, listed, words).to_dict()
 
-    app.add_middleware(_BodyLimit, limit=max_body)
+    hosts = DEFAULT_HOSTS if allowed_hosts is None else tuple(allowed_hosts)
+    app.add_middleware(RequestGuard, hosts=hosts, limit=max_body, csp=CSP)
     return app
 
 
