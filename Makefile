@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip install -q --disable-pip-version-check
 
-.PHONY: demo test lint bench bench-group bench-dask clean
+.PHONY: demo test lint bench bench-group bench-dask bench-fetch clean
 
 $(VENV)/.core: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ bench-group: $(VENV)/.bench
 bench-dask: $(VENV)/.bench
 	$(PIP) -e '.[dask]'
 	$(PY) bench/dask_scale.py $(if $(ARTICLES),--articles $(ARTICLES))
+
+# fetching: articles/s from 20 local hosts and an unchanged poll of 40 feeds (about a
+# minute): rewrites the benchmark section of docs/watch.md
+bench-fetch: $(VENV)/.test
+	$(PY) bench/fetch_speed.py
 
 lint: $(VENV)/.test
 	$(PY) -m ruff check src tests bench

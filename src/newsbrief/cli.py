@@ -209,6 +209,16 @@ def _threshold(text: str) -> float:
     return v
 
 
+def _seconds(text: str) -> float:
+    try:
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not v >= 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {text}")
+    return v
+
+
 def _group_settings(args: argparse.Namespace) -> Settings:
     options = {"words": args.words} if getattr(args, "words", None) else {}
     if getattr(args, "window_days", None) is not None:
@@ -317,12 +327,51 @@ def _open_store(path: str, create: bool):  # noqa: ANN202 - Store, imported lazi
     return Store.open(path, create=create)
 
 
+def _fetch_settings(args: argparse.Namespace):  # noqa: ANN202 - FetchSettings, lazily
+    from newsbrief.fetch import FetchSettings
+
+    options: dict[str, object] = {
+        "allow_private": args.allow_private,
+        "contact": args.contact
+        if args.contact is not None
+        else os.environ.get("NEWSBRIEF_CONTACT", ""),
+    }
+    for name in ("timeout", "delay", "retries"):
+        if getattr(args, name, None) is not None:
+            options[name] = getattr(args, name)
+    if args.timeout is not None:
+        options["total_timeout"] = max(args.timeout * 3, args.timeout)
+    return FetchSettings(**options)  # type: ignore[arg-type]
+
+
+def _fetch_urls(store, urls: list[str], args: argparse.Namespace, settings: Settings):  # noqa: ANN001, ANN202
+    import asyncio
+
+    from newsbrief.fetch import Fetcher, poll
+
+    fetch_settings = _fetch_settings(args)
+
+    async def run():  # noqa: ANN202
+        async with Fetcher(fetch_settings) as fetcher:
+            return await poll(store, fetcher, urls, settings)
+
+    return asyncio.run(run())
+
+
 def cmd_add(args: argparse.Namespace) -> int:
     from newsbrief import pipeline
+    from newsbrief.fetch.urls import is_http_url
 
     settings = _group_settings(args)
+    urls = [i for i in args.inputs if is_http_url(i)]
+    paths = [i for i in args.inputs if not is_http_url(i)]
     with _open_store(args.store, create=True) as store:
-        loaded = pipeline.load(_paths(args.inputs), settings, stdin=sys.stdin.buffer)
+        fetched = None
+        if urls:
+            fetched = _fetch_urls(store, urls, args, settings)
+            for p in fetched.problems:
+                _warn(p)
+        loaded = pipeline.load(_paths(paths), settings, stdin=sys.stdin.buffer)
         for p in loaded.problems:
             _warn(p)
         bars = _Bars(args.quiet)
@@ -333,16 +382,56 @@ def cmd_add(args: argparse.Namespace) -> int:
         for p in report.problems:
             _warn(p)
         counts = store.counts()
+    new, known = report.new, report.known
+    created, grown = len(report.created), len(report.touched) - len(report.created)
+    if fetched is not None:
+        new += fetched.new
+        known += fetched.known
+        created += len(fetched.created)
+        grown += len(fetched.updated)
     if not args.quiet:
-        grown = len(report.touched) - len(report.created)
+        fetched_part = ""
+        if fetched is not None:
+            fetched_part = f"{fetched.fetched} page(s) fetched"
+            if fetched.skipped:
+                fetched_part += f", {fetched.skipped} link(s) that gave no article before skipped"
+            fetched_part += "; "
         print(
-            f"added {report.new} article(s) ({report.known} already stored): "
-            f"{len(report.created)} new event(s), {grown} grown; "
-            f"{len(report.summarized)} brief(s) written. "
+            f"added {new} article(s) ({known} already stored): {fetched_part}"
+            f"{created} new event(s), {grown} grown; "
+            f"{len(report.summarized) + (len(fetched.summarized) if fetched else 0)} "
+            "brief(s) written. "
             f"{args.store}: {counts['articles']} articles, {counts['events']} events"
         )
-    if not loaded.articles:
-        raise InputError("no usable article in the input" + _why(loaded.problems))
+    if not loaded.articles and (fetched is None or not (fetched.new or fetched.known)):
+        problems = loaded.problems + (fetched.problems if fetched is not None else [])
+        raise InputError("no usable article in the input" + _why(problems))
+    return 0
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    import asyncio
+    from datetime import UTC, datetime
+
+    from newsbrief.fetch import parse_interval, read_feeds_file, watch
+
+    every = parse_interval(args.every)
+    feeds = read_feeds_file(args.feeds)
+    fetch_settings = _fetch_settings(args)
+    settings = _group_settings(args)
+
+    def line(text: str) -> None:
+        stamp = datetime.now(UTC).isoformat(timespec="seconds")
+        print(f"{stamp} {text}", flush=True)
+
+    with _open_store(args.store, create=True) as store:
+        if not args.quiet:
+            line(f"watching {len(feeds)} feed(s) every {args.every} into {args.store}")
+        asyncio.run(
+            watch(store, feeds, every, fetch_settings, settings, log_line=line, cycles=args.cycles)
+        )
+        if not args.quiet:
+            line("stopped")
     return 0
 
 
@@ -499,6 +588,30 @@ def _add_store_commands(sub: argparse._SubParsersAction) -> None:
         )
         p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
 
+    def fetching(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--allow-private",
+            action="store_true",
+            help="fetch private, loopback and link-local addresses too (refused by default)",
+        )
+        p.add_argument(
+            "--contact",
+            metavar="URL_OR_EMAIL",
+            help="contact put in the User-Agent (default $NEWSBRIEF_CONTACT)",
+        )
+        p.add_argument(
+            "--timeout", type=_seconds, metavar="S", help="seconds to connect or read (default 10)"
+        )
+        p.add_argument(
+            "--delay",
+            type=_seconds,
+            metavar="S",
+            help="least seconds between two requests to one host (default 1)",
+        )
+        p.add_argument(
+            "--retries", type=_non_negative, metavar="N", help="retries on 429/5xx (default 3)"
+        )
+
     inputs_help = "file, folder or - for stdin"
     p = sub.add_parser(
         "digest",
@@ -539,12 +652,37 @@ def _add_store_commands(sub: argparse._SubParsersAction) -> None:
         "already stored (same content) changes nothing. Work left by an interrupted add is "
         "finished.",
     )
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help=inputs_help)
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="file, folder, - for stdin, or an http(s) URL of an article, feed or sitemap",
+    )
     store(p)
     p.add_argument("-w", "--words", type=_budget, default=40, help=WORDS_HELP)
     window(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary line")
+    fetching(p)
     p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser(
+        "watch",
+        help="poll feeds and add their new articles until stopped",
+        description="Poll every feed or sitemap of FEEDS_FILE (one URL a line, # comments) "
+        "every --every, fetch the articles not yet stored, add them and re-brief the events "
+        "they change; one log line per cycle. SIGINT or SIGTERM stops it between fetches.",
+    )
+    p.add_argument("feeds", metavar="FEEDS_FILE", help="file of feed URLs, one a line")
+    store(p)
+    p.add_argument(
+        "--every", default="15m", metavar="INTERVAL", help="time between polls (default 15m)"
+    )
+    p.add_argument("--cycles", type=_positive, metavar="N", help="stop after N polls")
+    p.add_argument("-w", "--words", type=_positive, default=40, help="word budget (default 40)")
+    window(p)
+    p.add_argument("-q", "--quiet", action="store_true", help="only the cycle lines")
+    fetching(p)
+    p.set_defaults(func=cmd_watch)
 
     p = sub.add_parser(
         "events",

@@ -122,6 +122,31 @@ CREATE TABLE briefs (
 );
 """
 
+# fetching (newsbrief add URL, watch; issue 17): conditional-GET state of each feed or
+# page URL, and every normalized URL fetched so that a stored URL is never fetched again
+_FETCH_STATE = """
+CREATE TABLE fetch_state (
+    url           TEXT PRIMARY KEY,
+    kind          TEXT NOT NULL,
+    etag          TEXT,
+    last_modified TEXT,
+    last_fetch    TEXT,
+    last_success  TEXT,
+    last_status   INTEGER,
+    failures      INTEGER NOT NULL DEFAULT 0,
+    last_error    TEXT,
+    entries       INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE fetched_urls (
+    url        TEXT PRIMARY KEY,
+    article_id TEXT,
+    outcome    TEXT NOT NULL,
+    fetched    TEXT NOT NULL
+);
+CREATE INDEX articles_by_url ON articles(url)
+"""
+
+
 #: the events' search text: one full-text row per event (FTS5) and its listed title
 _SEARCH = """
 CREATE TABLE event_titles (
@@ -153,7 +178,11 @@ def _run_sql(con: sqlite3.Connection, script: str) -> None:
 
 #: migrations[k] takes a store from schema version k to k + 1 (version 0: an empty file);
 #: a step is SQL statements, or a function run inside the migration's transaction
-MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [_V1, _migrate_search]
+MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
+    _V1,
+    _FETCH_STATE,
+    _migrate_search,
+]
 #: the schema version this code writes
 SCHEMA_VERSION = len(MIGRATIONS)
 

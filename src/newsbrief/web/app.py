@@ -494,6 +494,20 @@ def create_app(
             sources=sources,
         )
 
+    @app.get("/feeds", response_class=HTMLResponse, include_in_schema=False)
+    def feeds_page() -> HTMLResponse:
+        from newsbrief.fetch.state import feed_states
+
+        return page("feeds.html", feeds=feed_states(web.store()))
+
+    @app.get("/api/feeds", summary="Feeds and sitemaps fetched, with when and how it went")
+    def api_feeds() -> list[dict[str, Any]]:
+        from dataclasses import asdict
+
+        from newsbrief.fetch.state import feed_states
+
+        return [asdict(f) for f in feed_states(web.store())]
+
     @app.get("/add", response_class=HTMLResponse, include_in_schema=False)
     def add_form() -> HTMLResponse:
         return page("add.html", problems=[], form={})

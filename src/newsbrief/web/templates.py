@@ -40,6 +40,9 @@ ol.sources { padding-left: 1.6rem; font-size: .95rem; } ol.sources li { margin: 
 mark { background: transparent; color: inherit; font-weight: 700; }
 nav.pages { display: flex; gap: 1rem; margin: 1rem 0; }
 .problems { color: #b3261e; }
+table#feeds { border-collapse: collapse; font-size: .9rem; width: 100%; }
+table#feeds td, table#feeds th { border-bottom: 1px solid var(--line); padding: .3rem .4rem;
+  text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 footer { color: var(--muted); font-size: .8rem; margin-top: 2rem; }
 """
 
@@ -54,7 +57,7 @@ BASE = """<!DOCTYPE html>
 </head>
 <body>
 <header class="top"><a class="brand" href="/">newsbrief</a><a href="/">events</a>
-<a href="/add">add articles</a></header>
+<a href="/add">add articles</a><a href="/feeds">feeds</a></header>
 <main>{% block main %}{% endblock %}</main>
 <footer>newsbrief · {{ counts.articles }} articles, {{ counts.events }} events</footer>
 </body>
@@ -146,6 +149,24 @@ ADD = """{% extends "base.html" %}
 {% endblock %}
 """
 
+FEEDS = """{% extends "base.html" %}
+{% block title %}Feeds · newsbrief{% endblock %}
+{% block main %}
+<h1>Feeds</h1>
+{% if feeds %}
+<table id="feeds"><thead><tr><th>feed</th><th>last fetched</th><th>last success</th>
+<th>links</th><th>state</th></tr></thead><tbody>
+{% for f in feeds %}<tr><td><code>{{ f.url }}</code></td><td>{{ f.last_fetch or "never" }}</td>
+<td>{{ f.last_success or "never" }}</td><td>{{ f.entries }}</td>
+<td>{% if f.failures %}<span class="problems">{{ f.failures }} failure(s) in a row:
+{{ f.last_error }}</span>{% else %}ok{% endif %}</td></tr>
+{% endfor %}</tbody></table>
+{% else %}
+<p>No feed fetched yet: run <code>newsbrief watch FEEDS_FILE</code> on this store.</p>
+{% endif %}
+{% endblock %}
+"""
+
 ERROR = """{% extends "base.html" %}
 {% block title %}{{ code }} · newsbrief{% endblock %}
 {% block main %}<h1>{{ code }}</h1><p>{{ message }}</p><p><a href="/">Back to events</a></p>
@@ -157,5 +178,6 @@ TEMPLATES = {
     "index.html": INDEX,
     "event.html": EVENT,
     "add.html": ADD,
+    "feeds.html": FEEDS,
     "error.html": ERROR,
 }
