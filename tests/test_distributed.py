@@ -124,7 +124,7 @@ def test_outputs_are_parquet_and_json_lines(client: Any, tmp_path: Path) -> None
 def test_blocking_paths_keep_the_events(client: Any, tmp_path: Path) -> None:
     """Blocks split by terms, components cut into date chunks, task-based shuffles: same events."""
     needs_dev()
-    options = DaskOptions(partition_bytes=20_000, max_block=8, shuffle="tasks")
+    options = DaskOptions(partition_bytes=20_000, max_block=4, shuffle="tasks")
     result = run_digest([DEV], tmp_path, options=options, client=client)
     assert result.counts["split_blocks"] > 0 and result.counts["large_components"] > 0
     events = read_events(tmp_path)

@@ -654,7 +654,7 @@ def test_feeds_page_shows_last_fetch(site, store, tmp_path):
 
     site.routes["/feed.xml"] = Route(body=rss([]), ctype="application/rss+xml")
     run(_poll(store, [site.url("/feed.xml")]))
-    client = TestClient(create_app(store.path))
+    client = TestClient(create_app(store.path), base_url="http://localhost")
     page = client.get("/feeds")
     assert page.status_code == 200
     st = feed_states(store)[0]

@@ -152,8 +152,15 @@ def test_bcubed_by_hand() -> None:
 def test_features_mark_names_and_numbers() -> None:
     f = features("Voss wins", "Ilana Voss won 54 percent, beating Tomas Grell in 2,300 towns.")
     assert f["E:voss"] > 0 and f["E:grell"] > 0 and f["#54"] > 0 and f["#2300"] > 0
-    assert f["voss"] == 3 and f["E:voss"] == 3  # twice from the title, once from the text
+    # three times from the title, twice from the lead (the text's first LEAD_CHARS)
+    assert f["voss"] == 5 and f["E:voss"] == 5
     assert "the" not in f and "E:the" not in f
+
+
+def test_lead_counts_more_than_background() -> None:
+    filler = "ballots counted " * 60  # pushes what follows past the lead
+    f = features("", "Ilana Voss won the vote. " + filler + "Earlier, Tomas Grell had lost.")
+    assert f["voss"] == 2 and f["grell"] == 1  # a lead word twice, a background word once
 
 
 def test_vectors_depend_on_the_article_only() -> None:
@@ -340,3 +347,79 @@ def test_dev_bcubed_f1_at_least_095(capsys: pytest.CaptureFixture[str], tmp_path
     out = tmp_path / "dev.json"
     assert main(["eval-groups", str(DEV), "--json", str(out)]) == 0
     assert json.loads(out.read_text())["bcubed_f1"] == pytest.approx(report.f1)
+
+
+def test_a_title_template_does_not_join_unrelated_stories() -> None:
+    stories = [
+        "Flooding closed the harbour road in Tallinn after three days of rain.",
+        "A chess prodigy from Lagos won the junior world title in Riga.",
+        "Wheat prices fell as the Canadian harvest came in early and large.",
+        "A new comet was seen from the Atacama observatory on its first night.",
+        "The Danube ferry service stopped for repairs to its only vessel.",
+        "A volcano on Kamchatka sent ash ten kilometres into the sky.",
+    ]
+    templated = [
+        Article.create(t, title=f"Headline number {k}", url=f"file:///x/{k}.txt")
+        for k, t in enumerate(stories)
+    ]
+    plain = [Article.create(a.text, url=a.url) for a in templated]
+    assert len(group_articles(templated)) == len(group_articles(plain)) == len(stories)
+
+
+def test_undated_article_joins_but_does_not_bridge() -> None:
+    text = (
+        "OPEC ministers in Vienna agreed to cut oil output by 1.2 million barrels a day, "
+        "with Saudi Arabia taking the largest share of the cut and Russia joining."
+    )
+    a = Article.create(
+        text,
+        title="OPEC agrees to cut output",
+        url="https://a.example/1",
+        published=date(2016, 11, 30),
+    )
+    b = Article.create(
+        text + " Prices rose.",
+        title="OPEC agrees output cut",
+        url="https://b.example/2",
+        published=date(2018, 12, 7),
+    )
+    bridge = Article.create(
+        text + " Brent gained.", title="OPEC cuts output", url="https://c.example/3"
+    )
+    events = group_articles([a, b, bridge])
+    assert len(events) == 2  # the undated recap joins one meeting, not both
+
+
+def test_day_read_from_url_and_text() -> None:
+    from newsbrief.dating import infer_day
+
+    assert (
+        infer_day("", "x", "https://n.example/2018/07/09/story").day == date(2018, 7, 9).toordinal()
+    )
+    assert infer_day("", "x", "https://n.example/2019/10/13-killed-in-flood").day == -1
+    lead = "LONDON, July 9, 2018 - Boris Johnson resigned as foreign secretary."
+    assert infer_day("", lead).day == date(2018, 7, 9).toordinal()
+    once_late = "Johnson resigned. " + "More. " * 100 + "He was elected on May 5, 2016."
+    assert infer_day("", once_late).day == -1  # one mention outside the lead is background
+    born = "She was born on March 10, 1900, in Jamaica. Born March 10, 1900."
+    assert infer_day("", born).day == -1  # before the web: not when the page was written
+
+
+def test_pool_format_reads_events_and_families(tmp_path: Path) -> None:
+    rows = [
+        {
+            "event": "fam/a",
+            "family": "fam",
+            "title": "T",
+            "text": STORIES["flood"][0][2],
+            "url": "https://a/1",
+        },
+        {"event": "fam/b", "title": "T", "text": STORIES["merger"][0][2], "url": "https://a/2"},
+    ]
+    p = tmp_path / "pool.jsonl"
+    p.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    data = read_labeled(p)
+    assert data.labels == ["fam/a", "fam/b"] and data.families == ["fam", "fam"]
+    report = evaluate_grouping(data)
+    assert set(report.families) == {"fam"} and report.families["fam"]["articles"] == 2
+    assert 0.0 <= report.baseline["f1"] <= 1.0

@@ -459,6 +459,34 @@ def _strip_dateline(sentence: str, lead: bool = True) -> tuple[str, date | None]
     return s, None
 
 
+# page junk glued to the first word of a paragraph: a link word ("pensionsThe oldest
+# ..."), an image file name ("...takeoff_9M-MRDMalaysia Airlines ..."), or a dateline
+# without spaces ("London,September 15Terrorist attack ...")
+_GLUED_WORD = re.compile(r"^[a-z]{3,}(?=[A-Z][a-z]+\s)")
+_GLUED_FILE = re.compile(r"^\S*_\S*?[A-Z0-9](?=[A-Z][a-z]+\s)")
+_GLUED_DATELINE = re.compile(
+    r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]*\.?\s+\d{1,2}(?:,?\s*\d{4})?(?=[A-Z\"“])"
+)
+
+# an agency tag opening the first paragraph: "(JNS.org) Four Israelis were killed ..."
+_AGENCY_TAG = re.compile(r"^\((?:[A-Z][\w&-]*\.(?:org|com|net|co\.uk)|[A-Z]{2,8})\)\s+(?=[A-Z])")
+
+
+def strip_glued_lead(line: str) -> str:
+    """A paragraph without the page junk glued to its first word (see the patterns above).
+
+    Only a lower-case word run into a capitalized one, a token holding an underscore
+    (a file name) or a dateline with no space before the text is cut: "McDonald's",
+    "iPhone", "PepsiCo" and "JPMorgan" are left alone.
+    """
+    for pattern in (_GLUED_DATELINE, _GLUED_FILE, _GLUED_WORD, _AGENCY_TAG):
+        m = pattern.match(line)
+        if m is not None:
+            return line[m.end() :]
+    return line
+
+
 def strip_dateline(sentence: str, lead: bool = True) -> str:
     """Remove a leading dateline from a sentence or paragraph.
 
@@ -640,6 +668,8 @@ def _clean(text: str, title: str = "", site: set[str] | None = None) -> tuple[st
             line = line[:i].rstrip()
         if line[0] in "([":
             line = _LEAD_TAG.sub("", line)
+        if len(out) < 3:
+            line = strip_glued_lead(line)
         line, when = _strip_dateline(line, lead=len(out) < 3)
         found = found or when
         if line:

@@ -727,12 +727,16 @@ def _add_store_commands(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser(
         "eval-groups",
-        help="score event grouping on WCEP-style events (B-cubed, adjusted Rand index)",
+        help="score event grouping on labelled events or pools (B-cubed, adjusted Rand index)",
         description="Pool the articles of every event of a WCEP-style JSON Lines file (label = "
-        "the event of the line), group them, and report B-cubed precision, recall and F1 and "
-        "the adjusted Rand index.",
+        "the event of the line), or read a labelled pool (one article a line with its "
+        '"event" and "family", as groups_dev.jsonl), group them, and report B-cubed '
+        "precision, recall and F1 and the adjusted Rand index, per family where the pool "
+        "names families, beside a naive baseline (word-set Jaccard single link).",
     )
-    p.add_argument("data", metavar="DATA.jsonl", help="events, one JSON object a line")
+    p.add_argument(
+        "data", metavar="DATA.jsonl", help="events, or labelled articles, one JSON object a line"
+    )
     p.add_argument(
         "--json", metavar="FILE", help="also write the scores as JSON to FILE (- for stdout)"
     )
@@ -741,7 +745,7 @@ def _add_store_commands(sub: argparse._SubParsersAction) -> None:
         "--threshold",
         type=_threshold,
         metavar="T",
-        help="mean cosine similarity at which groups merge (default 0.14)",
+        help="mean cosine similarity at which groups merge (default 0.18)",
     )
     p.set_defaults(func=cmd_eval_groups)
 

@@ -78,7 +78,13 @@ from newsbrief.clean import clean_article
 from newsbrief.dedup import article_shingles, lsh_bands, signature
 from newsbrief.digest import brief_event, left_out, outlets, rank_key
 from newsbrief.errors import InputError, NewsbriefError
-from newsbrief.group import group_articles, make_event, matrix_of, similarity_edges, vectorize
+from newsbrief.group import (
+    group_articles,
+    make_event,
+    matrix_of,
+    similarity_edges,
+    vectorize,
+)
 from newsbrief.model import Article, Event
 from newsbrief.read.common import parse_date
 from newsbrief.read.jsonl import DATE_KEYS, TEXT_KEYS, first_value, record_articles

@@ -35,7 +35,7 @@ import heapq
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import chain
 
@@ -44,6 +44,7 @@ from scipy import sparse
 from sklearn.preprocessing import normalize
 from sklearn.utils import murmurhash3_32
 
+from newsbrief.dating import infer_day
 from newsbrief.dedup import article_shingles
 from newsbrief.model import Article, Event
 from newsbrief.settings import Settings
@@ -53,6 +54,7 @@ __all__ = [
     "N_FEATURES",
     "VECTORIZER_VERSION",
     "Grouping",
+    "article_day",
     "assign",
     "event_key",
     "features",
@@ -67,9 +69,16 @@ __all__ = [
 #: number of hashed feature columns of an article vector
 N_FEATURES = 2**20
 #: changes whenever :func:`vectorize` would give different vectors (the store re-vectorizes)
-VECTORIZER_VERSION = 1
+VECTORIZER_VERSION = 2
 #: how many times a title word counts, relative to a word of the text
-TITLE_WEIGHT = 2
+TITLE_WEIGHT = 3
+#: this many articles whose titles are one template (digits aside) are grouped by text only
+TEMPLATE_MIN = 5
+#: characters at the start of the text that are its lead, and how many times a lead token counts
+LEAD_CHARS = 600
+LEAD_WEIGHT = 2
+#: characters of the text read (0: all)
+BODY_CHARS = 0
 #: how many times a named-entity-like feature (capitalized word, number) counts
 ENTITY_WEIGHT = 1
 #: idf weight of a number feature (numbers are rare in general English, but years recur)
@@ -77,6 +86,7 @@ NUMBER_WEIGHT = 2.0
 #: pairs of articles at least this similar (cosine) are checked for being copies
 _COPY_PROBE = 0.6
 
+_SPACE = re.compile(r"\s")
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?|\d(?:[\d,.]*\d)?")
 #: caches, each cleared when it reaches this many entries
 _CACHE_LIMIT = 2_000_000
@@ -111,14 +121,30 @@ def _part_features(text: str) -> Counter[str]:
     return Counter(chain.from_iterable(map(cache.__getitem__, toks)))
 
 
+def _split_at(text: str, n: int) -> int:
+    """The first whitespace at or after character ``n`` (so no word is cut), or the end."""
+    if n >= len(text):
+        return len(text)
+    m = _SPACE.search(text, n)
+    return m.start() if m else len(text)
+
+
 def features(title: str, text: str) -> Counter[str]:
     """Counts of the features of an article: words, ``E:`` capitalized words, ``#`` numbers.
 
     Words are lower-cased, stopwords dropped; a title token counts :data:`TITLE_WEIGHT`
-    times; a capitalized word or a number also adds :data:`ENTITY_WEIGHT` counts of its
-    ``E:`` or ``#`` feature.
+    times, a token of the lead (the first :data:`LEAD_CHARS` characters of the text)
+    :data:`LEAD_WEIGHT` times, and text past :data:`BODY_CHARS` is not read (background
+    paragraphs recap other events); a capitalized word or a number also adds
+    :data:`ENTITY_WEIGHT` counts of its ``E:`` or ``#`` feature.
     """
-    counts = _part_features(text)
+    if BODY_CHARS:
+        text = text[: _split_at(text, BODY_CHARS)]
+    cut = _split_at(text, LEAD_CHARS) if LEAD_CHARS and LEAD_WEIGHT != 1 else 0
+    counts = _part_features(text[cut:])
+    if cut:
+        for feat, n in _part_features(text[:cut]).items():
+            counts[feat] += n * LEAD_WEIGHT
     if title:
         for feat, n in _part_features(title).items():
             counts[feat] += n * TITLE_WEIGHT
@@ -194,10 +220,39 @@ def matrix_of(rows: Sequence[Row]) -> sparse.csr_matrix:
 _NO_DATE = -1
 
 
+def article_day(article: Article) -> int:
+    """The day grouping places an article on: its date, else the one its URL or text names.
+
+    A proleptic Gregorian ordinal, or -1 when neither says (see :mod:`newsbrief.dating`).
+    """
+    if article.published:
+        return article.published.toordinal()
+    return infer_day(article.title, article.text, article.url).day
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _untemplated(articles: Sequence[Article]) -> list[Article]:
+    """The articles, with titles shared by :data:`TEMPLATE_MIN` or more of them left out.
+
+    Titles are compared with digits masked ("Headline number 17" and "Headline number 18"
+    are one template) and case ignored. A title that many pages share (a numbering
+    template, a section or outlet name) says nothing about which event a page reports;
+    kept, it would weigh like the most specific words a story has and join them all.
+    """
+    shape = [_DIGITS.sub("#", a.title.strip().lower()) for a in articles]
+    counts = Counter(s for s in shape if s)
+    if not counts or counts.most_common(1)[0][1] < TEMPLATE_MIN:
+        return list(articles)
+    return [
+        replace(a, title="") if s and counts[s] >= TEMPLATE_MIN else a
+        for a, s in zip(articles, shape, strict=True)
+    ]
+
+
 def _days(articles: Sequence[Article]) -> np.ndarray:
-    return np.array(
-        [a.published.toordinal() if a.published else _NO_DATE for a in articles], dtype=np.int64
-    )
+    return np.fromiter(map(article_day, articles), dtype=np.int64, count=len(articles))
 
 
 def similarity_edges(
@@ -251,15 +306,30 @@ def _agglomerate(
     edges: tuple[np.ndarray, np.ndarray, np.ndarray],
     threshold: float,
     frozen: list[bool],
+    first: list[int] | None = None,
+    last: list[int] | None = None,
+    span: int | None = None,
 ) -> list[int]:
     """Average-linkage merging over a sparse graph of groups; returns each group's root.
 
     ``edges`` hold the sum of pairwise similarities between two groups (i < j); a
-    missing pair counts as 0. Two frozen groups never merge.
+    missing pair counts as 0. Two frozen groups never merge. With ``span``, ``first``
+    and ``last`` (each group's earliest and latest day, -1 where it has none), two groups
+    whose days together would span more than ``span`` days never merge: an event's dated
+    articles lie within ``span`` days, so an undated article may join an event but never
+    bridge two.
     """
     n = len(sizes)
     size = list(sizes)
     frz = list(frozen)
+    lo = list(first) if first is not None else [-1] * n
+    hi = list(last) if last is not None else [-1] * n
+
+    def too_long(i: int, j: int) -> bool:
+        if span is None or lo[i] < 0 or lo[j] < 0:
+            return False
+        return max(hi[i], hi[j]) - min(lo[i], lo[j]) > span
+
     parent = list(range(n))
     adj: list[dict[int, float]] = [{} for _ in range(n)]
     gi, gj, gs = edges
@@ -277,6 +347,8 @@ def _agglomerate(
         s = ai.get(j)
         if s is None or -neg != s / (size[i] * size[j]):
             continue  # stale: one side merged since this entry was pushed
+        if too_long(i, j):
+            continue  # it stays out of the heap until one side merges again
         if len(ai) < len(adj[j]):
             i, j = j, i
             ai = adj[i]
@@ -293,6 +365,9 @@ def _agglomerate(
         parent[j] = i
         size[i] += size[j]
         frz[i] = frz[i] or frz[j]
+        if lo[j] >= 0:
+            lo[i] = lo[j] if lo[i] < 0 else min(lo[i], lo[j])
+            hi[i] = max(hi[i], hi[j])
         si = size[i]
         for k, v in ai.items():
             avg = v / (si * size[k])
@@ -401,17 +476,19 @@ def assign(
     arts = fresh + old
     nf = len(fresh)
     vectorizer = vectorizer or vectorize
-    x_new = vectorizer(fresh)
+    plain = _untemplated(arts)  # vectors and copies read these; events keep the articles
+    x_new = vectorizer(plain[:nf])
     if old:
         stored = vectors or {}
-        missing = [a for a in old if a.id not in stored]
+        missing = [p for a, p in zip(old, plain[nf:], strict=True) if a.id not in stored]
         computed = dict(zip((a.id for a in missing), rows_of(vectorizer(missing)), strict=True))
         x_old = matrix_of([stored[a.id] if a.id in stored else computed[a.id] for a in old])
         x = sparse.vstack([x_new, x_old], format="csr")
     else:
         x = x_new
     threshold = settings.group_threshold
-    r, c, s = similarity_edges(x, _days(arts), settings.group_window_days, threshold / 2)
+    days = _days(arts)
+    r, c, s = similarity_edges(x, days, settings.group_window_days, threshold / 2)
 
     # starting groups: one per existing event, then syndicated copies among the articles
     parent = list(range(len(arts)))
@@ -427,8 +504,18 @@ def assign(
     for k, e in enumerate(old_event):
         parent[nf + k] = first_of_event.setdefault(e, nf + k)
     is_old = np.arange(len(arts)) >= nf
+    # each starting group's first and last day (-1: none), as the agglomeration keeps them
+    span = settings.group_window_days
+    lo: dict[int, int] = {}
+    hi: dict[int, int] = {}
+    for k, d in enumerate(days.tolist()):
+        if d >= 0:
+            root = find(k)
+            lo[root] = min(lo.get(root, d), d)
+            hi[root] = max(hi.get(root, d), d)
     # syndicated copies: pairs (not both known) similar enough to be copies are checked
-    # on their word 5-shingles, as newsbrief.dedup defines copies
+    # on their word 5-shingles, as newsbrief.dedup defines copies; a copy joins a group
+    # only where the group's days stay within the window (an undated copy never bridges)
     probe = np.flatnonzero((s >= _COPY_PROBE) & ~(is_old[r] & is_old[c]))
     for k in probe[np.lexsort((c[probe], r[probe]))]:
         i, j = int(r[k]), int(c[k])
@@ -437,12 +524,18 @@ def assign(
         a, b = find(i), find(j)
         if a == b or (a >= nf and b >= nf):
             continue  # already together, or two existing events: those never merge
+        if a in lo and b in lo and max(hi[a], hi[b]) - min(lo[a], lo[b]) > span:
+            continue
         if a >= nf:
-            parent[b] = a
+            keep, gone = a, b
         elif b >= nf:
-            parent[a] = b
+            keep, gone = b, a
         else:
-            parent[max(a, b)] = min(a, b)
+            keep, gone = min(a, b), max(a, b)
+        parent[gone] = keep
+        if gone in lo:
+            lo[keep] = min(lo.get(keep, lo[gone]), lo[gone])
+            hi[keep] = max(hi.get(keep, hi[gone]), hi[gone])
     roots = [find(i) for i in range(len(arts))]
     group_ids = {g: k for k, g in enumerate(dict.fromkeys(roots))}
     g = np.array([group_ids[x] for x in roots], dtype=np.int64)
@@ -457,7 +550,22 @@ def assign(
     ).tocsr()
     summed.sum_duplicates()
     coo = summed.tocoo()
-    root_of = _agglomerate(sizes, (coo.row, coo.col, coo.data), threshold, frozen)
+    ng = len(sizes)
+    dated = days >= 0
+    first = np.full(ng, np.iinfo(np.int64).max, dtype=np.int64)
+    last = np.full(ng, -1, dtype=np.int64)
+    np.minimum.at(first, g[dated], days[dated])
+    np.maximum.at(last, g[dated], days[dated])
+    first[last < 0] = -1
+    root_of = _agglomerate(
+        sizes,
+        (coo.row, coo.col, coo.data),
+        threshold,
+        frozen,
+        first.tolist(),
+        last.tolist(),
+        settings.group_window_days,
+    )
 
     members: dict[int, list[int]] = {}
     for k in range(len(arts)):

@@ -38,11 +38,12 @@ class Settings:
     #: sentences longer than this many words are not used in a brief
     max_sentence_words: int = 80
     #: articles more than this many days apart are never compared when grouping events
-    #: (articles without a date are compared with all)
+    #: (articles without a date or a day named in their URL or text are compared with all);
+    #: also the longest span of dated articles one event may have
     group_window_days: int = 3
     #: mean tf-idf cosine similarity of two groups of articles above which they are
     #: merged into one event (average linkage)
-    group_threshold: float = 0.14
+    group_threshold: float = 0.18
     #: an article whose text is longer than this many characters is skipped with a
     #: warning (a real article is rarely over 100,000; larger inputs are dumps or noise
     #: that would take unbounded memory); the Dask engine rejects them ("too-long")

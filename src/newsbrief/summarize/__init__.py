@@ -106,8 +106,8 @@ def summarize_articles(
 ) -> Brief:
     """Summarize cleaned articles of one event into a cited brief.
 
-    The headline is chosen at ``settings.headline_words``, the brief at
-    ``settings.words``. Raises :class:`InputError` when no article has a usable
+    The headline is one sentence (:meth:`Extractor.headline`, at most
+    ``settings.headline_words`` and 40 words), the brief ``settings.words`` words. Raises :class:`InputError` when no article has a usable
     sentence.
     """
     settings = settings or Settings()
@@ -115,11 +115,10 @@ def summarize_articles(
     cluster = prepare(articles, settings)
     if not cluster.eligible().any():
         raise InputError("no usable sentence in the input (nothing that reads as a sentence)")
-    head = extractor.select(cluster, settings.headline_words)
-    if settings.words == settings.headline_words:
-        chosen = head
-    else:
-        chosen = extractor.select(cluster, settings.words)
     texts = extractor.texts(cluster)
-    headline = " ".join(texts[i] for i in head)
+    head = extractor.headline(cluster)
+    chosen = extractor.select(cluster, settings.words)
+    if head is None:
+        head = chosen[0]
+    headline = texts[head]
     return build_brief(cluster, chosen, headline, settings.words, event, texts)

@@ -24,6 +24,11 @@ class Extractor:
     def select(self, cluster: Cluster, words: int) -> list[int]:  # pragma: no cover
         raise NotImplementedError
 
+    def headline(self, cluster: Cluster) -> int | None:
+        """The sentence a brief's headline shows: by default the first one :meth:`select` picks."""
+        chosen = self.select(cluster, min(cluster.settings.headline_words, 40))
+        return chosen[0] if chosen else None
+
     def rank(self, cluster: Cluster) -> list[int]:
         """Sentence indices best first (evaluation fills a budget from this order).
 

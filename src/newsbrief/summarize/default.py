@@ -20,11 +20,15 @@ briefs.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 from scipy import sparse
 
+from newsbrief.summarize import readable
 from newsbrief.summarize.base import Extractor, reading_order
 from newsbrief.summarize.features import Cluster
+from newsbrief.summarize.scorer import HeadlineScorer, load_scorer
 from newsbrief.text import content_terms
 
 
@@ -42,6 +46,7 @@ class Newsbrief(Extractor):
         lead: float = 0.25,
         dangling: float = 0.5,
         compress: bool = True,
+        scorer: HeadlineScorer | None | str = "default",
     ) -> None:
         self.consensus_power = consensus_power
         self.title = title
@@ -50,12 +55,14 @@ class Newsbrief(Extractor):
         self.lead = lead
         self.dangling = dangling
         self.compresses = compress
+        self.scorer = load_scorer() if scorer == "default" else scorer
 
     def __repr__(self) -> str:
         return (
             f"Newsbrief(consensus_power={self.consensus_power}, title={self.title}, "
             f"title_power={self.title_power}, length_power={self.length_power}, lead={self.lead}, "
-            f"dangling={self.dangling}, compress={self.compresses})"
+            f"dangling={self.dangling}, compress={self.compresses}, "
+            f"scorer={'fitted' if self.scorer is not None else None})"
         )
 
     def term_weights(self, cluster: Cluster) -> np.ndarray:
@@ -100,10 +107,14 @@ class Newsbrief(Extractor):
         cluster: Cluster,
         words: int | None,
         setup: tuple[sparse.csr_matrix, np.ndarray, np.ndarray] | None = None,
+        after: Sequence[int] = (),
     ) -> list[int]:
         """Greedy budgeted coverage; ``words=None`` ranks without a budget.
 
         ``setup`` is :meth:`_gains_setup`'s result when the caller already has it.
+        ``after`` are sentences already taken (the headline): their terms count as
+        covered, sentences too similar to them are never taken, and they are not
+        returned; ``words`` is then the budget left after them.
         """
         setup = setup or self._gains_setup(cluster)
         presence, factor, weights = setup
@@ -112,6 +123,13 @@ class Newsbrief(Extractor):
         remaining = weights.copy()
         budget = words if words is not None else 10**9
         redundancy = cluster.settings.redundancy_threshold
+        if after:
+            # after the headline: only sentences that also read well on their own
+            open_ &= self.fill_ok(cluster)
+        for i in after:
+            open_[i] = False
+            open_ &= cluster.similarity[i] <= redundancy
+            remaining[presence[i].indices] = 0.0
         chosen: list[int] = []
         used = 0
         while True:
@@ -121,7 +139,7 @@ class Newsbrief(Extractor):
             gains = (presence @ remaining) * factor
             gains[~fits] = -1.0
             best = int(np.argmax(gains))
-            if gains[best] <= 0 and chosen:
+            if gains[best] <= 0 and (chosen or after):
                 break
             chosen.append(best)
             used += int(length[best])
@@ -131,29 +149,90 @@ class Newsbrief(Extractor):
             remaining[presence[best].indices] = 0.0
             if words is None and used >= 400:
                 break
-        if not chosen and words is not None:
+        if not chosen and not after and words is not None:
             # nothing fits the budget: the best sentence alone, never a cut one
             chosen = self._greedy(cluster, None, setup)[:1]
         return chosen
 
+    def fill_ok(self, cluster: Cluster) -> np.ndarray:
+        """Mask of sentences a brief may show after its headline.
+
+        The headline's rules apply sentence by sentence, save its length: no dateline,
+        unbalanced quote, doubled punctuation, relative day word, glued junk or page
+        furniture, and no opener that points back to a sentence the brief lacks.
+        """
+        texts = self.texts(cluster)
+        return np.array(
+            [not [f for f in readable.faults(t) if f != "over 40 words"] for t in texts],
+            dtype=bool,
+        )
+
+    def headline_scores(
+        self,
+        cluster: Cluster,
+        setup: tuple[sparse.csr_matrix, np.ndarray, np.ndarray] | None = None,
+    ) -> np.ndarray:
+        """How good each sentence is as the headline (higher is better).
+
+        Untrained default: the greedy pass's first-step gain (covered term weight per
+        word, with the lead bonus). A fitted scorer (:mod:`newsbrief.summarize.scorer`)
+        replaces it when the extractor is built with one.
+        """
+        setup = setup or self._gains_setup(cluster)
+        presence, factor, weights = setup
+        gains = np.asarray(presence @ weights).ravel() * factor
+        if self.scorer is not None and cluster.size:
+            return self.scorer.predict(cluster, gains, self.texts(cluster))
+        return gains
+
+    def headline(
+        self,
+        cluster: Cluster,
+        setup: tuple[sparse.csr_matrix, np.ndarray, np.ndarray] | None = None,
+    ) -> int | None:
+        """Index of the headline sentence: the best one that reads as a headline.
+
+        Candidates are eligible sentences whose shown text (compressed) has at most
+        ``min(headline_words, 40)`` words and none of :func:`readable.faults`; when no
+        sentence passes, the best eligible one within the length, then the best
+        eligible one. None for a cluster without an eligible sentence.
+        """
+        eligible = cluster.eligible()
+        if not eligible.any():
+            return None
+        scores = self.headline_scores(cluster, setup)
+        texts = self.texts(cluster)
+        limit = min(cluster.settings.headline_words, readable.MAX_HEADLINE_WORDS)
+        fits = eligible & (self.lengths(cluster) <= limit)
+        order = np.argsort(-scores, kind="stable")
+        for i in order:
+            if fits[i] and readable.readable(texts[i]):
+                return int(i)
+        pool = fits if fits.any() else eligible
+        return int(next(i for i in order if pool[i]))
+
     def rank(self, cluster: Cluster) -> list[int]:
-        """Sentences in greedy coverage order, then the rest by their first-step gain."""
+        """The headline, then greedy coverage after it, then the rest by first-step gain."""
         setup = self._gains_setup(cluster)
-        head = self._greedy(cluster, None, setup)
+        head = self.headline(cluster, setup)
+        if head is None:
+            return []
+        order = [head, *self._greedy(cluster, None, setup, after=[head])]
         presence, factor, weights = setup
         gains = (presence @ weights) * factor
-        seen = set(head)
+        seen = set(order)
         rest = [int(i) for i in np.argsort(-gains, kind="stable") if int(i) not in seen]
-        return head + rest
+        return order + rest
 
     def select(self, cluster: Cluster, words: int) -> list[int]:
-        chosen = self._greedy(cluster, words)
-        # the brief opens with the best sentence that stands on its own
-        for k, i in enumerate(chosen):
-            if cluster.sentences[i].position == 0 or not needs_context(cluster.sentences[i].text):
-                chosen.insert(0, chosen.pop(k))
-                break
-        return reading_order(cluster, chosen)
+        """The headline sentence first, then what fits after it, in reading order."""
+        setup = self._gains_setup(cluster)
+        head = self.headline(cluster, setup)
+        if head is None:
+            return []
+        left = words - int(self.lengths(cluster)[head])
+        rest = self._greedy(cluster, left, setup, after=[head]) if left > 0 else []
+        return reading_order(cluster, [head, *rest])
 
 
 _CONTEXT_OPENERS = frozenset(

@@ -18,6 +18,7 @@ from newsbrief.compress import compress
 from newsbrief.dedup import find_duplicates, sentence_key
 from newsbrief.model import Article, Sentence
 from newsbrief.settings import Settings
+from newsbrief.summarize.readable import tidy
 from newsbrief.text import (
     background_weight,
     content_pairs,
@@ -73,7 +74,7 @@ class Cluster:
     def short(self) -> list[str]:
         """Each sentence compressed (:func:`newsbrief.compress.compress`); most are unchanged."""
         n = self.settings.min_sentence_words
-        return [compress(s.text, n) for s in self.sentences]
+        return [tidy(compress(s.text, n)) for s in self.sentences]
 
     @cached_property
     def short_words(self) -> np.ndarray:
