@@ -157,3 +157,115 @@ def test_add_through_form_and_untrusted_text_does_not_run(server: str, page: obj
     assert pg.evaluate("window.__pwned") is None  # type: ignore[attr-defined]
     assert dialogs == []
     shot(pg, "list-after-add")
+
+
+# ------------------------------------------------ full-text search, pagination, disagreement
+
+
+def _many_events(n: int) -> list[object]:
+    """n invented one-article events, each about its own made-up town and week."""
+    import datetime as dt
+
+    from newsbrief.model import Article
+
+    out = []
+    for i in range(n):
+        town = "".join("bcdfghklmnprstvz"[int(c, 16)] for c in f"{i:03x}").capitalize() + "ville"
+        out.append(
+            Article.create(
+                f"The {town} library reopened on Saturday after a roof repair that took "
+                f"{i % 7 + 2} months, the town council of {town} said. Readers borrowed "
+                f"{100 + i} books on the first day, librarian Ana Moss of {town} said.",
+                title=f"{town} library reopens",
+                url=f"https://local.example/{town.lower()}",
+                source="local.example",
+                published=dt.date(2032, 1, 1) + dt.timedelta(days=10 * i),
+            )
+        )
+    return out
+
+
+@pytest.fixture(scope="module")
+def big_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server over the seeded store plus 45 small events: three pages of events."""
+    from newsbrief import pipeline
+    from newsbrief.store import Store
+
+    path = tmp_path_factory.mktemp("browser-big") / "store.db"
+    seed(path)
+    with Store.open(path) as st:
+        st.add(pipeline.clean_articles(_many_events(45), pipeline.Settings()))
+    port = _free_port()
+    config = uvicorn.Config(create_app(path), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(5)
+
+
+def test_full_text_search_finds_words_of_the_articles(big_server: str, page: object) -> None:
+    pg = page
+    pg.goto(big_server + "/")  # type: ignore[attr-defined]
+    # "engineers" is in the text of one space article only: no title or list line holds it
+    assert "engineers" not in pg.inner_text("main").lower()  # type: ignore[attr-defined]
+    pg.fill("input[name=q]", "Engine")  # type: ignore[attr-defined]
+    pg.click("form.search button")  # type: ignore[attr-defined]
+    pg.wait_for_url("**/?q=Engine")  # type: ignore[attr-defined]
+    titles = pg.locator("ul.events a.title")  # type: ignore[attr-defined]
+    assert titles.count() == 1
+    assert "1 event(s) match" in pg.inner_text("#result-count")  # type: ignore[attr-defined]
+    shot(pg, "search-fts")
+    # a word of every library article: 45 matches over three pages
+    pg.fill("input[name=q]", "librarian")  # type: ignore[attr-defined]
+    pg.click("form.search button")  # type: ignore[attr-defined]
+    pg.wait_for_url("**/?q=librarian")  # type: ignore[attr-defined]
+    assert "45 event(s) match" in pg.inner_text("#result-count")  # type: ignore[attr-defined]
+    assert titles.count() == 20
+    # search syntax typed by a user is words, never an error page
+    pg.goto(big_server + "/?q=%22library%22%20NEAR(%20*")  # type: ignore[attr-defined]
+    assert pg.locator("h1").inner_text() == "Events"  # type: ignore[attr-defined]
+
+
+def test_pagination_walks_every_page_and_clamps(big_server: str, page: object) -> None:
+    pg = page
+    pg.goto(big_server + "/")  # type: ignore[attr-defined]
+    seen: list[str] = []
+    for number in (1, 2, 3):
+        assert f"page {number} of 3" in pg.inner_text("nav.pages")  # type: ignore[attr-defined]
+        seen += pg.locator("ul.events a.title").all_inner_texts()  # type: ignore[attr-defined]
+        shot(pg, f"list-page-{number}")
+        if number < 3:
+            pg.click("a[rel=next]")  # type: ignore[attr-defined]
+            pg.wait_for_url(f"**/?page={number + 1}")  # type: ignore[attr-defined]
+    assert pg.locator("a[rel=next]").count() == 0  # type: ignore[attr-defined]
+    assert len(seen) == 47 and len(set(seen)) == 47  # every event once
+    assert "Aleppo" in seen[0]  # four outlets rank first
+    pg.goto(big_server + "/?page=99")  # type: ignore[attr-defined]
+    assert "page 3 of 3" in pg.inner_text("nav.pages")  # type: ignore[attr-defined]
+    pg.click("a[rel=prev]")  # type: ignore[attr-defined]
+    pg.wait_for_url("**/?page=2")  # type: ignore[attr-defined]
+
+
+def test_disagreement_box_cites_both_sources(big_server: str, page: object) -> None:
+    pg = page
+    pg.goto(big_server + "/?q=tethys")  # type: ignore[attr-defined]
+    pg.locator("ul.events a.title").first.click()  # type: ignore[attr-defined]
+    pg.wait_for_url("**/events/*")  # type: ignore[attr-defined]
+    box = pg.locator("#disagreements")  # type: ignore[attr-defined]
+    assert box.is_visible()
+    text = box.inner_text().lower()
+    assert "instruments" in text and "nine" in text and "eight" in text
+    links = box.locator("a[href^='#source-']")
+    targets = {links.nth(k).get_attribute("href") for k in range(links.count())}
+    assert len(targets) == 2  # each value cites its own source
+    for t in sorted(targets):
+        assert pg.locator(t).is_visible()  # type: ignore[attr-defined]
+    box.screenshot(path=str(ARTIFACTS / "disagreement-box.png"))
+    shot(pg, "event-disagreement")

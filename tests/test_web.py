@@ -90,8 +90,23 @@ def test_search_and_pagination(client: TestClient) -> None:
     assert "1 event(s) match" in r.text
     api = client.get("/api/events", params={"q": "nothing-like-this"}).json()
     assert api["total"] == 0 and api["events"] == []
-    assert client.get("/api/events", params={"page": 2}).json()["events"] == []
+    # a page past the last shows the last one, and says which it is
+    past = client.get("/api/events", params={"page": 99}).json()
+    assert past["page"] == past["pages"] == 1 and past["events"]
+    r = client.get("/", params={"page": 99})
+    assert r.status_code == 200 and "page 1 of 1" in r.text and "page 99" not in r.text
     assert client.get("/api/events", params={"page": 0}).status_code == 422
+
+
+def test_search_uses_the_full_text_index(client: TestClient) -> None:
+    # words of the article text (not only titles) match, as prefixes, in any case
+    hits = client.get("/api/events", params={"q": "ALEPP"}).json()
+    assert hits["total"] == 1 and "Aleppo" in hits["events"][0]["title"]
+    # FTS5 syntax typed into the box is plain words, never an error
+    for q in ('"', "aleppo AND", "NEAR(", "title:x", "*", "-", "a OR b"):
+        r = client.get("/api/events", params={"q": q})
+        assert r.status_code == 200, q
+    assert client.get("/api/events", params={"q": "!!!"}).json()["total"] == 0
 
 
 def test_event_page_cites_sources_and_shows_disagreement(client: TestClient) -> None:

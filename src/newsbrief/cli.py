@@ -10,15 +10,18 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from newsbrief import __version__
 from newsbrief.errors import InputError, NewsbriefError
+from newsbrief.model import Article
 from newsbrief.settings import Settings
 
 PROG = "newsbrief"
+VERBOSE_HELP = "log on stderr what was read, skipped and grouped, and how long each stage took"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -35,6 +38,21 @@ def _positive(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if n < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1: {n}")
+    return n
+
+
+#: the smallest word budget: a brief is whole sentences, and sentences under 6 words are
+#: never used, so a smaller budget could only be overrun (docs: README, "Word budgets")
+MIN_WORDS = 10
+WORDS_HELP = f"word budget, at least {MIN_WORDS} (default 40)"
+
+
+def _budget(text: str) -> int:
+    n = _positive(text)
+    if n < MIN_WORDS:
+        raise argparse.ArgumentTypeError(
+            f"must be at least {MIN_WORDS} (a brief is made of whole sentences): {n}"
+        )
     return n
 
 
@@ -88,9 +106,28 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         _warn(p)
     if not loaded.articles:
         raise InputError("no usable article in the input" + _why(loaded.problems))
+    events = _event_lines(loaded.articles)
+    if len(events) > 1:
+        _warn(
+            f"the input holds {len(events)} events (lines of an events file such as "
+            f"{events[0]}): summarize blends them into one brief; "
+            "use 'newsbrief digest' for a brief per event"
+        )
     brief = pipeline.brief_from_articles(loaded.articles, settings)
     _write(render(brief, args.format, loaded.problems), args.output)
     return 0
+
+
+_LINE_ORIGIN = re.compile(r"^(.+\.(?:jsonl|ndjson)(?:\.gz)?):(\d+)$", re.IGNORECASE)
+
+
+def _event_lines(articles: Sequence[Article]) -> list[str]:
+    """The lines of JSON Lines input that each hold several articles: WCEP-style events."""
+    per_line: dict[str, int] = {}
+    for a in articles:
+        if _LINE_ORIGIN.match(a.origin):
+            per_line[a.origin] = per_line.get(a.origin, 0) + 1
+    return [origin for origin, n in per_line.items() if n > 1]
 
 
 def _paths(inputs: list[str]) -> list[str | Path]:
@@ -585,7 +622,7 @@ def _add_store_commands(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help=inputs_help)
     fmt(p)
-    p.add_argument("-w", "--words", type=_positive, default=40, help="word budget (default 40)")
+    p.add_argument("-w", "--words", type=_budget, default=40, help=WORDS_HELP)
     window(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument(
@@ -622,7 +659,7 @@ def _add_store_commands(sub: argparse._SubParsersAction) -> None:
         help="file, folder, - for stdin, or an http(s) URL of an article, feed or sitemap",
     )
     store(p)
-    p.add_argument("-w", "--words", type=_positive, default=40, help="word budget (default 40)")
+    p.add_argument("-w", "--words", type=_budget, default=40, help=WORDS_HELP)
     window(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary line")
     fetching(p)
@@ -684,7 +721,7 @@ def _add_store_commands(sub: argparse._SubParsersAction) -> None:
         help="also answer requests for this host name (repeatable; by default only the "
         "address it listens on, localhost, 127.0.0.1 and [::1]; * allows any)",
     )
-    p.add_argument("-w", "--words", type=_positive, default=40, help="word budget (default 40)")
+    p.add_argument("-w", "--words", type=_budget, default=40, help=WORDS_HELP)
     window(p)
     p.set_defaults(func=cmd_serve)
 
@@ -719,7 +756,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Turn news articles into short, faithful, cited event briefs.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
+    parser.add_argument("-v", "--verbose", action="store_true", help=VERBOSE_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser(
@@ -729,7 +766,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(.txt, .html, .json, .jsonl, .warc, .warc.gz), folders (read recursively) or - for stdin.",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder or - for stdin")
-    p.add_argument("-w", "--words", type=_positive, default=40, help="word budget (default 40)")
+    p.add_argument("-w", "--words", type=_budget, default=40, help=WORDS_HELP)
     p.add_argument(
         "-f",
         "--format",
@@ -758,7 +795,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="system to run (repeatable; default all: newsbrief, random, lead, textrank, "
         "lexrank, centroid, submodular, oracle)",
     )
-    p.add_argument("-w", "--words", type=_positive, default=40, help="word budget (default 40)")
+    p.add_argument("-w", "--words", type=_budget, default=40, help=WORDS_HELP)
     p.add_argument("--limit", type=_positive, metavar="N", help="only the first N events")
     p.add_argument("--json", metavar="FILE", help="also write every score as JSON to FILE")
     p.add_argument(
@@ -770,7 +807,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
     p.set_defaults(func=cmd_eval)
     _add_store_commands(sub)
+    for command in sub.choices.values():  # -v is taken after the command too
+        command.add_argument(
+            "-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help=VERBOSE_HELP
+        )
     return parser
+
+
+def _log_setup(verbose: bool) -> None:
+    """-v: the library's info lines on stderr; warnings are printed by each command itself."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter(f"{PROG}: %(levelname)s: %(message)s"))
+    if verbose:
+        handler.addFilter(lambda r: r.levelno < logging.WARNING or r.levelno >= logging.ERROR)
+    log = logging.getLogger("newsbrief")
+    log.handlers[:] = [handler]
+    log.propagate = False
+    log.setLevel(logging.INFO if verbose else logging.ERROR)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -778,10 +831,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
-        logging.basicConfig(
-            level=logging.INFO if args.verbose else logging.ERROR,
-            format=f"{PROG}: %(levelname)s: %(message)s",
-        )
+        _log_setup(bool(getattr(args, "verbose", False)))
         func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
         if func is None:
             parser.print_help(sys.stderr)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import BinaryIO
@@ -80,7 +81,11 @@ def digest_articles(
     """
     settings = settings or Settings()
     by_id: Mapping[str, Article] = {a.id: a for a in articles}
+    started = time.perf_counter()
     events = group_articles(articles, settings)
+    grouped = time.perf_counter()
+    log.info("grouped %d article(s) into %d event(s) in %.2f s", len(articles), len(events),
+             grouped - started)  # fmt: skip
     ranked = sorted(events, key=lambda e: rank_key(e, outlets(by_id[a] for a in e.article_ids)))
     out: list[tuple[Event, Brief]] = []
     for done, event in enumerate(ranked, 1):
@@ -94,6 +99,7 @@ def digest_articles(
                 problems.append(msg)
         if progress is not None:
             progress(done, len(ranked))
+    log.info("summarized %d event(s) in %.2f s", len(out), time.perf_counter() - grouped)
     return out
 
 

@@ -86,7 +86,7 @@ from newsbrief.group import (
     vectorize,
 )
 from newsbrief.model import Article, Event
-from newsbrief.read.common import decode_text, parse_date
+from newsbrief.read.common import parse_date
 from newsbrief.read.jsonl import DATE_KEYS, TEXT_KEYS, first_value, record_articles
 from newsbrief.render import event_json
 from newsbrief.settings import Settings
@@ -300,6 +300,7 @@ def _files(label: str, problems: list[str]) -> list[tuple[str, str, Any]]:
                 return []
             return [(_url(fs, path), label, fs)]
         out: list[tuple[str, str, Any]] = []
+        other: list[str] = []
         entries = sorted(fs.ls(path, detail=True), key=lambda e: e["name"].rstrip("/"))
         for e in entries:
             base = e["name"].rstrip("/").rsplit("/", 1)[-1]
@@ -310,6 +311,14 @@ def _files(label: str, problems: list[str]) -> list[tuple[str, str, Any]]:
                 out.extend(_files(sub, problems))
             elif _kind_of(base) is not None:
                 out.append((_url(fs, e["name"]), sub, fs))
+            else:
+                other.append(base)
+        if other:  # never silently: the local engine would read .txt, .html, .warc ...
+            shown = ", ".join(other[:3]) + (f" and {len(other) - 3} more" if len(other) > 3 else "")
+            problems.append(
+                f"{label}: {len(other)} file(s) skipped ({shown}): the Dask engine reads only "
+                "JSON Lines (.jsonl, .jsonl.gz) and Parquet; use the local engine for the others"
+            )
         return out
     except OSError as e:
         problems.append(f"{label}: cannot read ({e.strerror or e}), skipped")
@@ -430,12 +439,10 @@ def _records(part: Part) -> tuple[list[tuple[int, Any, str, str]], int]:
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError:
-            try:
-                line = decode_text(raw)
-            except InputError as e:
-                shown = raw[: _SNIPPET * 4].decode("utf-8", errors="replace")
-                out.append((n, None, f"undecodable:{e}", shown))
-                continue
+            # a reject, not a guess: JSON Lines are UTF-8, and the local engine warns too
+            shown = raw[: _SNIPPET * 4].decode("utf-8", errors="replace")
+            out.append((n, None, "not-utf8:line is not UTF-8", shown))
+            continue
         line = line.strip().lstrip("\ufeff")
         if not line:
             continue

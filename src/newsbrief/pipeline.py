@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,6 +76,7 @@ def load(
     reported in ``problems``; nothing else raises for a bad input.
     """
     settings = settings or Settings()
+    started = time.perf_counter()
     problems: list[str] = []
     raw: list[Article] = []
     paths: list[str | os.PathLike[str]] = []
@@ -98,7 +100,16 @@ def load(
         result = read_inputs(paths, stdin=stdin, max_text_chars=settings.max_text_chars)
         raw.extend(result.articles)
         problems.extend(result.problems)
-    return Loaded(clean_articles(raw, settings, problems), problems)
+    read_s = time.perf_counter() - started
+    skipped = len(problems)
+    cleaned = clean_articles(raw, settings, problems)
+    log.info(
+        "read %d article(s) in %.2f s (%d input(s) or record(s) skipped); cleaned in %.2f s, "
+        "%d left empty and dropped: %d article(s) kept",
+        len(raw), read_s, skipped, time.perf_counter() - started - read_s,
+        len(problems) - skipped, len(cleaned),
+    )  # fmt: skip
+    return Loaded(cleaned, problems)
 
 
 def looks_like_path(s: str) -> bool:
@@ -136,7 +147,17 @@ def brief_from_articles(
     settings = settings or Settings()
     if not articles:
         raise InputError("no usable article in the input")
-    return with_facts(summarize_articles(articles, settings, extractor), articles)
+    started = time.perf_counter()
+    brief = summarize_articles(articles, settings, extractor)
+    summarized = time.perf_counter()
+    brief = with_facts(brief, articles)
+    log.info(
+        "summarized %d article(s) into %d sentence(s), %d words, in %.2f s; "
+        "facts compared in %.2f s",
+        len(articles), len(brief.sentences), len(brief.text.split()),
+        summarized - started, time.perf_counter() - summarized,
+    )  # fmt: skip
+    return brief
 
 
 def summarize(

@@ -13,6 +13,7 @@ from typing import Any
 
 from newsbrief.compare import facts_for_display
 from newsbrief.model import Article, Brief, Event
+from newsbrief.render_html import safe_href
 
 FORMATS = ("text", "markdown", "json")
 
@@ -36,7 +37,10 @@ def _md_sources(brief: Brief, number: dict[str, int], anchor: str) -> list[str]:
     for i, a in enumerate(brief.sources, 1):
         label = md_escape(_source_line(a))
         line = f'{i}. <a id="{anchor}-{i}"></a>'
-        line += f"[{label}]({_md_url(a.url)})" if a.url else label
+        if a.url and safe_href(a.url):
+            line += f"[{label}]({_md_url(a.url.strip())})"
+        else:  # a javascript:, data: or other non-web URL is never written as a link
+            line += label + (" (link left out: not http or https)" if a.url.strip() else "")
         orig = brief.duplicates.get(a.id)
         if orig in number:
             line += f" (copy of {number[orig]})"
@@ -107,7 +111,7 @@ def render_text(brief: Brief, width: int = 88) -> str:
     out: list[str] = []
     body = " ".join(f"{s.text} {_marks(s.citations)}" for s in brief.sentences)
     if brief.headline and brief.headline != brief.text:
-        out += ["Headline:", *wrap.wrap(brief.headline), "", f"Brief ({brief.words} words):"]
+        out += ["Headline:", *wrap.wrap(brief.headline), "", f"Brief ({_length(brief)}):"]
     out += wrap.wrap(body)
     facts, dis = _fact_lines(brief, number)
     if dis:
@@ -147,6 +151,14 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;")
 
 
+def _length(brief: Brief) -> str:
+    """The brief's length in words, and the budget when no whole sentence fitted in it."""
+    n = len(brief.text.split())
+    if n > brief.words:
+        return f"{n} words: over the {brief.words}-word budget, no whole sentence fits in it"
+    return f"{n} words"
+
+
 def _md_url(url: str) -> str:
     return url.replace("(", "%28").replace(")", "%29").replace(" ", "%20").replace("<", "%3C")
 
@@ -160,7 +172,7 @@ def render_markdown(brief: Brief) -> str:
 
     body = " ".join(f"{md_escape(s.text)} {cites(s.citations)}" for s in brief.sentences)
     if brief.headline != brief.text:
-        out = ["## Headline", "", md_escape(brief.headline), "", f"## Brief ({brief.words} words)"]
+        out = ["## Headline", "", md_escape(brief.headline), "", f"## Brief ({_length(brief)})"]
     else:
         out = ["## Brief"]
     out += ["", body, ""]

@@ -195,11 +195,24 @@ def _short(text: str, n: int = 90) -> str:
 
 
 def event_title(brief: Brief) -> str:
-    """A short title for an event: the title of its first cited source, else its headline."""
-    for a in brief.sources:
-        if a.title.strip():
-            return _short(" ".join(a.title.split()), 120)
-    return _short(brief.headline or brief.text or f"event {brief.event_id}", 120)
+    """The title of an event, the one rule of every output (CLI, HTML reports, web pages).
+
+    The title of the brief's first cited source that has one, else its headline, else
+    "event ID"; at most 120 characters. See :func:`pending_title` for an event not yet briefed.
+    """
+    return _title_of([a.title for a in brief.sources], brief.headline or brief.text, brief.event_id)
+
+
+def pending_title(titles: Sequence[str], event_id: str) -> str:
+    """The title of an event whose brief is not written yet: its first article title."""
+    return _title_of(titles, "", event_id)
+
+
+def _title_of(titles: Sequence[str], headline: str, event_id: str) -> str:
+    for t in titles:
+        if t.strip():
+            return _short(" ".join(t.split()), 120)
+    return _short(" ".join(headline.split()) or f"event {event_id}", 120)
 
 
 def render_digest_html(

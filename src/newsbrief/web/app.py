@@ -18,7 +18,6 @@ import asyncio
 import datetime as dt
 import json
 import logging
-import math
 import re
 import threading
 import zlib
@@ -48,7 +47,7 @@ from newsbrief.pipeline import clean_articles
 from newsbrief.read import read_bytes
 from newsbrief.render_html import event_title, safe_href
 from newsbrief.settings import Settings
-from newsbrief.store import Store, StoredEvent
+from newsbrief.store import EventRow, Store, StoredEvent
 from newsbrief.web.apidocs import render_docs
 from newsbrief.web.guard import DEFAULT_HOSTS, RequestGuard
 from newsbrief.web.templates import CSS, TEMPLATES
@@ -66,6 +65,8 @@ DATE_MIN, DATE_MAX = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 #: events per page, in the list and in the API
 PAGE_SIZE = 20
 MAX_WORDS = 1000
+#: the smallest word budget (as on the command line)
+MIN_WORDS = 10
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; "
     "base-uri 'none'; frame-ancestors 'none'"
@@ -125,7 +126,7 @@ def same_origin(request: Request) -> bool:
     return True  # not a browser form post: browsers send Origin on every POST
 
 
-def _dates(e: Event) -> str:
+def _dates(e: Event | EventRow) -> str:
     if not e.first:
         return "undated"
     if not e.last or e.last == e.first:
@@ -144,7 +145,6 @@ class _Web:
         self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsbrief-writer")
         self.cache: OrderedDict[tuple[Any, ...], Brief] = OrderedDict()
         self.cache_lock = threading.Lock()
-        self.titles: dict[str, tuple[tuple[str, ...], str]] = {}
         Store.open(self.path, create=True).close()
 
     def store(self) -> Store:
@@ -155,16 +155,17 @@ class _Web:
             self.local.store = s
         return s
 
-    def find(self, store: Store, event_id: str) -> StoredEvent:
-        """The listed event of this id (or unique prefix); 404 when there is none."""
+    def find(self, store: Store, event_id: str) -> tuple[StoredEvent, EventRow]:
+        """The event of this id (or unique prefix) and its listing line; 404 when there is none."""
         try:
             eid = store.resolve(event_id)
         except NewsbriefError as e:
             raise HTTPException(404, str(e).replace(str(self.path), "the store")) from None
-        for s in store.events():
-            if s.event.id == eid:
-                return s
-        raise HTTPException(404, f"no event {event_id!r}")
+        row = store.event_row(eid)
+        event = store._event(eid)
+        if row is None or event is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        return StoredEvent(event, row.outlets, row.headline, row.dirty), row
 
     def brief(self, store: Store, listed: StoredEvent, words: int | None = None) -> Brief:
         """The event's brief (at ``words`` when given) with facts and disagreements, cached."""
@@ -194,26 +195,13 @@ class _Web:
                 self.cache.popitem(last=False)
         return brief
 
-    def search_text(self, store: Store, s: StoredEvent) -> str:
-        """Lower-cased headline and article titles of a listed event (titles cached)."""
-        got = self.titles.get(s.event.id)
-        if got is None or got[0] != s.event.article_ids:
-            titles = " ".join(a.title for a in store.articles_of(s.event.id))
-            got = (s.event.article_ids, titles)
-            self.titles[s.event.id] = got
-        return f"{s.headline} {got[1]}".lower()
+    def listing(self, q: str, page: int) -> tuple[list[EventRow], int, int, int]:
+        """The events matching ``q`` on ``page``: rows, total, pages and the page shown.
 
-    def listing(self, q: str, page: int) -> tuple[list[StoredEvent], int, int]:
-        """The events matching ``q`` (every word, in titles or brief) on ``page``; total; pages."""
-        store = self.store()
-        events = store.events()
-        words = q.lower().split()
-        if words:
-            events = [s for s in events if all(w in self.search_text(store, s) for w in words)]
-        total = len(events)
-        pages = max(1, math.ceil(total / PAGE_SIZE))
-        start = (page - 1) * PAGE_SIZE
-        return events[start : start + PAGE_SIZE], total, pages
+        Without ``q``, every event ranked as in a digest; with it, a full-text search
+        (:meth:`Store.search`). Paged and counted in SQL. A page past the last shows the last.
+        """
+        return self.store().listing(q, page, PAGE_SIZE)
 
     def add(self, articles: list[Article], problems: list[str]) -> tuple[int, int, list[str]]:
         """Clean and add articles; (new, known, ids of the events now holding them).
@@ -226,8 +214,7 @@ class _Web:
         store = self.store()
         report = store.add(cleaned, self.settings)
         problems.extend(report.problems)
-        ids = {a.id for a in cleaned}
-        events = [s.event.id for s in store.events() if ids & set(s.event.article_ids)]
+        events = store.events_holding(a.id for a in cleaned)
         return report.new, report.known, events
 
     async def add_async(
@@ -249,18 +236,30 @@ class _Web:
         self.writer.shutdown(wait=True)
 
 
-def _event_summary(s: StoredEvent) -> dict[str, Any]:
-    e = s.event
+def _event_summary(r: EventRow) -> dict[str, Any]:
     return {
-        "id": e.id,
-        "headline": s.headline,
-        "size": e.size,
-        "outlets": s.outlets,
-        "first": e.first.isoformat() if e.first else None,
-        "last": e.last.isoformat() if e.last else None,
-        "pending": s.dirty,
-        "url": f"/api/events/{e.id}",
+        "id": r.id,
+        "title": r.title,
+        "headline": r.headline,
+        "size": r.size,
+        "outlets": r.outlets,
+        "first": r.first.isoformat() if r.first else None,
+        "last": r.last.isoformat() if r.last else None,
+        "pending": r.dirty,
+        "url": f"/api/events/{r.id}",
     }
+
+
+#: what a source without a name is called, when its URL names no host either
+UNTITLED_SOURCE = "untitled source"
+
+
+def source_name(source: str, url: str) -> str:
+    """The name shown for a source: its own, else its http(s) URL's host, else "untitled source"."""
+    if source.strip():
+        return source.strip()
+    host = (urlsplit(url.strip()).hostname or "") if safe_href(url) else ""
+    return host or UNTITLED_SOURCE
 
 
 def _articles_from_model(body: ArticlesIn) -> list[Article]:
@@ -269,7 +268,7 @@ def _articles_from_model(body: ArticlesIn) -> list[Article]:
             a.text,
             title=a.title,
             url=a.url,
-            source=a.source or (urlsplit(a.url).hostname or "" if safe_href(a.url) else ""),
+            source=source_name(a.source, a.url),
             published=a.date,
             origin=f"api article {i}",
         )
@@ -383,7 +382,7 @@ def create_app(
     gunzip_budget = GUNZIP_FACTOR * max_body
 
     def page(name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
-        counts = web.store().counts()
+        counts = web.store().totals()
         html = env.get_template(name).render(css=CSS, counts=counts, **ctx)
         return HTMLResponse(html, status_code=status)
 
@@ -430,23 +429,22 @@ def create_app(
     def index(
         q: str = Query("", max_length=200), page_no: int = Query(1, ge=1, alias="page")
     ) -> HTMLResponse:
-        items, total, pages = web.listing(q, page_no)
-        store = web.store()
+        items, total, pages, page_no = web.listing(q, page_no)
 
         def url(p: int) -> str:
             return "/?" + urlencode({k: v for k, v in (("q", q), ("page", p)) if v})
 
         rows = [
             {
-                "id": s.event.id,
-                "title": _title(store, s),
-                "headline": s.headline,
-                "outlets": s.outlets,
-                "size": s.event.size,
-                "dates": _dates(s.event),
-                "pending": s.dirty,
+                "id": r.id,
+                "title": r.title,
+                "headline": r.headline,
+                "outlets": r.outlets,
+                "size": r.size,
+                "dates": _dates(r),
+                "pending": r.dirty,
             }
-            for s in items
+            for r in items
         ]
         return page(
             "index.html",
@@ -459,17 +457,10 @@ def create_app(
             next_url=url(page_no + 1),
         )
 
-    def _title(store: Store, s: StoredEvent) -> str:
-        arts = store.articles_of(s.event.id)
-        for a in arts:
-            if a.title:
-                return a.title
-        return (s.headline[:90] + "…") if len(s.headline) > 90 else (s.headline or s.event.id)
-
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
     def event_page(event_id: str) -> HTMLResponse:
         store = web.store()
-        listed = web.find(store, event_id)
+        listed, _ = web.find(store, event_id)
         brief = web.brief(store, listed)
         shown = facts_for_display(brief)
         sources = []
@@ -482,7 +473,7 @@ def create_app(
                     # safe_href escapes for raw HTML; jinja2 escapes again, so unescape first
                     "href": a.url.strip() if href else None,
                     "label": a.title or a.url or a.source or a.id,
-                    "outlet": a.source or a.origin or a.id,
+                    "outlet": source_name(a.source, a.url),
                     "date": a.published.isoformat() if a.published else "",
                     "bad_url": a.url if a.url and not href else "",
                     "copy_of": next(
@@ -492,7 +483,7 @@ def create_app(
             )
         return page(
             "event.html",
-            title=_title(store, listed) or event_title(brief),
+            title=event_title(brief),
             event_id=listed.event.id,
             outlets=listed.outlets,
             size=listed.event.size,
@@ -549,7 +540,7 @@ def create_app(
                     fields["text"],
                     title=fields["title"],
                     url=url,
-                    source=(urlsplit(url).hostname or "") if safe_href(url) else "pasted",
+                    source=source_name("", url),
                     published=published,
                     origin="web form",
                 )
@@ -621,7 +612,7 @@ def create_app(
     def api_events(
         q: str = Query("", max_length=200), page: int = Query(1, ge=1)
     ) -> dict[str, Any]:
-        items, total, pages = web.listing(q, page)
+        items, total, pages, page = web.listing(q, page)
         return {
             "total": total,
             "page": page,
@@ -632,16 +623,16 @@ def create_app(
     @app.get("/api/events/{event_id}", summary="One event with its brief and articles")
     def api_event(event_id: str) -> dict[str, Any]:
         store = web.store()
-        listed = web.find(store, event_id)
+        listed, row = web.find(store, event_id)
         brief = web.brief(store, listed)
-        return dict(_event_summary(listed), brief=brief.to_dict())
+        return dict(_event_summary(row), brief=brief.to_dict())
 
     @app.get("/api/events/{event_id}/brief", summary="The brief of an event at N words")
     def api_brief(
-        event_id: str, words: int | None = Query(None, ge=1, le=MAX_WORDS)
+        event_id: str, words: int | None = Query(None, ge=MIN_WORDS, le=MAX_WORDS)
     ) -> dict[str, Any]:
         store = web.store()
-        listed = web.find(store, event_id)
+        listed, _ = web.find(store, event_id)
         return web.brief(store, listed, words).to_dict()
 
     hosts = DEFAULT_HOSTS if allowed_hosts is None else tuple(allowed_hosts)
