@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 
 from newsbrief.model import Article
 from newsbrief.settings import Settings
+from newsbrief.text import MONTH_NUMBERS
 
 __all__ = ["clean_article", "clean_text", "is_boilerplate", "strip_dateline"]
 
@@ -238,27 +239,7 @@ _LEAD_TAG = re.compile(
 )
 _BULLETS = "•·▪►●◦*-–"
 _BULLET = re.compile(r"^(?:[•·▪►●◦*]|[-–](?=\s))\s*(?=[\"'“‘(A-Z0-9])")
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        1,
-    )
-    for name in names
-}
+_MONTHS = MONTH_NUMBERS
 
 # --------------------------------------------------------------------------- captions
 

@@ -24,32 +24,14 @@ import re
 from collections import Counter
 from datetime import date
 
+from newsbrief.text import MONTH_NUMBERS
+
 __all__ = ["TEXT_CHARS", "Dating", "infer_day"]
 
 #: how much of the text is read for dates (a lead names the story's day; the tail recaps)
 TEXT_CHARS = 3000
 
-_MONTHS = {
-    m: k
-    for k, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        1,
-    )
-    for m in names
-}
+_MONTHS = MONTH_NUMBERS
 _MONTH = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"

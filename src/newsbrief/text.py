@@ -18,6 +18,30 @@ from collections.abc import Iterable
 
 import snowballstemmer
 
+#: month names and their usual abbreviations, lower-cased, to month numbers (shared by the
+#: readers' date parsing, cleaning's dateline rules and dating of undated articles)
+MONTH_NUMBERS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        1,
+    )
+    for name in names
+}
+
 # Words after which a period does not end a sentence (compared in lower case).
 TITLES = frozenset(
     "mr mrs ms dr prof sr jr st gen col lt sgt capt cmdr adm maj gov sen rep rev fr pres supt "
