@@ -47,11 +47,8 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A uvicorn server on 127.0.0.1 over a seeded temporary store, in a thread."""
-    path = tmp_path_factory.mktemp("browser") / "store.db"
-    seed(path)
+def _serve(path: Path) -> Iterator[str]:
+    """Run a uvicorn server on 127.0.0.1 over the store at `path`, in a thread; yield its URL."""
     port = _free_port()
     config = uvicorn.Config(create_app(path), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
@@ -65,6 +62,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(5)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A uvicorn server on 127.0.0.1 over a seeded temporary store, in a thread."""
+    path = tmp_path_factory.mktemp("browser") / "store.db"
+    seed(path)
+    yield from _serve(path)
 
 
 @pytest.fixture(scope="module")
@@ -195,19 +200,7 @@ def big_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     seed(path)
     with Store.open(path) as st:
         st.add(pipeline.clean_articles(_many_events(45), pipeline.Settings()))
-    port = _free_port()
-    config = uvicorn.Config(create_app(path), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(5)
+    yield from _serve(path)
 
 
 def test_full_text_search_finds_words_of_the_articles(big_server: str, page: object) -> None:
