@@ -101,7 +101,11 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     from newsbrief.render import render
 
     settings = Settings(words=args.words)
-    loaded = pipeline.load(_paths(args.inputs), settings, stdin=sys.stdin.buffer)
+    bars = _Bars(args.quiet, steps=True)
+    try:
+        loaded = pipeline.load(_paths(args.inputs), settings, sys.stdin.buffer, bars)
+    finally:
+        bars.close()
     for p in loaded.problems:
         _warn(p)
     if not loaded.articles:
@@ -113,7 +117,10 @@ def cmd_summarize(args: argparse.Namespace) -> int:
             f"{events[0]}): summarize blends them into one brief; "
             "use 'newsbrief digest' for a brief per event"
         )
-    brief = pipeline.brief_from_articles(loaded.articles, settings)
+    try:
+        brief = pipeline.brief_from_articles(loaded.articles, settings, progress=bars)
+    finally:
+        bars.close()
     _write(render(brief, args.format, loaded.problems), args.output)
     return 0
 
@@ -228,11 +235,20 @@ def _group_settings(args: argparse.Namespace) -> Settings:
     return Settings(**options)
 
 
-class _Bars:
-    """tqdm progress bars on stderr, only when it is a terminal and not --quiet."""
+#: what each progress stage counts (see newsbrief.pipeline.Progress, Store.add)
+_UNITS = {"read": "input", "clean": "article", "group": "step", "compare": "step"}
 
-    def __init__(self, quiet: bool) -> None:
+
+class _Bars:
+    """tqdm progress bars on stderr, one per stage, only when it is a terminal and not --quiet.
+
+    ``summarize`` counts events (digest, add) unless ``steps`` says it counts the steps
+    of one brief (the summarize command).
+    """
+
+    def __init__(self, quiet: bool, steps: bool = False) -> None:
         self.on = not quiet and sys.stderr.isatty()
+        self.units = {**_UNITS, "summarize": "step" if steps else "event"}
         self.bars: dict[str, object] = {}
 
     def __call__(self, stage: str, done: int, total: int) -> None:
@@ -245,11 +261,13 @@ class _Bars:
             bar = self.bars[stage] = tqdm(
                 total=total,
                 desc=stage,
-                unit="event" if stage == "summarize" else "article",
+                unit=self.units.get(stage, "item"),
                 file=sys.stderr,
                 leave=False,
             )
         bar.update(done - bar.n)  # type: ignore[attr-defined]
+        if done >= total:  # a finished stage leaves the screen for the next one
+            bar.close()  # type: ignore[attr-defined]
 
     def close(self) -> None:
         for bar in self.bars.values():
@@ -267,12 +285,15 @@ def cmd_digest(args: argparse.Namespace) -> int:
         return _digest_dask(args, settings)
     if args.scheduler or args.workers:
         raise InputError("--scheduler and --workers go with --engine dask")
-    loaded = pipeline.load(_paths(args.inputs), settings, stdin=sys.stdin.buffer)
+    bars = _Bars(args.quiet)
+    try:
+        loaded = pipeline.load(_paths(args.inputs), settings, sys.stdin.buffer, bars)
+    finally:
+        bars.close()
     for p in loaded.problems:
         _warn(p)
     if not loaded.articles:
         raise InputError("no usable article in the input" + _why(loaded.problems))
-    bars = _Bars(args.quiet)
     problems: list[str] = []
     try:
         items = digest_articles(
@@ -371,10 +392,13 @@ def cmd_add(args: argparse.Namespace) -> int:
             fetched = _fetch_urls(store, urls, args, settings)
             for p in fetched.problems:
                 _warn(p)
-        loaded = pipeline.load(_paths(paths), settings, stdin=sys.stdin.buffer)
+        bars = _Bars(args.quiet)
+        try:
+            loaded = pipeline.load(_paths(paths), settings, sys.stdin.buffer, bars)
+        finally:
+            bars.close()
         for p in loaded.problems:
             _warn(p)
-        bars = _Bars(args.quiet)
         try:
             report = store.add(loaded.articles, settings, progress=bars)
         finally:
@@ -775,6 +799,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format (default text)",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
     p.set_defaults(func=cmd_summarize)
 
     p = sub.add_parser(

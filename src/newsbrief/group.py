@@ -445,6 +445,7 @@ def assign(
     settings: Settings | None = None,
     vectors: Mapping[str, Row] | None = None,
     vectorizer: Vectorizer | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Grouping:
     """Group new articles, joining them to existing events where they belong.
 
@@ -456,8 +457,11 @@ def assign(
     is ignored. Returns the touched and created events with all their members.
     ``vectorizer`` replaces :func:`vectorize` (it must give each article the same row
     whatever else is vectorized with it, or stored vectors go stale).
+    ``progress``, when given, is called as ``progress(done, total)`` after each of the
+    :data:`ASSIGN_STEPS` steps (vectors, similar pairs, copies, merging, events).
     """
     settings = settings or Settings()
+    step = _stepper(progress, ASSIGN_STEPS)
     known = known or {}
     seen = set(known)
     fresh: list[Article] = []
@@ -466,6 +470,7 @@ def assign(
             seen.add(a.id)
             fresh.append(a)
     if not fresh:
+        step(ASSIGN_STEPS)
         return Grouping(events=[])
     old: list[Article] = []
     old_event: list[int] = []
@@ -486,9 +491,11 @@ def assign(
         x = sparse.vstack([x_new, x_old], format="csr")
     else:
         x = x_new
+    step()
     threshold = settings.group_threshold
     days = _days(arts)
     r, c, s = similarity_edges(x, days, settings.group_window_days, threshold / 2)
+    step()
 
     # starting groups: one per existing event, then syndicated copies among the articles
     parent = list(range(len(arts)))
@@ -536,6 +543,7 @@ def assign(
         if gone in lo:
             lo[keep] = min(lo.get(keep, lo[gone]), lo[gone])
             hi[keep] = max(hi.get(keep, hi[gone]), hi[gone])
+    step()
     roots = [find(i) for i in range(len(arts))]
     group_ids = {g: k for k, g in enumerate(dict.fromkeys(roots))}
     g = np.array([group_ids[x] for x in roots], dtype=np.int64)
@@ -566,6 +574,7 @@ def assign(
         last.tolist(),
         settings.group_window_days,
     )
+    step()
 
     members: dict[int, list[int]] = {}
     for k in range(len(arts)):
@@ -586,7 +595,27 @@ def assign(
             if k < nf:
                 out.assignment[arts[k].id] = event.id
         out.events.append(event)
+    step()
     return out
+
+
+#: the steps :func:`assign` reports to its ``progress`` callback
+ASSIGN_STEPS = 5
+
+
+def _stepper(progress: Callable[[int, int], None] | None, total: int) -> Callable[..., None]:
+    """A function that reports one more finished step of ``total`` to ``progress``."""
+    done = 0
+    if progress is not None:
+        progress(0, total)
+
+    def step(n: int = 1) -> None:
+        nonlocal done
+        done = min(total, done + n)
+        if progress is not None:
+            progress(done, total)
+
+    return step
 
 
 def group_articles(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -25,6 +25,9 @@ from newsbrief.summarize import Extractor, summarize_articles
 log = logging.getLogger("newsbrief")
 
 Input = str | os.PathLike[str] | Article
+#: progress callback: (stage, done, total); stages "read" (inputs), "clean" (articles),
+#: "summarize" and "compare" (steps)
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -36,12 +39,18 @@ class Loaded:
 
 
 def clean_articles(
-    articles: Iterable[Article], settings: Settings, problems: list[str] | None = None
+    articles: Iterable[Article],
+    settings: Settings,
+    problems: list[str] | None = None,
+    progress: Progress | None = None,
 ) -> list[Article]:
     """Clean each article; one over ``settings.max_text_chars`` or left empty by cleaning
     is reported and dropped."""
     out = []
-    for a in articles:
+    articles = list(articles)
+    for n, a in enumerate(articles):
+        if progress is not None:
+            progress("clean", n, len(articles))
         if len(a.text) > settings.max_text_chars:
             if problems is not None:
                 problems.append(
@@ -56,6 +65,8 @@ def clean_articles(
                 )
             continue
         out.append(c)
+    if progress is not None:
+        progress("clean", len(articles), len(articles))
     return out
 
 
@@ -65,7 +76,10 @@ def too_long(n: int, settings: Settings) -> str:
 
 
 def load(
-    inputs: Iterable[Input], settings: Settings | None = None, stdin: BinaryIO | None = None
+    inputs: Iterable[Input],
+    settings: Settings | None = None,
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
 ) -> Loaded:
     """Read and clean the inputs: paths, "-" for stdin, article texts or Article objects.
 
@@ -73,7 +87,8 @@ def load(
     that looks like a path (see :func:`looks_like_path`) but names nothing raises
     :class:`InputError` ("no such file: ..."); any other string is taken as the text
     of an article. Unusable inputs are skipped and
-    reported in ``problems``; nothing else raises for a bad input.
+    reported in ``problems``; nothing else raises for a bad input. ``progress`` is called
+    with ("read", inputs read, inputs) and ("clean", articles cleaned, articles).
     """
     settings = settings or Settings()
     started = time.perf_counter()
@@ -96,13 +111,17 @@ def load(
                 problems.append(f"<text {n}>: empty text, skipped")
         else:
             problems.append(f"input {n}: not a path, a text or an Article ({type(item).__name__})")
-    if paths:
-        result = read_inputs(paths, stdin=stdin, max_text_chars=settings.max_text_chars)
+    for n, path in enumerate(paths):
+        if progress is not None:
+            progress("read", n, len(paths))
+        result = read_inputs([path], stdin=stdin, max_text_chars=settings.max_text_chars)
         raw.extend(result.articles)
         problems.extend(result.problems)
+    if progress is not None and paths:
+        progress("read", len(paths), len(paths))
     read_s = time.perf_counter() - started
     skipped = len(problems)
-    cleaned = clean_articles(raw, settings, problems)
+    cleaned = clean_articles(raw, settings, problems, progress)
     log.info(
         "read %d article(s) in %.2f s (%d input(s) or record(s) skipped); cleaned in %.2f s, "
         "%d left empty and dropped: %d article(s) kept",
@@ -142,15 +161,28 @@ def brief_from_articles(
     articles: Sequence[Article],
     settings: Settings | None = None,
     extractor: Extractor | None = None,
+    progress: Progress | None = None,
 ) -> Brief:
-    """Summarize cleaned articles of one event (the summarize stage, then compare)."""
+    """Summarize cleaned articles of one event (the summarize stage, then compare).
+
+    ``progress`` is called with ("summarize", steps done, steps) and ("compare", 0 or 1, 1).
+    """
     settings = settings or Settings()
     if not articles:
         raise InputError("no usable article in the input")
     started = time.perf_counter()
-    brief = summarize_articles(articles, settings, extractor)
+    brief = summarize_articles(
+        articles,
+        settings,
+        extractor,
+        progress=(lambda d, t: progress("summarize", d, t)) if progress is not None else None,
+    )
     summarized = time.perf_counter()
+    if progress is not None:
+        progress("compare", 0, 1)
     brief = with_facts(brief, articles)
+    if progress is not None:
+        progress("compare", 1, 1)
     log.info(
         "summarized %d article(s) into %d sentence(s), %d words, in %.2f s; "
         "facts compared in %.2f s",

@@ -47,7 +47,7 @@ import numpy as np
 
 from newsbrief.digest import outlet, rank_key
 from newsbrief.errors import InputError, NewsbriefError, StoreError
-from newsbrief.group import VECTORIZER_VERSION, Row, assign, rows_of, vectorize
+from newsbrief.group import ASSIGN_STEPS, VECTORIZER_VERSION, Row, assign, rows_of, vectorize
 from newsbrief.model import Article, Brief, BriefSentence, Disagreement, Event, Fact
 from newsbrief.settings import Settings
 
@@ -461,7 +461,8 @@ class AddReport:
     problems: list[str] = field(default_factory=list)
 
 
-#: progress callback: (stage, done, total); stage is "group" or "summarize"
+#: progress callback: (stage, done, total); stage "group" counts steps (reading nearby events,
+#: the steps of group.assign, storing), "summarize" counts events
 Progress = Callable[[str, int, int], None]
 
 
@@ -957,11 +958,7 @@ class Store:
             report.new = len(new)
             if new:
                 started = time.perf_counter()
-                if progress:
-                    progress("group", 0, len(new))
-                self._insert(con, new, settings, report)
-                if progress:
-                    progress("group", len(new), len(new))
+                self._insert(con, new, settings, report, progress)
                 log.info(
                     "grouped %d new article(s) (%d already stored) in %.2f s: %d new event(s), "
                     "%d grown",
@@ -1018,8 +1015,22 @@ class Store:
         ]
 
     def _insert(
-        self, con: sqlite3.Connection, new: list[Article], settings: Settings, report: AddReport
+        self,
+        con: sqlite3.Connection,
+        new: list[Article],
+        settings: Settings,
+        report: AddReport,
+        progress: Progress | None = None,
     ) -> None:
+        # the "group" stage: reading the nearby events, the steps of assign, then storing
+        steps = ASSIGN_STEPS + 2
+
+        def step(done: int, total: int = ASSIGN_STEPS) -> None:
+            if progress:
+                progress("group", done + 1, steps)
+
+        if progress:
+            progress("group", 0, steps)
         existing: list[Event] = []
         known: dict[str, Article] = {}
         vectors: dict[str, Row] = {}
@@ -1034,7 +1045,8 @@ class Store:
                 known[r[0]] = self._article(r[:7])
                 vectors[r[0]] = _unpack(r[7])
             existing.append(Event(id=eid, article_ids=tuple(r[0] for r in rows)))
-        grouping = assign(new, existing, known, settings, vectors)
+        step(0)
+        grouping = assign(new, existing, known, settings, vectors, progress=step)
         now = _now()
         for n, a in enumerate(new, 1):
             con.execute(
@@ -1077,6 +1089,8 @@ class Store:
                 (now, event.id),
             )
             _index_event(con, event.id)
+        if progress:
+            progress("group", steps, steps)
 
     @_guarded
     def summarize_pending(
@@ -1092,6 +1106,8 @@ class Store:
         todo = self.pending()
         started = time.perf_counter()
         done: list[str] = []
+        if progress and todo:
+            progress("summarize", 0, len(todo))
         for n, eid in enumerate(todo, 1):
             with self._read() as con:
                 row = con.execute("SELECT version FROM events WHERE id = ?", (eid,)).fetchone()

@@ -13,7 +13,7 @@ these.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from newsbrief.errors import InputError
 from newsbrief.model import Article, Brief, BriefSentence
@@ -103,22 +103,39 @@ def summarize_articles(
     settings: Settings | None = None,
     extractor: Extractor | None = None,
     event: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Brief:
     """Summarize cleaned articles of one event into a cited brief.
 
     The headline is one sentence (:meth:`Extractor.headline`, at most
     ``settings.headline_words`` and 40 words), the brief ``settings.words`` words. Raises :class:`InputError` when no article has a usable
-    sentence.
+    sentence. ``progress``, when given, is called as ``progress(done, total)`` after each
+    of the :data:`SUMMARIZE_STEPS` steps (sentences, headline, selection, citations).
     """
     settings = settings or Settings()
     extractor = extractor or Newsbrief()
+
+    def step(done: int) -> None:
+        if progress is not None:
+            progress(done, SUMMARIZE_STEPS)
+
+    step(0)
     cluster = prepare(articles, settings)
     if not cluster.eligible().any():
         raise InputError("no usable sentence in the input (nothing that reads as a sentence)")
     texts = extractor.texts(cluster)
+    step(1)
     head = extractor.headline(cluster)
+    step(2)
     chosen = extractor.select(cluster, settings.words)
+    step(3)
     if head is None:
         head = chosen[0]
     headline = texts[head]
-    return build_brief(cluster, chosen, headline, settings.words, event, texts)
+    brief = build_brief(cluster, chosen, headline, settings.words, event, texts)
+    step(4)
+    return brief
+
+
+#: the steps :func:`summarize_articles` reports to its ``progress`` callback
+SUMMARIZE_STEPS = 4
