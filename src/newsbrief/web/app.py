@@ -7,9 +7,10 @@ must come from the same origin (Origin, else Referer, must match Host when prese
 Host must be one the server answers for (see :mod:`newsbrief.web.guard`), and requests
 larger than ``max_body`` bytes are refused with 413.
 
-Writes run on one writer thread, off the event loop, so reads are answered while a large
-POST is being added; reads use one store connection per worker thread (WAL: a reader
-never waits for the writer).
+Writes run in one writer process (:mod:`newsbrief.web.writer`), off the event loop and
+off this process's GIL, so reads are answered while a large POST is being grouped and
+summarized; reads use one store connection per worker thread (WAL: a reader never waits
+for the writer).
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ import threading
 import zlib
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -43,7 +43,6 @@ from starlette.requests import ClientDisconnect
 from newsbrief.compare import facts_for_display, with_facts
 from newsbrief.errors import NewsbriefError
 from newsbrief.model import Article, Brief, Event
-from newsbrief.pipeline import clean_articles
 from newsbrief.read import read_bytes
 from newsbrief.render_html import event_title, safe_href
 from newsbrief.settings import Settings
@@ -51,6 +50,7 @@ from newsbrief.store import EventRow, Store, StoredEvent
 from newsbrief.web.apidocs import render_docs
 from newsbrief.web.guard import DEFAULT_HOSTS, RequestGuard
 from newsbrief.web.templates import CSS, TEMPLATES
+from newsbrief.web.writer import Writer
 
 __all__ = ["DATE_MAX", "DATE_MIN", "DEFAULT_HOSTS", "ArticleIn", "ArticlesIn", "create_app"]
 
@@ -137,12 +137,15 @@ def _dates(e: Event | EventRow) -> str:
 class _Web:
     """The state of one app: the store path, settings, per-thread connections, caches."""
 
-    def __init__(self, store_path: str | Path, settings: Settings) -> None:
+    def __init__(
+        self, store_path: str | Path, settings: Settings, writer_process: bool = True
+    ) -> None:
         self.path = Path(store_path)
         self.settings = settings
         self.local = threading.local()
-        # one writer thread: writes queue here, never on the event loop or the read pool
-        self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsbrief-writer")
+        # one writer (a worker process by default): writes queue there, never on the event
+        # loop or the read threads, and off this process's GIL
+        self.writer = Writer(self.path, settings, process=writer_process)
         self.cache: OrderedDict[tuple[Any, ...], Brief] = OrderedDict()
         self.cache_lock = threading.Lock()
         Store.open(self.path, create=True).close()
@@ -203,37 +206,18 @@ class _Web:
         """
         return self.store().listing(q, page, PAGE_SIZE)
 
-    def add(self, articles: list[Article], problems: list[str]) -> tuple[int, int, list[str]]:
-        """Clean and add articles; (new, known, ids of the events now holding them).
-
-        Runs on the writer thread (see :meth:`add_async`); committed when it returns.
-        """
-        cleaned = clean_articles(articles, self.settings, problems)
-        if not cleaned:
-            return 0, 0, []
-        store = self.store()
-        report = store.add(cleaned, self.settings)
-        problems.extend(report.problems)
-        events = store.events_holding(a.id for a in cleaned)
-        return report.new, report.known, events
-
     async def add_async(
         self, articles: list[Article], problems: list[str]
     ) -> tuple[int, int, list[str]]:
-        """:meth:`add` on the writer thread, awaited without blocking the event loop."""
-        return await asyncio.wrap_future(self.writer.submit(self.add, articles, problems))
+        """Clean and add articles on the writer; (new, known, ids of the events now holding
+        them), once committed. Awaited without blocking the event loop or the reads."""
+        added = await asyncio.wrap_future(self.writer.submit(articles))
+        problems.extend(added.problems)
+        return added.new, added.known, added.events
 
     def close(self) -> None:
-        """Finish the queued writes and close the writer's connection."""
-
-        def close_store() -> None:
-            s = getattr(self.local, "store", None)
-            if s is not None:
-                s.close()
-                self.local.store = None
-
-        self.writer.submit(close_store)
-        self.writer.shutdown(wait=True)
+        """Finish the queued writes, then stop the writer."""
+        self.writer.close()
 
 
 def _event_summary(r: EventRow) -> dict[str, Any]:
@@ -352,14 +336,18 @@ def create_app(
     settings: Settings | None = None,
     max_body: int = MAX_BODY,
     allowed_hosts: Iterable[str] | None = None,
+    writer_process: bool = True,
 ) -> FastAPI:
     """The web app over the store at ``store_path`` (created when missing).
+
+    Writes run in one worker process (see :mod:`newsbrief.web.writer`); with
+    ``writer_process=False``, on one thread of this process.
 
     ``allowed_hosts``: the names the ``Host`` header may give (default ``localhost``,
     ``127.0.0.1``, ``[::1]``; ``*`` allows any). Uploads of one request may expand
     (gunzip) to ``GUNZIP_FACTOR`` times ``max_body``.
     """
-    web = _Web(store_path, settings or Settings())
+    web = _Web(store_path, settings or Settings(), writer_process)
     env = Environment(
         loader=DictLoader(TEMPLATES),
         autoescape=select_autoescape(default=True, default_for_string=True),
