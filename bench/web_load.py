@@ -27,6 +27,7 @@ import json
 import random
 import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -35,14 +36,16 @@ from pathlib import Path
 
 import httpx
 import uvicorn
+from wordfreq import top_n_list
 
 from newsbrief import pipeline
 from newsbrief import store as store_mod
 from newsbrief.digest import outlet
-from newsbrief.group import rows_of, vectorize
+from newsbrief.group import group_articles, rows_of, vectorize
 from newsbrief.model import Article
 from newsbrief.settings import Settings
 from newsbrief.store import Store
+from newsbrief.text import STOPWORDS
 from newsbrief.web import create_app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,28 +73,41 @@ def town(i: int) -> str:
             return out.capitalize() + "ton"
 
 
+#: content words of the invented events: common English words (wordfreq ranks 1000-10000),
+#: so that two events share little more than the frame words of their sentences
+VOCAB = [
+    w for w in top_n_list("en", 10_000)[1000:] if w.isalpha() and len(w) >= 5 and w not in STOPWORDS
+]
+
+
 def invented(i: int) -> list[Article]:
-    """The two reports of invented event ``i``."""
+    """The two reports of invented event ``i``: the same town, person, topic and ten
+    content words, in different sentences; other events share only frame words."""
+    rng = random.Random(i)
     place, topic = town(i), TOPICS[i % len(TOPICS)]
     day = START + dt.timedelta(days=(i * 7919) % 365)
-    out = []
-    for k, name in enumerate(OUTLETS):
-        text = (
-            f"Officials in {place} confirmed the {topic} on {day:%A} after {i % 9 + 2} days "
-            f"of reports, the council of {place} said. About {1000 + 7 * i + k} residents "
-            f"were affected by the {topic}. Mayor Lee Park of {place} said help would arrive "
-            f"within {10 + k} hours."
+    w = rng.sample(VOCAB, 8)
+    who = f"{town(i * 17 + 3).removesuffix('ton')}a {town(i * 31 + 7).removesuffix('ton')}son"
+    n = rng.randrange(2, 90)
+    texts = [
+        f"The {topic} in {place} left the {w[0]} and the {w[1]} without {w[2]} on {day:%A}, "
+        f"officials said. {who} said {n} {w[3]} had been sent to the {w[4]} of {place}. "
+        f"The {w[5]} and the {w[6]} were to {w[7]} by the end of the week.",
+        f"{who} told reporters that {n} {w[3]} reached the {w[4]} of {place}. "
+        f"The {w[0]} and the {w[1]} had no {w[2]} for a day. In {place}, the {w[5]} and "
+        f"the {w[6]} would {w[7]} soon after the {topic}, {who.split()[1]} said.",
+    ]
+    titles = [
+        f"{place}: {w[0]} and {w[1]} without {w[2]}",
+        f"{who} on {w[3]} for the {w[4]} of {place}",
+    ]
+    return [
+        Article.create(
+            text, title=title, url=f"https://{name}/{place.lower()}-{topic}", source=name,
+            published=day,
         )
-        out.append(
-            Article.create(
-                text,
-                title=f"{place} {topic}: council confirms",
-                url=f"https://{name}/{place.lower()}-{topic}",
-                source=name,
-                published=day,
-            )
-        )
-    return out
+        for text, title, name in zip(texts, titles, OUTLETS, strict=True)
+    ]  # fmt: skip
 
 
 def lead_brief(event_id: str, arts: list[Article]) -> str:
@@ -134,13 +150,12 @@ def lead_brief(event_id: str, arts: list[Article]) -> str:
     )
 
 
-def build(path: Path, n_articles: int, settings: Settings) -> dict[str, int]:
-    """The benchmark store: Aleppo through ``add``, then the invented events in bulk."""
+def build_bulk(path: Path, n_events: int) -> None:
+    """The invented events written in bulk: the rows ``Store.add`` would write for them
+    (real vectors, the store's own search index), with a lead-sentence brief."""
     with Store.open(path) as store:
-        store.add(pipeline.load([ROOT / "examples" / "aleppo"], settings).articles, settings)
         con = store._con
         now = store_mod._now()
-        n_events = n_articles // 2
         batch = 2000
         for lo in range(0, n_events, batch):
             events = [(i, invented(i)) for i in range(lo, min(n_events, lo + batch))]
@@ -175,7 +190,56 @@ def build(path: Path, n_articles: int, settings: Settings) -> dict[str, int]:
                     store_mod._index_event(con, eid)
             print(f"  built {min(n_events, lo + batch)} of {n_events} events", file=sys.stderr)
         con.execute("ANALYZE")
+
+
+def build_add(path: Path, n_events: int, settings: Settings) -> None:
+    """The invented events through the real path: one ``Store.add`` per day, in date order
+    (as a daily feed would add them): cleaning, grouping against the stored events of the
+    nearby days, summarizing every new event."""
+    by_day: dict[dt.date, list[Article]] = {}
+    for i in range(n_events):
+        pair = invented(i)
+        by_day.setdefault(pair[0].published, []).extend(pair)  # type: ignore[arg-type]
+    with Store.open(path) as store:
+        for k, day in enumerate(sorted(by_day), 1):
+            store.add(pipeline.clean_articles(by_day[day], settings), settings)
+            if k % 30 == 0 or k == len(by_day):
+                print(f"  added {k} of {len(by_day)} days", file=sys.stderr)
+        store._con.execute("ANALYZE")
+
+
+def build(path: Path, n_articles: int, settings: Settings, how: str) -> dict[str, int]:
+    """The benchmark store: the Aleppo example through ``add``, then the invented events."""
+    with Store.open(path) as store:
+        store.add(pipeline.load([ROOT / "examples" / "aleppo"], settings).articles, settings)
+    if how == "add":
+        build_add(path, n_articles // 2, settings)
+    else:
+        build_bulk(path, n_articles // 2)
+    with Store.open(path) as store:
         return store.counts()
+
+
+def grouping_check(path: Path, n_events: int, settings: Settings, days: int = 7) -> str:
+    """How far the bulk store is from what grouping makes of the same articles: the
+    articles of ``days`` consecutive days (the store's busiest density) grouped by
+    ``group_articles``; how many invented events come out exactly as two-article events."""
+    first = START + dt.timedelta(days=180)
+    wanted = [
+        i for i in range(n_events)
+        if 0 <= ((START + dt.timedelta(days=(i * 7919) % 365)) - first).days < days
+    ]  # fmt: skip
+    arts = [a for i in wanted for a in invented(i)]
+    t = time.perf_counter()
+    events = group_articles(pipeline.clean_articles(arts, settings), settings)
+    took = time.perf_counter() - t
+    pairs = {frozenset(a.id for a in invented(i)) for i in wanted}
+    exact = sum(frozenset(e.article_ids) in pairs for e in events)
+    return (
+        f"grouping check: the {len(arts)} articles of {days} days ({len(wanted)} invented "
+        f"events) grouped afresh in {took:.1f} s into {len(events)} events; {exact} of "
+        f"{len(wanted)} are exactly an invented event"
+    )
 
 
 def free_port() -> int:
@@ -189,15 +253,120 @@ def pct(values: list[float], q: float) -> float:
     return s[min(len(s) - 1, int(q * len(s)))] if s else float("nan")
 
 
+def serve(path: Path, port: int, writer: str) -> int:
+    """The server side (run in its own process by the benchmark, as ``newsbrief serve``)."""
+    app = create_app(path, Settings(), writer_process=writer == "process")
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="error")
+    return 0
+
+
+class Load:
+    """Client threads doing requests of some kinds against the server; latencies per kind."""
+
+    READS = ("GET /?page=N (list)", "GET /?q=WORD (search)", "GET /events/{id}")
+    POST = "POST /api/articles"
+
+    def __init__(self, base: str, pages: int, invented_events: int) -> None:
+        self.base, self.pages, self.n = base, pages, invented_events
+        self.lat: dict[str, list[float]] = {}
+        self.failures: dict[str, int] = {}
+        self.errors: dict[str, int] = {}
+        self.lock = threading.Lock()
+        self.posted = 0
+
+    def _one(self, c: httpx.Client, name: str, rng: random.Random) -> bool:
+        if name == self.POST:
+            with self.lock:
+                self.posted += 1
+                k = self.n + 10_000_000 + self.posted
+            new = invented(k)[0]
+            body = {"articles": [{"text": new.text, "title": new.title, "url": new.url,
+                                  "date": new.published.isoformat() if new.published else None}]}  # fmt: skip
+            return c.post("/api/articles", json=body).status_code == 201
+        if name.startswith("GET /?page"):
+            r = c.get("/", params={"page": rng.randrange(1, self.pages + 1)})
+        elif name.startswith("GET /?q"):
+            word = (
+                TOPICS[rng.randrange(len(TOPICS))]
+                if rng.random() < 0.5
+                else town(rng.randrange(self.n))
+            )
+            r = c.get("/", params={"q": word})
+        else:
+            r = c.get(f"/events/b{rng.randrange(self.n):011x}")
+        if r.status_code != 200:
+            with self.lock:
+                key = f"{name}: HTTP {r.status_code}"
+                self.errors[key] = self.errors.get(key, 0) + 1
+        return r.status_code == 200
+
+    def run(self, kinds: tuple[str, ...], threads: int, seconds: float, posters: int = 0) -> float:
+        """``threads`` threads of reads round-robin over ``kinds``, and ``posters`` threads
+        posting back to back, for ``seconds``; returns the wall time."""
+        stop = time.monotonic() + seconds
+
+        def client(seed: int, mix: tuple[str, ...]) -> None:
+            rng = random.Random(seed)
+            with httpx.Client(base_url=self.base, timeout=120) as c:
+                k = 0
+                while time.monotonic() < stop:
+                    name = mix[k % len(mix)]
+                    k += 1
+                    t = time.perf_counter()
+                    try:
+                        ok = self._one(c, name, rng)
+                    except httpx.HTTPError as e:
+                        ok = False
+                        with self.lock:
+                            key = f"{name}: {type(e).__name__}"
+                            self.errors[key] = self.errors.get(key, 0) + 1
+                    d = time.perf_counter() - t
+                    with self.lock:
+                        self.lat.setdefault(name, []).append(d)
+                        self.failures[name] = self.failures.get(name, 0) + (not ok)
+
+        workers = [threading.Thread(target=client, args=(n, kinds)) for n in range(threads)]
+        workers += [
+            threading.Thread(target=client, args=(1000 + n, (self.POST,))) for n in range(posters)
+        ]
+        t = time.perf_counter()
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join()
+        return time.perf_counter() - t
+
+    def table(self, title: str, wall: float) -> str:
+        out = [f"{title} ({wall:.0f} s)", "", "| endpoint | requests | req/s | p50 ms | p99 ms | failures |",
+               "|---|---:|---:|---:|---:|---:|"]  # fmt: skip
+        for name in (*self.READS, self.POST):
+            v = self.lat.get(name)
+            if not v:
+                continue
+            out.append(
+                f"| {name} | {len(v)} | {len(v) / wall:.1f} | {1000 * statistics.median(v):.1f} "
+                f"| {1000 * pct(v, 0.99):.1f} | {self.failures[name]} |"
+            )
+        for k, n in sorted(self.errors.items()):
+            out.append(f"\nfailed: {k} ({n})")
+        return "\n".join(out) + "\n"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=100_000, help="invented articles (2/event)")
-    ap.add_argument("--threads", type=int, default=8)
-    ap.add_argument("--requests", type=int, default=2000, help="total requests (cap)")
-    ap.add_argument("--seconds", type=float, default=60.0, help="wall-time cap of the load")
-    ap.add_argument("--no-post", action="store_true", help="reads only (no POST in the mix)")
+    ap.add_argument("--build", choices=("bulk", "add"), default="bulk", help="how to build")
     ap.add_argument("--store", type=Path, help="build (or reuse) the store at this path")
+    ap.add_argument("--threads", type=int, default=4, help="reader threads")
+    ap.add_argument("--seconds", type=float, default=30.0, help="length of each phase")
+    ap.add_argument("--no-post", action="store_true", help="skip the phase with POSTs")
+    ap.add_argument("--writer", choices=("process", "thread"), default="process")
+    ap.add_argument("--check-grouping", action="store_true", help="also regroup 7 days afresh")
+    ap.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.serve:
+        return serve(args.serve, args.port, args.writer)
     tmp = tempfile.TemporaryDirectory()
     path = args.store or Path(tmp.name) / "store.db"
     settings = Settings()
@@ -205,110 +374,53 @@ def main() -> int:
     if args.store and path.exists():
         with Store.open(path) as store:
             counts = store.counts()
+        how = "reused"
     else:
-        counts = build(path, args.articles, settings)
-    built = time.perf_counter() - t0
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(path, settings), host="127.0.0.1", port=port, log_level="error")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    base = f"http://127.0.0.1:{port}"
-    n_events = counts["events"]
-    pages = max(1, (n_events + 19) // 20)
-    rng = random.Random(0)
+        counts = build(path, args.articles, settings, args.build)
+        how = f"built ({args.build}) in {time.perf_counter() - t0:.0f} s"
     invented_events = args.articles // 2
-
-    def search_word(i: int) -> str:
-        return TOPICS[i % len(TOPICS)] if i % 2 else town(rng.randrange(invented_events))
-
-    names = [
-        "GET /?page=N (list)",
-        "GET /?q=WORD (search)",
-        "GET /events/{id}",
-        "POST /api/articles",
-    ]
-    if args.no_post:
-        names = names[:3]
-    lat: dict[str, list[float]] = {n: [] for n in names}
-    failures: dict[str, int] = {n: 0 for n in names}
-    errors: dict[str, int] = {}
-    lock = threading.Lock()
-    counter = iter(range(args.requests))
-    stop = time.monotonic() + args.seconds
-
-    def one(c: httpx.Client, name: str, i: int) -> bool:
-        if name.startswith("GET /?page"):
-            r = c.get("/", params={"page": rng.randrange(1, pages + 1)})
-        elif name.startswith("GET /?q"):
-            r = c.get("/", params={"q": search_word(i)})
-        elif name.startswith("GET /events"):
-            r = c.get(f"/events/b{rng.randrange(invented_events):011x}")
-        else:
-            r = None
-        if r is not None:
-            if r.status_code != 200:
-                with lock:
-                    key = f"{name}: HTTP {r.status_code}"
-                    errors[key] = errors.get(key, 0) + 1
-            return r.status_code == 200
-        new = invented(invented_events + i)[0]
-        body = {"articles": [{"text": new.text, "title": new.title, "url": new.url,
-                              "date": new.published.isoformat() if new.published else None}]}  # fmt: skip
-        return c.post("/api/articles", json=body).status_code == 201
-
-    def client() -> None:
-        with httpx.Client(base_url=base, timeout=60) as c:
-            while time.monotonic() < stop:
-                with lock:
-                    i = next(counter, None)
-                if i is None:
-                    return
-                name = names[i % len(names)]
-                t = time.perf_counter()
-                try:
-                    ok = one(c, name, i)
-                except httpx.HTTPError as e:
-                    ok = False
-                    with lock:
-                        errors[f"{name}: {type(e).__name__}"] = (
-                            errors.get(f"{name}: {type(e).__name__}", 0) + 1
-                        )
-                d = time.perf_counter() - t
-                with lock:
-                    lat[name].append(d)
-                    failures[name] += not ok
-
-    t1 = time.perf_counter()
-    workers = [threading.Thread(target=client) for _ in range(args.threads)]
-    for w in workers:
-        w.start()
-    for w in workers:
-        w.join()
-    wall = time.perf_counter() - t1
-    server.should_exit = True
-    thread.join(5)
-    every = [x for n in names for x in lat[n]]
     print(
-        f"store: {counts['articles']} articles, {counts['events']} events (built in {built:.0f} s); "
-        f"{args.threads} client threads, {len(every)} requests in {wall:.1f} s over loopback\n"
+        f"store: {counts['articles']} articles, {counts['events']} events, {how}; "
+        f"server: its own process, writes on a writer {args.writer}; {args.threads} reader "
+        "thread(s) over loopback\n"
     )
-    print("| endpoint | requests | req/s | p50 ms | p99 ms | failures |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for n in names:
-        v = lat[n] or [float("nan")]
-        print(
-            f"| {n} | {len(lat[n])} | {len(lat[n]) / wall:.0f} | {1000 * statistics.median(v):.1f} "
-            f"| {1000 * pct(v, 0.99):.1f} | {failures[n]} |"
-        )
-    total_fail = sum(failures.values())
-    for k, v in sorted(errors.items()):
-        print(f"\nfailed: {k} ({v})")
-    tmp.cleanup()
-    return 1 if total_fail else 0
+    if args.check_grouping:
+        print(grouping_check(path, invented_events, settings) + "\n")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, __file__, "--serve", str(path), "--port", str(port),
+         "--writer", args.writer],
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                httpx.get(base + "/api/events", timeout=5)
+                break
+            except httpx.HTTPError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise SystemExit("the server did not start") from None
+                time.sleep(0.2)
+        pages = max(1, (counts["events"] + 19) // 20)
+        failed = 0
+        reads = Load(base, pages, invented_events)
+        wall = reads.run(Load.READS, args.threads, args.seconds)
+        print(reads.table("reads only", wall))
+        failed += sum(reads.failures.values())
+        if not args.no_post:
+            mixed = Load(base, pages, invented_events)
+            wall = mixed.run(Load.READS, args.threads, args.seconds, posters=1)
+            print(mixed.table("reads while one client posts back to back", wall))
+            failed += sum(mixed.failures.values())
+    finally:
+        server.terminate()
+        try:
+            server.wait(60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        tmp.cleanup()
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -355,6 +355,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        web.writer.start()  # in the background: the first write finds its worker ready
         yield
         await run_in_threadpool(web.close)  # queued writes finish before the server exits
 
