@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import signal
 import socket
 import threading
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -201,3 +205,95 @@ def test_startup_line_names_the_url(tmp_path: Path) -> None:
     finally:
         server.stop()
         server.kill()
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (Linux /proc)."""
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_bytes()
+            except OSError:
+                continue
+            if int(stat.rsplit(b")", 1)[1].split()[1]) == pid:
+                out.append(int(entry.name))
+    return out
+
+
+def _gone(pid: int, limit: float) -> bool:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[0]
+        except OSError:
+            return True
+        if state == b"Z":
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_the_writer_process_ends_when_the_server_is_killed_mid_post(tmp_path: Path) -> None:
+    marker = tmp_path / "paused"
+    server = Server(
+        tmp_path / "s.sqlite",
+        {"NEWSBRIEF_TEST_PAUSE": "articles:20", "NEWSBRIEF_TEST_PAUSE_FILE": str(marker)},
+    )
+    try:
+        post = threading.Thread(
+            target=lambda: _quietly(server.request, "/api/articles", payload(range(40)))
+        )
+        post.start()
+        wait_for(marker, server.proc)  # the write is paused inside the worker process
+        workers = _children(server.proc.pid)
+        assert len(workers) == 1  # one writer
+        assert server.request("/api/events", timeout=60)[0] == 200  # reads go on meanwhile
+        server.proc.send_signal(signal.SIGKILL)
+        server.proc.wait(timeout=30)
+        post.join(timeout=60)
+        assert _gone(workers[0], 10), "the writer outlived the server"
+    finally:
+        server.kill()
+    with Store.open(tmp_path / "s.sqlite", create=False) as st:
+        assert st.counts()["articles"] == 0  # the unacknowledged write was rolled back
+        assert st.check() == []
+
+
+def _quietly(fn: Any, *args: Any) -> None:
+    try:
+        fn(*args)
+    except OSError:  # the server is killed before it answers
+        pass
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_ctrl_c_reaching_the_writer_does_not_lose_the_queued_write(tmp_path: Path) -> None:
+    marker, release = tmp_path / "paused", tmp_path / "release"
+    server = Server(
+        tmp_path / "s.sqlite",
+        {
+            "NEWSBRIEF_TEST_PAUSE": "articles:5",
+            "NEWSBRIEF_TEST_PAUSE_FILE": str(marker),
+            "NEWSBRIEF_TEST_RELEASE_FILE": str(release),
+        },
+    )
+    try:
+        answers: list[tuple[int, object]] = []
+        post = threading.Thread(
+            target=lambda: answers.append(server.request("/api/articles", payload(range(10))))
+        )
+        post.start()
+        wait_for(marker, server.proc)
+        (worker,) = _children(server.proc.pid)
+        os.kill(worker, signal.SIGINT)  # as Ctrl-C sends it to the whole process group
+        release.touch()
+        post.join(timeout=300)
+        assert answers and answers[0][0] == 201, answers
+        err = server.stop()  # SIGINT to the server: stops once the queued writes are done
+    finally:
+        server.kill()
+    assert "Traceback" not in err
+    with Store.open(tmp_path / "s.sqlite", create=False) as st:
+        assert st.counts()["articles"] == 10
