@@ -39,12 +39,13 @@ import uvicorn
 from wordfreq import top_n_list
 
 from newsbrief import pipeline
-from newsbrief import store as store_mod
 from newsbrief.digest import outlet
 from newsbrief.group import group_articles, rows_of, vectorize
 from newsbrief.model import Article
 from newsbrief.settings import Settings
 from newsbrief.store import Store
+from newsbrief.store import common as store_common
+from newsbrief.store import search as store_search
 from newsbrief.text import STOPWORDS
 from newsbrief.web import create_app
 
@@ -155,13 +156,13 @@ def build_bulk(path: Path, n_events: int) -> None:
     (real vectors, the store's own search index), with a lead-sentence brief."""
     with Store.open(path) as store:
         con = store._con
-        now = store_mod._now()
+        now = store_common._now()
         batch = 2000
         for lo in range(0, n_events, batch):
             events = [(i, invented(i)) for i in range(lo, min(n_events, lo + batch))]
             arts = [a for _, pair in events for a in pair]
             vectors = rows_of(vectorize(arts))
-            vec = {a.id: store_mod._pack(v) for a, v in zip(arts, vectors, strict=True)}
+            vec = {a.id: store_common._pack(v) for a, v in zip(arts, vectors, strict=True)}
             with store._write():
                 for i, pair in events:
                     eid = f"b{i:011x}"
@@ -187,7 +188,7 @@ def build_bulk(path: Path, n_events: int) -> None:
                         "made) VALUES (?, 1, ?, 40, ?, NULL, ?)",
                         (eid, json.loads(brief)["headline"], brief, now),
                     )
-                    store_mod._index_event(con, eid)
+                    store_search._index_event(con, eid)
             print(f"  built {min(n_events, lo + batch)} of {n_events} events", file=sys.stderr)
         con.execute("ANALYZE")
 

@@ -510,7 +510,7 @@ def test_real_pages_through_a_sitemap(site, store):
 
 
 def test_fetch_tables_come_with_a_migration(tmp_path, monkeypatch):
-    import newsbrief.store as store_mod
+    import newsbrief.store.schema as store_mod  # the migrations live there
 
     path = tmp_path / "old.sqlite"
     monkeypatch.setattr(store_mod, "MIGRATIONS", store_mod.MIGRATIONS[:1])

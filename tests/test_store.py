@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from newsbrief import store as store_mod
 from newsbrief.cli import main
 from newsbrief.errors import StoreError
 from newsbrief.model import Article
 from newsbrief.settings import Settings
 from newsbrief.store import SCHEMA_VERSION, Store, brief_from_dict
+from newsbrief.store import schema as store_mod
 from newsbrief.summarize import summarize_articles
 from test_group import DAY, STORIES, story_articles
 

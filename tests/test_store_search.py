@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from newsbrief import store as store_mod
 from newsbrief.digest import rank_key
 from newsbrief.model import Article
 from newsbrief.render_html import event_title
 from newsbrief.store import SCHEMA_VERSION, Store, fts_query
+from newsbrief.store import adding as store_adding
+from newsbrief.store import schema as store_schema
 from test_group import DAY, story_articles
 
 
@@ -78,7 +79,7 @@ def test_a_failed_add_leaves_the_index_as_it_was(
             if stage == "articles":
                 raise RuntimeError("disk on fire")
 
-        monkeypatch.setattr(store_mod, "_pause", boom)
+        monkeypatch.setattr(store_adding, "_pause", boom)
         later = [
             Article.create(
                 a.text,
@@ -107,10 +108,10 @@ def test_an_older_store_is_indexed_when_opened(
     path = tmp_path / "old.db"
     arts, _ = story_articles()
     with monkeypatch.context() as m:  # a store as the schema before the search step made it
-        m.setattr(store_mod, "MIGRATIONS", store_mod.MIGRATIONS[:1])
-        m.setattr(store_mod, "SCHEMA_VERSION", 1)
-        m.setattr(store_mod, "_index_event", lambda con, eid: None)
-        m.setattr(store_mod, "_reindex_brief", lambda con, eid, brief: None)
+        m.setattr(store_schema, "MIGRATIONS", store_schema.MIGRATIONS[:1])
+        m.setattr(store_schema, "SCHEMA_VERSION", 1)
+        m.setattr(store_adding, "_index_event", lambda con, eid: None)
+        m.setattr(store_adding, "_reindex_brief", lambda con, eid, brief: None)
         with Store.open(path) as st:
             st.add(arts)
     con = sqlite3.connect(path)

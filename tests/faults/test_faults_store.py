@@ -185,7 +185,7 @@ def test_a_damaged_store_is_one_line_and_exit_2(
 def test_only_the_first_connection_of_a_process_reads_the_file_directly(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from newsbrief import store as store_mod
+    from newsbrief.store import connection as store_mod
 
     path = tmp_path / "s.sqlite"
     Store.open(path).close()
