@@ -267,8 +267,8 @@ class Load:
     READS = ("GET /?page=N (list)", "GET /?q=WORD (search)", "GET /events/{id}")
     POST = "POST /api/articles"
 
-    def __init__(self, base: str, pages: int, invented_events: int) -> None:
-        self.base, self.pages, self.n = base, pages, invented_events
+    def __init__(self, base: str, pages: int, invented_events: int, ids: list[str]) -> None:
+        self.base, self.pages, self.n, self.ids = base, pages, invented_events, ids
         self.lat: dict[str, list[float]] = {}
         self.failures: dict[str, int] = {}
         self.errors: dict[str, int] = {}
@@ -294,7 +294,7 @@ class Load:
             )
             r = c.get("/", params={"q": word})
         else:
-            r = c.get(f"/events/b{rng.randrange(self.n):011x}")
+            r = c.get(f"/events/{rng.choice(self.ids)}")
         if r.status_code != 200:
             with self.lock:
                 key = f"{name}: HTTP {r.status_code}"
@@ -380,6 +380,8 @@ def main() -> int:
         counts = build(path, args.articles, settings, args.build)
         how = f"built ({args.build}) in {time.perf_counter() - t0:.0f} s"
     invented_events = args.articles // 2
+    with Store.open(path) as store:  # the event pages asked for: any stored event
+        ids = [r[0] for r in store._con.execute("SELECT id FROM events")]
     print(
         f"store: {counts['articles']} articles, {counts['events']} events, {how}; "
         f"server: its own process, writes on a writer {args.writer}; {args.threads} reader "
@@ -405,12 +407,12 @@ def main() -> int:
                 time.sleep(0.2)
         pages = max(1, (counts["events"] + 19) // 20)
         failed = 0
-        reads = Load(base, pages, invented_events)
+        reads = Load(base, pages, invented_events, ids)
         wall = reads.run(Load.READS, args.threads, args.seconds)
         print(reads.table("reads only", wall))
         failed += sum(reads.failures.values())
         if not args.no_post:
-            mixed = Load(base, pages, invented_events)
+            mixed = Load(base, pages, invented_events, ids)
             wall = mixed.run(Load.READS, args.threads, args.seconds, posters=1)
             print(mixed.table("reads while one client posts back to back", wall))
             failed += sum(mixed.failures.values())

@@ -168,3 +168,14 @@ def test_sources_without_a_name_show_the_host_or_untitled(tmp_path: Path) -> Non
     page = client.get(f"/events/{r.json()['event_ids'][0]}").text
     assert "untitled source" in page and "harbour.example" in page
     assert "api article" not in page and "pasted" not in page
+
+
+def test_a_missing_input_alone_is_one_error_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = str(tmp_path / "nothing.txt")
+    assert main(["summarize", missing]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and "error" in err[0] and "no such file" in err[0]  # said once
+    assert main(["summarize", missing, str(EXAMPLE)]) == 0  # among usable inputs: warned
+    assert "warning" in capsys.readouterr().err

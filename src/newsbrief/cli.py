@@ -106,8 +106,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         loaded = pipeline.load(_paths(args.inputs), settings, sys.stdin.buffer, bars)
     finally:
         bars.close()
-    for p in loaded.problems:
-        _warn(p)
+    _warn_all(loaded.problems, nothing_left=not loaded.articles)
     if not loaded.articles:
         raise InputError("no usable article in the input" + _why(loaded.problems))
     events = _event_lines(loaded.articles)
@@ -146,6 +145,15 @@ def _why(problems: list[str]) -> str:
     return f" ({problems[0]})" if len(problems) == 1 else ""
 
 
+def _warn_all(problems: list[str], nothing_left: bool) -> None:
+    """A warning line per skipped input; none when nothing is left and the one problem
+    is said by the error line that follows (see :func:`_why`)."""
+    if nothing_left and len(problems) == 1:
+        return
+    for p in problems:
+        _warn(p)
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     import json
 
@@ -158,8 +166,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     chosen = {n: systems.get(n) for n in names}  # unknown names fail before any work
     settings = Settings(words=args.words, headline_words=args.words)
     data = evaluate.read_dataset(args.data, limit=args.limit, settings=settings)
-    for p in data.problems:
-        _warn(p)
+    _warn_all(data.problems, nothing_left=not data.events)
     if not data.events:
         raise InputError(f"no usable event in {args.data}" + _why(data.problems))
     progress = None
@@ -290,8 +297,7 @@ def cmd_digest(args: argparse.Namespace) -> int:
         loaded = pipeline.load(_paths(args.inputs), settings, sys.stdin.buffer, bars)
     finally:
         bars.close()
-    for p in loaded.problems:
-        _warn(p)
+    _warn_all(loaded.problems, nothing_left=not loaded.articles)
     if not loaded.articles:
         raise InputError("no usable article in the input" + _why(loaded.problems))
     problems: list[str] = []
@@ -569,8 +575,7 @@ def cmd_eval_groups(args: argparse.Namespace) -> int:
 
     settings = _group_settings(args)
     data = read_labeled(args.data, settings)
-    for p in data.problems:
-        _warn(p)
+    _warn_all(data.problems, nothing_left=not data.articles)
     if not data.articles:
         raise InputError(f"no usable article in {args.data}" + _why(data.problems))
     report = evaluate_grouping(data, settings, dataset=str(args.data))
