@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import socket
 import statistics
@@ -338,7 +339,8 @@ class Load:
         return time.perf_counter() - t
 
     def table(self, title: str, wall: float) -> str:
-        out = [f"{title} ({wall:.0f} s)", "", "| endpoint | requests | req/s | p50 ms | p99 ms | failures |",
+        load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+        out = [f"{title} ({wall:.0f} s; load average after it {load} on {os.cpu_count()} CPUs)", "", "| endpoint | requests | req/s | p50 ms | p99 ms | failures |",
                "|---|---:|---:|---:|---:|---:|"]  # fmt: skip
         for name in (*self.READS, self.POST):
             v = self.lat.get(name)
