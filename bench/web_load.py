@@ -291,11 +291,11 @@ class Load:
     ) -> None:
         self.base, self.pages, self.n, self.ids = base, pages, invented_events, ids
         self.per_post = per_post
+        self.posted = random.SystemRandom().randrange(10**12)  # new articles, run after run
         self.lat: dict[str, list[float]] = {}
         self.failures: dict[str, int] = {}
         self.errors: dict[str, int] = {}
         self.lock = threading.Lock()
-        self.posted = 0
 
     def _one(self, c: httpx.Client, name: str, rng: random.Random) -> bool:
         if name == self.POST:
