@@ -11,10 +11,11 @@ Nothing acknowledged is lost: a POST is answered 201 only once the worker has an
 that is after the store committed its articles. If the worker dies (killed, out of
 memory), the request is answered 503 and never acknowledged, a new worker is started for
 the next write, and an add the dead one left half done is finished by the next add (the
-store's pending work). The worker loads, once at start, what an add loads lazily (word
-tables, models), ignores SIGINT (Ctrl-C stops the server, which then lets the queued
-writes finish), and ends when the server does: at the end of its input, or within a
-second when the server process is gone, even killed with SIGKILL mid-write (SQLite then
+store's pending work). A worker started ahead of the first write (when the server
+starts) loads, once, what an add loads lazily (word tables, models). The worker ignores
+SIGINT (Ctrl-C stops the server, which then lets the queued writes finish), and ends
+when the server does: at the end of its input, or within a second when the server
+process is gone, even killed with SIGKILL mid-write (SQLite then
 rolls the open transaction back, as after any kill).
 
 ``process=False`` runs the writes on one thread of the serving process instead (no
@@ -146,12 +147,17 @@ def _serve(jobs: IO[bytes], answers: IO[bytes]) -> int:
         answers.flush()
 
 
-def worker_main() -> int:
-    """The worker process: serve the jobs of the server that started it."""
+def worker_main(warm: bool = True) -> int:
+    """The worker process: serve the jobs of the server that started it.
+
+    With ``warm``, first load what the first add would load lazily (the worker was
+    started ahead of the first write); without, the first write loads it as it goes.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     server = os.getppid()
     threading.Thread(target=_watch, args=(server,), daemon=True, name="server-watch").start()
-    import newsbrief.web.warm  # noqa: F401 - loads what the first add would load lazily
+    if warm:
+        import newsbrief.web.warm  # noqa: F401 - runs the warm-up once
 
     jobs, answers = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # a print anywhere must not corrupt the answers
@@ -166,18 +172,21 @@ def worker_main() -> int:
 
 #: the worker's command (not ``-m newsbrief.web.writer``: its classes must keep their
 #: module's name, for the answers to unpickle in the server)
-_WORKER_MAIN = "import sys; from newsbrief.web.writer import worker_main; sys.exit(worker_main())"
+_WORKER_MAIN = (
+    "import sys; from newsbrief.web.writer import worker_main; "
+    "sys.exit(worker_main(sys.argv[1] == 'warm'))"
+)
 
 
 class _Worker:
     """One worker process (:func:`worker_main`) and its pipes."""
 
-    def __init__(self) -> None:
+    def __init__(self, warm: bool) -> None:
         src = str(Path(__file__).resolve().parents[2])  # the folder holding newsbrief/
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", _WORKER_MAIN],
+            [sys.executable, "-c", _WORKER_MAIN, "warm" if warm else "cold"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env=env,
@@ -228,11 +237,11 @@ class Writer:
     def start(self) -> None:
         """Start the worker in the background (else the first write starts it)."""
         if self.process:
-            self.thread.submit(self._ensure)
+            self.thread.submit(self._ensure, True)
 
-    def _ensure(self) -> _Worker:
+    def _ensure(self, warm: bool = False) -> _Worker:
         if self._worker is None or self._worker.proc.poll() is not None:
-            self._worker = _Worker()
+            self._worker = _Worker(warm)
         return self._worker
 
     def submit(self, articles: list[Article]) -> Future[Added]:
