@@ -60,7 +60,7 @@ from newsbrief.compare.lexicon import (
     PEOPLE_CATEGORIES,
     RELATIONS,
 )
-from newsbrief.compare.mentions import _Mention, _scan
+from newsbrief.compare.mentions import _Mention, _scan, _strong_key
 from newsbrief.compare.numbers import compatible, parse_number
 from newsbrief.compare.report import _disagreements, _facts_of, facts_for_display
 from newsbrief.model import Article, Brief, Disagreement, Fact
@@ -146,6 +146,8 @@ def compare(
             for b in ms[i + 1 :]:
                 if a.order != b.order or a.background != b.background:
                     continue
+                if a.key == b.key and _strong_key(a):
+                    continue  # step 1 compared each article's own statements of this key
                 if (a.article, a.sent) != (b.article, b.sent) and _similar(a, b) and _pair_ok(a, b):
                     groups.append([a, b])
     return _facts_of(arts, scans), _disagreements(arts, groups)

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from newsbrief.compare.lexicon import _DOLLARS, _SECONDS, _UNIT_INFO
+from newsbrief.compare.lexicon import _DOLLARS, _SECONDS, _UNIT_INFO, PEOPLE_CATEGORIES
 from newsbrief.compare.mentions import _key, _Mention, _Scanner, _strong_key
 from newsbrief.compare.numbers import _interval, _overlap, _step
 from newsbrief.text import stem
@@ -39,8 +39,13 @@ def _currency_match(u1: str, u2: str) -> bool:
 def _mentions_compatible(a: _Mention, b: _Mention) -> bool | None:
     """Whether the two values (or their conversions) can both be true; None if not comparable."""
     comparable = False
-    for va, ua in _values(a):
-        for vb, ub in _values(b):
+    # the figures as stated decide when they can be compared; a bracketed conversion
+    # ("11 km (7 miles)") is the writer's rounding and only bridges currencies
+    pairs = [((a.value, a.unit), (b.value, b.unit))]
+    if a.kind == "money" and not _currency_match(a.unit, b.unit):
+        pairs = [(x, y) for x in _values(a) for y in _values(b)]
+    for (va, ua), (vb, ub) in pairs:
+        if True:
             if a.kind == "money" and not _currency_match(ua, ub):
                 continue
             comparable = True
@@ -73,7 +78,26 @@ def _close_enough(a: _Mention, b: _Mention) -> bool:
     if a.kind == "money" and not _currency_match(a.unit, b.unit):
         return False
     va, vb = _si(a), _si(b)
-    return va > 0 and vb > 0 and max(va, vb) / min(va, vb) <= limit
+    if va <= 0 or vb <= 0:
+        return False
+    ratio = max(va, vb) / min(va, vb)
+    if ratio <= limit:
+        return True
+    # a casualty toll can grow many times over as the day goes on ("eight" soldiers killed,
+    # then "at least 135"): two articles' headline statements of one toll are the same
+    # quantity however far apart
+    return a.category in PEOPLE_CATEGORIES and _headline(a) and _headline(b) and ratio <= _TOLL_RATIO
+
+
+#: how far apart two headline tolls may be and still be one quantity
+_TOLL_RATIO = 30.0
+#: the sentences of an article (title first) that state its main news
+_LEAD_SENTENCES = 4
+
+
+def _headline(m: _Mention) -> bool:
+    """A statement in the article's lead, as its own claim (not a part, background...)."""
+    return m.sent < _LEAD_SENTENCES and m.alignable and not m.background
 
 
 def _corroborates(o: _Mention, m: _Mention) -> bool:
