@@ -60,9 +60,10 @@ from newsbrief.compare.lexicon import (
     PEOPLE_CATEGORIES,
     RELATIONS,
 )
-from newsbrief.compare.mentions import _Mention, _scan, _strong_key
+from newsbrief.compare.mentions import _Mention, _strong_key
 from newsbrief.compare.numbers import compatible, parse_number
 from newsbrief.compare.report import _disagreements, _facts_of, facts_for_display
+from newsbrief.compare.scanner import _scan
 from newsbrief.model import Article, Brief, Disagreement, Fact
 
 __all__ = [

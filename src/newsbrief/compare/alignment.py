@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from newsbrief.compare.lexicon import _DOLLARS, _SECONDS, _UNIT_INFO, PEOPLE_CATEGORIES
-from newsbrief.compare.mentions import _key, _Mention, _Scanner, _strong_key
+from newsbrief.compare.mentions import _key, _Mention, _strong_key
 from newsbrief.compare.numbers import _interval, _overlap, _step
+from newsbrief.compare.scanner import _Scanner
 from newsbrief.text import stem
 
 

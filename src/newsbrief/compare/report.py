@@ -11,7 +11,8 @@ from typing import Any
 
 from newsbrief.compare.alignment import _si
 from newsbrief.compare.lexicon import NUMERIC_KINDS
-from newsbrief.compare.mentions import _Mention, _Scanner
+from newsbrief.compare.mentions import _Mention
+from newsbrief.compare.scanner import _Scanner
 from newsbrief.model import Article, Brief, Disagreement, Fact
 
 

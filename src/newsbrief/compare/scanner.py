@@ -1,0 +1,158 @@
+"""Scanning an article: its sentences, and in each the dates, the numbers and what each
+states (a mention); then the names of the whole article."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from newsbrief.compare.classify import _NumberReader
+from newsbrief.compare.context import (
+    _background,
+    _title_case,
+)
+from newsbrief.compare.dates import _date_of
+from newsbrief.compare.lexicon import (
+    _DATE_RES,
+    _HAS_DIGIT,
+    _MASK_RES,
+    _WEEKDAYS,
+    PEOPLE_CATEGORIES,
+)
+from newsbrief.compare.mentions import _key, _Mention, _Sent
+from newsbrief.compare.names import find_names
+from newsbrief.compare.numbers import (
+    _ascii_digits,
+    _numbers,
+    _tokenize,
+)
+from newsbrief.model import Article
+from newsbrief.text import split_sentences
+
+
+def _same_start(a: str, b: str) -> bool:
+    na, nb = (re.sub(r"\W+", " ", x).strip().lower() for x in (a, b))
+    return bool(na) and (na.startswith(nb) or nb.startswith(na))
+
+
+class _Scanner(_NumberReader):
+    """Extract the mentions, dates and names of one article."""
+
+    def __init__(self, article: Article, index: int = 0, ref_year: int | None = None) -> None:
+        self.article = article
+        self.index = index
+        self.ref_year = article.published.year if article.published else ref_year
+        self.mentions: list[_Mention] = []
+        self.dates: list[tuple[str, str, str, int]] = []  # written, normalized, kind, sentence
+        self.names: list[tuple[str, str, int]] = []  # name, kind, sentence
+        self.sentences: list[str] = []
+        self._sents: list[_Sent] = []
+        self._skip_next = False
+
+    def run(self) -> _Scanner:
+        sents = split_sentences(self.article.text or "")
+        title = (self.article.title or "").strip()
+        if title and not (sents and _same_start(sents[0], title)):
+            sents.insert(0, title)
+        self.sentences = sents
+        subject = "people"
+        for si, sent in enumerate(sents):
+            subject = self._sentence(si, sent, subject)
+        self.names = find_names(self._sents)
+        return self
+
+    # -- one sentence ------------------------------------------------------------------
+    def _sentence(self, si: int, raw: str, subject: str) -> str:
+        text = _ascii_digits(raw)
+        digits = _HAS_DIGIT(text) is not None
+        masks = [m.span() for rx in _MASK_RES for m in rx.finditer(text)] if digits else []
+        years: list[int] = []
+        full = False
+        for rx in _DATE_RES if digits else ():
+            for m in rx.finditer(text):
+                if any(a <= m.start() < b for a, b in masks):
+                    continue
+                got = _date_of(m)
+                if got is None:
+                    continue
+                if m.groupdict().get("year"):
+                    years.append(int(m.group("year")))
+                full = full or (got[1] and bool(m.groupdict().get("day")))
+                masks.append(m.span())
+                self.dates.append((m.group().strip(), got[0], "date", si))
+        toks = _tokenize(text, masks)
+        for t in toks:
+            if t.cap and t.low in _WEEKDAYS:
+                self.dates.append((t.text, t.text.capitalize(), "weekday", si))
+        found = _numbers(toks)
+        # "twenty-four (24)": the figure in brackets repeats the one before
+        nums = [
+            nm
+            for q, nm in enumerate(found)
+            if not (
+                q > 0
+                and toks[nm.i0 - 1].text == "("
+                and nm.i1 < len(toks)
+                and toks[nm.i1].text == ")"
+                and found[q - 1].i1 == nm.i0 - 1
+                and found[q - 1].value == nm.value
+            )
+        ]
+        for nm in nums:
+            if nm.i1 == nm.i0 + 1 and re.fullmatch(r"1[89]\d\d|20\d\d|2100", toks[nm.i0].text):
+                years.append(int(nm.value))
+        s = _Sent(raw, toks, _title_case(toks), years, full)
+        self._sents.append(s)
+        bg = _background(s, self.ref_year) if nums else ""
+        prev: _Mention | None = None
+        here: list[_Mention] = []
+        self._skip_next = False
+        for ni, nm in enumerate(nums):
+            if self._skip_next:
+                self._skip_next = False
+                continue
+            before = nums[ni - 1].i1 if ni > 0 else 0
+            after = nums[ni + 1].i0 if ni + 1 < len(nums) else len(toks)
+            m = self._classify(s, si, nm, before, after, prev, subject, nums[ni + 1 :])
+            if m is None:
+                continue
+            if m.kind not in ("duration", "age"):
+                m.background = bg
+            m.key = _key(m)
+            if prev is not None and prev.aliases and prev.kind == m.kind:
+                if any(toks[q].text == "(" for q in range(before, nm.i0)):
+                    m.alias = True  # "$531 million (700 million Australian dollars)"
+                    if m.relation == "=":
+                        m.relation = prev.relation
+            m.order = sum(1 for x in here if x.category == m.category)
+            here.append(m)
+            if m.category in PEOPLE_CATEGORIES:
+                subject = m.noun
+            prev = m
+        # a breakdown ("nine died in A and three in B") states parts, not the total
+        groups: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
+        for m in here:
+            if m.category in PEOPLE_CATEGORIES:
+                groups[(m.category, m.noun)].append(m)
+        for group in groups.values():
+            if len(group) > 1:
+                for m in group:
+                    m.partial = True
+        if here and re.match(
+            r"(?:In|At) [A-Z]\w+(?: [A-Z]\w+)* (?:county|province|district|region|state|city|"
+            r"town|village|township|prefecture)\b",
+            raw,
+        ):
+            for m in here:
+                m.partial = True
+        self.mentions.extend(here)
+        return subject
+
+    # -- one number --------------------------------------------------------------------
+
+
+# ---------------------------------------------------------------------------------------
+
+
+def _scan(article: Article, index: int = 0, reference_year: int | None = None) -> _Scanner:
+    return _Scanner(article, index, reference_year).run()
