@@ -49,6 +49,7 @@ from newsbrief.compare.alignment import (
     _close_enough,
     _mentions_compatible,
     _pair_ok,
+    _si,
     _similar,
     unify_age_holders,
 )
@@ -63,7 +64,7 @@ from newsbrief.compare.lexicon import (
 from newsbrief.compare.mentions import _Mention, _strong_key
 from newsbrief.compare.numbers import compatible, parse_number
 from newsbrief.compare.report import _disagreements, _facts_of, facts_for_display
-from newsbrief.compare.scanner import _scan
+from newsbrief.compare.scanner import _scan, _Scanner
 from newsbrief.model import Article, Brief, Disagreement, Fact
 
 __all__ = [
@@ -121,6 +122,9 @@ def compare(
                     )
                 ]
             )
+    # 1b. a revision the article itself reports ("rose from ten to 24", "revised from an
+    # earlier figure of 41"): the earlier figure and the article's own statement of it
+    groups += _stated_revisions(scans)
     # 2. money: the same currency, a shared word for what it is, within 25%
     money = [
         m
@@ -152,6 +156,25 @@ def compare(
                 if (a.article, a.sent) != (b.article, b.sent) and _similar(a, b) and _pair_ok(a, b):
                     groups.append([a, b])
     return _facts_of(arts, scans), _disagreements(arts, groups)
+
+
+def _stated_revisions(scans: Sequence[_Scanner]) -> list[list[_Mention]]:
+    """Pairs (earlier figure, the figure that replaced it) within one article: a figure
+    the article marks as superseded and the article's first statement of that quantity
+    when it is a different number, not too far off."""
+    out: list[list[_Mention]] = []
+    for sc in scans:
+        first: dict[tuple[str, ...], _Mention] = {}
+        for m in sc.mentions:
+            if m.alignable and _strong_key(m):
+                first.setdefault(m.key, m)
+        for m in sc.mentions:
+            if not m.superseded or m.partial or m.alias or not _strong_key(m):
+                continue
+            now = first.get(m.key)
+            if now is not None and _si(now) != _si(m) and _close_enough(m, now):
+                out.append([m, now])
+    return out
 
 
 def with_facts(brief: Brief, articles: Sequence[Article]) -> Brief:

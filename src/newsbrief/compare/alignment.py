@@ -87,7 +87,9 @@ def _close_enough(a: _Mention, b: _Mention) -> bool:
     # a casualty toll can grow many times over as the day goes on ("eight" soldiers killed,
     # then "at least 135"): two articles' headline statements of one toll are the same
     # quantity however far apart
-    return a.category in PEOPLE_CATEGORIES and _headline(a) and _headline(b) and ratio <= _TOLL_RATIO
+    return (
+        a.category in PEOPLE_CATEGORIES and _headline(a) and _headline(b) and ratio <= _TOLL_RATIO
+    )
 
 
 #: how far apart two headline tolls may be and still be one quantity
