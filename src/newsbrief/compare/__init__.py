@@ -172,6 +172,15 @@ def _stated_revisions(scans: Sequence[_Scanner]) -> list[list[_Mention]]:
             if not m.superseded or m.partial or m.alias or not _strong_key(m):
                 continue
             now = first.get(m.key)
+            if now is None or now.sent != m.sent:
+                # "rose from ten to 24 soldiers": the earlier figure takes its noun from the
+                # figure that replaced it, in the same sentence
+                same = [
+                    x
+                    for x in sc.mentions
+                    if x.sent == m.sent and x.category == m.category and x.alignable
+                ]
+                now = same[0] if same and same[0].pos > m.pos else now
             if now is not None and _si(now) != _si(m) and _close_enough(m, now):
                 out.append([m, now])
     return out

@@ -170,7 +170,8 @@ def _disagreements(arts: Sequence[Article], groups: list[list[_Mention]]) -> lis
                 )
             )
         note, ordered = _revision_order(facts, {a.id: a.published for a in arts}, earlier)
-        measure = Counter(m.measure for m in ms).most_common(1)[0][0]
+        named = [m.measure for m in ms if not m.superseded] or [m.measure for m in ms]
+        measure = Counter(named).most_common(1)[0][0]
         out.append(
             (min((m.article, m.sent) for m in ms), Disagreement(measure, tuple(ordered), note))
         )
