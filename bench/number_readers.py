@@ -89,9 +89,7 @@ def _duration_value(f: object, want: set[float]) -> float:
 
 def readers() -> dict[str, Callable[[str, set[float]], set[float]] | str]:
     """name -> reader, or the reason it is not available."""
-    out: dict[str, Callable[[str, set[float]], set[float]] | str] = {
-        "newsbrief (own scanner)": own
-    }
+    out: dict[str, Callable[[str, set[float]], set[float]] | str] = {"newsbrief (own scanner)": own}
     try:
         from text_to_num import alpha2digit
 
