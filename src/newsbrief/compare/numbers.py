@@ -271,8 +271,8 @@ def _numbers(toks: list[_Tok]) -> list[_Num]:
             abbrev = ""
             digits = t.text.replace(",", "").replace(" ", "").replace("\u00a0", "")
             sig = len(digits.replace(".", "").strip("0")) or 1
-            if nw in _ABBREV and not toks[j].space:
-                abbrev = nw
+            if nw in _ABBREV and (not toks[j].space or nw in _SPACED_ABBREV):
+                abbrev = nw  # "7.5bn", "$630 bn"
                 j += 1
             elif (
                 j + 1 < n
@@ -340,6 +340,9 @@ def _numbers(toks: list[_Tok]) -> list[_Num]:
         i += 1
     return out
 
+
+#: scale abbreviations that read as one even after a space ("$630 bn"); "m", "b", "k" not
+_SPACED_ABBREV = frozenset(["bn", "tn", "trn", "mn", "mln"])
 
 #: words that make "hundred", "thousand"... after them a vague amount ("several hundred")
 _VAGUE = frozenset("several few many couple dozens hundreds thousands".split())
