@@ -3,6 +3,7 @@ their values are compatible."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -63,8 +64,19 @@ def _bounds(m: _Mention, v: float, unit: str, rounded: bool) -> tuple[float, boo
     lo, lo_open, hi, hi_open = _interval(v, m.relation, m.sig if v == m.value else 0)
     if rounded and m.relation == "=":
         lo, hi = v - _step(v) / 2, v + _step(v) / 2
+    elif m.kind == "money" and m.relation == "=" and v == m.value and _round_figure(m.written):
+        # "$120 billion" is a round figure: a rounding of $119 billion, at most 5% off
+        e = min(_step(v) / 2, 0.05 * v)
+        lo, hi = min(lo, v - e), max(hi, v + e)
     f = _factor(m.kind, unit)
     return lo * f, lo_open, hi * f, hi_open
+
+
+def _round_figure(written: str) -> bool:
+    """The digits as written end in a zero before any decimal point or scale word: "120",
+    "1,500" (not "5", "15", "1.20")."""
+    got = re.search(r"\d[\d,]*(?:\.\d+)?", written)
+    return bool(got) and "." not in got.group() and got.group().rstrip(",").endswith("0")
 
 
 _RATIO = {"quantity": 3.0, "count": 1.5, "money": 1.25, "percent": 1.5, "duration": 2.0}
