@@ -51,6 +51,7 @@ from newsbrief.compare.alignment import (
     _pair_ok,
     _si,
     _similar,
+    mark_leads,
     unify_age_holders,
 )
 from newsbrief.compare.lexicon import (
@@ -100,6 +101,7 @@ def compare(
         reference_year = years.most_common(1)[0][0] if years else None
     scans = [_scan(a, i, reference_year) for i, a in enumerate(arts)]
     unify_age_holders(scans)
+    mark_leads(scans)
     groups: list[list[_Mention]] = []
     # 1. the same key: each article's own statements of it
     for key, claims in _claims(scans).items():

@@ -100,19 +100,38 @@ def _close_enough(a: _Mention, b: _Mention) -> bool:
     # then "at least 135"): two articles' headline statements of one toll are the same
     # quantity however far apart
     return (
-        a.category in PEOPLE_CATEGORIES and _headline(a) and _headline(b) and ratio <= _TOLL_RATIO
+        a.category in _TOLLS and _headline(a) and _headline(b) and ratio <= _TOLL_RATIO
     )
 
 
+#: casualty tolls: the counts officials revise many times over as a disaster unfolds
+#: (counts of people rescued or evacuated are often given for a part: "65 before power
+#: returned")
+_TOLLS = frozenset(["killed", "injured", "missing", "hospitalized"])
 #: how far apart two headline tolls may be and still be one quantity
 _TOLL_RATIO = 30.0
-#: the sentences of an article (title first) that state its main news
-_LEAD_SENTENCES = 4
+#: the first sentences of an article that state a casualty toll: its main news (page
+#: furniture before the story has none, so it does not push the lead down)
+_LEAD_SENTENCES = 2
 
 
 def _headline(m: _Mention) -> bool:
     """A statement in the article's lead, as its own claim (not a part, background...)."""
-    return m.sent < _LEAD_SENTENCES and m.alignable and not m.background
+    return m.lead and m.alignable and not m.background
+
+
+def mark_leads(scans: Sequence[_Scanner]) -> None:
+    """Mark the mentions of each article's first sentences stating a toll (``lead``)."""
+    for sc in scans:
+        sents: list[int] = []
+        for m in sc.mentions:
+            if m.category in PEOPLE_CATEGORIES and m.alignable and not m.background:
+                if m.sent not in sents:
+                    if len(sents) == _LEAD_SENTENCES:
+                        break
+                    sents.append(m.sent)
+        for m in sc.mentions:
+            m.lead = m.sent in sents
 
 
 def _corroborates(o: _Mention, m: _Mention) -> bool:
