@@ -16,6 +16,8 @@ from newsbrief.compare.lexicon import (
     _DATE_RES,
     _HAS_DIGIT,
     _MASK_RES,
+    _NUMBER_WORDS,
+    _TIME_UNITS,
     _WEEKDAYS,
     PEOPLE_CATEGORIES,
 )
@@ -28,6 +30,23 @@ from newsbrief.compare.numbers import (
 )
 from newsbrief.model import Article
 from newsbrief.text import split_sentences
+
+_YEAR = re.compile(r"1[89]\d\d|20\d\d|2100").fullmatch
+# A cheap test that lets a sentence skip the number reader: every number _numbers finds
+# starts at digits, a number word or "half" (also inside "twenty-four"), "a"/"an" before
+# a unit of time, or "decade-long" (tokens are ASCII letter runs, so these tests on the
+# raw text find a superset of what the tokens hold).
+_MAY_HAVE_NUMBER = re.compile(
+    r"(?<![A-Za-z])(?:"
+    + "|".join(sorted({*_NUMBER_WORDS, "half"}, key=len, reverse=True))
+    + r")(?![A-Za-z])|(?<![A-Za-z])an?\s+(?:"
+    + "|".join(sorted(_TIME_UNITS, key=len, reverse=True))
+    + r")(?![A-Za-z])|(?:year|month|week|day|hour|decade)-long",
+    re.I,
+).search
+_MAY_HAVE_WEEKDAY = re.compile(
+    r"(?<![A-Za-z])[A-Z](?:" + "|".join(sorted({w[1:] for w in _WEEKDAYS})) + r")", re.I
+).search
 
 
 def _same_start(a: str, b: str) -> bool:
@@ -81,10 +100,12 @@ class _Scanner(_NumberReader):
                 masks.append(m.span())
                 self.dates.append((m.group().strip(), got[0], "date", si))
         toks = _tokenize(text, masks)
-        for t in toks:
-            if t.cap and t.low in _WEEKDAYS:
-                self.dates.append((t.text, t.text.capitalize(), "weekday", si))
-        found = _numbers(toks)
+        if _MAY_HAVE_WEEKDAY(text) is not None:
+            for t in toks:
+                if t.cap and t.low in _WEEKDAYS:
+                    self.dates.append((t.text, t.text.capitalize(), "weekday", si))
+        # only a sentence with digits or a number word can state a number (see _MAY_HAVE_NUMBER)
+        found = _numbers(toks) if digits or _MAY_HAVE_NUMBER(text) is not None else []
         # "twenty-four (24)": the figure in brackets repeats the one before
         nums = [
             nm
@@ -99,7 +120,7 @@ class _Scanner(_NumberReader):
             )
         ]
         for nm in nums:
-            if nm.i1 == nm.i0 + 1 and re.fullmatch(r"1[89]\d\d|20\d\d|2100", toks[nm.i0].text):
+            if nm.i1 == nm.i0 + 1 and _YEAR(toks[nm.i0].text) is not None:
                 years.append(int(nm.value))
         s = _Sent(raw, toks, _title_case(toks), years, full)
         self._sents.append(s)
