@@ -6,7 +6,9 @@
 Runs :func:`newsbrief.compare.compare` on every event of ../shared/data/dev.jsonl and
 train.jsonl (articles built and cleaned as `newsbrief eval` reads them) and records, per
 event, the facts and disagreements as JSON, plus each article's raw scan (every mention
-with its fields, the dates and the names). ``--check`` reports each event whose output
+with its fields, the dates and the names) and the whole brief with facts as
+`summarize --format json` writes it (pipeline.brief_from_articles), so perf-only edits to
+the summarizer are checked too. ``--check`` reports each event whose output
 differs from the saved one, and exits 1 if any does. Speed-only changes must pass it
 unchanged; a quality change that alters outputs re-takes the baseline with ``--save``.
 
@@ -30,7 +32,10 @@ from typing import Any
 from newsbrief import evaluate as ev
 from newsbrief.compare import compare
 from newsbrief.compare.scanner import _scan
+from newsbrief.errors import InputError
 from newsbrief.model import Article
+from newsbrief.pipeline import brief_from_articles
+from newsbrief.render import brief_json
 from newsbrief.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,7 +93,12 @@ def snapshot(arts: list[Article]) -> dict[str, Any]:
                 "sentences": sc.sentences,
             }
         )
+    try:
+        brief: Any = brief_json(brief_from_articles(arts, Settings()))
+    except InputError as e:
+        brief = f"InputError: {e}"
     return {
+        "brief": brief,
         "facts": [f.to_dict() for f in facts],
         "disagreements": [d.to_dict() for d in disagreements],
         "scans": scans,
@@ -126,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     for eid in bad:
         parts = [
             k
-            for k in ("facts", "disagreements", "scans")
+            for k in ("brief", "facts", "disagreements", "scans")
             if got.get(eid, {}).get(k) != want.get(eid, {}).get(k)
         ]
         print(f"DIFFERENT {eid}: {', '.join(parts) or 'missing'}")
