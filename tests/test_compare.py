@@ -223,8 +223,93 @@ def test_revision_words_make_a_revision() -> None:
     assert [d.note for d in dis] == ["revision"]
 
 
+def test_revision_within_one_article_is_shown_earlier_figure_first() -> None:
+    a = art("The death toll rose from ten to 24 soldiers, the army said.")
+    _facts, dis = compare([a])
+    assert [(d.note, [f.normalized for f in d.facts]) for d in dis] == [("revision", ["10", "24"])]
+    assert dis[0].measure == "security forces killed"
+    b = art("Gunmen killed 24 soldiers. The army, which earlier put the toll at 10, responded.")
+    _facts, dis = compare([b])
+    assert [(d.note, [f.normalized for f in d.facts]) for d in dis] == [("revision", ["10", "24"])]
+
+
+def test_date_alone_does_not_make_a_stable_fact_a_revision() -> None:
+    from datetime import date
+
+    a = Article.create(
+        "The army retook the city, a turning point in the country's five-year civil war.",
+        url="https://a.example/1",
+        published=date(2016, 12, 22),
+    )
+    b = Article.create(
+        "The evacuations ended a brutal chapter in the nearly six-year civil war.",
+        url="https://b.example/2",
+        published=date(2016, 12, 23),
+    )
+    _facts, dis = compare([a, b])
+    assert [(d.measure, d.note) for d in dis] == [("war length", "conflict")]
+
+
+def test_headline_tolls_far_apart_are_one_quantity_revised() -> None:
+    from datetime import date
+
+    early = Article.create(
+        "Taliban attack army base. Gunmen killed eight soldiers at the base, officials said.",
+        url="https://a.example/1",
+        published=date(2017, 4, 21),
+    )
+    late = Article.create(
+        "Attack on army base. At least 135 soldiers were killed at the base, officials said.",
+        url="https://b.example/2",
+        published=date(2017, 4, 22),
+    )
+    _facts, dis = compare([late, early])
+    assert [(d.note, [f.normalized for f in d.facts]) for d in dis] == [("revision", ["8", "135"])]
+    # far apart and not in the articles' leads: taken for two different quantities
+    filler = " ".join(f"Paragraph {w} of the report says nothing new." for w in "abcdef")
+    deep = art(f"Attack on army base. {filler} Gunmen killed eight soldiers at the base.")
+    deeper = art(f"Attack on army base. {filler} At least 135 soldiers were killed at the base.")
+    assert compare([deep, deeper])[1] == []
+
+
+def test_stated_figures_decide_over_bracketed_conversions() -> None:
+    a = art("The quake struck at a depth of 11 km (7 miles), the agency said.")
+    b = art("The quake struck at a depth of 10 kilometres, the agency said.")
+    _facts, dis = compare([a, b])
+    assert [d.measure for d in dis] == ["depth"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "normalized"),
+    [
+        ("The company reported a loss of $1.2-billion last year.", "money", "1200000000"),
+        ("The search lasted three-and-a-half days before the boy was found.", "duration", None),
+        ("Voters waited in a mile-long queue outside the hall.", "measurement", "1"),
+    ],
+)
+def test_number_forms(sentence: str, kind: str, normalized: str | None) -> None:
+    facts = numeric(extract_facts(art(sentence)))
+    assert [f.kind for f in facts] == [kind]
+    if normalized is not None:
+        assert facts[0].normalized == normalized
+    else:
+        assert facts[0].normalized in ("P3DT12H", "PT84H")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Several hundred people gathered outside the court.",
+        "A few thousand people fled the region.",
+        "He played in the 2012-13 season.",
+    ],
+)
+def test_vague_amounts_and_seasons_give_no_figure(sentence: str) -> None:
+    assert numeric(extract_facts(art(sentence))) == []
+
+
 def test_superseded_parts_and_other_times_are_not_disagreements() -> None:
-    a = art("The death toll rose from 10 to 24 soldiers, the army said.")
+    a = art("The death toll stood at 24 soldiers, the army said.")
     b = art("Gunmen killed 24 soldiers, and the army, which earlier put the toll at 10, responded.")
     c = art("Rescuers said nine people died in Changning and three in Gongxian. In total 12 died.")
     d = art("At least 12 people were killed. In 2008 a quake killed 87,587 people.")
@@ -232,7 +317,10 @@ def test_superseded_parts_and_other_times_are_not_disagreements() -> None:
         "SCATSAT-1 and seven other satellites were launched. The rocket carried eight satellites."
     )
     f = art("Eight satellites were put into orbit by the rocket, officials said.")
-    assert compare([a, b])[1] == []
+    # the earlier figure is shown as the article's own revision, never as a conflict
+    assert [(d.note, [f.normalized for f in d.facts]) for d in compare([a, b])[1]] == [
+        ("revision", ["10", "24"])
+    ]
     assert compare([c, d])[1] == []
     assert compare([e, f])[1] == []
 

@@ -437,6 +437,8 @@ class _NumberReader:
             partial
             or w_before == "only"
             or _word(toks, run_end) in ("remained", "remain", "remaining")
+            # "four civilians were among those killed": a part of the toll
+            or "among" in {_word(toks, q) for q in range(run_end, min(len(toks), run_end + 3))}
         )
         # "seven other satellites", "another 40": a part, not the total, of a plain count
         subset = _word(toks, k) in _MODIFIERS - {"new", "same"}

@@ -118,7 +118,9 @@ def _background(s: _Sent, ref_year: int | None) -> str:
     if re.search(r"\bsince the (?:turn|start|beginning)\b", low):
         return "since then"
     if re.search(
-        r"\b(?:last|previous|past) (?:year|month|decade)\b|\bso far this\b|\bthis year\b", low
+        r"\b(?:last|previous|past) (?:year|month|decade|week)\b|\bso far this\b|\bthis year\b"
+        r"|\b(?:days|weeks?|months?) (?:ago|earlier)\b",
+        low,
     ):
         return "another period"
     if re.search(r"\b(?:every|each|per|a) year\b|\bannually\b|\b(?:on|an) average\b", low):

@@ -353,7 +353,9 @@ _MASK_RES = [
     re.compile(r"\b\d+/\d+\b"),
 ]
 _HAS_DIGIT = re.compile(r"\d").search
-_LONG_RE = re.compile(r"(?:year|month|week|day|hour|decade)-long")
+_LONG_RE = re.compile(
+    r"(?:year|month|week|day|hour|decade|mile|kilometre|kilometer|km|metre|meter|foot|yard)-long"
+)
 _TOKEN_RE = re.compile(
     r"(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)|\d+(?:[.,]\d+)*)"
     r"|(?P<word>[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*)"

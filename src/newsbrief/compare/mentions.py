@@ -42,6 +42,7 @@ class _Mention:
     background: str = ""  # another time the figure is about
     aliases: list[tuple[float, str]] = field(default_factory=list)
     money_words: frozenset[str] = frozenset()
+    lead: bool = False  # in one of the article's first sentences stating a casualty toll
 
     @property
     def normalized(self) -> str:

@@ -89,13 +89,29 @@ def _noun_run(s: _Sent, k: int) -> tuple[list[str], int, str]:
         if low in _AFTER_CAT or low in _TIME_UNITS or low in _MEASURES:
             break
         if caps and not _plural(low):
-            break  # "the 10 Freeway near..." is a name; "217 Maplin stores" is not
+            ahead = [_word(toks, q) for q in (j + 1, j + 2)]
+            if not any(
+                w and _plural(w) and w not in _STOP and not toks[q].cap
+                for q, w in zip((j + 1, j + 2), ahead, strict=True)
+                if q < n
+            ):
+                break  # "the 10 Freeway near..." is a name; "217 Maplin stores" is not
+            caps = 0  # "three Afghan army soldiers": an adjective, then the noun
         if words and low.endswith(("ing", "ed")) and _plural(words[-1]):
             break  # "developers working on..."
         words.append(low)
         j += 1
         if _plural(low) and low not in _MODIFIERS:
-            break
+            nxt = toks[j] if j < n else None
+            if not (
+                low in _PLURAL_LIKE
+                and nxt is not None
+                and nxt.kind == "word"
+                and not nxt.cap
+                and _plural(nxt.low)
+                and nxt.low not in _STOP
+            ):
+                break  # "police cadets", "crew members": the second noun is the head
     if caps and not words:
         return [], j, "name"
     while words and (words[-1].endswith("ly") or words[-1] in _MODIFIERS):

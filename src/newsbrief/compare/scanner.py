@@ -152,7 +152,7 @@ class _Scanner(_NumberReader):
         # a breakdown ("nine died in A and three in B") states parts, not the total
         groups: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
         for m in here:
-            if m.category in PEOPLE_CATEGORIES:
+            if m.category in PEOPLE_CATEGORIES and not m.superseded:  # "rose from 10 to 24"
                 groups[(m.category, m.noun)].append(m)
         for group in groups.values():
             if len(group) > 1:
