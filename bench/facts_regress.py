@@ -6,11 +6,16 @@
 Runs :func:`newsbrief.compare.compare` on every event of ../shared/data/dev.jsonl and
 train.jsonl (articles built and cleaned as `newsbrief eval` reads them) and records, per
 event, the facts and disagreements as JSON, plus each article's raw scan (every mention
-with its fields, the dates and the names). ``--check`` reports each event whose output
+with its fields, the dates and the names) and the whole brief with facts as
+`summarize --format json` writes it (pipeline.brief_from_articles), so perf-only edits to
+the summarizer are checked too. ``--check`` reports each event whose output
 differs from the saved one, and exits 1 if any does. Speed-only changes must pass it
 unchanged; a quality change that alters outputs re-takes the baseline with ``--save``.
 
-The baseline holds article sentences, so keep it outside the repository (/tmp).
+It runs itself with PYTHONHASHSEED=0, since a few choices between equals follow set order.
+The baseline holds article sentences, so keep it outside the repository (/tmp). To take a
+baseline of an older commit: `git archive <commit> src | tar -x -C /tmp/old` and run this
+script with PYTHONPATH=/tmp/old/src.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,7 +32,10 @@ from typing import Any
 from newsbrief import evaluate as ev
 from newsbrief.compare import compare
 from newsbrief.compare.scanner import _scan
+from newsbrief.errors import InputError
 from newsbrief.model import Article
+from newsbrief.pipeline import brief_from_articles
+from newsbrief.render import brief_json
 from newsbrief.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -83,7 +93,12 @@ def snapshot(arts: list[Article]) -> dict[str, Any]:
                 "sentences": sc.sentences,
             }
         )
+    try:
+        brief: Any = brief_json(brief_from_articles(arts, Settings()))
+    except InputError as e:
+        brief = f"InputError: {e}"
     return {
+        "brief": brief,
         "facts": [f.to_dict() for f in facts],
         "disagreements": [d.to_dict() for d in disagreements],
         "scans": scans,
@@ -91,6 +106,10 @@ def snapshot(arts: list[Article]) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        # set iteration order must not differ between the two runs being compared
+        env = {**os.environ, "PYTHONHASHSEED": "0"}
+        return subprocess.run([sys.executable, *sys.argv], env=env).returncode
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--save", type=Path, help="write the outputs here")
@@ -117,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     for eid in bad:
         parts = [
             k
-            for k in ("facts", "disagreements", "scans")
+            for k in ("brief", "facts", "disagreements", "scans")
             if got.get(eid, {}).get(k) != want.get(eid, {}).get(k)
         ]
         print(f"DIFFERENT {eid}: {', '.join(parts) or 'missing'}")

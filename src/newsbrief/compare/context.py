@@ -22,8 +22,8 @@ from newsbrief.text import STOPWORDS, stem
 
 
 def _title_case(toks: list[_Tok]) -> bool:
-    words = [t for t in toks if t.kind == "word" and len(t.text) > 3]
-    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
+    words = [t.cap for t in toks if t.kind == "word" and len(t.text) > 3]
+    return len(words) >= 3 and words.count(True) >= 0.75 * len(words)
 
 
 def _word(toks: list[_Tok], k: int) -> str:

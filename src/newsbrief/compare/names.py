@@ -24,12 +24,14 @@ from newsbrief.compare.lexicon import (
 from newsbrief.compare.mentions import _Sent
 from newsbrief.text import zipf
 
+_POSSESSIVE = re.compile(r"['’]s$").sub
+
 
 def _junk_name(name: str) -> bool:
     """A capitalized word that names no one and nowhere: a weekday or month ("Thursday's"),
     a title ("Dr"), a faith or group adjective ("Muslim"), a company suffix ("LLC") or an
     abbreviation ("IE" for "i.e.")."""
-    low = re.sub(r"['’]s$", "", name.lower()).strip(". ")
+    low = _POSSESSIVE("", name.lower()).strip(". ")
     return (
         low in _WEEKDAYS
         or low in _MONTHS
@@ -50,28 +52,34 @@ def find_names(sents: list[_Sent]) -> list[tuple[str, str, int]]:
         if s.title_case:
             continue
         toks = s.toks
-        i = 0
-        while i < len(toks):
-            if not toks[i].cap:
-                i += 1
-                continue
+        n = len(toks)
+        j = 0
+        for i in [k for k, t in enumerate(toks) if t.cap]:
+            if i < j:
+                continue  # inside the run before
             j = i
-            while j < len(toks) and (
+            while j < n and (
                 toks[j].cap
                 or toks[j].low.startswith("al-")
-                or (toks[j].low in _NAME_LINKS and j + 1 < len(toks) and toks[j + 1].cap)
+                or (toks[j].low in _NAME_LINKS and j + 1 < n and toks[j + 1].cap)
             ):
                 j += 1
             got = _name(s, i, j, full_names)
             if got and not _junk_name(got[0]):
                 found.append((got[0], got[1], si))
-            i = j
     return [(full_names.get(n, n) if k == "person" else n, k, si) for n, k, si in found]
 
 
 def _name(s: _Sent, i: int, j: int, full: dict[str, str]) -> tuple[str, str] | None:
     """Classify the capitalized run toks[i:j] as a person, place or organization."""
     toks = s.toks
+    if j == i + 1:
+        # one word (most runs): what the steps below do with it, done cheaply
+        low = toks[i].low
+        if low in _NOT_NAMES or low in _MONTHS or low in _WEEKDAYS or low in _NAME_LINKS:
+            return None
+        if (i == 0 or toks[i - 1].text in "\"“‘'(:-–—•") and zipf(low) >= 4.5:
+            return None
     seq = toks[i:j]
     titled = False
     # "UN Special Envoy Staffan de Mistura": the name follows the last title word
@@ -95,8 +103,8 @@ def _name(s: _Sent, i: int, j: int, full: dict[str, str]) -> tuple[str, str] | N
         seq = seq[:-1]
     if not seq:
         return None
-    text = re.sub(r"['’]s$", "", " ".join(t.text for t in seq))
-    last = re.sub(r"['’]s$", "", seq[-1].low)
+    text = _POSSESSIVE("", " ".join(t.text for t in seq))
+    last = _POSSESSIVE("", seq[-1].low)
     before = _word(toks, i - 1)
     nxt = toks[i + len(seq)] if i + len(seq) < len(toks) else None
     after = _word(toks, i + len(seq))

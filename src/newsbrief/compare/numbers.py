@@ -192,19 +192,24 @@ class _Tok:
 def _tokenize(text: str, masks: list[tuple[int, int]]) -> list[_Tok]:
     """Tokens of a sentence; each masked span (a link, a clock time...) is one token."""
     toks: list[_Tok] = []
+    append = toks.append
     pos = prev_end = 0
-    for ms, me in [*_merge(masks), (len(text), len(text))]:
-        for m in _TOKEN_RE.finditer(text, pos, ms):
+    spans = _merge(masks) if masks else []
+    spans.append((len(text), len(text)))
+    finditer = _TOKEN_RE.finditer
+    for ms, me in spans:
+        for m in finditer(text, pos, ms):
             kind = m.lastgroup or "punct"
             t = m.group()
-            tok = _Tok(kind, t, m.start(), m.end(), m.start() > prev_end, t.lower())
+            start, end = m.span()
+            tok = _Tok(kind, t, start, end, start > prev_end, t.lower())
             if kind == "word" and "-" in t:
                 toks.extend(_split_hyphenated(tok))
             else:
                 if kind == "num":
                     tok.value = _digits_value(t)
-                toks.append(tok)
-            prev_end = m.end()
+                append(tok)
+            prev_end = end
         if me > ms:
             toks.append(_Tok("mask", text[ms:me], ms, me, ms > prev_end))
             prev_end = me
