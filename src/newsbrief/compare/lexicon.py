@@ -245,7 +245,7 @@ _MONEY_WORDS = _table(
     "fine: fine fined penalty penalties; bill: bill; tax: tax vat; cost: cost costs;"
     "fee: fee fees; price: price deal acquisition acquire buy bought paying; loan: loan loans "
     "bailout; pension: pension pensions; fund: fund; salary: salary wage wages; bonus: bonus;"
-    "stake: stake; valuation: valued valuation; revenue: revenue revenues sales;"
+    "stake: stake; valuation: valued valuation capitalization capitalisation; revenue: revenue revenues sales;"
     "profit: profit profits; loss: loss losses lost; debt: debt debts; damages: damages;"
     "settlement: settlement; ransom: ransom; budget: budget; aid: aid;"
     "investment: investment invest; compensation: compensation; bail: bail; reward: reward;"
