@@ -168,6 +168,17 @@ class _NumberReader:
                 for q in range(max(0, i0 - 8), min(n, k + 8))
                 if toks[q].kind == "word" and toks[q].low in _MONEY_WORDS
             )
+            if not m.money_words and _word(toks, min(hstart, cstart if cur else i0) - 1) in (
+                "to",
+                "from",
+            ):
+                # "its market capitalization fell from $630 bn on Wednesday to $510 bn": a
+                # change of the one thing the sentence says amounts are
+                said = {
+                    _MONEY_WORDS[t.low] for t in toks if t.kind == "word" and t.low in _MONEY_WORDS
+                }
+                if len(said) == 1:
+                    m.money_words = frozenset(said)
             m.measure = "amount" + (
                 f" ({', '.join(sorted(m.money_words)[:2])})" if m.money_words else ""
             )
