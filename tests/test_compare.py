@@ -302,6 +302,30 @@ def test_number_forms(sentence: str, kind: str, normalized: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "written", "normalized"),
+    [
+        ("Officials said 10 to 15 people were killed.", "10 to 15", "10-15"),
+        ("Between 10 and 15 people were killed in the blast.", "Between 10 and 15", "10-15"),
+        ("Some 10-15 people were killed.", "10-15", "10-15"),
+        ("The bank kept its target range of 1.00% to 1.25%.", "1.00% to 1.25%", "1-1.25"),
+        ("It cost $10 to $15 million.", "$10 to $15 million", "10000000-15000000"),
+    ],
+)
+def test_ranges_are_one_interval(sentence: str, written: str, normalized: str) -> None:
+    facts = numeric(extract_facts(art(sentence)))
+    assert [(f.value, f.normalized, f.relation) for f in facts] == [(written, normalized, "range")]
+
+
+def test_range_ends_are_never_paired_and_a_change_is_no_range() -> None:
+    a = art("Officials said 10 to 15 people were killed in the blast.")
+    assert compare([a, art("Officials said 12 people were killed in the blast.")])[1] == []
+    _facts, dis = compare([a, art("Officials said 20 people were killed in the blast.")])
+    assert [[f.value for f in d.facts] for d in dis] == [["10 to 15", "20"]]
+    rose = numeric(extract_facts(art("The death toll rose from 10 to 24.")))
+    assert sorted(f.relation for f in rose) == ["=", "="]
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Several hundred people gathered outside the court.",

@@ -61,6 +61,9 @@ def _mentions_compatible(a: _Mention, b: _Mention) -> bool | None:
 
 def _bounds(m: _Mention, v: float, unit: str, rounded: bool) -> tuple[float, bool, float, bool]:
     """The interval a value of a mention allows, in a common unit (seconds, metres...)."""
+    if m.low is not None and v == m.value:
+        f = _factor(m.kind, unit)
+        return m.low * f, False, v * f, False  # a range: both ends included
     lo, lo_open, hi, hi_open = _interval(v, m.relation, m.sig if v == m.value else 0)
     if rounded and m.relation == "=":
         lo, hi = v - _step(v) / 2, v + _step(v) / 2
@@ -99,9 +102,7 @@ def _close_enough(a: _Mention, b: _Mention) -> bool:
     # a casualty toll can grow many times over as the day goes on ("eight" soldiers killed,
     # then "at least 135"): two articles' headline statements of one toll are the same
     # quantity however far apart
-    return (
-        a.category in _TOLLS and _headline(a) and _headline(b) and ratio <= _TOLL_RATIO
-    )
+    return a.category in _TOLLS and _headline(a) and _headline(b) and ratio <= _TOLL_RATIO
 
 
 #: casualty tolls: the counts officials revise many times over as a disaster unfolds

@@ -25,7 +25,9 @@ from newsbrief.compare.mentions import _key, _Mention, _Sent
 from newsbrief.compare.names import find_names
 from newsbrief.compare.numbers import (
     _ascii_digits,
+    _Num,
     _numbers,
+    _Tok,
     _tokenize,
 )
 from newsbrief.model import Article
@@ -138,6 +140,26 @@ class _Scanner(_NumberReader):
                 continue
             if m.kind not in ("duration", "age"):
                 m.background = bg
+            if (
+                ni > 0
+                and m.kind in _RANGE_KINDS
+                and not m.noun.startswith("vote")
+                and _range_link(toks, nums[ni - 1], nm)
+            ):
+                a = nums[ni - 1]
+                base = toks[nm.i0].value or nm.value
+                scale = nm.value / base if base and a.i1 == a.i0 + 1 and not a.abbrev else 1.0
+                low = a.value * scale * (m.value / nm.value if nm.value else 1.0)  # "$10 to $15m"
+                if 0 <= low < m.value:
+                    # "10 to 15 people", "between 10 and 15", "10-15": one range, [10, 15]
+                    if here and here[-1].pos >= toks[nums[ni - 1].i0 - 1].start:
+                        here.pop()  # the first end is not a figure of its own
+                    first = nums[ni - 1].i0
+                    first -= 1 if first > 0 and toks[first - 1].kind == "sym" else 0
+                    first -= 1 if first > 0 and toks[first - 1].low == "between" else 0
+                    start = min(m.pos, toks[first].start)
+                    m.written = s.text[start : m.pos + len(m.written)].strip()
+                    m.pos, m.low, m.relation = start, low, "range"
             m.key = _key(m)
             if prev is not None and prev.aliases and prev.kind == m.kind:
                 if any(toks[q].text == "(" for q in range(before, nm.i0)):
@@ -169,6 +191,23 @@ class _Scanner(_NumberReader):
         return subject
 
     # -- one number --------------------------------------------------------------------
+
+
+#: kinds whose ranges are read as one interval (durations and ages keep both ends)
+_RANGE_KINDS = ("quantity", "money", "percent", "measurement")
+
+
+def _range_link(toks: list[_Tok], a: _Num, b: _Num) -> bool:
+    """Numbers a and b are the two ends of one range: "a to b", "a-b", "between a and b"."""
+    if a.i0 > 0 and "from" in (toks[a.i0 - 1].low, toks[max(0, a.i0 - 2)].low):
+        return False  # "rose from 10 to 24": a change, not a range
+    between = [t.text.lower() for t in toks[a.i1 : b.i0] if t.kind != "sym"]  # "$10 to $15"
+    if between in (["to"], ["–"], ["—"]) or (between == ["-"] and not toks[a.i1].space):
+        return True
+    k = a.i0 - 1
+    if k >= 0 and toks[k].kind == "sym":
+        k -= 1  # "between $1.5 billion and $2 billion"
+    return between == ["and"] and k >= 0 and toks[k].low == "between"
 
 
 # ---------------------------------------------------------------------------------------
