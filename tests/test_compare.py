@@ -30,7 +30,9 @@ def art(text: str, url: str = "", title: str = "") -> Article:
 
 def numeric(facts: list[Fact]) -> list[Fact]:
     return [
-        f for f in facts if f.kind not in ("date", "weekday", "person", "place", "organization")
+        f
+        for f in facts
+        if f.kind not in ("date", "weekday", "time", "person", "place", "organization")
     ]
 
 
@@ -302,6 +304,22 @@ def test_number_forms(sentence: str, kind: str, normalized: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "times"),
+    [
+        ("The quake struck at 9:26 p.m. local time.", [("9:26 p.m.", "21:26")]),
+        ("It hit at 9:36 pm (12:36 GMT).", [("9:36 pm", "21:36"), ("12:36", "12:36")]),
+        ("It ended at 12.20am and resumed at 2.15pm.", [("12.20am", "00:20"), ("2.15pm", "14:15")]),
+        ("The polls closed at 21:53 on Sunday.", [("21:53", "21:53")]),
+        ("He quoted John 3:16 in the speech.", []),
+    ],
+)
+def test_clock_times_are_facts_not_quantities(sentence: str, times: list[tuple[str, str]]) -> None:
+    facts = extract_facts(art(sentence))
+    assert [(f.value, f.normalized) for f in facts if f.kind == "time"] == times
+    assert numeric(facts) == []
+
+
+@pytest.mark.parametrize(
     ("sentence", "written", "normalized"),
     [
         ("Officials said 10 to 15 people were killed.", "10 to 15", "10-15"),
@@ -431,7 +449,7 @@ def test_every_fact_is_well_formed() -> None:
     got = {(f.category, f.normalized) for f in facts}
     assert {("killed", "15"), ("missing", "13"), ("magnitude", "6"), ("injured", "122")} <= got
     assert ("measurement", "4000") in got and ("money", "37000000") in got
-    assert ("date", "2019-10-19") in got
+    assert ("date", "2019-10-19") in got and ("time", "06:00") in got
     assert not any(f.normalized == "6" and f.category != "magnitude" for f in facts)
 
 

@@ -17,7 +17,7 @@ PEOPLE_CATEGORIES = (
 CATEGORIES = (
     *PEOPLE_CATEGORIES,
     *"count money percent duration age measurement magnitude".split(),
-    *"date weekday person place organization".split(),
+    *"date weekday time person place organization".split(),
 )
 #: the kinds of facts that carry a number
 NUMERIC_KINDS = ("quantity", "money", "percent", "duration", "age", "measurement", "magnitude")

@@ -85,6 +85,8 @@ class _Scanner(_NumberReader):
         text = _ascii_digits(raw)
         digits = _HAS_DIGIT(text) is not None
         masks = [m.span() for rx in _MASK_RES for m in rx.finditer(text)] if digits else []
+        if digits:
+            self.dates.extend((w, norm, "time", si) for w, norm in _clock_times(text))
         years: list[int] = []
         full = False
         for rx in _DATE_RES if digits else ():
@@ -191,6 +193,40 @@ class _Scanner(_NumberReader):
         return subject
 
     # -- one number --------------------------------------------------------------------
+
+
+_AMPM = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.I)
+_HHMM = re.compile(
+    r"(?:\b(?:at|around|about|by|until|till|from|before|after|since|to)\s+)(\d{1,2}):(\d{2})\b"
+    r"|\b(\d{1,2}):(\d{2})(?=\s*(?:hrs\b|GMT\b|UTC\b|local\b))",
+    re.I,
+)
+
+
+def _clock_times(text: str) -> list[tuple[str, str]]:
+    """Clock times a sentence states, as written and as 24-hour "HH:MM": "9:26 p.m." ->
+    "21:26", "12.20am" -> "00:20", "at 21:53" -> "21:53" (a bare "h:mm" only after "at",
+    "around", "by"... or before "hrs", "GMT", "local", so "John 3:16" is no time)."""
+    out: list[tuple[str, str]] = []
+    taken: list[tuple[int, int]] = []
+    for m in _AMPM.finditer(text):
+        h, mi = int(m.group(1)), int(m.group(2) or 0)
+        if 1 <= h <= 12 and mi < 60:
+            h = h % 12 + (12 if m.group(3).lower() == "p" else 0)
+            written = m.group().strip()
+            if re.search(r"[0-9\s][ap]m\.$", written, re.I):
+                written = written[:-1]  # "2.15pm." at the end of a sentence
+            out.append((written, f"{h:02d}:{mi:02d}"))
+            taken.append(m.span())
+    for m in _HHMM.finditer(text):
+        hh, mm = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        start = m.start(1) if m.group(1) else m.start(3)
+        end = m.end(2) if m.group(1) else m.end(4)
+        if any(a <= start < b for a, b in taken):
+            continue  # the hours of "9:26 p.m."
+        if int(hh) < 24 and int(mm) < 60:
+            out.append((text[start:end], f"{int(hh):02d}:{mm}"))
+    return out
 
 
 #: kinds whose ranges are read as one interval (durations and ages keep both ends)
