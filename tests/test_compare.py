@@ -304,6 +304,22 @@ def test_number_forms(sentence: str, kind: str, normalized: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "measure", "value", "relation"),
+    [
+        ("The number of daily active users stood at 1.47 billion.", "users", "1470000000", "="),
+        ("The number of firearms found in the suite had climbed to 23.", "firearms", "23", "="),
+        ("The USGS put the preliminary magnitude at 6.2.", "quake magnitude", "6.2", "="),
+        ("It had a magnitude of about 5.5, the agency said.", "quake magnitude", "5.5", "~"),
+    ],
+)
+def test_figures_named_before_the_number(
+    sentence: str, measure: str, value: str, relation: str
+) -> None:
+    facts = numeric(extract_facts(art(sentence)))
+    assert [(f.measure, f.normalized, f.relation) for f in facts] == [(measure, value, relation)]
+
+
+@pytest.mark.parametrize(
     ("sentence", "times"),
     [
         ("The quake struck at 9:26 p.m. local time.", [("9:26 p.m.", "21:26")]),
