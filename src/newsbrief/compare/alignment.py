@@ -99,9 +99,7 @@ def _close_enough(a: _Mention, b: _Mention) -> bool:
     # a casualty toll can grow many times over as the day goes on ("eight" soldiers killed,
     # then "at least 135"): two articles' headline statements of one toll are the same
     # quantity however far apart
-    return (
-        a.category in _TOLLS and _headline(a) and _headline(b) and ratio <= _TOLL_RATIO
-    )
+    return a.category in _TOLLS and _headline(a) and _headline(b) and ratio <= _TOLL_RATIO
 
 
 #: casualty tolls: the counts officials revise many times over as a disaster unfolds
