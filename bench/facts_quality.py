@@ -134,9 +134,15 @@ def train_quality(
             show = verbose and details in ("all", part[lab["event_id"]])
             for f in lab["facts"]:
                 c["f_tot"] += 1
-                c["f_hit"] += any(
+                hit = any(
                     fs.fact_hits(proj, f["values"], set(f["articles"]), pf) for pf in proj.all_facts
                 )
+                c["f_hit"] += hit
+                if show and not hit:
+                    print(
+                        f"  [{part[lab['event_id']]}] FACT MISS {f['measure']}: "
+                        f"{f['values'][0]!r} art {f['articles']}: {f.get('quote', '')[:120]!r}"
+                    )
             specs = [
                 (d, fs.side_spec(lab, d, "a"), fs.side_spec(lab, d, "b"))
                 for d in lab["disagreements"]

@@ -63,7 +63,10 @@ def own(sentence: str, want: set[float]) -> set[float]:
     for f in facts:
         if f.kind not in NUMERIC_KINDS:
             continue
-        out.add(float(f.normalized) if f.kind != "duration" else _duration_value(f, want))
+        if f.relation == "range":  # "10-15": both ends
+            out.update(float(x) for x in f.normalized.split("-"))
+        else:
+            out.add(float(f.normalized) if f.kind != "duration" else _duration_value(f, want))
     return out
 
 

@@ -30,7 +30,9 @@ def art(text: str, url: str = "", title: str = "") -> Article:
 
 def numeric(facts: list[Fact]) -> list[Fact]:
     return [
-        f for f in facts if f.kind not in ("date", "weekday", "person", "place", "organization")
+        f
+        for f in facts
+        if f.kind not in ("date", "weekday", "time", "person", "place", "organization")
     ]
 
 
@@ -265,11 +267,16 @@ def test_headline_tolls_far_apart_are_one_quantity_revised() -> None:
     )
     _facts, dis = compare([late, early])
     assert [(d.note, [f.normalized for f in d.facts]) for d in dis] == [("revision", ["8", "135"])]
-    # far apart and not in the articles' leads: taken for two different quantities
-    filler = " ".join(f"Paragraph {w} of the report says nothing new." for w in "abcdef")
-    deep = art(f"Attack on army base. {filler} Gunmen killed eight soldiers at the base.")
-    deeper = art(f"Attack on army base. {filler} At least 135 soldiers were killed at the base.")
-    assert compare([deep, deeper])[1] == []
+    # page furniture before the story does not push the lead down
+    filler = " ".join(f"Menu item {w} of the site." for w in "abcdef")
+    late2 = art(f"{filler} At least 135 soldiers were killed at the base, officials said.")
+    assert [d.measure for d in compare([early, late2])[1]] == ["security forces killed"]
+    # far apart and not among an article's first two toll sentences: two quantities
+    deep = art(
+        "Three soldiers were injured at the gate. Two guards were injured in the yard. "
+        "Gunmen killed eight soldiers at the base."
+    )
+    assert compare([deep, late2])[1] == []
 
 
 def test_stated_figures_decide_over_bracketed_conversions() -> None:
@@ -294,6 +301,62 @@ def test_number_forms(sentence: str, kind: str, normalized: str | None) -> None:
         assert facts[0].normalized == normalized
     else:
         assert facts[0].normalized in ("P3DT12H", "PT84H")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure", "value", "relation"),
+    [
+        ("The number of daily active users stood at 1.47 billion.", "users", "1470000000", "="),
+        ("The number of firearms found in the suite had climbed to 23.", "firearms", "23", "="),
+        ("The USGS put the preliminary magnitude at 6.2.", "quake magnitude", "6.2", "="),
+        ("It had a magnitude of about 5.5, the agency said.", "quake magnitude", "5.5", "~"),
+    ],
+)
+def test_figures_named_before_the_number(
+    sentence: str, measure: str, value: str, relation: str
+) -> None:
+    facts = numeric(extract_facts(art(sentence)))
+    assert [(f.measure, f.normalized, f.relation) for f in facts] == [(measure, value, relation)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "times"),
+    [
+        ("The quake struck at 9:26 p.m. local time.", [("9:26 p.m.", "21:26")]),
+        ("It hit at 9:36 pm (12:36 GMT).", [("9:36 pm", "21:36"), ("12:36", "12:36")]),
+        ("It ended at 12.20am and resumed at 2.15pm.", [("12.20am", "00:20"), ("2.15pm", "14:15")]),
+        ("The polls closed at 21:53 on Sunday.", [("21:53", "21:53")]),
+        ("He quoted John 3:16 in the speech.", []),
+    ],
+)
+def test_clock_times_are_facts_not_quantities(sentence: str, times: list[tuple[str, str]]) -> None:
+    facts = extract_facts(art(sentence))
+    assert [(f.value, f.normalized) for f in facts if f.kind == "time"] == times
+    assert numeric(facts) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "normalized"),
+    [
+        ("Officials said 10 to 15 people were killed.", "10 to 15", "10-15"),
+        ("Between 10 and 15 people were killed in the blast.", "Between 10 and 15", "10-15"),
+        ("Some 10-15 people were killed.", "10-15", "10-15"),
+        ("The bank kept its target range of 1.00% to 1.25%.", "1.00% to 1.25%", "1-1.25"),
+        ("It cost $10 to $15 million.", "$10 to $15 million", "10000000-15000000"),
+    ],
+)
+def test_ranges_are_one_interval(sentence: str, written: str, normalized: str) -> None:
+    facts = numeric(extract_facts(art(sentence)))
+    assert [(f.value, f.normalized, f.relation) for f in facts] == [(written, normalized, "range")]
+
+
+def test_range_ends_are_never_paired_and_a_change_is_no_range() -> None:
+    a = art("Officials said 10 to 15 people were killed in the blast.")
+    assert compare([a, art("Officials said 12 people were killed in the blast.")])[1] == []
+    _facts, dis = compare([a, art("Officials said 20 people were killed in the blast.")])
+    assert [[f.value for f in d.facts] for d in dis] == [["10 to 15", "20"]]
+    rose = numeric(extract_facts(art("The death toll rose from 10 to 24.")))
+    assert sorted(f.relation for f in rose) == ["=", "="]
 
 
 @pytest.mark.parametrize(
@@ -402,7 +465,7 @@ def test_every_fact_is_well_formed() -> None:
     got = {(f.category, f.normalized) for f in facts}
     assert {("killed", "15"), ("missing", "13"), ("magnitude", "6"), ("injured", "122")} <= got
     assert ("measurement", "4000") in got and ("money", "37000000") in got
-    assert ("date", "2019-10-19") in got
+    assert ("date", "2019-10-19") in got and ("time", "06:00") in got
     assert not any(f.normalized == "6" and f.category != "magnitude" for f in facts)
 
 

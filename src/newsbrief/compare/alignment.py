@@ -61,6 +61,9 @@ def _mentions_compatible(a: _Mention, b: _Mention) -> bool | None:
 
 def _bounds(m: _Mention, v: float, unit: str, rounded: bool) -> tuple[float, bool, float, bool]:
     """The interval a value of a mention allows, in a common unit (seconds, metres...)."""
+    if m.low is not None and v == m.value:
+        f = _factor(m.kind, unit)
+        return m.low * f, False, v * f, False  # a range: both ends included
     lo, lo_open, hi, hi_open = _interval(v, m.relation, m.sig if v == m.value else 0)
     if rounded and m.relation == "=":
         lo, hi = v - _step(v) / 2, v + _step(v) / 2

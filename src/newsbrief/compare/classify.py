@@ -31,6 +31,7 @@ from newsbrief.compare.lexicon import (
     _SCALES,
     _SECONDS,
     _SPEECH,
+    _STOP,
     _SUBJECT_OF,
     _TIME_UNITS,
     MAX_VALUE,
@@ -40,6 +41,7 @@ from newsbrief.compare.mentions import _MakeMention, _Mention, _Sent
 from newsbrief.compare.numbers import (
     _Num,
     _numbers,
+    _Tok,
 )
 from newsbrief.compare.phrases import (
     _COUNT_SYNONYMS,
@@ -52,7 +54,23 @@ from newsbrief.compare.phrases import (
     _measure_ref,
     _noun_run,
     _person_before,
+    _plural,
 )
+
+
+def _number_of(toks: list[_Tok], i0: int, start: int) -> str:
+    """The counted noun of "the number of X (stood at | was | rose to...) N": X's plural
+    head, when the words between end in a verb of being or reaching and a preposition."""
+    lows = [_word(toks, q) for q in range(max(start, i0 - 12), i0)]
+    if not lows or lows[-1] not in ("at", "to", "was", "is", "of", "reached", "hit"):
+        return ""
+    for q in range(len(lows) - 2, 0, -1):
+        if lows[q - 1] in ("number", "count", "total") and lows[q] == "of":
+            for w in lows[q + 1 : q + 6]:
+                if _plural(w) and w not in _STOP:
+                    return w
+            return ""
+    return ""
 
 
 class _NumberReader:
@@ -170,6 +188,17 @@ class _NumberReader:
                 for q in range(max(0, i0 - 8), min(n, k + 8))
                 if toks[q].kind == "word" and toks[q].low in _MONEY_WORDS
             )
+            if not m.money_words and _word(toks, min(hstart, cstart if cur else i0) - 1) in (
+                "to",
+                "from",
+            ):
+                # "its market capitalization fell from $630 bn on Wednesday to $510 bn": a
+                # change of the one thing the sentence says amounts are
+                said = {
+                    _MONEY_WORDS[t.low] for t in toks if t.kind == "word" and t.low in _MONEY_WORDS
+                }
+                if len(said) == 1:
+                    m.money_words = frozenset(said)
             m.measure = "amount" + (
                 f" ({', '.join(sorted(m.money_words)[:2])})" if m.money_words else ""
             )
@@ -179,8 +208,8 @@ class _NumberReader:
         pw = _word(toks, i0 - 1) or (_word(toks, i0 - 2) if _word(toks, i0 - 1) == "" else "")
         hyph_mag = k + 1 < n and toks[k].text == "-" and _word(toks, k + 1) == "magnitude"
         richter = any(_word(toks, q) == "richter" for q in range(k, min(n, k + 4)))
-        if pw == "of" and _word(toks, hstart - 2 if hstart < i0 else i0 - 2) == "magnitude":
-            pw = "magnitude"  # "a magnitude of 5.5"
+        if _word(toks, hstart - 1) in ("of", "at") and _word(toks, hstart - 2) == "magnitude":
+            pw = "magnitude"  # "a magnitude of 5.5", "put the preliminary magnitude at 6.2"
         if pw == "magnitude" or w1 in ("magnitude", "magnitudes") or hyph_mag or richter:
             if value > 10:
                 return None
@@ -189,7 +218,9 @@ class _NumberReader:
                 end = k + 1
             elif hyph_mag:
                 end = k + 2
-            elif pw == "magnitude":
+            elif _word(toks, i0 - 1) == "magnitude" or (
+                _word(toks, i0 - 1) == "" and _word(toks, i0 - 2) == "magnitude"
+            ):  # "magnitude 5.9", "magnitude-6.5": a hedge comes before the word
                 rel, hstart = _hedge(toks, i0 - 1 if _word(toks, i0 - 1) else i0 - 2)
                 start_char = toks[hstart].start
             return mk("magnitude", "magnitude", end, measure="quake magnitude")
@@ -472,7 +503,11 @@ class _NumberReader:
             elif note == "of":
                 cat, noun = "count", "them"
             else:
-                return None
+                named = _number_of(toks, nm.i0, before)
+                if not named:
+                    return None
+                # "the number of daily active users stood at 1.47 billion"
+                cat, noun, words = "count", named, [named]
         if nm.weak:
             return None
         superseded = w_before == "from" and any(

@@ -103,6 +103,11 @@ def _currency_after(toks: list[_Tok], k: int) -> tuple[str, int]:
             return cur, k + len(words)
     if k < len(toks) and toks[k].kind == "word" and toks[k].text in _CURRENCY_CODES:
         return _CURRENCY_CODES[toks[k].text], k + 1
+    if [t.text for t in toks[k : k + 4]] == ["U", ".", "S", "."] and _word(toks, k + 4) in (
+        "dollars",
+        "dollar",
+    ):
+        return "USD", k + 5  # "13.23 billion U.S. dollars"
     return "", k
 
 
@@ -123,7 +128,11 @@ def _background(s: _Sent, ref_year: int | None) -> str:
         low,
     ):
         return "another period"
-    if re.search(r"\b(?:every|each|per|a) year\b|\bannually\b|\b(?:on|an) average\b", low):
+    if re.search(
+        r"\b(?:every|each|per) year\b|\ba year\b(?! (?:ago|earlier|before|after))|\bannually\b"
+        r"|\b(?:on|an) average\b",
+        low,
+    ):
         return "per year"
     if re.search(r"\b(?:conflict|insurgency|war|uprising)\b", low) and re.search(
         r"\b(?:has|have|since|decade|years|long)\b", low

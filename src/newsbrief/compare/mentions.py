@@ -43,10 +43,15 @@ class _Mention:
     aliases: list[tuple[float, str]] = field(default_factory=list)
     money_words: frozenset[str] = frozenset()
     lead: bool = False  # in one of the article's first sentences stating a casualty toll
+    low: float | None = None  # the lower end of a range ("10 to 15 people"): [low, value]
 
     @property
     def normalized(self) -> str:
-        return _iso_duration(self.value, self.unit) if self.kind == "duration" else _fmt(self.value)
+        if self.kind == "duration":
+            return _iso_duration(self.value, self.unit)
+        if self.low is not None:
+            return f"{_fmt(self.low)}-{_fmt(self.value)}"  # a range
+        return _fmt(self.value)
 
     @property
     def alignable(self) -> bool:

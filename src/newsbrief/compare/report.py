@@ -74,15 +74,15 @@ def _facts_of(articles: Sequence[Article], scans: Sequence[_Scanner]) -> list[Fa
             if aid not in ids:
                 ids.append(aid)
                 ev.append(sc.sentences[si])
-    labels = {"date": "date", "weekday": "weekday", "person": "person named"}
+    labels = {"date": "date", "weekday": "weekday", "time": "time of day", "person": "person named"}
     labels |= {"place": "place named", "organization": "organization named"}
-    rank = {"date": 2, "weekday": 2, "person": 3, "place": 4, "organization": 5}
+    rank = {"date": 2, "weekday": 2, "time": 2, "person": 3, "place": 4, "organization": 5}
     for gi, ((kind, norm), (written, ids, ev)) in enumerate(other.items()):
         fact = Fact(
             kind=kind,
             measure=labels[kind],
             value=written,
-            normalized=norm if kind in ("date", "weekday") else written,
+            normalized=norm if kind in ("date", "weekday", "time") else written,
             article_ids=tuple(ids),
             evidence=tuple(ev),
             category=kind,
@@ -235,7 +235,7 @@ def facts_for_display(brief: Brief, limit: int = 12) -> dict[str, Any]:
     for f in brief.facts:
         if f.kind in plural:
             names[plural[f.kind]].append((f.value, cites(f)))
-        elif f.kind in ("date", "weekday"):
+        elif f.kind in ("date", "weekday", "time"):
             dates.append((f.value, cites(f)))
     return {
         "disagreements": [

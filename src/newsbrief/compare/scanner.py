@@ -25,7 +25,9 @@ from newsbrief.compare.mentions import _key, _Mention, _Sent
 from newsbrief.compare.names import find_names
 from newsbrief.compare.numbers import (
     _ascii_digits,
+    _Num,
     _numbers,
+    _Tok,
     _tokenize,
 )
 from newsbrief.model import Article
@@ -83,6 +85,8 @@ class _Scanner(_NumberReader):
         text = _ascii_digits(raw)
         digits = _HAS_DIGIT(text) is not None
         masks = [m.span() for rx in _MASK_RES for m in rx.finditer(text)] if digits else []
+        if digits:
+            self.dates.extend((w, norm, "time", si) for w, norm in _clock_times(text))
         years: list[int] = []
         full = False
         for rx in _DATE_RES if digits else ():
@@ -138,6 +142,26 @@ class _Scanner(_NumberReader):
                 continue
             if m.kind not in ("duration", "age"):
                 m.background = bg
+            if (
+                ni > 0
+                and m.kind in _RANGE_KINDS
+                and not m.noun.startswith("vote")
+                and _range_link(toks, nums[ni - 1], nm)
+            ):
+                a = nums[ni - 1]
+                base = toks[nm.i0].value or nm.value
+                scale = nm.value / base if base and a.i1 == a.i0 + 1 and not a.abbrev else 1.0
+                low = a.value * scale * (m.value / nm.value if nm.value else 1.0)  # "$10 to $15m"
+                if 0 <= low < m.value:
+                    # "10 to 15 people", "between 10 and 15", "10-15": one range, [10, 15]
+                    if here and here[-1].pos >= toks[nums[ni - 1].i0 - 1].start:
+                        here.pop()  # the first end is not a figure of its own
+                    first = nums[ni - 1].i0
+                    first -= 1 if first > 0 and toks[first - 1].kind == "sym" else 0
+                    first -= 1 if first > 0 and toks[first - 1].low == "between" else 0
+                    start = min(m.pos, toks[first].start)
+                    m.written = s.text[start : m.pos + len(m.written)].strip()
+                    m.pos, m.low, m.relation = start, low, "range"
             m.key = _key(m)
             if prev is not None and prev.aliases and prev.kind == m.kind:
                 if any(toks[q].text == "(" for q in range(before, nm.i0)):
@@ -169,6 +193,57 @@ class _Scanner(_NumberReader):
         return subject
 
     # -- one number --------------------------------------------------------------------
+
+
+_AMPM = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.I)
+_HHMM = re.compile(
+    r"(?:\b(?:at|around|about|by|until|till|from|before|after|since|to)\s+)(\d{1,2}):(\d{2})\b"
+    r"|\b(\d{1,2}):(\d{2})(?=\s*(?:hrs\b|GMT\b|UTC\b|local\b))",
+    re.I,
+)
+
+
+def _clock_times(text: str) -> list[tuple[str, str]]:
+    """Clock times a sentence states, as written and as 24-hour "HH:MM": "9:26 p.m." ->
+    "21:26", "12.20am" -> "00:20", "at 21:53" -> "21:53" (a bare "h:mm" only after "at",
+    "around", "by"... or before "hrs", "GMT", "local", so "John 3:16" is no time)."""
+    out: list[tuple[str, str]] = []
+    taken: list[tuple[int, int]] = []
+    for m in _AMPM.finditer(text):
+        h, mi = int(m.group(1)), int(m.group(2) or 0)
+        if 1 <= h <= 12 and mi < 60:
+            h = h % 12 + (12 if m.group(3).lower() == "p" else 0)
+            written = m.group().strip()
+            if re.search(r"[0-9\s][ap]m\.$", written, re.I):
+                written = written[:-1]  # "2.15pm." at the end of a sentence
+            out.append((written, f"{h:02d}:{mi:02d}"))
+            taken.append(m.span())
+    for m in _HHMM.finditer(text):
+        hh, mm = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        start = m.start(1) if m.group(1) else m.start(3)
+        end = m.end(2) if m.group(1) else m.end(4)
+        if any(a <= start < b for a, b in taken):
+            continue  # the hours of "9:26 p.m."
+        if int(hh) < 24 and int(mm) < 60:
+            out.append((text[start:end], f"{int(hh):02d}:{mm}"))
+    return out
+
+
+#: kinds whose ranges are read as one interval (durations and ages keep both ends)
+_RANGE_KINDS = ("quantity", "money", "percent", "measurement")
+
+
+def _range_link(toks: list[_Tok], a: _Num, b: _Num) -> bool:
+    """Numbers a and b are the two ends of one range: "a to b", "a-b", "between a and b"."""
+    if a.i0 > 0 and "from" in (toks[a.i0 - 1].low, toks[max(0, a.i0 - 2)].low):
+        return False  # "rose from 10 to 24": a change, not a range
+    between = [t.text.lower() for t in toks[a.i1 : b.i0] if t.kind != "sym"]  # "$10 to $15"
+    if between in (["to"], ["–"], ["—"]) or (between == ["-"] and not toks[a.i1].space):
+        return True
+    k = a.i0 - 1
+    if k >= 0 and toks[k].kind == "sym":
+        k -= 1  # "between $1.5 billion and $2 billion"
+    return between == ["and"] and k >= 0 and toks[k].low == "between"
 
 
 # ---------------------------------------------------------------------------------------
