@@ -147,7 +147,9 @@ class _NumberReader:
                 relation=kw.pop("relation", rel),
                 kind=kind,
                 category=category,
-                context=_context(toks, i0, max(end_tok, i1)),
+                context=kw.pop("context")
+                if "context" in kw
+                else _context(toks, i0, max(end_tok, i1)),
                 pos=start_char,
                 sig=nm.sig,
                 **kw,
@@ -527,15 +529,14 @@ class _NumberReader:
                 who = "people"
             else:
                 who = noun
-            m = mk("quantity", cat, nm.i1, noun=who)
+            m = mk("quantity", cat, nm.i1, noun=who, context=_context(toks, nm.i0, run_end))
             m.measure = f"{who} {cat}"
         else:
             lem = _lemma(noun)
             lem = _COUNT_SYNONYMS.get(lem, lem)
-            m = mk("quantity", "count", nm.i1, noun=lem)
+            m = mk("quantity", "count", nm.i1, noun=lem, context=_context(toks, nm.i0, run_end))
             m.measure = " ".join(words[-2:]) if words else "count"
             partial = partial or subset
-        m.context = _context(toks, nm.i0, run_end)
         m.partial = partial
         m.superseded = superseded
         return m
