@@ -356,11 +356,32 @@ def test_clock_times_are_facts_not_quantities(sentence: str, times: list[tuple[s
         ("Some 10-15 people were killed.", "10-15", "10-15"),
         ("The bank kept its target range of 1.00% to 1.25%.", "1.00% to 1.25%", "1-1.25"),
         ("It cost $10 to $15 million.", "$10 to $15 million", "10000000-15000000"),
+        ("The victims were aged eight to 14, police said.", "eight to 14", "8-14"),
     ],
 )
 def test_ranges_are_one_interval(sentence: str, written: str, normalized: str) -> None:
     facts = numeric(extract_facts(art(sentence)))
     assert [(f.value, f.normalized, f.relation) for f in facts] == [(written, normalized, "range")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tally"),
+    [
+        (
+            "The court ruled 8-1 in favour of the state.",
+            [("votes for", "8"), ("votes against", "1")],
+        ),
+        (
+            "The Supreme Court ruled 5\u20134 on Tuesday.",
+            [("votes for", "5"), ("votes against", "4")],
+        ),
+        ("The bill passed by 322 to 306 votes.", [("votes for", "322"), ("votes against", "306")]),
+        ("The team won 3-1 on Sunday.", []),
+    ],
+)
+def test_vote_tallies(sentence: str, tally: list[tuple[str, str]]) -> None:
+    facts = numeric(extract_facts(art(sentence)))
+    assert [(f.measure, f.normalized) for f in facts] == tally
 
 
 def test_range_ends_are_never_paired_and_a_change_is_no_range() -> None:

@@ -57,6 +57,11 @@ from newsbrief.compare.phrases import (
     _plural,
 )
 
+#: a sentence about a vote or a decision by votes, where "322 to 306" and "8-1" are tallies
+_VOTE_RE = re.compile(
+    r"\bvot(?:e|es|ed|ing)\b|\bmajority\b|\bballots?\b|\bruled\b|\bruling\b|\bverdict\b"
+)
+
 
 def _number_of(toks: list[_Tok], i0: int, start: int) -> str:
     """The counted noun of "the number of X (stood at | was | rose to...) N": X's plural
@@ -257,6 +262,15 @@ class _NumberReader:
             or (pw == "at" and pw2 in ("died", "dies", "dead"))
         ):
             return mk("age", "age", i1, unit="year", measure="age")
+        if (
+            pw in ("to", "and")
+            and prev is not None
+            and prev.kind == "age"
+            and before == hstart - 1
+            and value < 125
+            and not cur
+        ):  # "aged eight to 14": the other end of an age range
+            return mk("age", "age", i1, unit="year", measure=prev.measure, noun=prev.noun)
         if value < 125 and value == int(value) and not cur:
             # "anyone under 21", "people younger than 21", "raise the minimum age ... to 21",
             # "He was 63."
@@ -289,11 +303,15 @@ class _NumberReader:
             ):
                 return mk("age", "age", i1, unit="year", measure=f"age of {who}", noun=who)
         # a vote: "passed by 322 to 306", "322 votes to 306", "majority 16"
-        if re.search(r"\bvot(?:e|es|ed|ing)\b|\bmajority\b|\bballots?\b", s.text.lower()):
+        if _VOTE_RE.search(s.text.lower()):
             j = k + (1 if w1 in ("votes", "vote") else 0)
-            if _word(toks, j) == "to" and later and later[0].i0 == j + 1:
+            dash = j < n and toks[j].text in ("-", "–") and not toks[j].space  # "ruled 8-1"
+            if (_word(toks, j) == "to" or dash) and later and later[0].i0 == j + 1:
                 return mk("quantity", "count", i1, noun="vote for", measure="votes for")
-            if pw == "to" and before >= hstart - 2 and before > 0:
+            glued = i0 > 0 and toks[i0 - 1].text in ("-", "–") and not first.space
+            if (pw == "to" and before >= hstart - 2 and before > 0) or (
+                glued and before == i0 - 1 and before > 0
+            ):
                 return mk("quantity", "count", i1, noun="vote against", measure="votes against")
             if pw == "majority":
                 return mk("quantity", "count", i1, noun="majority", measure="majority")

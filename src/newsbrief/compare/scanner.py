@@ -258,8 +258,8 @@ def _shared_verb_breakdown(here: list[_Mention], toks: list[_Tok]) -> None:
         a.partial = b.partial = True
 
 
-#: kinds whose ranges are read as one interval (durations and ages keep both ends)
-_RANGE_KINDS = ("quantity", "money", "percent", "measurement")
+#: kinds whose ranges are read as one interval (durations keep both ends)
+_RANGE_KINDS = ("quantity", "money", "percent", "measurement", "age")
 
 
 def _range_link(toks: list[_Tok], a: _Num, b: _Num) -> bool:
