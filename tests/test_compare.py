@@ -279,6 +279,19 @@ def test_headline_tolls_far_apart_are_one_quantity_revised() -> None:
     assert compare([deep, late2])[1] == []
 
 
+def test_groups_sharing_one_verb_are_parts_of_a_toll() -> None:
+    facts = numeric(extract_facts(art("At least 30 officers and four civilians were killed.")))
+    assert sorted((f.measure, f.normalized) for f in facts) == [
+        ("people killed (part of a total)", "4"),
+        ("security forces killed (part of a total)", "30"),
+    ]
+    other = numeric(extract_facts(art("The bus carried 30 passengers and two crew were hurt.")))
+    assert ("passengers", "30") in {(f.measure, f.normalized) for f in other}
+    a = art("At least 30 officers and four civilians were killed in the attack.")
+    b = art("At least 27 people were killed in the attack, officials said.")
+    assert compare([a, b])[1] == []
+
+
 def test_stated_figures_decide_over_bracketed_conversions() -> None:
     a = art("The quake struck at a depth of 11 km (7 miles), the agency said.")
     b = art("The quake struck at a depth of 10 kilometres, the agency said.")

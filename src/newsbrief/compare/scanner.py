@@ -16,6 +16,8 @@ from newsbrief.compare.lexicon import (
     _DATE_RES,
     _HAS_DIGIT,
     _MASK_RES,
+    _PEOPLE_NOUNS,
+    _SUBJECT_OF,
     _WEEKDAYS,
     PEOPLE_CATEGORIES,
 )
@@ -156,6 +158,7 @@ class _Scanner(_NumberReader):
             if m.category in PEOPLE_CATEGORIES:
                 subject = m.noun
             prev = m
+        _shared_verb_breakdown(here, toks)
         # a breakdown ("nine died in A and three in B") states parts, not the total
         groups: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
         for m in here:
@@ -210,6 +213,32 @@ def _clock_times(text: str) -> list[tuple[str, str]]:
         if int(hh) < 24 and int(mm) < 60:
             out.append((text[start:end], f"{int(hh):02d}:{mm}"))
     return out
+
+
+#: words after which a number opens its clause as its subject
+_CLAUSE_OPENERS = frozenset("today yesterday tonight overnight and but while where when as".split())
+
+
+def _shared_verb_breakdown(here: list[_Mention], toks: list[_Tok]) -> None:
+    """ "At least 30 officers and four civilians were killed": two groups that share one
+    casualty verb are parts of one toll. The first takes the second's category; both are
+    marked parts (attackers are never a part of their victims' toll)."""
+    for a, b in zip(here, here[1:], strict=False):
+        if a.category != "count" or b.category not in PEOPLE_CATEGORIES or b.noun == "attackers":
+            continue
+        plural = a.measure.split()[-1] if a.measure else ""
+        if plural not in _PEOPLE_NOUNS or _SUBJECT_OF.get(plural) == "attackers":
+            continue
+        between = [t.low for t in toks if a.pos + len(a.written) <= t.start < b.pos]
+        if between[1:] != ["and"]:  # the counted noun, then "and"
+            continue
+        lead = [t for t in toks if t.end <= a.pos]
+        if lead and lead[-1].kind == "word" and lead[-1].low not in _CLAUSE_OPENERS:
+            continue  # "carried 30 passengers and two crew were hurt": 30 has its own verb
+        who = _SUBJECT_OF.get(plural, "people")
+        a.category, a.kind, a.noun, a.measure = b.category, "quantity", who, f"{who} {b.category}"
+        a.key = _key(a)
+        a.partial = b.partial = True
 
 
 #: kinds whose ranges are read as one interval (durations and ages keep both ends)
