@@ -1,25 +1,22 @@
 """The shortcuts the fact scanner and the summarizer take for speed change no result.
 
-The scanner skips the number reader for a sentence whose letter runs hold no number word
-(and that has no digit), and the weekday check for one without a weekday name; a cluster
-works out each sentence's copy-editing faults once. Each shortcut is checked here against
-the full path on sentences written to be near the edges of the tests.
+The scanner skips the weekday check for a sentence without "day" and reads a one-word
+capitalized run without the full name rules when a cheap test already rejects it; a
+cluster works out each sentence's copy-editing faults once. Each is checked here against
+the full path on sentences written near the edges of the rules (the dev and train events
+are checked as a whole by bench/facts_regress.py).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from newsbrief.compare import extract_facts
-from newsbrief.compare.lexicon import _HAS_DIGIT, _WEEKDAYS
-from newsbrief.compare.numbers import _ascii_digits, _numbers, _tokenize
-from newsbrief.compare.scanner import _LETTER_RUNS, _may_have_number
+from newsbrief.compare.lexicon import _WEEKDAYS
+from newsbrief.compare.numbers import _ascii_digits, _tokenize
 from newsbrief.model import Article
 from newsbrief.summarize import prepare, readable
 from newsbrief.summarize.default import Newsbrief
-from newsbrief.text import split_sentences
 
 SENTENCES = [
     "The talks lasted a day and ended without a deal.",
@@ -35,6 +32,7 @@ SENTENCES = [
     "Some seven-year-old children were evacuated.",
     "The O’Neill family left for Dublin.",
     "THURSDAY: the summit opens.",
+    "The ministers meet again on Monday.",
     "A week-long strike ended.",
     "Police said the man, in his forties, was detained.",
     "The oneK network and é-one site went down.",
@@ -42,49 +40,16 @@ SENTENCES = [
 ]
 
 
-def _expected_numbers(sentence: str) -> list[tuple[int, int, float]]:
-    text = _ascii_digits(sentence)
-    return [(n.i0, n.i1, n.value) for n in _numbers(_tokenize(text, []))]
-
-
-@pytest.mark.parametrize("sentence", SENTENCES)
-def test_number_shortcut_never_skips_a_number(sentence: str) -> None:
-    text = _ascii_digits(sentence)
-    runs = set(" ".join(_LETTER_RUNS(text)).lower().split())
-    assert _may_have_number(text, runs) or not _expected_numbers(sentence), sentence
-
-
-def test_edge_sentences_hold_numbers_and_plain_ones() -> None:
-    with_numbers = [s for s in SENTENCES if _expected_numbers(s)]
-    assert 8 <= len(with_numbers) < len(SENTENCES)
-
-
-def test_number_shortcut_on_the_example_articles() -> None:
-    folder = Path(__file__).resolve().parents[1] / "examples" / "aleppo"
-    text = (folder / "levant-daily.txt").read_text(encoding="utf-8")
-    sentences = split_sentences(text)
-    skipped = 0
-    for s in sentences:
-        t = _ascii_digits(s)
-        runs = set(" ".join(_LETTER_RUNS(t)).lower().split())
-        may = _HAS_DIGIT(t) is not None or _may_have_number(t, runs)  # as the scanner does
-        assert may or not _expected_numbers(s), s
-        skipped += not may
-    assert sentences and skipped < len(sentences)
-
-
-def test_number_shortcut_skips_plain_sentences() -> None:
-    plain = "Rescuers worked through the night, and the mayor thanked them."
-    text = _ascii_digits(plain)
-    assert not _may_have_number(text, set(" ".join(_LETTER_RUNS(text)).lower().split()))
-
-
 @pytest.mark.parametrize("sentence", SENTENCES)
 def test_weekday_shortcut_never_skips_a_weekday(sentence: str) -> None:
     toks = _tokenize(_ascii_digits(sentence), [])
-    runs = set(" ".join(_LETTER_RUNS(sentence)).lower().split())
     has_weekday = any(t.cap and t.low in _WEEKDAYS for t in toks)
-    assert not runs.isdisjoint(_WEEKDAYS) or not has_weekday, sentence
+    assert "day" in sentence.lower() or not has_weekday, sentence
+
+
+def test_weekday_sentences_are_among_the_edge_cases() -> None:
+    found = [s for s in SENTENCES if any(t.cap and t.low in _WEEKDAYS for t in _tokenize(s, []))]
+    assert len(found) == 2  # "THURSDAY", "Monday" ("Thursday’s" is one token, no weekday)
 
 
 def test_facts_of_edge_sentences() -> None:

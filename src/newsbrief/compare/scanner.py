@@ -16,10 +16,8 @@ from newsbrief.compare.lexicon import (
     _DATE_RES,
     _HAS_DIGIT,
     _MASK_RES,
-    _NUMBER_WORDS,
     _PEOPLE_NOUNS,
     _SUBJECT_OF,
-    _TIME_UNITS,
     _WEEKDAYS,
     PEOPLE_CATEGORIES,
 )
@@ -36,19 +34,6 @@ from newsbrief.model import Article
 from newsbrief.text import split_sentences
 
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100").fullmatch
-# Cheap tests on the letter runs of a sentence (tokens are ASCII letter runs, so a token's
-# word is one of them): every number _numbers finds starts at digits, a number word or
-# "half" (also inside "twenty-four"), "a"/"an" before a unit of time, or "decade-long"; a
-# weekday is a capitalized weekday name. A sentence that passes neither test skips them.
-_LETTER_RUNS = re.compile(r"[A-Za-z]+").findall
-_NUMBER_RUNS = frozenset({*_NUMBER_WORDS, "half"})
-_TIME_RUNS = frozenset(_TIME_UNITS)
-
-
-def _may_have_number(text: str, runs: set[str]) -> bool:
-    if not runs.isdisjoint(_NUMBER_RUNS) or ("long" in runs and "-" in text):
-        return True
-    return ("a" in runs or "an" in runs) and not runs.isdisjoint(_TIME_RUNS)
 
 
 def _same_start(a: str, b: str) -> bool:
@@ -104,13 +89,11 @@ class _Scanner(_NumberReader):
                 masks.append(m.span())
                 self.dates.append((m.group().strip(), got[0], "date", si))
         toks = _tokenize(text, masks)
-        runs = set(" ".join(_LETTER_RUNS(text)).lower().split())
-        if not runs.isdisjoint(_WEEKDAYS):
+        if "day" in text.lower():  # a weekday token holds "day" whatever its case
             for t in toks:
                 if t.cap and t.low in _WEEKDAYS:
                     self.dates.append((t.text, t.text.capitalize(), "weekday", si))
-        # only a sentence with digits or a number word can state a number (see above)
-        found = _numbers(toks) if digits or _may_have_number(text, runs) else []
+        found = _numbers(toks)
         # "twenty-four (24)": the figure in brackets repeats the one before
         nums = [
             nm
