@@ -106,7 +106,7 @@ def noisy(facts: list[dict[str, Any]]) -> list[str]:
 
 
 def train_quality(
-    data: Path, tools: Path, verbose: bool
+    data: Path, tools: Path, verbose: bool, details: str = "tune"
 ) -> tuple[str, dict[str, dict[str, float]]]:
     """Markdown table of the shared scorer's figures per part (tune, held-out, all)."""
     fs = scorer(tools)
@@ -131,11 +131,18 @@ def train_quality(
             seconds += time.perf_counter() - t0
             proj = fs.Project(out, ev["articles"], str(path))
             c = counts[part[lab["event_id"]]]
+            show = verbose and details in ("all", part[lab["event_id"]])
             for f in lab["facts"]:
                 c["f_tot"] += 1
-                c["f_hit"] += any(
+                hit = any(
                     fs.fact_hits(proj, f["values"], set(f["articles"]), pf) for pf in proj.all_facts
                 )
+                c["f_hit"] += hit
+                if show and not hit:
+                    print(
+                        f"  [{part[lab['event_id']]}] FACT MISS {f['measure']}: "
+                        f"{f['values'][0]!r} art {f['articles']}: {f.get('quote', '')[:120]!r}"
+                    )
             specs = [
                 (d, fs.side_spec(lab, d, "a"), fs.side_spec(lab, d, "b"))
                 for d in lab["disagreements"]
@@ -156,7 +163,7 @@ def train_quality(
                 c["d_tot"] += 1
                 ok = any(matches(pd, spec) for pd in proj.disagreements)
                 c["d_hit"] += ok
-                if verbose and not ok:
+                if show and not ok:
                     d = spec[0]
                     print(
                         f"  [{part[lab['event_id']]}] MISS {d['measure']}: "
@@ -166,12 +173,12 @@ def train_quality(
                 c["r_tot"] += 1
                 ok = any(matches(pd, spec) for spec in specs)
                 c["r_ok"] += ok
-                if verbose and not ok:
+                if show and not ok:
                     vals = " vs ".join(str(v.get("value")) for v in pd["values"])
                     print(f"  [{part[lab['event_id']]}] FALSE {pd['measure']}: {vals}")
             bad = noisy(proj.facts)
             c["noise"] += len(bad)
-            if verbose:
+            if show:
                 for b in bad:
                     print(f"  [{part[lab['event_id']]}] NOISY {b}")
     counts["all"] = {k: counts["tune"][k] + counts["heldout"][k] for k in zero}
@@ -288,6 +295,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true", help="list false alarms and misses")
     ap.add_argument("--tools", type=Path, default=ROOT.parent / "shared" / "tools")
     ap.add_argument("--train-only", action="store_true", help="only the train_facts split")
+    ap.add_argument(
+        "--details",
+        choices=("tune", "heldout", "all"),
+        default="tune",
+        help="which part of train_facts.jsonl -v lists (default: tune; read held-out failures "
+        "only once the rules are settled)",
+    )
     args = ap.parse_args(argv)
     if (
         not (args.data / "train_facts.jsonl").exists()
@@ -295,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     ):
         print("facts_quality: error: no train_facts.jsonl or facts_score.py", file=sys.stderr)
         return 2
-    train, _ = train_quality(args.data, args.tools, args.verbose)
+    train, _ = train_quality(args.data, args.tools, args.verbose, args.details)
     train = (
         "Hand labels of train events, scored by ../shared/tools/facts_score.py "
         "(fixed split by event: sorted ids, even = tune, odd = held-out):\n\n" + train

@@ -30,7 +30,9 @@ def art(text: str, url: str = "", title: str = "") -> Article:
 
 def numeric(facts: list[Fact]) -> list[Fact]:
     return [
-        f for f in facts if f.kind not in ("date", "weekday", "person", "place", "organization")
+        f
+        for f in facts
+        if f.kind not in ("date", "weekday", "time", "person", "place", "organization")
     ]
 
 
@@ -223,8 +225,188 @@ def test_revision_words_make_a_revision() -> None:
     assert [d.note for d in dis] == ["revision"]
 
 
+def test_revision_within_one_article_is_shown_earlier_figure_first() -> None:
+    a = art("The death toll rose from ten to 24 soldiers, the army said.")
+    _facts, dis = compare([a])
+    assert [(d.note, [f.normalized for f in d.facts]) for d in dis] == [("revision", ["10", "24"])]
+    assert dis[0].measure == "security forces killed"
+    b = art("Gunmen killed 24 soldiers. The army, which earlier put the toll at 10, responded.")
+    _facts, dis = compare([b])
+    assert [(d.note, [f.normalized for f in d.facts]) for d in dis] == [("revision", ["10", "24"])]
+
+
+def test_date_alone_does_not_make_a_stable_fact_a_revision() -> None:
+    from datetime import date
+
+    a = Article.create(
+        "The army retook the city, a turning point in the country's five-year civil war.",
+        url="https://a.example/1",
+        published=date(2016, 12, 22),
+    )
+    b = Article.create(
+        "The evacuations ended a brutal chapter in the nearly six-year civil war.",
+        url="https://b.example/2",
+        published=date(2016, 12, 23),
+    )
+    _facts, dis = compare([a, b])
+    assert [(d.measure, d.note) for d in dis] == [("war length", "conflict")]
+
+
+def test_headline_tolls_far_apart_are_one_quantity_revised() -> None:
+    from datetime import date
+
+    early = Article.create(
+        "Taliban attack army base. Gunmen killed eight soldiers at the base, officials said.",
+        url="https://a.example/1",
+        published=date(2017, 4, 21),
+    )
+    late = Article.create(
+        "Attack on army base. At least 135 soldiers were killed at the base, officials said.",
+        url="https://b.example/2",
+        published=date(2017, 4, 22),
+    )
+    _facts, dis = compare([late, early])
+    assert [(d.note, [f.normalized for f in d.facts]) for d in dis] == [("revision", ["8", "135"])]
+    # page furniture before the story does not push the lead down
+    filler = " ".join(f"Menu item {w} of the site." for w in "abcdef")
+    late2 = art(f"{filler} At least 135 soldiers were killed at the base, officials said.")
+    assert [d.measure for d in compare([early, late2])[1]] == ["security forces killed"]
+    # far apart and not among an article's first two toll sentences: two quantities
+    deep = art(
+        "Three soldiers were injured at the gate. Two guards were injured in the yard. "
+        "Gunmen killed eight soldiers at the base."
+    )
+    assert compare([deep, late2])[1] == []
+
+
+def test_groups_sharing_one_verb_are_parts_of_a_toll() -> None:
+    facts = numeric(extract_facts(art("At least 30 officers and four civilians were killed.")))
+    assert sorted((f.measure, f.normalized) for f in facts) == [
+        ("people killed (part of a total)", "4"),
+        ("security forces killed (part of a total)", "30"),
+    ]
+    other = numeric(extract_facts(art("The bus carried 30 passengers and two crew were hurt.")))
+    assert ("passengers", "30") in {(f.measure, f.normalized) for f in other}
+    a = art("At least 30 officers and four civilians were killed in the attack.")
+    b = art("At least 27 people were killed in the attack, officials said.")
+    assert compare([a, b])[1] == []
+
+
+def test_stated_figures_decide_over_bracketed_conversions() -> None:
+    a = art("The quake struck at a depth of 11 km (7 miles), the agency said.")
+    b = art("The quake struck at a depth of 10 kilometres, the agency said.")
+    _facts, dis = compare([a, b])
+    assert [d.measure for d in dis] == ["depth"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "normalized"),
+    [
+        ("The company reported a loss of $1.2-billion last year.", "money", "1200000000"),
+        ("The search lasted three-and-a-half days before the boy was found.", "duration", None),
+        ("Voters waited in a mile-long queue outside the hall.", "measurement", "1"),
+    ],
+)
+def test_number_forms(sentence: str, kind: str, normalized: str | None) -> None:
+    facts = numeric(extract_facts(art(sentence)))
+    assert [f.kind for f in facts] == [kind]
+    if normalized is not None:
+        assert facts[0].normalized == normalized
+    else:
+        assert facts[0].normalized in ("P3DT12H", "PT84H")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure", "value", "relation"),
+    [
+        ("The number of daily active users stood at 1.47 billion.", "users", "1470000000", "="),
+        ("The number of firearms found in the suite had climbed to 23.", "firearms", "23", "="),
+        ("The USGS put the preliminary magnitude at 6.2.", "quake magnitude", "6.2", "="),
+        ("It had a magnitude of about 5.5, the agency said.", "quake magnitude", "5.5", "~"),
+    ],
+)
+def test_figures_named_before_the_number(
+    sentence: str, measure: str, value: str, relation: str
+) -> None:
+    facts = numeric(extract_facts(art(sentence)))
+    assert [(f.measure, f.normalized, f.relation) for f in facts] == [(measure, value, relation)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "times"),
+    [
+        ("The quake struck at 9:26 p.m. local time.", [("9:26 p.m.", "21:26")]),
+        ("It hit at 9:36 pm (12:36 GMT).", [("9:36 pm", "21:36"), ("12:36", "12:36")]),
+        ("It ended at 12.20am and resumed at 2.15pm.", [("12.20am", "00:20"), ("2.15pm", "14:15")]),
+        ("The polls closed at 21:53 on Sunday.", [("21:53", "21:53")]),
+        ("He quoted John 3:16 in the speech.", []),
+    ],
+)
+def test_clock_times_are_facts_not_quantities(sentence: str, times: list[tuple[str, str]]) -> None:
+    facts = extract_facts(art(sentence))
+    assert [(f.value, f.normalized) for f in facts if f.kind == "time"] == times
+    assert numeric(facts) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "normalized"),
+    [
+        ("Officials said 10 to 15 people were killed.", "10 to 15", "10-15"),
+        ("Between 10 and 15 people were killed in the blast.", "Between 10 and 15", "10-15"),
+        ("Some 10-15 people were killed.", "10-15", "10-15"),
+        ("The bank kept its target range of 1.00% to 1.25%.", "1.00% to 1.25%", "1-1.25"),
+        ("It cost $10 to $15 million.", "$10 to $15 million", "10000000-15000000"),
+        ("The victims were aged eight to 14, police said.", "eight to 14", "8-14"),
+    ],
+)
+def test_ranges_are_one_interval(sentence: str, written: str, normalized: str) -> None:
+    facts = numeric(extract_facts(art(sentence)))
+    assert [(f.value, f.normalized, f.relation) for f in facts] == [(written, normalized, "range")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tally"),
+    [
+        (
+            "The court ruled 8-1 in favour of the state.",
+            [("votes for", "8"), ("votes against", "1")],
+        ),
+        (
+            "The Supreme Court ruled 5\u20134 on Tuesday.",
+            [("votes for", "5"), ("votes against", "4")],
+        ),
+        ("The bill passed by 322 to 306 votes.", [("votes for", "322"), ("votes against", "306")]),
+        ("The team won 3-1 on Sunday.", []),
+    ],
+)
+def test_vote_tallies(sentence: str, tally: list[tuple[str, str]]) -> None:
+    facts = numeric(extract_facts(art(sentence)))
+    assert [(f.measure, f.normalized) for f in facts] == tally
+
+
+def test_range_ends_are_never_paired_and_a_change_is_no_range() -> None:
+    a = art("Officials said 10 to 15 people were killed in the blast.")
+    assert compare([a, art("Officials said 12 people were killed in the blast.")])[1] == []
+    _facts, dis = compare([a, art("Officials said 20 people were killed in the blast.")])
+    assert [[f.value for f in d.facts] for d in dis] == [["10 to 15", "20"]]
+    rose = numeric(extract_facts(art("The death toll rose from 10 to 24.")))
+    assert sorted(f.relation for f in rose) == ["=", "="]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Several hundred people gathered outside the court.",
+        "A few thousand people fled the region.",
+        "He played in the 2012-13 season.",
+    ],
+)
+def test_vague_amounts_and_seasons_give_no_figure(sentence: str) -> None:
+    assert numeric(extract_facts(art(sentence))) == []
+
+
 def test_superseded_parts_and_other_times_are_not_disagreements() -> None:
-    a = art("The death toll rose from 10 to 24 soldiers, the army said.")
+    a = art("The death toll stood at 24 soldiers, the army said.")
     b = art("Gunmen killed 24 soldiers, and the army, which earlier put the toll at 10, responded.")
     c = art("Rescuers said nine people died in Changning and three in Gongxian. In total 12 died.")
     d = art("At least 12 people were killed. In 2008 a quake killed 87,587 people.")
@@ -232,7 +414,10 @@ def test_superseded_parts_and_other_times_are_not_disagreements() -> None:
         "SCATSAT-1 and seven other satellites were launched. The rocket carried eight satellites."
     )
     f = art("Eight satellites were put into orbit by the rocket, officials said.")
-    assert compare([a, b])[1] == []
+    # the earlier figure is shown as the article's own revision, never as a conflict
+    assert [(d.note, [f.normalized for f in d.facts]) for d in compare([a, b])[1]] == [
+        ("revision", ["10", "24"])
+    ]
     assert compare([c, d])[1] == []
     assert compare([e, f])[1] == []
 
@@ -314,7 +499,7 @@ def test_every_fact_is_well_formed() -> None:
     got = {(f.category, f.normalized) for f in facts}
     assert {("killed", "15"), ("missing", "13"), ("magnitude", "6"), ("injured", "122")} <= got
     assert ("measurement", "4000") in got and ("money", "37000000") in got
-    assert ("date", "2019-10-19") in got
+    assert ("date", "2019-10-19") in got and ("time", "06:00") in got
     assert not any(f.normalized == "6" and f.category != "magnitude" for f in facts)
 
 

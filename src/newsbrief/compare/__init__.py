@@ -49,7 +49,9 @@ from newsbrief.compare.alignment import (
     _close_enough,
     _mentions_compatible,
     _pair_ok,
+    _si,
     _similar,
+    mark_leads,
     unify_age_holders,
 )
 from newsbrief.compare.lexicon import (
@@ -60,9 +62,10 @@ from newsbrief.compare.lexicon import (
     PEOPLE_CATEGORIES,
     RELATIONS,
 )
-from newsbrief.compare.mentions import _Mention, _scan
+from newsbrief.compare.mentions import _Mention, _strong_key
 from newsbrief.compare.numbers import compatible, parse_number
 from newsbrief.compare.report import _disagreements, _facts_of, facts_for_display
+from newsbrief.compare.scanner import _scan, _Scanner
 from newsbrief.model import Article, Brief, Disagreement, Fact
 
 __all__ = [
@@ -98,6 +101,7 @@ def compare(
         reference_year = years.most_common(1)[0][0] if years else None
     scans = [_scan(a, i, reference_year) for i, a in enumerate(arts)]
     unify_age_holders(scans)
+    mark_leads(scans)
     groups: list[list[_Mention]] = []
     # 1. the same key: each article's own statements of it
     for key, claims in _claims(scans).items():
@@ -120,6 +124,9 @@ def compare(
                     )
                 ]
             )
+    # 1b. a revision the article itself reports ("rose from ten to 24", "revised from an
+    # earlier figure of 41"): the earlier figure and the article's own statement of it
+    groups += _stated_revisions(scans)
     # 2. money: the same currency, a shared word for what it is, within 25%
     money = [
         m
@@ -146,9 +153,39 @@ def compare(
             for b in ms[i + 1 :]:
                 if a.order != b.order or a.background != b.background:
                     continue
+                if a.key == b.key and _strong_key(a):
+                    continue  # step 1 compared each article's own statements of this key
                 if (a.article, a.sent) != (b.article, b.sent) and _similar(a, b) and _pair_ok(a, b):
                     groups.append([a, b])
     return _facts_of(arts, scans), _disagreements(arts, groups)
+
+
+def _stated_revisions(scans: Sequence[_Scanner]) -> list[list[_Mention]]:
+    """Pairs (earlier figure, the figure that replaced it) within one article: a figure
+    the article marks as superseded and the article's first statement of that quantity
+    when it is a different number, not too far off."""
+    out: list[list[_Mention]] = []
+    for sc in scans:
+        first: dict[tuple[str, ...], _Mention] = {}
+        for m in sc.mentions:
+            if m.alignable and _strong_key(m):
+                first.setdefault(m.key, m)
+        for m in sc.mentions:
+            if not m.superseded or m.partial or m.alias or not _strong_key(m):
+                continue
+            now = first.get(m.key)
+            if now is None or now.sent != m.sent:
+                # "rose from ten to 24 soldiers": the earlier figure takes its noun from the
+                # figure that replaced it, in the same sentence
+                same = [
+                    x
+                    for x in sc.mentions
+                    if x.sent == m.sent and x.category == m.category and x.alignable
+                ]
+                now = same[0] if same and same[0].pos > m.pos else now
+            if now is not None and _si(now) != _si(m) and _close_enough(m, now):
+                out.append([m, now])
+    return out
 
 
 def with_facts(brief: Brief, articles: Sequence[Article]) -> Brief:

@@ -3,13 +3,15 @@ their values are compatible."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from newsbrief.compare.lexicon import _DOLLARS, _SECONDS, _UNIT_INFO
-from newsbrief.compare.mentions import _key, _Mention, _Scanner, _strong_key
+from newsbrief.compare.lexicon import _DOLLARS, _SECONDS, _UNIT_INFO, PEOPLE_CATEGORIES
+from newsbrief.compare.mentions import _key, _Mention, _strong_key
 from newsbrief.compare.numbers import _interval, _overlap, _step
+from newsbrief.compare.scanner import _Scanner
 from newsbrief.text import stem
 
 
@@ -39,8 +41,13 @@ def _currency_match(u1: str, u2: str) -> bool:
 def _mentions_compatible(a: _Mention, b: _Mention) -> bool | None:
     """Whether the two values (or their conversions) can both be true; None if not comparable."""
     comparable = False
-    for va, ua in _values(a):
-        for vb, ub in _values(b):
+    # the figures as stated decide when they can be compared; a bracketed conversion
+    # ("11 km (7 miles)") is the writer's rounding and only bridges currencies
+    pairs = [((a.value, a.unit), (b.value, b.unit))]
+    if a.kind == "money" and not _currency_match(a.unit, b.unit):
+        pairs = [(x, y) for x in _values(a) for y in _values(b)]
+    for (va, ua), (vb, ub) in pairs:
+        if True:
             if a.kind == "money" and not _currency_match(ua, ub):
                 continue
             comparable = True
@@ -54,11 +61,25 @@ def _mentions_compatible(a: _Mention, b: _Mention) -> bool | None:
 
 def _bounds(m: _Mention, v: float, unit: str, rounded: bool) -> tuple[float, bool, float, bool]:
     """The interval a value of a mention allows, in a common unit (seconds, metres...)."""
+    if m.low is not None and v == m.value:
+        f = _factor(m.kind, unit)
+        return m.low * f, False, v * f, False  # a range: both ends included
     lo, lo_open, hi, hi_open = _interval(v, m.relation, m.sig if v == m.value else 0)
     if rounded and m.relation == "=":
         lo, hi = v - _step(v) / 2, v + _step(v) / 2
+    elif m.kind == "money" and m.relation == "=" and v == m.value and _round_figure(m.written):
+        # "$120 billion" is a round figure: a rounding of $119 billion, at most 5% off
+        e = min(_step(v) / 2, 0.05 * v)
+        lo, hi = min(lo, v - e), max(hi, v + e)
     f = _factor(m.kind, unit)
     return lo * f, lo_open, hi * f, hi_open
+
+
+def _round_figure(written: str) -> bool:
+    """The digits as written end in a zero before any decimal point or scale word: "120",
+    "1,500" (not "5", "15", "1.20")."""
+    got = re.search(r"\d[\d,]*(?:\.\d+)?", written)
+    return bool(got) and "." not in got.group() and got.group().rstrip(",").endswith("0")
 
 
 _RATIO = {"quantity": 3.0, "count": 1.5, "money": 1.25, "percent": 1.5, "duration": 2.0}
@@ -73,7 +94,45 @@ def _close_enough(a: _Mention, b: _Mention) -> bool:
     if a.kind == "money" and not _currency_match(a.unit, b.unit):
         return False
     va, vb = _si(a), _si(b)
-    return va > 0 and vb > 0 and max(va, vb) / min(va, vb) <= limit
+    if va <= 0 or vb <= 0:
+        return False
+    ratio = max(va, vb) / min(va, vb)
+    if ratio <= limit:
+        return True
+    # a casualty toll can grow many times over as the day goes on ("eight" soldiers killed,
+    # then "at least 135"): two articles' headline statements of one toll are the same
+    # quantity however far apart
+    return a.category in _TOLLS and _headline(a) and _headline(b) and ratio <= _TOLL_RATIO
+
+
+#: casualty tolls: the counts officials revise many times over as a disaster unfolds
+#: (counts of people rescued or evacuated are often given for a part: "65 before power
+#: returned")
+_TOLLS = frozenset(["killed", "injured", "missing", "hospitalized"])
+#: how far apart two headline tolls may be and still be one quantity
+_TOLL_RATIO = 30.0
+#: the first sentences of an article that state a casualty toll: its main news (page
+#: furniture before the story has none, so it does not push the lead down)
+_LEAD_SENTENCES = 2
+
+
+def _headline(m: _Mention) -> bool:
+    """A statement in the article's lead, as its own claim (not a part, background...)."""
+    return m.lead and m.alignable and not m.background
+
+
+def mark_leads(scans: Sequence[_Scanner]) -> None:
+    """Mark the mentions of each article's first sentences stating a toll (``lead``)."""
+    for sc in scans:
+        sents: list[int] = []
+        for m in sc.mentions:
+            if m.category in PEOPLE_CATEGORIES and m.alignable and not m.background:
+                if m.sent not in sents:
+                    if len(sents) == _LEAD_SENTENCES:
+                        break
+                    sents.append(m.sent)
+        for m in sc.mentions:
+            m.lead = m.sent in sents
 
 
 def _corroborates(o: _Mention, m: _Mention) -> bool:

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from newsbrief.text import STOPWORDS
 
-RELATIONS = ("=", ">=", ">", "<=", "<", "~", "~<", "~>")
+RELATIONS = ("=", ">=", ">", "<=", "<", "~", "~<", "~>", "range")
 #: what a count of people counts
 PEOPLE_CATEGORIES = (
     "killed injured missing hospitalized evacuated rescued trapped arrested displaced".split()
@@ -17,7 +17,7 @@ PEOPLE_CATEGORIES = (
 CATEGORIES = (
     *PEOPLE_CATEGORIES,
     *"count money percent duration age measurement magnitude".split(),
-    *"date weekday person place organization".split(),
+    *"date weekday time person place organization".split(),
 )
 #: the kinds of facts that carry a number
 NUMERIC_KINDS = ("quantity", "money", "percent", "duration", "age", "measurement", "magnitude")
@@ -166,8 +166,8 @@ _DOLLARS = _words("$ USD AUD CAD NZD HKD SGD FJD")
 
 # what a count of people counts: words after the number (participles, adjectives) ...
 _AFTER_CAT = _table(
-    "killed: killed dead died die dies perished fatalities deaths fatals;"
-    "injured: injured wounded hurt medical; missing: missing unaccounted disappeared vanished;"
+    "killed: killed dead died die dies perished fatalities deaths fatals slain murdered;"
+    "injured: injured wounded hurt harmed injuries medical; missing: missing unaccounted disappeared vanished;"
     "hospitalized: hospitalised hospitalized hospital hospitals;"
     "evacuated: evacuated; rescued: rescued hoisted resurfaced saved surface;"
     "trapped: trapped stuck stranded underground; arrested: arrested detained;"
@@ -175,8 +175,8 @@ _AFTER_CAT = _table(
 )
 # ... and words before it ("killing 12", "the number of deaths, 13")
 _BEFORE_CAT = _table(
-    "killed: killing kill kills killed deaths death toll fatalities dead;"
-    "injured: injuring injure injures injured wounding wounded injuries; missing: missing;"
+    "killed: killing kill kills killed deaths death toll fatalities dead slaying;"
+    "injured: injuring injure injures injured wounding wounded injuries hurting; missing: missing;"
     "evacuated: evacuate evacuated evacuating evacuation; rescued: rescue rescued rescuing;"
     "trapped: trapping trapped; arrested: arresting arrested arrest detained detaining;"
     "displaced: displacing displaced; hospitalized: hospitalised hospitalized"
@@ -245,7 +245,7 @@ _MONEY_WORDS = _table(
     "fine: fine fined penalty penalties; bill: bill; tax: tax vat; cost: cost costs;"
     "fee: fee fees; price: price deal acquisition acquire buy bought paying; loan: loan loans "
     "bailout; pension: pension pensions; fund: fund; salary: salary wage wages; bonus: bonus;"
-    "stake: stake; valuation: valued valuation; revenue: revenue revenues sales;"
+    "stake: stake; valuation: valued valuation capitalization capitalisation; revenue: revenue revenues sales;"
     "profit: profit profits; loss: loss losses lost; debt: debt debts; damages: damages;"
     "settlement: settlement; ransom: ransom; budget: budget; aid: aid;"
     "investment: investment invest; compensation: compensation; bail: bail; reward: reward;"
@@ -353,7 +353,9 @@ _MASK_RES = [
     re.compile(r"\b\d+/\d+\b"),
 ]
 _HAS_DIGIT = re.compile(r"\d").search
-_LONG_RE = re.compile(r"(?:year|month|week|day|hour|decade)-long")
+_LONG_RE = re.compile(
+    r"(?:year|month|week|day|hour|decade|mile|kilometre|kilometer|km|metre|meter|foot|yard)-long"
+)
 _TOKEN_RE = re.compile(
     r"(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)|\d+(?:[.,]\d+)*)"
     r"|(?P<word>[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*)"

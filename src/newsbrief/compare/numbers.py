@@ -192,19 +192,24 @@ class _Tok:
 def _tokenize(text: str, masks: list[tuple[int, int]]) -> list[_Tok]:
     """Tokens of a sentence; each masked span (a link, a clock time...) is one token."""
     toks: list[_Tok] = []
+    append = toks.append
     pos = prev_end = 0
-    for ms, me in [*_merge(masks), (len(text), len(text))]:
-        for m in _TOKEN_RE.finditer(text, pos, ms):
+    spans = _merge(masks) if masks else []
+    spans.append((len(text), len(text)))
+    finditer = _TOKEN_RE.finditer
+    for ms, me in spans:
+        for m in finditer(text, pos, ms):
             kind = m.lastgroup or "punct"
             t = m.group()
-            tok = _Tok(kind, t, m.start(), m.end(), m.start() > prev_end, t.lower())
+            start, end = m.span()
+            tok = _Tok(kind, t, start, end, start > prev_end, t.lower())
             if kind == "word" and "-" in t:
                 toks.extend(_split_hyphenated(tok))
             else:
                 if kind == "num":
                     tok.value = _digits_value(t)
-                toks.append(tok)
-            prev_end = m.end()
+                append(tok)
+            prev_end = end
         if me > ms:
             toks.append(_Tok("mask", text[ms:me], ms, me, ms > prev_end))
             prev_end = me
@@ -221,6 +226,8 @@ def _split_hyphenated(tok: _Tok) -> list[_Tok]:
     got = _word_value([p.lower() for p in parts[:k]]) if k else None
     if got is None or got[1] != k:
         return [tok]
+    if [p.lower() for p in parts[k : k + 3]] == ["and", "a", "half"]:
+        got, k = (got[0] + 0.5, k), k + 3  # "three-and-a-half days"
     head = "-".join(parts[:k])
     first = _Tok("word", head, tok.start, tok.start + len(head), tok.space, head.lower(), got[0])
     if k == len(parts):
@@ -269,9 +276,22 @@ def _numbers(toks: list[_Tok]) -> list[_Num]:
             abbrev = ""
             digits = t.text.replace(",", "").replace(" ", "").replace("\u00a0", "")
             sig = len(digits.replace(".", "").strip("0")) or 1
-            if nw in _ABBREV and not toks[j].space:
-                abbrev = nw
+            if nw in _ABBREV and (not toks[j].space or nw in _SPACED_ABBREV):
+                abbrev = nw  # "7.5bn", "$630 bn"
                 j += 1
+            elif (
+                j + 1 < n
+                and toks[j].text == "-"
+                and not toks[j].space
+                and not toks[j + 1].space
+                and toks[j + 1].kind == "word"
+                and toks[j + 1].low in _SCALES
+            ):
+                value *= _SCALES[toks[j + 1].low]  # "$1.2-billion"
+                j += 2
+            elif _season(toks, i):
+                i += 3  # "2012-13", "2015-2016": a span of years, not two numbers
+                continue
             else:
                 while (
                     j < n
@@ -298,6 +318,10 @@ def _numbers(toks: list[_Tok]) -> list[_Num]:
             out.append(_Num(i, i, 1.0, True))  # "decade-long conflict": one decade
             i += 1
             continue
+        if t.value is not None and t.value != int(t.value):
+            out.append(_Num(i, i + 1, t.value, True))  # "three-and-a-half"
+            i += 1
+            continue
         if t.value is not None or t.low in _NUMBER_WORDS or t.low in ("a", "an", "half"):
             flat: list[str] = []
             owner: list[int] = []
@@ -309,6 +333,9 @@ def _numbers(toks: list[_Tok]) -> list[_Num]:
                     owner.append(j)
                 j += 1
             got = _word_value(flat)
+            if got is not None and flat[0] in _VAGUE_HEADS and _word_before(toks, i) in _VAGUE:
+                i = owner[got[1] - 1] + 1  # "several hundred": a vague amount, no figure
+                continue
             if got is not None and not (t.low in ("a", "an") and got[1] == 1):
                 end = owner[got[1] - 1] + 1
                 weak = flat[0] == "one" and got[1] == 1
@@ -317,6 +344,29 @@ def _numbers(toks: list[_Tok]) -> list[_Num]:
                 continue
         i += 1
     return out
+
+
+#: scale abbreviations that read as one even after a space ("$630 bn"); "m", "b", "k" not
+_SPACED_ABBREV = frozenset(["bn", "tn", "trn", "mn", "mln"])
+
+#: words that make "hundred", "thousand"... after them a vague amount ("several hundred")
+_VAGUE = frozenset("several few many couple dozens hundreds thousands".split())
+_VAGUE_HEADS = frozenset(["hundred", *_SCALES])
+
+
+def _word_before(toks: list[_Tok], i: int) -> str:
+    return toks[i - 1].low if i > 0 and toks[i - 1].kind == "word" else ""
+
+
+def _season(toks: list[_Tok], i: int) -> bool:
+    """'2012-13', '2015-2016': a year, a glued dash and the next year (a season)."""
+    if i + 2 >= len(toks) or toks[i + 1].text != "-" or toks[i + 1].space or toks[i + 2].space:
+        return False
+    a, b = toks[i].text, toks[i + 2].text
+    if not (re.fullmatch(r"(?:19|20)\d\d", a) and re.fullmatch(r"\d\d|(?:19|20)\d\d", b)):
+        return False
+    nxt = int(b) if len(b) == 4 else int(a[:2] + b)
+    return nxt == int(a) + 1
 
 
 def _spell(v: float) -> str:

@@ -11,7 +11,8 @@ from typing import Any
 
 from newsbrief.compare.alignment import _si
 from newsbrief.compare.lexicon import NUMERIC_KINDS
-from newsbrief.compare.mentions import _Mention, _Scanner
+from newsbrief.compare.mentions import _Mention
+from newsbrief.compare.scanner import _Scanner
 from newsbrief.model import Article, Brief, Disagreement, Fact
 
 
@@ -73,15 +74,15 @@ def _facts_of(articles: Sequence[Article], scans: Sequence[_Scanner]) -> list[Fa
             if aid not in ids:
                 ids.append(aid)
                 ev.append(sc.sentences[si])
-    labels = {"date": "date", "weekday": "weekday", "person": "person named"}
+    labels = {"date": "date", "weekday": "weekday", "time": "time of day", "person": "person named"}
     labels |= {"place": "place named", "organization": "organization named"}
-    rank = {"date": 2, "weekday": 2, "person": 3, "place": 4, "organization": 5}
+    rank = {"date": 2, "weekday": 2, "time": 2, "person": 3, "place": 4, "organization": 5}
     for gi, ((kind, norm), (written, ids, ev)) in enumerate(other.items()):
         fact = Fact(
             kind=kind,
             measure=labels[kind],
             value=written,
-            normalized=norm if kind in ("date", "weekday") else written,
+            normalized=norm if kind in ("date", "weekday", "time") else written,
             article_ids=tuple(ids),
             evidence=tuple(ev),
             category=kind,
@@ -141,10 +142,13 @@ def _disagreements(arts: Sequence[Article], groups: list[list[_Mention]]) -> lis
             by_value[(_si(m), m.relation)].append(m)
         if len(by_value) < 2:
             continue
-        if len({m.article for m in ms}) < 2:
-            continue  # one article is not a disagreement among the sources
+        if len({m.article for m in ms}) < 2 and not any(m.superseded for m in ms):
+            continue  # one article is not a disagreement among the sources (unless it
+            # reports the figure changed: "rose from ten to 24")
         facts = []
+        earlier: list[float] = []
         for (_v, rel), vs in sorted(by_value.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+            earlier.append(sum(m.superseded for m in vs) / len(vs))
             ids: list[str] = []
             ev: list[str] = []
             for m in vs:
@@ -165,8 +169,9 @@ def _disagreements(arts: Sequence[Article], groups: list[list[_Mention]]) -> lis
                     category=f0.category,
                 )
             )
-        note, ordered = _revision_order(facts, {a.id: a.published for a in arts})
-        measure = Counter(m.measure for m in ms).most_common(1)[0][0]
+        note, ordered = _revision_order(facts, {a.id: a.published for a in arts}, earlier)
+        named = [m.measure for m in ms if not m.superseded] or [m.measure for m in ms]
+        measure = Counter(named).most_common(1)[0][0]
         out.append(
             (min((m.article, m.sent) for m in ms), Disagreement(measure, tuple(ordered), note))
         )
@@ -230,7 +235,7 @@ def facts_for_display(brief: Brief, limit: int = 12) -> dict[str, Any]:
     for f in brief.facts:
         if f.kind in plural:
             names[plural[f.kind]].append((f.value, cites(f)))
-        elif f.kind in ("date", "weekday"):
+        elif f.kind in ("date", "weekday", "time"):
             dates.append((f.value, cites(f)))
     return {
         "disagreements": [
@@ -259,10 +264,22 @@ _REVISED = re.compile(
 )
 
 
-def _revision_order(facts: list[Fact], published: dict[str, date | None]) -> tuple[str, list[Fact]]:
+#: kinds whose values stand still within a news cycle: a war's length, an age, a distance
+#: reported on two days differ because the sources differ, not because the fact changed
+_STABLE_KINDS = ("duration", "age", "measurement")
+
+
+def _revision_order(
+    facts: list[Fact], published: dict[str, date | None], earlier: list[float] | None = None
+) -> tuple[str, list[Fact]]:
     """("revision", the facts in the order reported) when the values were reported at
-    different times (each value's articles dated, no date shared by two values) or a
-    sentence says a figure was revised ("rose to", "updated"); else ("conflict", facts)."""
+    different times (each value's articles dated, no date shared by two values; only for
+    figures that move with the news: tolls, counts, magnitudes, money), when an article
+    marks a figure as earlier ("rose from ten to 24", "revised from 41") or a sentence
+    says a figure was revised ("rose to", "updated"); else ("conflict", facts).
+    ``earlier[i]`` is the share of the mentions of value i that an article marks as an
+    earlier figure: those come first."""
+    earlier = earlier or [0.0] * len(facts)
     first: list[date | None] = []
     spans: list[tuple[date, date] | None] = []
     for f in facts:
@@ -270,13 +287,17 @@ def _revision_order(facts: list[Fact], published: dict[str, date | None]) -> tup
         first.append(min(days) if days else None)
         spans.append((min(days), max(days)) if days else None)
     dated = [s for s in spans if s is not None]
-    apart = len(dated) == len(facts) and all(
-        a[1] < b[0] or b[1] < a[0] for i, a in enumerate(dated) for b in dated[i + 1 :]
+    moving = all(f.kind not in _STABLE_KINDS for f in facts)
+    apart = (
+        moving
+        and len(dated) == len(facts)
+        and all(a[1] < b[0] or b[1] < a[0] for i, a in enumerate(dated) for b in dated[i + 1 :])
     )
     worded = any(_REVISED.search(e) for f in facts for e in f.evidence)
-    if not (apart or worded):
+    if not (apart or worded or any(earlier)):
         return "conflict", facts
     if apart:
-        order = sorted(range(len(facts)), key=lambda i: (first[i], i))
-        return "revision", [facts[i] for i in order]
-    return "revision", facts
+        order = sorted(range(len(facts)), key=lambda i: (-earlier[i], first[i], i))
+    else:
+        order = sorted(range(len(facts)), key=lambda i: (-earlier[i], i))
+    return "revision", [facts[i] for i in order]

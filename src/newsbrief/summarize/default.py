@@ -163,7 +163,7 @@ class Newsbrief(Extractor):
         """
         texts = self.texts(cluster)
         return np.array(
-            [not [f for f in readable.faults(t) if f != "over 40 words"] for t in texts],
+            [not [f for f in cluster.faults(t) if f != "over 40 words"] for t in texts],
             dtype=bool,
         )
 
@@ -206,7 +206,7 @@ class Newsbrief(Extractor):
         fits = eligible & (self.lengths(cluster) <= limit)
         order = np.argsort(-scores, kind="stable")
         for i in order:
-            if fits[i] and readable.readable(texts[i]):
+            if fits[i] and not cluster.faults(texts[i]):
                 return int(i)
         pool = fits if fits.any() else eligible
         return int(next(i for i in order if pool[i]))

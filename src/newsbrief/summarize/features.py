@@ -18,7 +18,7 @@ from newsbrief.compress import compress
 from newsbrief.dedup import find_duplicates, sentence_key
 from newsbrief.model import Article, Sentence
 from newsbrief.settings import Settings
-from newsbrief.summarize.readable import tidy
+from newsbrief.summarize.readable import faults, tidy
 from newsbrief.text import (
     background_weight,
     content_pairs,
@@ -55,6 +55,17 @@ class Cluster:
     @property
     def size(self) -> int:
         return len(self.sentences)
+
+    @cached_property
+    def _faults(self) -> dict[str, list[str]]:
+        return {}
+
+    def faults(self, text: str) -> list[str]:
+        """:func:`readable.faults` of ``text``, worked out once per cluster (a copy)."""
+        got = self._faults.get(text)
+        if got is None:
+            got = self._faults[text] = faults(text)
+        return list(got)
 
     @cached_property
     def group_of(self) -> np.ndarray:

@@ -27,7 +27,6 @@ from typing import Any
 
 import numpy as np
 
-from newsbrief.summarize import readable
 from newsbrief.summarize.features import Cluster
 from newsbrief.text import content_terms
 
@@ -114,7 +113,7 @@ def sentence_features(cluster: Cluster, gains: np.ndarray, texts: list[str]) -> 
             len(_NAME.findall(t)) / w,
             float(any(q in t for q in '"“”')),
             float(needs_context(s.text)),
-            len(readable.faults(t)),
+            len(cluster.faults(t)),
             counts[cluster.article_of[i]] / n,
         )
     return x

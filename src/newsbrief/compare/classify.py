@@ -1,0 +1,560 @@
+"""Classifying one number of a sentence: a year, percentage, money, magnitude, duration or
+age, measurement, vote, or a count of people or things, as a mention."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from newsbrief.compare.context import (
+    _context,
+    _currency_after,
+    _currency_before,
+    _hedge,
+    _post_hedge,
+    _word,
+)
+from newsbrief.compare.lexicon import (
+    _ABBREV,
+    _AGE_HOLDERS,
+    _BEFORE_CAT,
+    _CAT_NOUNS,
+    _DIM_WORDS,
+    _HEDGE_SKIP,
+    _ID_NOUNS,
+    _MEASURES,
+    _MODIFIERS,
+    _MONEY_WORDS,
+    _MONTHS,
+    _NOT_NAMES,
+    _PEOPLE_NOUNS,
+    _SCALES,
+    _SECONDS,
+    _SPEECH,
+    _STOP,
+    _SUBJECT_OF,
+    _TIME_UNITS,
+    MAX_VALUE,
+    PEOPLE_CATEGORIES,
+)
+from newsbrief.compare.mentions import _MakeMention, _Mention, _Sent
+from newsbrief.compare.numbers import (
+    _Num,
+    _numbers,
+    _Tok,
+)
+from newsbrief.compare.phrases import (
+    _COUNT_SYNONYMS,
+    _age_head,
+    _cat_after,
+    _cat_before,
+    _duration_head,
+    _event_head,
+    _lemma,
+    _measure_ref,
+    _noun_run,
+    _person_before,
+    _plural,
+)
+
+#: a sentence about a vote or a decision by votes, where "322 to 306" and "8-1" are tallies
+_VOTE_RE = re.compile(
+    r"\bvot(?:e|es|ed|ing)\b|\bmajority\b|\bballots?\b|\bruled\b|\bruling\b|\bverdict\b"
+)
+
+
+def _number_of(toks: list[_Tok], i0: int, start: int) -> str:
+    """The counted noun of "the number of X (stood at | was | rose to...) N": X's plural
+    head, when the words between end in a verb of being or reaching and a preposition."""
+    lows = [_word(toks, q) for q in range(max(start, i0 - 12), i0)]
+    if not lows or lows[-1] not in ("at", "to", "was", "is", "of", "reached", "hit"):
+        return ""
+    for q in range(len(lows) - 2, 0, -1):
+        if lows[q - 1] in ("number", "count", "total") and lows[q] == "of":
+            for w in lows[q + 1 : q + 6]:
+                if _plural(w) and w not in _STOP:
+                    return w
+            return ""
+    return ""
+
+
+class _NumberReader:
+    """What one number of a sentence states (a mixin of the article scanner)."""
+
+    index: int
+    dates: list[tuple[str, str, str, int]]
+    _skip_next: bool
+
+    def _classify(
+        self,
+        s: _Sent,
+        si: int,
+        nm: _Num,
+        before: int,
+        after: int,
+        prev: _Mention | None,
+        subject: str,
+        later: list[_Num],
+    ) -> _Mention | None:
+        toks = s.toks
+        n = len(toks)
+        i0, i1 = nm.i0, nm.i1
+        first = toks[i0]
+        nxt = toks[i1] if i1 < n else None
+        value = nm.value
+        if not 0 <= value <= MAX_VALUE:
+            return None
+        # ordinals (16th) and codes glued to letters (15Terrorist, COVID-19, FJ3.91m, G20)
+        if nxt is not None and nxt.kind == "word" and not nxt.space and not nm.abbrev:
+            head = nxt.low.split("-")[0]
+            if nxt.low in ("st", "nd", "rd", "th") or not (
+                head in _TIME_UNITS or head in _MEASURES or head in _SCALES or nm.words
+            ):
+                return None
+        if i0 > 0 and not first.space and first.kind == "num":
+            p = toks[i0 - 1]
+            if p.kind == "word" and p.low != "rs" or p.text in (".", "/", ":", "#", "*", "^", "="):
+                return None  # parts of codes and formulas: "FJ3.91m", "#42", "10**30"
+            if p.text == "-" and not p.space and _word(toks, i0 - 2) not in ("", "magnitude"):
+                return None  # "I-10", "Covid-19"
+        if nxt is not None and not nxt.space and nxt.text in ("*", "^", "=", "/"):
+            return None
+        rel, hstart = _hedge(toks, i0)
+        cur, cstart = _currency_before(toks, i0)
+        if cur:
+            rel, hstart = _hedge(toks, cstart)
+        k = i1
+        if k + 2 < n and toks[k].text == "(" and toks[k + 2].text == ")":
+            if toks[k + 1].value == value:
+                k += 3  # "twenty-four (24)"
+        post, k2 = _post_hedge(toks, k)
+        if post:
+            rel = post if rel in ("=", post) else "~"
+            k = k2
+        start_char = toks[hstart].start
+        if nm.abbrev:
+            if nm.abbrev in ("m", "k") and not cur:
+                if nm.abbrev == "m":
+                    return self._measure(s, si, nm, value, "m", i1 - 1, rel, start_char)
+                return None
+            value *= _ABBREV[nm.abbrev]
+            if value > MAX_VALUE:
+                return None
+
+        def mk(kind: str, category: str, end_tok: int, **kw: Any) -> _Mention:
+            end_char = toks[max(min(end_tok, n), i0 + 1) - 1].end
+            return _Mention(
+                article=self.index,
+                sent=si,
+                sentence=s.text,
+                written=s.text[start_char:end_char].strip(),
+                value=value,
+                relation=kw.pop("relation", rel),
+                kind=kind,
+                category=category,
+                context=kw.pop("context")
+                if "context" in kw
+                else _context(toks, i0, max(end_tok, i1)),
+                pos=start_char,
+                sig=nm.sig,
+                **kw,
+            )
+
+        # a year, unless a plural noun follows ("1900 people")
+        if not cur and first.kind == "num" and re.fullmatch(r"\d{4}", first.text):
+            if 1800 <= value <= 2100:
+                w = _word(toks, i1)
+                if w not in _PEOPLE_NOUNS:  # "1984 murders" is a year; "1900 people" not
+                    self.dates.append((first.text, first.text, "date", si))
+                    return None
+        # a percentage
+        w1 = _word(toks, k)
+        if (
+            (k < n and toks[k].text == "%")
+            or w1 in ("percent", "pct", "percentage")
+            or (w1 == "per" and _word(toks, k + 1) == "cent")
+        ):
+            end = k + (2 if w1 == "per" or _word(toks, k + 1) == "points" else 1)
+            unit = "percentage points" if w1 == "percentage" else "%"
+            words, _, _ = _noun_run(s, end + (1 if _word(toks, end) == "of" else 0))
+            measure = f"{words[-1]} share" if words else "percentage"
+            return mk("percent", "percent", end, unit=unit, measure=measure, noun=" ".join(words))
+        # money
+        if not cur:
+            cur, k_after = _currency_after(toks, k)
+            if cur:
+                k = k_after
+        if cur:
+            if nm.weak:
+                return None
+            m = mk("money", "money", max(k, i1), unit=cur)
+            m.money_words = frozenset(
+                _MONEY_WORDS[toks[q].low]
+                for q in range(max(0, i0 - 8), min(n, k + 8))
+                if toks[q].kind == "word" and toks[q].low in _MONEY_WORDS
+            )
+            if not m.money_words and _word(toks, min(hstart, cstart if cur else i0) - 1) in (
+                "to",
+                "from",
+            ):
+                # "its market capitalization fell from $630 bn on Wednesday to $510 bn": a
+                # change of the one thing the sentence says amounts are
+                said = {
+                    _MONEY_WORDS[t.low] for t in toks if t.kind == "word" and t.low in _MONEY_WORDS
+                }
+                if len(said) == 1:
+                    m.money_words = frozenset(said)
+            m.measure = "amount" + (
+                f" ({', '.join(sorted(m.money_words)[:2])})" if m.money_words else ""
+            )
+            self._aliases(s, m, k)
+            return m
+        # earthquake magnitude: "magnitude 5.9", "6.0-magnitude", "5 on the Richter scale"
+        pw = _word(toks, i0 - 1) or (_word(toks, i0 - 2) if _word(toks, i0 - 1) == "" else "")
+        hyph_mag = k + 1 < n and toks[k].text == "-" and _word(toks, k + 1) == "magnitude"
+        richter = any(_word(toks, q) == "richter" for q in range(k, min(n, k + 4)))
+        if _word(toks, hstart - 1) in ("of", "at") and _word(toks, hstart - 2) == "magnitude":
+            pw = "magnitude"  # "a magnitude of 5.5", "put the preliminary magnitude at 6.2"
+        if pw == "magnitude" or w1 in ("magnitude", "magnitudes") or hyph_mag or richter:
+            if value > 10:
+                return None
+            end = i1
+            if w1 in ("magnitude", "magnitudes"):
+                end = k + 1
+            elif hyph_mag:
+                end = k + 2
+            elif _word(toks, i0 - 1) == "magnitude" or (
+                _word(toks, i0 - 1) == "" and _word(toks, i0 - 2) == "magnitude"
+            ):  # "magnitude 5.9", "magnitude-6.5": a hedge comes before the word
+                rel, hstart = _hedge(toks, i0 - 1 if _word(toks, i0 - 1) else i0 - 2)
+                start_char = toks[hstart].start
+            return mk("magnitude", "magnitude", end, measure="quake magnitude")
+        # units of time and of measure, right after the number or after "to N" in a range
+        unit_tok = k + 1 if k < n and toks[k].text == "-" and not toks[k].space else k
+        uw = _word(toks, unit_tok)
+        if uw.split("-")[0] not in _TIME_UNITS and uw not in _MEASURES and later:
+            # "four to 10 months", "between 5 and 7 km": the unit comes after the range
+            nx = later[0]
+            if (
+                _word(toks, k) in ("to", "and", "or")
+                and nx.i0 == k + 1
+                or (k < n and toks[k].text in ("-", "–") and nx.i0 == k + 1)
+            ):
+                ru = _word(toks, nx.i1)
+                if ru.split("-")[0] in _TIME_UNITS or ru in _MEASURES:
+                    unit_tok, uw = nx.i1, ru
+        parts = uw.split("-") if uw else []
+        if parts and parts[0] in _TIME_UNITS:
+            return self._time(s, si, nm, rel, unit_tok, parts, unit_tok != k, mk)
+        if nm.weak:
+            return None  # "a", "one": numbers only before a unit of time
+        if parts and parts[0] in _MEASURES and (len(parts) == 1 or parts[1] in _DIM_WORDS):
+            if toks[unit_tok].text != "M":  # "5.5 M" is a magnitude scale, not metres
+                return self._measure(s, si, nm, value, parts[0], unit_tok, rel, start_char)
+        if uw in ("degrees", "degree"):
+            return None
+        # ages: "aged 117", "at the age of 117", "Richard Roe, 52,", "died at 117"
+        pw, pw2 = _word(toks, hstart - 1), _word(toks, hstart - 2)
+        if (
+            pw == "aged"
+            or (pw == "of" and pw2 == "age")
+            or (pw == "age" and pw2 == "at")
+            or (pw == "at" and pw2 in ("died", "dies", "dead"))
+        ):
+            return mk("age", "age", i1, unit="year", measure="age")
+        if (
+            pw in ("to", "and")
+            and prev is not None
+            and prev.kind == "age"
+            and before == hstart - 1
+            and value < 125
+            and not cur
+        ):  # "aged eight to 14": the other end of an age range
+            return mk("age", "age", i1, unit="year", measure=prev.measure, noun=prev.noun)
+        if value < 125 and value == int(value) and not cur:
+            # "anyone under 21", "people younger than 21", "raise the minimum age ... to 21",
+            # "He was 63."
+            if pw == "than" and pw2 in ("younger", "older"):
+                limit = "<" if pw2 == "younger" else ">"
+                return mk("age", "age", i1, unit="year", measure="age limit", relation=limit)
+            if rel != "=" and pw in _AGE_HOLDERS:
+                return mk("age", "age", i1, unit="year", measure="age limit")
+            if _word(toks, hstart - 1) in ("to", "of", "from") and any(
+                _word(toks, q) == "age" for q in range(max(0, hstart - 8), hstart)
+            ):
+                return mk("age", "age", i1, unit="year", measure="age limit")
+            if pw in ("was", "is") and pw2 in ("he", "she") and (nxt is None or nxt.text in ".,;"):
+                return mk("age", "age", i1, unit="year", measure="age")
+        if (
+            i0 > 1
+            and toks[i0 - 1].text == ","
+            and toks[i0 - 2].cap
+            and nxt is not None
+            and nxt.text in (",", ".", ";", ")")
+            and value < 125
+            and value == int(value)
+            and not nm.words
+        ):
+            who = _person_before(toks, i0)
+            if (
+                who
+                and who.split()[-1].lower() not in _NOT_NAMES
+                and (len(who.split()) >= 2 or _word(toks, i1 + 1) not in ("", "and"))
+            ):
+                return mk("age", "age", i1, unit="year", measure=f"age of {who}", noun=who)
+        # a vote: "passed by 322 to 306", "322 votes to 306", "majority 16"
+        if _VOTE_RE.search(s.text.lower()):
+            j = k + (1 if w1 in ("votes", "vote") else 0)
+            dash = j < n and toks[j].text in ("-", "–") and not toks[j].space  # "ruled 8-1"
+            if (_word(toks, j) == "to" or dash) and later and later[0].i0 == j + 1:
+                return mk("quantity", "count", i1, noun="vote for", measure="votes for")
+            glued = i0 > 0 and toks[i0 - 1].text in ("-", "–") and not first.space
+            if (pw == "to" and before >= hstart - 2 and before > 0) or (
+                glued and before == i0 - 1 and before > 0
+            ):
+                return mk("quantity", "count", i1, noun="vote against", measure="votes against")
+            if pw == "majority":
+                return mk("quantity", "count", i1, noun="majority", measure="majority")
+        if pw == "of" and pw2 == "population":
+            return mk("quantity", "count", i1, noun="population", measure="population")
+        # numbers inside names: "Interstate 10", "shaft 3"
+        pt = toks[hstart - 1] if hstart > 0 else None
+        if pt is not None and pt.kind == "word":
+            if pt.low in _ID_NOUNS:
+                return None
+            if (
+                pt.cap
+                and not s.title_case
+                and hstart > 1
+                and pt.low not in _NOT_NAMES
+                and pt.low not in _MONTHS
+                and pt.low not in _BEFORE_CAT
+                and pt.low not in _SPEECH
+                and pt.low not in _HEDGE_SKIP
+            ):
+                return None
+        return self._count(s, si, nm, k, before, after, prev, subject, mk)
+
+    def _aliases(self, s: _Sent, m: _Mention, k: int) -> None:
+        """'$531 million (700 million Australian dollars)': the amount in another currency."""
+        toks = s.toks
+        if k < len(toks) and toks[k].text == "(":
+            sub = _numbers(toks[k + 1 : k + 8])
+            if sub:
+                nm = sub[0]
+                value = nm.value * (_ABBREV[nm.abbrev] if nm.abbrev else 1.0)
+                cur, _ = _currency_before(toks, k + 1 + nm.i0)
+                if not cur:
+                    cur, _ = _currency_after(toks, k + 1 + nm.i1)
+                if cur and value <= MAX_VALUE:
+                    m.aliases.append((value, cur))
+
+    def _time(
+        self,
+        s: _Sent,
+        si: int,
+        nm: _Num,
+        rel: str,
+        unit_tok: int,
+        parts: list[str],
+        glued: bool,
+        mk: _MakeMention,
+    ) -> _Mention | None:
+        """A duration ("five-year war", "four years of resistance") or an age."""
+        toks = s.toks
+        unit = _TIME_UNITS[parts[0]]
+        rest = parts[1:]
+        after = unit_tok + 1
+        w_after = _word(toks, after)
+        if w_after == "ago":
+            return None  # a time reference, not a length of time
+        if nm.weak and _word(toks, nm.i0) in ("a", "an") and rel == "=":
+            if _word(toks, nm.i0 - 1) not in ("for", "within") and rest != ["long"]:
+                return None  # "a day after" is not a fact; "more than a day" is
+        near = {toks[q].low for q in range(max(0, nm.i0 - 6), nm.i0)}
+        is_age = rest == ["old"] or w_after == "old"
+        end = after + (1 if w_after == "old" else 0)
+        if w_after == "of" and _word(toks, after + 1) == "age":
+            is_age, end = True, after + 2
+        elif w_after == "and" and _word(toks, after + 2).split("-")[0] in _TIME_UNITS:
+            tail = _word(toks, after + 3)
+            if tail == "old" or (tail == "of" and _word(toks, after + 4) == "age"):
+                is_age = True  # "117 years and 38 days old": the days are part of the age
+                self._skip_next = True
+            elif toks[after + 1].kind in ("num", "word") and toks[after + 1].value is not None:
+                # "two hours and 15 minutes": one duration
+                small = _TIME_UNITS[_word(toks, after + 2).split("-")[0]]
+                if _SECONDS[small] < _SECONDS[unit]:
+                    m = mk("duration", "duration", after + 3, unit=small)
+                    m.value = nm.value * _SECONDS[unit] / _SECONDS[small] + (
+                        toks[after + 1].value or 0
+                    )
+                    m.measure = "duration"
+                    self._skip_next = True
+                    return m
+        elif _word(toks, nm.i0 - 1) == "at" and w_after in ("died", "dies"):
+            is_age = True
+        if is_age and near & {"article", "story", "post", "page", "photo"}:
+            return None  # "This article is more than 1 year old"
+        if rest == ["old"] or (is_age and w_after == "old" and not glued):
+            head, person = _age_head(s, end)
+            if is_age and not person:
+                m = mk("duration", "duration", after, unit=unit, noun=head)
+                m.measure = f"{head.split()[-1]} length" if head else "duration"
+                return m  # "the six-year-old war"
+        if is_age:
+            who = _person_before(toks, nm.i0)
+            if not who:
+                head, _person = _age_head(s, end)
+                who = head if head[:1].isupper() else ""
+            m = mk("age", "age", end, unit=unit, noun=who)
+            m.measure = f"age of {who}" if who else "age"
+            return m
+        head = _duration_head(s, after) if (glued or rest or w_after == "of") else ""
+        if not head and w_after in ("since", "after", "before"):
+            # "11 days after the Cumbre volcano erupted": time since an event
+            event = _event_head(s, after + 1)
+            if event:
+                m = mk("duration", "duration", after, unit=unit, noun=event)
+                m.measure = f"time {w_after} {event}"
+                return m
+        m = mk("duration", "duration", after, unit=unit, noun=head)
+        m.measure = f"{head.split()[-1]} length" if head else "duration"
+        return m
+
+    def _measure(
+        self,
+        s: _Sent,
+        si: int,
+        nm: _Num,
+        value: float,
+        unit_word: str,
+        unit_tok: int,
+        rel: str,
+        start_char: int,
+    ) -> _Mention:
+        """A length, speed, mass, area or volume, with what it measures."""
+        toks = s.toks
+        canon, dim, _ = _MEASURES[unit_word]
+        end = unit_tok + 1
+        ref = _measure_ref(s, nm.i0, end)
+        measure = f"distance {ref}" if ref.startswith("from ") else (ref or dim)
+        m = _Mention(
+            article=self.index,
+            sent=si,
+            sentence=s.text,
+            written=s.text[start_char : toks[end - 1].end].strip(),
+            value=value,
+            relation=rel,
+            kind="measurement",
+            category="measurement",
+            unit=canon,
+            measure=measure,
+            noun=ref,
+            context=_context(toks, nm.i0, end),
+            pos=start_char,
+            sig=nm.sig,
+        )
+        if end < len(toks) and toks[end].text == "(":
+            sub = _numbers(toks[end + 1 : end + 6])
+            if sub:
+                u = _word(toks, end + 1 + sub[0].i1)
+                if u in _MEASURES and _MEASURES[u][1] == dim:
+                    m.aliases.append((sub[0].value, _MEASURES[u][0]))
+        return m
+
+    def _count(
+        self,
+        s: _Sent,
+        si: int,
+        nm: _Num,
+        k: int,
+        before: int,
+        after: int,
+        prev: _Mention | None,
+        subject: str,
+        mk: _MakeMention,
+    ) -> _Mention | None:
+        """A count: of people killed, injured... or of any other counted thing."""
+        toks = s.toks
+        words, run_end, note = _noun_run(s, k)
+        if k + 1 < len(toks) and toks[k].text == "-" and not toks[k].space and _word(toks, k + 1):
+            words, run_end, note = [_word(toks, k + 1)], k + 2, ""  # "a three-drug protocol"
+        if note == "name":
+            return None
+        w_before = _word(toks, nm.i0 - 1)
+        partial = note == "of" or "including" in (w_before, _word(toks, nm.i0 - 2))
+        partial = (
+            partial
+            or w_before == "only"
+            or _word(toks, run_end) in ("remained", "remain", "remaining")
+            # "four civilians were among those killed": a part of the toll
+            or "among" in {_word(toks, q) for q in range(run_end, min(len(toks), run_end + 3))}
+        )
+        # "seven other satellites", "another 40": a part, not the total, of a plain count
+        subset = _word(toks, k) in _MODIFIERS - {"new", "same"}
+        subset = subset or w_before in ("another", "further", "additional")
+        noun = words[-1] if words else ""
+        elided = noun in ("", "others", "more", "other")
+        # the clause after the noun ends where the next number's clause begins
+        stop = after
+        if after < len(toks):
+            for q in range(run_end, after):
+                if (
+                    toks[q].low in ("and", "with", "while", "whereas", "but") or toks[q].text == ";"
+                ) and after - q <= 4:
+                    stop = q
+                    break
+        cat = _cat_after(s, run_end, stop) or _cat_before(s, nm.i0, before)
+        if not cat and (noun in _CAT_NOUNS or "fatal" in words):
+            cat = "killed"
+        if not cat and (noun in _PEOPLE_NOUNS or elided) and re.search(r"\btoll\b", s.text.lower()):
+            cat = "killed"
+        if not cat and elided and prev is not None and prev.kind == "quantity":
+            # "rescued 272 miners from shaft four and 64 from shaft one"
+            between = {toks[q].low for q in range(before, nm.i0)}
+            if not between or between & {"and", ",", "further", "another"}:
+                cat, noun, elided = prev.category, prev.noun, False
+        if not cat:
+            if not (elided or not noun):
+                cat = "count"
+            elif note == "of":
+                cat, noun = "count", "them"
+            else:
+                named = _number_of(toks, nm.i0, before)
+                if not named:
+                    return None
+                # "the number of daily active users stood at 1.47 billion"
+                cat, noun, words = "count", named, [named]
+        if nm.weak:
+            return None
+        superseded = w_before == "from" and any(
+            _word(toks, q) == "to" for q in range(nm.i1, min(len(toks), nm.i1 + 3))
+        )
+        near = {toks[q].low for q in range(max(0, nm.i0 - 9), nm.i0)}
+        if near & {"earlier", "initially", "previously", "originally"} and "this" not in near:
+            superseded = True
+        if cat in PEOPLE_CATEGORIES:
+            if elided or not noun:
+                who = (
+                    prev.noun
+                    if prev is not None and prev.category in PEOPLE_CATEGORIES
+                    else subject
+                )
+            elif noun in _SUBJECT_OF:
+                who = _SUBJECT_OF[noun]
+            elif noun in _PEOPLE_NOUNS:
+                who = "people"
+            else:
+                who = noun
+            m = mk("quantity", cat, nm.i1, noun=who, context=_context(toks, nm.i0, run_end))
+            m.measure = f"{who} {cat}"
+        else:
+            lem = _lemma(noun)
+            lem = _COUNT_SYNONYMS.get(lem, lem)
+            m = mk("quantity", "count", nm.i1, noun=lem, context=_context(toks, nm.i0, run_end))
+            m.measure = " ".join(words[-2:]) if words else "count"
+            partial = partial or subset
+        m.partial = partial
+        m.superseded = superseded
+        return m

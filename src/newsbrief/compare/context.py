@@ -1,0 +1,162 @@
+"""Reading around a number: the words next to it, its hedge ("at least", "or more"), its
+currency, the time a sentence is about and the content words around it."""
+
+from __future__ import annotations
+
+import re
+
+from newsbrief.compare.lexicon import (
+    _CURRENCY_CODES,
+    _CURRENCY_SYMBOLS,
+    _CURRENCY_WORDS,
+    _DOLLAR_PREFIX,
+    _HEDGE_SKIP,
+    _HEDGES_BY_LAST,
+    _NUMBER_WORDS,
+)
+from newsbrief.compare.mentions import _Sent
+from newsbrief.compare.numbers import (
+    _Tok,
+)
+from newsbrief.text import STOPWORDS, stem
+
+
+def _title_case(toks: list[_Tok]) -> bool:
+    words = [t.cap for t in toks if t.kind == "word" and len(t.text) > 3]
+    return len(words) >= 3 and words.count(True) >= 0.75 * len(words)
+
+
+def _word(toks: list[_Tok], k: int) -> str:
+    return toks[k].low if 0 <= k < len(toks) and toks[k].kind == "word" else ""
+
+
+def _hedge(toks: list[_Tok], i0: int) -> tuple[str, int]:
+    """The hedge written before token i0 and where it starts.
+
+    Stacked hedges are combined: all alike keep their direction, mixed ones ("nearly
+    about more than 5") become "~"; a repeated word ("at at least") is ignored.
+    """
+    found: list[str] = []
+    k = start = i0
+    while True:
+        j = k
+        while j > 0 and _word(toks, j - 1) in _HEDGE_SKIP:
+            if _word(toks, j - 1) == "a" and _word(toks, j) != "further":
+                break
+            j -= 1
+        hit = None
+        for phrase, rel in _HEDGES_BY_LAST.get(_word(toks, j - 1), ()):
+            size = len(phrase)
+            if j >= size and all(_word(toks, j - size + q) == phrase[q] for q in range(size)):
+                hit = (size, rel)
+                break
+        if hit is None:
+            break
+        found.append(hit[1])
+        k = start = j - hit[0]
+    if not found:
+        return "=", i0
+    return (found[0] if len(set(found)) == 1 else "~"), start
+
+
+def _post_hedge(toks: list[_Tok], k: int) -> tuple[str, int]:
+    """Hedges written after a number: 'or more', 'or so', '-plus', '+', '-odd'."""
+    w1, w2 = _word(toks, k), _word(toks, k + 1)
+    if w1 == "or" and w2 in ("more", "over", "above"):
+        return ">=", k + 2
+    if w1 == "or" and w2 == "so":
+        return "~", k + 2
+    if k < len(toks) and toks[k].text == "+" and not toks[k].space:
+        return ">=", k + 1
+    if k < len(toks) and toks[k].text == "-" and not toks[k].space:
+        if w2 == "plus":
+            return ">=", k + 2
+        if w2 == "odd":
+            return "~>", k + 2
+    return "", k
+
+
+def _currency_before(toks: list[_Tok], i0: int) -> tuple[str, int]:
+    """The currency written before an amount ("US$", "£", "A$", "EUR") and its token."""
+    k = i0 - 1
+    if k < 0:
+        return "", i0
+    t = toks[k]
+    if t.kind == "sym" and t.text in _CURRENCY_SYMBOLS:
+        cur = _CURRENCY_SYMBOLS[t.text]
+        if cur == "$" and k > 0 and toks[k - 1].kind == "word" and not t.space:
+            if toks[k - 1].low in _DOLLAR_PREFIX:
+                return _DOLLAR_PREFIX[toks[k - 1].low], k - 1
+        return cur, k
+    if t.kind == "word" and t.text in _CURRENCY_CODES:
+        return _CURRENCY_CODES[t.text], k
+    if t.kind == "word" and t.low == "rs" or (t.text == "." and _word(toks, k - 1) == "rs"):
+        return "INR", k if t.kind == "word" else k - 1
+    return "", i0
+
+
+def _currency_after(toks: list[_Tok], k: int) -> tuple[str, int]:
+    """The currency written after an amount ("700 million Australian dollars")."""
+    first = _word(toks, k)
+    for words, cur in _CURRENCY_WORDS:
+        if words[0] == first and all(_word(toks, k + q) == w for q, w in enumerate(words)):
+            return cur, k + len(words)
+    if k < len(toks) and toks[k].kind == "word" and toks[k].text in _CURRENCY_CODES:
+        return _CURRENCY_CODES[toks[k].text], k + 1
+    if [t.text for t in toks[k : k + 4]] == ["U", ".", "S", "."] and _word(toks, k + 4) in (
+        "dollars",
+        "dollar",
+    ):
+        return "USD", k + 5  # "13.23 billion U.S. dollars"
+    return "", k
+
+
+def _background(s: _Sent, ref_year: int | None) -> str:
+    """Another time a sentence is about ("2008", "since 2000", "the whole conflict")."""
+    low = s.text.lower()
+    for y in s.years:
+        if re.search(rf"\bsince (?:\w+ )?{y}\b", low):
+            return f"since {y}"
+    other = [y for y in s.years if y != ref_year]
+    if other and not (ref_year is None and s.full_dates):
+        return str(other[0])
+    if re.search(r"\bsince the (?:turn|start|beginning)\b", low):
+        return "since then"
+    if re.search(
+        r"\b(?:last|previous|past) (?:year|month|decade|week)\b|\bso far this\b|\bthis year\b"
+        r"|\b(?:days|weeks?|months?) (?:ago|earlier)\b",
+        low,
+    ):
+        return "another period"
+    if re.search(
+        r"\b(?:every|each|per) year\b|\ba year\b(?! (?:ago|earlier|before|after))|\bannually\b"
+        r"|\b(?:on|an) average\b",
+        low,
+    ):
+        return "per year"
+    if re.search(r"\b(?:conflict|insurgency|war|uprising)\b", low) and re.search(
+        r"\b(?:has|have|since|decade|years|long)\b", low
+    ):
+        return "the whole conflict"
+    return ""
+
+
+def _context(toks: list[_Tok], i0: int, i1: int, width: int = 10) -> frozenset[str]:
+    """Stems of the content words among the ``width`` words on each side of a number."""
+    out = set()
+    for rng in (range(i0 - 1, -1, -1), range(i1, len(toks))):
+        seen = 0
+        for j in rng:
+            t = toks[j]
+            if t.kind != "word":
+                continue
+            seen += 1
+            if seen > width:
+                break
+            low = t.low.replace("’", "'")
+            if low.endswith("'s"):
+                low = low[:-2]
+            if t.value is None and low not in STOPWORDS and low not in _NUMBER_WORDS:
+                if len(low) > 1 and "'" not in low:
+                    out.add(stem(low))
+    return frozenset(out)

@@ -1,0 +1,277 @@
+"""What a number counts: the counted noun phrase, the casualty word, the person an age
+belongs to, the head of a duration, the event a time is counted from, what a
+measurement measures."""
+
+from __future__ import annotations
+
+import re
+
+from newsbrief.compare.context import _word
+from newsbrief.compare.lexicon import (
+    _AFTER_CAT,
+    _BEFORE_CAT,
+    _DEMONYM_ENDS,
+    _DIRECTIONS,
+    _IRREGULAR_PAST,
+    _MEASURES,
+    _MODIFIERS,
+    _MONTHS,
+    _NOT_NAMES,
+    _NUMBER_WORDS,
+    _PERSON_HEADS,
+    _PLURAL_LIKE,
+    _STOP,
+    _TIME_UNITS,
+    _TRAVEL,
+    _WEEKDAYS,
+    _table,
+)
+from newsbrief.compare.mentions import _Sent
+from newsbrief.compare.numbers import (
+    _Tok,
+)
+
+
+def _plural(word: str) -> bool:
+    """Looks like a plural noun: the counted thing, so the noun phrase ends there."""
+    if word in _PLURAL_LIKE:
+        return True
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
+
+
+def _noun_run(s: _Sent, k: int) -> tuple[list[str], int, str]:
+    """The counted noun phrase from token k: its words, its end, and a note.
+
+    The note is "name" for a capitalized name with no common noun ("10 Downing
+    Street"), "of" for "N of them" / "N of its 59 stores", else "".
+    """
+    toks = s.toks
+    n = len(toks)
+    words: list[str] = []
+    note = ""
+    j = k
+    if _word(toks, j) == "of":
+        w2 = _word(toks, j + 1)
+        if w2 in ("them", "those", "whom", "which", "these"):
+            return [], j + 2, "of"
+        if w2 in ("the", "its", "their", "his", "her", "our"):
+            note = "of"
+            j += 2
+            while j < n and (toks[j].kind == "num" or toks[j].value is not None):
+                j += 1
+    caps = 0
+    while j < n and len(words) < 5:
+        t = toks[j]
+        if t.kind == "punct" and t.text in "\"“”'‘’":
+            j += 1
+            continue
+        if t.kind != "word":
+            break
+        low = t.low
+        if t.cap and not s.title_case:
+            if words or low in _STOP or low in _NOT_NAMES or low in _MONTHS or low in _WEEKDAYS:
+                break
+            if _plural(low) and not (j + 1 < n and toks[j + 1].cap):
+                # "125 crore Indians": a capitalized plural noun, not a name
+                words.append(low)
+                j += 1
+                break
+            caps += 1
+            j += 1
+            if j + 1 < n and toks[j + 1].cap and toks[j].text in ("of", "and", "&"):
+                j += 1  # "House of Fraser", "Field and Stream"
+            continue
+        if not words and low in ("nationwide", "worldwide", "global", "overseas"):
+            j += 1  # "over 600 nationwide stores"
+            continue
+        if low in _STOP and low not in _MODIFIERS or low in _NUMBER_WORDS or len(low) < 2:
+            break
+        if low in _AFTER_CAT or low in _TIME_UNITS or low in _MEASURES:
+            break
+        if caps and not _plural(low):
+            ahead = [_word(toks, q) for q in (j + 1, j + 2)]
+            if not any(
+                w and _plural(w) and w not in _STOP and not toks[q].cap
+                for q, w in zip((j + 1, j + 2), ahead, strict=True)
+                if q < n
+            ):
+                break  # "the 10 Freeway near..." is a name; "217 Maplin stores" is not
+            caps = 0  # "three Afghan army soldiers": an adjective, then the noun
+        if words and low.endswith(("ing", "ed")) and _plural(words[-1]):
+            break  # "developers working on..."
+        words.append(low)
+        j += 1
+        if _plural(low) and low not in _MODIFIERS:
+            nxt = toks[j] if j < n else None
+            if not (
+                low in _PLURAL_LIKE
+                and nxt is not None
+                and nxt.kind == "word"
+                and not nxt.cap
+                and _plural(nxt.low)
+                and nxt.low not in _STOP
+            ):
+                break  # "police cadets", "crew members": the second noun is the head
+    if caps and not words:
+        return [], j, "name"
+    while words and (words[-1].endswith("ly") or words[-1] in _MODIFIERS):
+        if words[-1] in ("others", "more"):
+            break
+        words.pop()
+    return words, j, note
+
+
+def _cat_after(s: _Sent, k: int, stop: int) -> str:
+    """The first casualty word in tokens k..stop (at most 9 words)."""
+    toks = s.toks
+    seen = 0
+    for j in range(k, stop):
+        if toks[j].kind != "word":
+            continue
+        seen += 1
+        if seen > 9:
+            break
+        low = toks[j].low
+        cat = _AFTER_CAT.get(low)
+        if cat is None:
+            if low == "lost" and _word(toks, j + 1) in ("their", "lives"):
+                return "killed"
+            continue
+        if low in ("hospital", "hospitals", "surface"):
+            if not {_word(toks, j - q) for q in (1, 2, 3)} & {"to", "in", "into"}:
+                continue
+        if low == "medical" and _word(toks, j + 1) not in ("aid", "treatment", "care"):
+            continue
+        if low == "flee" and _word(toks, j - 1) != "to":
+            continue
+        return cat
+    return ""
+
+
+def _cat_before(s: _Sent, k: int, start: int) -> str:
+    """The nearest casualty word in the (up to 6) words before token k, from ``start``."""
+    seen = 0
+    for j in range(k - 1, start - 1, -1):
+        if s.toks[j].kind == "word":
+            seen += 1
+            if seen > 6:
+                break
+            if s.toks[j].low in _BEFORE_CAT:
+                return _BEFORE_CAT[s.toks[j].low]
+    return ""
+
+
+def _person_before(toks: list[_Tok], i0: int) -> str:
+    """The capitalized name right before ", N" ("Richard Roe, 52")."""
+    k = i0 - 2 if i0 > 1 and toks[i0 - 1].text == "," else -1
+    names: list[str] = []
+    while k >= 0 and toks[k].cap:
+        names.append(toks[k].text)
+        k -= 1
+    return " ".join(reversed(names))
+
+
+def _age_head(s: _Sent, k: int) -> tuple[str, bool]:
+    """After 'N-year-old': the head noun, and whether it is a person (so: an age)."""
+    toks = s.toks
+    words: list[str] = []
+    for j in range(k, min(len(toks), k + 3)):
+        if toks[j].kind != "word":
+            break
+        if toks[j].cap and not s.title_case:
+            return toks[j].text, True
+        low = toks[j].low
+        if low in _STOP and low != "civil":
+            break
+        words.append(low)
+        if low in _PERSON_HEADS or low.rstrip("s") in _PERSON_HEADS:
+            return low, True
+    return " ".join(words), not words
+
+
+def _duration_head(s: _Sent, k: int) -> str:
+    """The noun a duration measures: 'five-year [civil war]', 'four years of [resistance]'."""
+    toks = s.toks
+    j = k
+    if _word(toks, j) == "of":
+        j += 2 if _word(toks, j + 1) in ("the", "its", "their", "his", "her") else 1
+    words: list[str] = []
+    while j < len(toks) and toks[j].kind == "word" and len(words) < 3:
+        low = toks[j].low
+        if toks[j].cap and not s.title_case or low in _STOP or low in _NUMBER_WORDS:
+            break
+        if low in _TIME_UNITS or low.endswith("ly") or (not words and low.endswith("ing")):
+            break
+        if words and (low.endswith("ed") or low in _IRREGULAR_PAST):
+            break
+        words.append(low)
+        j += 1
+    return " ".join(words)
+
+
+def _event_head(s: _Sent, k: int) -> str:
+    """The event after 'since' or 'after': its noun ('the Cumbre volcano') or its name."""
+    toks = s.toks
+    name = ""
+    for j in range(k, min(len(toks), k + 5)):
+        t = toks[j]
+        if t.kind != "word" or t.value is not None:
+            break
+        if t.cap and not s.title_case:
+            name = t.text
+            continue
+        if t.low in ("the", "a", "an", "its", "their", "his", "her"):
+            continue
+        if t.low in _STOP or t.low.endswith(("ed", "ly")) or t.low in _IRREGULAR_PAST:
+            break
+        return t.low
+    return name
+
+
+def _measure_ref(s: _Sent, i0: int, end: int) -> str:
+    """What a measurement measures: a dimension (depth, height...), the distance
+    travelled, the place it is measured from ("2,000 km east of Cape Erimo"), or the
+    named thing right after it ("the 371 kg SCATSAT-1")."""
+    toks = s.toks
+    before = [_word(toks, q) for q in range(max(0, i0 - 4), i0)]
+    dims = _table(
+        "depth: depth deep; height: height high tall altitude elevation; width: width wide;"
+        "length: length long"
+    )
+    glued = _word(toks, end - 1).split("-")[1:]
+    for w in [*glued, _word(toks, end), *reversed(before)]:
+        if w in dims:
+            return dims[w]
+    if set(before) & _TRAVEL:
+        return "distance travelled"
+    q = end
+    while _word(toks, q) in _DIRECTIONS:
+        q += 1
+    if _word(toks, q) in ("from", "of", "off", "outside") or (
+        q > end and _word(toks, q - 1) == "off"
+    ):
+        r = q + 1 if _word(toks, q) in ("from", "of", "off", "outside") else q
+        limit = min(len(toks), r + 4)
+        while r < limit and not toks[r].cap:
+            r += 1
+        if r < limit:
+            while r + 1 < len(toks) and toks[r + 1].cap:
+                r += 1
+            return "from " + re.sub(r"['’]s$", "", toks[r].text).split("-")[0]
+    for r in range(end, min(len(toks), end + 5)):
+        t = toks[r]
+        if t.kind != "word" and t.text != "-":
+            break
+        if t.cap and not t.low.endswith(_DEMONYM_ENDS) and not s.title_case:
+            return t.text
+    return ""
+
+
+def _lemma(word: str) -> str:
+    for suf, rep in (("ies", "y"), ("ses", "s"), ("s", "")):
+        if word.endswith(suf) and len(word) > len(suf) + 2 and not word.endswith("ss"):
+            return word[: -len(suf)] + rep
+    return word
+
+
+_COUNT_SYNONYMS = _table("people: person individual; staff: employee staffer worker")

@@ -1,0 +1,265 @@
+"""Scanning an article: its sentences, and in each the dates, the numbers and what each
+states (a mention); then the names of the whole article."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from newsbrief.compare.classify import _NumberReader
+from newsbrief.compare.context import (
+    _background,
+    _title_case,
+)
+from newsbrief.compare.dates import _date_of
+from newsbrief.compare.lexicon import (
+    _DATE_RES,
+    _HAS_DIGIT,
+    _MASK_RES,
+    _PEOPLE_NOUNS,
+    _SUBJECT_OF,
+    _WEEKDAYS,
+    PEOPLE_CATEGORIES,
+)
+from newsbrief.compare.mentions import _key, _Mention, _Sent
+from newsbrief.compare.names import find_names
+from newsbrief.compare.numbers import (
+    _ascii_digits,
+    _Num,
+    _numbers,
+    _Tok,
+    _tokenize,
+)
+from newsbrief.model import Article
+from newsbrief.text import split_sentences
+
+_YEAR = re.compile(r"1[89]\d\d|20\d\d|2100").fullmatch
+
+
+def _same_start(a: str, b: str) -> bool:
+    na, nb = (re.sub(r"\W+", " ", x).strip().lower() for x in (a, b))
+    return bool(na) and (na.startswith(nb) or nb.startswith(na))
+
+
+class _Scanner(_NumberReader):
+    """Extract the mentions, dates and names of one article."""
+
+    def __init__(self, article: Article, index: int = 0, ref_year: int | None = None) -> None:
+        self.article = article
+        self.index = index
+        self.ref_year = article.published.year if article.published else ref_year
+        self.mentions: list[_Mention] = []
+        self.dates: list[tuple[str, str, str, int]] = []  # written, normalized, kind, sentence
+        self.names: list[tuple[str, str, int]] = []  # name, kind, sentence
+        self.sentences: list[str] = []
+        self._sents: list[_Sent] = []
+        self._skip_next = False
+
+    def run(self) -> _Scanner:
+        sents = split_sentences(self.article.text or "")
+        title = (self.article.title or "").strip()
+        if title and not (sents and _same_start(sents[0], title)):
+            sents.insert(0, title)
+        self.sentences = sents
+        subject = "people"
+        for si, sent in enumerate(sents):
+            subject = self._sentence(si, sent, subject)
+        self.names = find_names(self._sents)
+        return self
+
+    # -- one sentence ------------------------------------------------------------------
+    def _sentence(self, si: int, raw: str, subject: str) -> str:
+        text = _ascii_digits(raw)
+        digits = _HAS_DIGIT(text) is not None
+        masks = [m.span() for rx in _MASK_RES for m in rx.finditer(text)] if digits else []
+        if digits:
+            self.dates.extend((w, norm, "time", si) for w, norm in _clock_times(text))
+        years: list[int] = []
+        full = False
+        for rx in _DATE_RES if digits else ():
+            for m in rx.finditer(text):
+                if any(a <= m.start() < b for a, b in masks):
+                    continue
+                got = _date_of(m)
+                if got is None:
+                    continue
+                if m.groupdict().get("year"):
+                    years.append(int(m.group("year")))
+                full = full or (got[1] and bool(m.groupdict().get("day")))
+                masks.append(m.span())
+                self.dates.append((m.group().strip(), got[0], "date", si))
+        toks = _tokenize(text, masks)
+        if "day" in text.lower():  # a weekday token holds "day" whatever its case
+            for t in toks:
+                if t.cap and t.low in _WEEKDAYS:
+                    self.dates.append((t.text, t.text.capitalize(), "weekday", si))
+        found = _numbers(toks)
+        # "twenty-four (24)": the figure in brackets repeats the one before
+        nums = [
+            nm
+            for q, nm in enumerate(found)
+            if not (
+                q > 0
+                and toks[nm.i0 - 1].text == "("
+                and nm.i1 < len(toks)
+                and toks[nm.i1].text == ")"
+                and found[q - 1].i1 == nm.i0 - 1
+                and found[q - 1].value == nm.value
+            )
+        ]
+        for nm in nums:
+            if nm.i1 == nm.i0 + 1 and _YEAR(toks[nm.i0].text) is not None:
+                years.append(int(nm.value))
+        s = _Sent(raw, toks, _title_case(toks), years, full)
+        self._sents.append(s)
+        bg = _background(s, self.ref_year) if nums else ""
+        prev: _Mention | None = None
+        here: list[_Mention] = []
+        self._skip_next = False
+        for ni, nm in enumerate(nums):
+            if self._skip_next:
+                self._skip_next = False
+                continue
+            before = nums[ni - 1].i1 if ni > 0 else 0
+            after = nums[ni + 1].i0 if ni + 1 < len(nums) else len(toks)
+            m = self._classify(s, si, nm, before, after, prev, subject, nums[ni + 1 :])
+            if m is None:
+                continue
+            if m.kind not in ("duration", "age"):
+                m.background = bg
+            if (
+                ni > 0
+                and m.kind in _RANGE_KINDS
+                and not m.noun.startswith("vote")
+                and _range_link(toks, nums[ni - 1], nm)
+            ):
+                a = nums[ni - 1]
+                base = toks[nm.i0].value or nm.value
+                scale = nm.value / base if base and a.i1 == a.i0 + 1 and not a.abbrev else 1.0
+                low = a.value * scale * (m.value / nm.value if nm.value else 1.0)  # "$10 to $15m"
+                if 0 <= low < m.value:
+                    # "10 to 15 people", "between 10 and 15", "10-15": one range, [10, 15]
+                    if here and here[-1].pos >= toks[nums[ni - 1].i0 - 1].start:
+                        here.pop()  # the first end is not a figure of its own
+                    first = nums[ni - 1].i0
+                    first -= 1 if first > 0 and toks[first - 1].kind == "sym" else 0
+                    first -= 1 if first > 0 and toks[first - 1].low == "between" else 0
+                    start = min(m.pos, toks[first].start)
+                    m.written = s.text[start : m.pos + len(m.written)].strip()
+                    m.pos, m.low, m.relation = start, low, "range"
+            m.key = _key(m)
+            if prev is not None and prev.aliases and prev.kind == m.kind:
+                if any(toks[q].text == "(" for q in range(before, nm.i0)):
+                    m.alias = True  # "$531 million (700 million Australian dollars)"
+                    if m.relation == "=":
+                        m.relation = prev.relation
+            m.order = sum(1 for x in here if x.category == m.category)
+            here.append(m)
+            if m.category in PEOPLE_CATEGORIES:
+                subject = m.noun
+            prev = m
+        _shared_verb_breakdown(here, toks)
+        # a breakdown ("nine died in A and three in B") states parts, not the total
+        groups: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
+        for m in here:
+            if m.category in PEOPLE_CATEGORIES and not m.superseded:  # "rose from 10 to 24"
+                groups[(m.category, m.noun)].append(m)
+        for group in groups.values():
+            if len(group) > 1:
+                for m in group:
+                    m.partial = True
+        if here and re.match(
+            r"(?:In|At) [A-Z]\w+(?: [A-Z]\w+)* (?:county|province|district|region|state|city|"
+            r"town|village|township|prefecture)\b",
+            raw,
+        ):
+            for m in here:
+                m.partial = True
+        self.mentions.extend(here)
+        return subject
+
+    # -- one number --------------------------------------------------------------------
+
+
+_AMPM = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.I)
+_HHMM = re.compile(
+    r"(?:\b(?:at|around|about|by|until|till|from|before|after|since|to)\s+)(\d{1,2}):(\d{2})\b"
+    r"|\b(\d{1,2}):(\d{2})(?=\s*(?:hrs\b|GMT\b|UTC\b|local\b))",
+    re.I,
+)
+
+
+def _clock_times(text: str) -> list[tuple[str, str]]:
+    """Clock times a sentence states, as written and as 24-hour "HH:MM": "9:26 p.m." ->
+    "21:26", "12.20am" -> "00:20", "at 21:53" -> "21:53" (a bare "h:mm" only after "at",
+    "around", "by"... or before "hrs", "GMT", "local", so "John 3:16" is no time)."""
+    out: list[tuple[str, str]] = []
+    taken: list[tuple[int, int]] = []
+    for m in _AMPM.finditer(text):
+        h, mi = int(m.group(1)), int(m.group(2) or 0)
+        if 1 <= h <= 12 and mi < 60:
+            h = h % 12 + (12 if m.group(3).lower() == "p" else 0)
+            written = m.group().strip()
+            if re.search(r"[0-9\s][ap]m\.$", written, re.I):
+                written = written[:-1]  # "2.15pm." at the end of a sentence
+            out.append((written, f"{h:02d}:{mi:02d}"))
+            taken.append(m.span())
+    for m in _HHMM.finditer(text):
+        hh, mm = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        start = m.start(1) if m.group(1) else m.start(3)
+        end = m.end(2) if m.group(1) else m.end(4)
+        if any(a <= start < b for a, b in taken):
+            continue  # the hours of "9:26 p.m."
+        if int(hh) < 24 and int(mm) < 60:
+            out.append((text[start:end], f"{int(hh):02d}:{mm}"))
+    return out
+
+
+#: words after which a number opens its clause as its subject
+_CLAUSE_OPENERS = frozenset("today yesterday tonight overnight and but while where when as".split())
+
+
+def _shared_verb_breakdown(here: list[_Mention], toks: list[_Tok]) -> None:
+    """ "At least 30 officers and four civilians were killed": two groups that share one
+    casualty verb are parts of one toll. The first takes the second's category; both are
+    marked parts (attackers are never a part of their victims' toll)."""
+    for a, b in zip(here, here[1:], strict=False):
+        if a.category != "count" or b.category not in PEOPLE_CATEGORIES or b.noun == "attackers":
+            continue
+        plural = a.measure.split()[-1] if a.measure else ""
+        if plural not in _PEOPLE_NOUNS or _SUBJECT_OF.get(plural) == "attackers":
+            continue
+        between = [t.low for t in toks if a.pos + len(a.written) <= t.start < b.pos]
+        if between[1:] != ["and"]:  # the counted noun, then "and"
+            continue
+        lead = [t for t in toks if t.end <= a.pos]
+        if lead and lead[-1].kind == "word" and lead[-1].low not in _CLAUSE_OPENERS:
+            continue  # "carried 30 passengers and two crew were hurt": 30 has its own verb
+        who = _SUBJECT_OF.get(plural, "people")
+        a.category, a.kind, a.noun, a.measure = b.category, "quantity", who, f"{who} {b.category}"
+        a.key = _key(a)
+        a.partial = b.partial = True
+
+
+#: kinds whose ranges are read as one interval (durations keep both ends)
+_RANGE_KINDS = ("quantity", "money", "percent", "measurement", "age")
+
+
+def _range_link(toks: list[_Tok], a: _Num, b: _Num) -> bool:
+    """Numbers a and b are the two ends of one range: "a to b", "a-b", "between a and b"."""
+    if a.i0 > 0 and "from" in (toks[a.i0 - 1].low, toks[max(0, a.i0 - 2)].low):
+        return False  # "rose from 10 to 24": a change, not a range
+    between = [t.text.lower() for t in toks[a.i1 : b.i0] if t.kind != "sym"]  # "$10 to $15"
+    if between in (["to"], ["–"], ["—"]) or (between == ["-"] and not toks[a.i1].space):
+        return True
+    k = a.i0 - 1
+    if k >= 0 and toks[k].kind == "sym":
+        k -= 1  # "between $1.5 billion and $2 billion"
+    return between == ["and"] and k >= 0 and toks[k].low == "between"
+
+
+# ---------------------------------------------------------------------------------------
+
+
+def _scan(article: Article, index: int = 0, reference_year: int | None = None) -> _Scanner:
+    return _Scanner(article, index, reference_year).run()
