@@ -109,6 +109,13 @@ def main() -> int:
         help="weight of a groups_dev pair relative to a train.jsonl pair",
     )
     ap.add_argument("--C", type=float, default=C, help="inverse regularization of the LR")
+    ap.add_argument(
+        "--threshold",
+        type=float,
+        nargs="+",
+        default=list(THRESHOLDS),
+        help="merge thresholds to choose from (one: fixed, nothing chosen)",
+    )
     args = ap.parse_args()
     settings = Settings()
     C_USED[0] = args.C
@@ -143,7 +150,7 @@ def main() -> int:
             np.concatenate([np.ones(len(ty)), np.full(int(keep.sum()), args.pool_weight)]),
         )
         best = None
-        for t in THRESHOLDS:
+        for t in args.threshold:
             pred = predict(pool, with_threshold(model, t))
             per = {f: bcubed_subset(pred, pool.labels, idx) for f, idx in fams.items()}
             score = weighted(per, fam)
@@ -169,7 +176,7 @@ def main() -> int:
         np.concatenate([np.ones(len(ty)), np.full(len(py), args.pool_weight)]),
     )
     scores = []
-    for t in THRESHOLDS:
+    for t in args.threshold:
         m = with_threshold(model, t)
         scores.append((bcubed(predict(pool, m), pool.labels)[2], t))
     f1, t = max(scores)

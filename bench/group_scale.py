@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/group_scale.py            # what `make bench-group` runs
     .venv/bin/python bench/group_scale.py --sizes 1000 10000 --no-peer
+    .venv/bin/python bench/group_scale.py --sizes 10000 50000 200000 --no-peer --trace-max 10000
+    .venv/bin/python bench/group_scale.py --sizes        # the dev quality tables only
 
 1. **Quality on ../shared/data/dev.jsonl** (30 real events, 152 articles pooled): B-cubed
    and adjusted Rand index of newsbrief's grouping at its defaults, over a range of
@@ -15,11 +17,16 @@
    other words swapped for other dev words), so it reads as another story of the same
    shape; each article also loses 15% of its words, has its sentences partly shuffled
    and half of its numbers changed, and 2% of the articles lose their date. Each size
-   runs in a fresh subprocess, which reports the wall time of ``group_articles``, then
-   runs it again under tracemalloc for the peak memory allocated while grouping (numpy
-   and scipy arrays included), and the process's peak resident memory (ru_maxrss, data
-   generation included). The dense peer (threshold 0.14, in its best range on dev) runs
-   on the sizes its n x n distance matrix allows.
+   is generated once and written to a temporary JSON Lines file; each version grouped
+   reads it in a fresh subprocess, which reports the CPU time (the process's own, so a
+   shared machine counts less) and wall time of ``group_articles``, the process's
+   resident memory before grouping and its peak (ru_maxrss), and, up to ``--trace-max``
+   articles, the peak memory allocated while grouping (a second run under tracemalloc).
+   ``--old REV`` (default feefd3c, main before this round) groups the same input with
+   the code of that git revision too (``git archive``, first on PYTHONPATH), right after
+   the current code, so both share the machine's load; the table says whether both gave
+   the same events. The dense peer (threshold 0.14, in its best range on dev) runs on
+   the sizes its n x n distance matrix allows.
 
 Writes docs/grouping_scale.png and the marked sections of docs/grouping.md.
 """
@@ -348,6 +355,12 @@ def worker(data: Path, method: str, trace: bool) -> dict[str, Any]:
     arts, labels = read_data(data)
 
     def run() -> list[Any]:
+        if method == "digest":
+            # the whole single-machine digest: grouping, then a brief of every event
+            from newsbrief.digest import digest_articles
+
+            of = {a: e.id for e, _ in digest_articles(arts, Settings()) for a in e.article_ids}
+            return [of.get(a.id, a.id) for a in arts]
         if method.startswith("newsbrief"):
             return ours(arts, Settings())
         return dense_peer(arts, PEER_THRESHOLD)
@@ -444,6 +457,7 @@ def scale(
     timeout: float,
     old: str | None,
     trace_max: int,
+    digest_sizes: Sequence[int] = (),
 ) -> tuple[str, list[dict[str, Any]]]:
     results = []
     with tempfile.TemporaryDirectory(prefix="group_scale_") as tmp:
@@ -452,7 +466,8 @@ def scale(
         if old_src is not None:
             runs.append((f"newsbrief@{old}", sizes, old_src))
         runs.append(("dense peer", peer_sizes, None))
-        for n in sorted(set(sizes) | set(peer_sizes)):
+        runs.append(("digest", digest_sizes, None))
+        for n in sorted(set(sizes) | set(peer_sizes) | set(digest_sizes)):
             data = Path(tmp) / f"{n}.jsonl"
             arts, labels = synthetic(n)
             write_data(arts, labels, data)
@@ -462,7 +477,7 @@ def scale(
                 if n not in ns:
                     continue
                 print(f"  {method}: {n} articles ...", file=sys.stderr, flush=True)
-                kind = "dense" if method == "dense peer" else method
+                kind = {"dense peer": "dense"}.get(method, method)
                 r = run_size(data, kind, timeout, n <= trace_max, path)
                 if r is None:
                     continue
@@ -502,9 +517,12 @@ def scale(
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000, 5000, 10000, 20000, 50000])
+    ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 2000, 5000, 10000, 20000, 50000],
+                    help="sizes to measure (none: only the dev quality tables)")  # fmt: skip
     ap.add_argument("--peer-sizes", type=int, nargs="+", default=[1000, 2000, 5000])
     ap.add_argument("--no-peer", action="store_true")
+    ap.add_argument("--digest-sizes", type=int, nargs="*", default=[],
+                    help="also run the whole digest (grouping + briefs) at these sizes")  # fmt: skip
     ap.add_argument("--timeout", type=float, default=1200, help="seconds per size")
     ap.add_argument("--no-docs", action="store_true", help="print only, do not write docs/")
     ap.add_argument("--old", default="feefd3c",
@@ -531,15 +549,19 @@ def main() -> int:
         print("quality on dev.jsonl ...", file=sys.stderr)
         q = quality()
         print(q)
-    print("scale ...", file=sys.stderr)
     peer = [] if args.no_peer else args.peer_sizes
-    table, results = scale(args.sizes, peer, args.timeout, args.old or None, args.trace_max)
-    print(table)
+    table, results = "", []
+    if args.sizes or peer or args.digest_sizes:
+        print("scale ...", file=sys.stderr)
+        table, results = scale(args.sizes, peer, args.timeout, args.old or None, args.trace_max,
+                               args.digest_sizes)  # fmt: skip
+        print(table)
     if not args.no_docs:
         if q:
             replace_section(DOC, "grouping-quality", q)
-        replace_section(DOC, "grouping-scale", table)
-        plot(results)
+        if table:
+            replace_section(DOC, "grouping-scale", table)
+            plot(results)
     return 0
 
 
