@@ -415,12 +415,21 @@ def _agglomerate(
     adj: list[dict[int, float]] = [{} for _ in range(n)]
     gi, gj, gs = edges
     heap: list[tuple[float, int, int]] = []
-    for i, j, s in zip(gi.tolist(), gj.tolist(), gs.tolist(), strict=True):
-        adj[i][j] = s
-        adj[j][i] = s
-        avg = s / (size[i] * size[j])
-        if avg >= threshold and not (frz[i] and frz[j]):
-            heap.append((-avg, i, j))
+    step = 1 << 16  # Python lists of a slice at a time: the adjacency is what must fit
+    for at in range(0, len(gi), step):
+        part = zip(
+            gi[at : at + step].tolist(),
+            gj[at : at + step].tolist(),
+            gs[at : at + step].tolist(),
+            strict=True,
+        )
+        for i, j, s in part:
+            adj[i][j] = s
+            adj[j][i] = s
+            avg = s / (size[i] * size[j])
+            if avg >= threshold and not (frz[i] and frz[j]):
+                heap.append((-avg, i, j))
+    del gi, gj, gs, edges
     heapq.heapify(heap)
     while heap:
         neg, i, j = heapq.heappop(heap)
@@ -636,6 +645,7 @@ def assign(
         if gone in lo:
             lo[keep] = min(lo.get(keep, lo[gone]), lo[gone])
             hi[keep] = max(hi.get(keep, hi[gone]), hi[gone])
+    shingled.clear()
     roots = [find(i) for i in range(len(arts))]
     group_ids = {g: k for k, g in enumerate(dict.fromkeys(roots))}
     g = np.array([group_ids[x] for x in roots], dtype=np.int64)
@@ -654,6 +664,7 @@ def assign(
     ).tocsr()
     summed.sum_duplicates()
     coo = summed.tocoo()
+    del summed, weight, gi, gj, off, r, c, s, probe  # the pairs are summed per group now
     ng = len(sizes)
     dated = days >= 0
     first = np.full(ng, np.iinfo(np.int64).max, dtype=np.int64)
@@ -661,9 +672,11 @@ def assign(
     np.minimum.at(first, g[dated], days[dated])
     np.maximum.at(last, g[dated], days[dated])
     first[last < 0] = -1
+    group_edges = (coo.row, coo.col, coo.data)
+    del coo
     root_of = _agglomerate(
         sizes,
-        (coo.row, coo.col, coo.data),
+        group_edges,
         threshold,
         frozen,
         first.tolist(),
