@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/group_scale.py            # what `make bench-group` runs
     .venv/bin/python bench/group_scale.py --sizes 1000 10000 --no-peer
+    .venv/bin/python bench/group_scale.py --sizes 10000 50000 200000 --no-peer --trace-max 10000
+    .venv/bin/python bench/group_scale.py --sizes        # the dev quality tables only
 
 1. **Quality on ../shared/data/dev.jsonl** (30 real events, 152 articles pooled): B-cubed
    and adjusted Rand index of newsbrief's grouping at its defaults, over a range of
@@ -15,11 +17,16 @@
    other words swapped for other dev words), so it reads as another story of the same
    shape; each article also loses 15% of its words, has its sentences partly shuffled
    and half of its numbers changed, and 2% of the articles lose their date. Each size
-   runs in a fresh subprocess, which reports the wall time of ``group_articles``, then
-   runs it again under tracemalloc for the peak memory allocated while grouping (numpy
-   and scipy arrays included), and the process's peak resident memory (ru_maxrss, data
-   generation included). The dense peer (threshold 0.14, in its best range on dev) runs
-   on the sizes its n x n distance matrix allows.
+   is generated once and written to a temporary JSON Lines file; each version grouped
+   reads it in a fresh subprocess, which reports the CPU time (the process's own, so a
+   shared machine counts less) and wall time of ``group_articles``, the process's
+   resident memory before grouping and its peak (ru_maxrss), and, up to ``--trace-max``
+   articles, the peak memory allocated while grouping (a second run under tracemalloc).
+   ``--old REV`` (default feefd3c, main before this round) groups the same input with
+   the code of that git revision too (``git archive``, first on PYTHONPATH), right after
+   the current code, so both share the machine's load; the table says whether both gave
+   the same events. The dense peer (threshold 0.14, in its best range on dev) runs on
+   the sizes its n x n distance matrix allows.
 
 Writes docs/grouping_scale.png and the marked sections of docs/grouping.md.
 """
@@ -29,10 +36,13 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import random
 import re
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
@@ -313,44 +323,107 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
-def worker(n: int, method: str) -> dict[str, Any]:
-    """One size in this (fresh) process: time, then (a second run) peak memory of grouping."""
+def write_data(arts: Sequence[Article], labels: Sequence[str], path: Path) -> None:
+    """The synthetic articles as JSON Lines, so that every code version reads the same input."""
+    with path.open("w", encoding="utf-8") as f:
+        for a, lab in zip(arts, labels, strict=True):
+            rec = {"title": a.title, "text": a.text, "url": a.url, "source": a.source,
+                   "date": a.published.isoformat() if a.published else None, "label": lab}  # fmt: skip
+            f.write(json.dumps(rec) + "\n")
+
+
+def read_data(path: Path) -> tuple[list[Article], list[str]]:
+    arts, labels = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        day = date.fromisoformat(r["date"]) if r["date"] else None
+        arts.append(Article.create(r["text"], title=r["title"], url=r["url"], source=r["source"],
+                                   published=day))  # fmt: skip
+        labels.append(r["label"])
+    return arts, labels
+
+
+def worker(data: Path, method: str, trace: bool) -> dict[str, Any]:
+    """One size in this (fresh) process: time, then (a second run) peak memory of grouping.
+
+    The newsbrief code grouped is whatever ``import newsbrief`` finds (PYTHONPATH puts an
+    older version first, see :func:`old_tree`).
+    """
+    import hashlib
     import tracemalloc
 
-    arts, labels = synthetic(n)
+    arts, labels = read_data(data)
 
     def run() -> list[Any]:
-        if method == "newsbrief":
+        if method == "digest":
+            # the whole single-machine digest: grouping, then a brief of every event
+            from newsbrief.digest import digest_articles
+
+            of = {a: e.id for e, _ in digest_articles(arts, Settings()) for a in e.article_ids}
+            return [of.get(a.id, a.id) for a in arts]
+        if method.startswith("newsbrief"):
             return ours(arts, Settings())
         return dense_peer(arts, PEER_THRESHOLD)
 
     gc.collect()
-    start = time.perf_counter()
+    rss_before = _rss_mb()
+    cpu, start = time.process_time(), time.perf_counter()
     predicted = run()
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     rss = _rss_mb()
-    gc.collect()
-    tracemalloc.start()
-    run()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    peak = -1.0
+    if trace:
+        gc.collect()
+        tracemalloc.start()
+        run()
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
     s = scores(predicted, labels)
+    members: dict[Any, list[str]] = {}
+    for a, p in zip(arts, predicted, strict=True):
+        members.setdefault(p, []).append(a.id)
+    shape = sorted(",".join(sorted(m)) for m in members.values())
     return {
         "method": method,
-        "n": n,
+        "n": len(arts),
         "seconds": seconds,
+        "cpu_seconds": cpu,
+        "rss_before_mb": rss_before,
         "rss_peak_mb": rss,
-        "traced_peak_mb": peak / 2**20,
+        "traced_peak_mb": peak,
         "events": len(set(predicted)),
         "gold_events": len(set(labels)),
         "undated": sum(a.published is None for a in arts),
+        # the same events (same article ids together) give the same digest
+        "events_digest": hashlib.sha1("\n".join(shape).encode()).hexdigest()[:12],
         **s,
     }
 
 
-def run_size(n: int, method: str, timeout: float) -> dict[str, Any] | None:
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", str(n), "--method", method]
-    return run_child(cmd, f"{method} n={n}", timeout, ROOT)
+def old_tree(ref: str, into: Path) -> Path:
+    """The ``src`` folder of the repository at ``ref`` (git archive), to import that version."""
+    subprocess.run(f"git -C '{ROOT}' archive '{ref}' src | tar -x -C '{into}'", shell=True,
+                   check=True)  # fmt: skip
+    return into / "src"
+
+
+def run_size(
+    data: Path, method: str, timeout: float, trace: bool, pythonpath: Path | None = None
+) -> dict[str, Any] | None:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", str(data), "--method", method]
+    if not trace:
+        cmd.append("--no-trace")
+    saved = os.environ.get("PYTHONPATH")
+    if pythonpath is not None:
+        os.environ["PYTHONPATH"] = str(pythonpath)
+    try:
+        return run_child(cmd, f"{method} n={data.stem}", timeout, ROOT)
+    finally:
+        if pythonpath is not None:
+            if saved is None:
+                os.environ.pop("PYTHONPATH", None)
+            else:
+                os.environ["PYTHONPATH"] = saved
 
 
 def plot(results: list[dict[str, Any]]) -> None:
@@ -360,21 +433,16 @@ def plot(results: list[dict[str, Any]]) -> None:
     import matplotlib.pyplot as plt
 
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4))
-    for method, style in (("newsbrief", "o-"), ("dense peer", "s--")):
+    methods = list(dict.fromkeys(r["method"] for r in results))
+    for method, style in zip(methods, ("o-", "s--", "^:", "d-."), strict=False):
         rs = [r for r in results if r["method"] == method]
-        if not rs:
-            continue
         ns = [r["n"] for r in rs]
-        ax1.plot(ns, [r["seconds"] for r in rs], style, label=method)
-        ax2.plot(ns, [r["traced_peak_mb"] for r in rs], style, label=method)
-    ax1.set(xscale="log", yscale="log", xlabel="articles", ylabel="seconds", title="Grouping time")
-    ax2.set(
-        xscale="log",
-        yscale="log",
-        xlabel="articles",
-        ylabel="MiB",
-        title="Peak memory allocated while grouping",
-    )
+        ax1.plot(ns, [r["cpu_seconds"] for r in rs], style, label=method)
+        ax2.plot(ns, [r["rss_peak_mb"] for r in rs], style, label=method)
+    ax1.set(xscale="log", yscale="log", xlabel="articles", ylabel="CPU seconds",
+            title="Grouping time (CPU)")  # fmt: skip
+    ax2.set(xscale="log", yscale="log", xlabel="articles", ylabel="MiB",
+            title="Process peak resident memory")  # fmt: skip
     for ax in (ax1, ax2):
         ax.grid(True, which="both", alpha=0.3)
         ax.legend()
@@ -384,40 +452,64 @@ def plot(results: list[dict[str, Any]]) -> None:
 
 
 def scale(
-    sizes: Sequence[int], peer_sizes: Sequence[int], timeout: float
+    sizes: Sequence[int],
+    peer_sizes: Sequence[int],
+    timeout: float,
+    old: str | None,
+    trace_max: int,
+    digest_sizes: Sequence[int] = (),
 ) -> tuple[str, list[dict[str, Any]]]:
     results = []
-    for method, ns in (("newsbrief", sizes), ("dense peer", peer_sizes)):
-        for n in ns:
-            print(f"  {method}: {n} articles ...", file=sys.stderr, flush=True)
-            r = run_size(n, "newsbrief" if method == "newsbrief" else "dense", timeout)
-            if r is not None:
+    with tempfile.TemporaryDirectory(prefix="group_scale_") as tmp:
+        old_src = old_tree(old, Path(tmp)) if old else None
+        runs: list[tuple[str, Sequence[int], Path | None]] = [("newsbrief", sizes, None)]
+        if old_src is not None:
+            runs.append((f"newsbrief@{old}", sizes, old_src))
+        runs.append(("dense peer", peer_sizes, None))
+        runs.append(("digest", digest_sizes, None))
+        for n in sorted(set(sizes) | set(peer_sizes) | set(digest_sizes)):
+            data = Path(tmp) / f"{n}.jsonl"
+            arts, labels = synthetic(n)
+            write_data(arts, labels, data)
+            del arts, labels
+            # the versions one after another on the same input, so they share the load
+            for method, ns, path in runs:
+                if n not in ns:
+                    continue
+                print(f"  {method}: {n} articles ...", file=sys.stderr, flush=True)
+                kind = {"dense peer": "dense"}.get(method, method)
+                r = run_size(data, kind, timeout, n <= trace_max, path)
+                if r is None:
+                    continue
                 r["method"] = method
                 results.append(r)
-                print(
-                    f"    {r['seconds']:.1f} s, peak allocated {r['traced_peak_mb']:.0f} MiB, "
-                    f"peak RSS {r['rss_peak_mb']:.0f} MiB, B-cubed F1 {r['f1']:.3f}",
-                    file=sys.stderr,
-                )
+                print(f"    CPU {r['cpu_seconds']:.1f} s (wall {r['seconds']:.1f} s), "
+                      f"peak RSS {r['rss_peak_mb']:.0f} MiB, events {r['events']} "
+                      f"[{r['events_digest']}], B-cubed F1 {r['f1']:.3f}",
+                      file=sys.stderr, flush=True)  # fmt: skip
+            data.unlink()
     base = {r["n"]: r for r in results if r["method"] == "newsbrief"}
     out = [
-        f"Machine: {machine()}. Synthetic articles (dev replicated with perturbed text and "
-        f"dates over {SPAN_DAYS} days; see bench/group_scale.py); one fresh process per row; "
-        "seconds: one untraced run; peak allocated: a second run under tracemalloc.",
+        f"Machine: {machine()} (shared with other work while measured: CPU seconds are the "
+        f"process's own CPU time, wall seconds include waiting). Synthetic articles (dev "
+        f"replicated with perturbed text and dates over {SPAN_DAYS} days; see "
+        "bench/group_scale.py), the same input for every row of a size; one fresh process "
+        "per row; peak allocated: a second run under tracemalloc (only up to "
+        f"{trace_max:,} articles); RSS before: after reading the input, before grouping.",
         "",
-        "| method | articles | seconds | peak allocated while grouping MiB | process peak RSS MiB | events (gold) | B-cubed F1 | ARI | time vs newsbrief |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| method | articles | CPU s | wall s | peak allocated while grouping MiB | RSS before MiB | process peak RSS MiB | events (gold) | same events as newsbrief | B-cubed F1 | CPU vs newsbrief |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|",
     ]
     for r in results:
-        ratio = (
-            f"{r['seconds'] / base[r['n']]['seconds']:.1f}x"
-            if r["method"] != "newsbrief" and r["n"] in base
-            else ""
-        )
+        b = base.get(r["n"])
+        ratio = f"{r['cpu_seconds'] / b['cpu_seconds']:.2f}x" if b and b is not r else ""
+        same = ("yes" if r["events_digest"] == b["events_digest"] else "no") if b else ""
+        traced = f"{r['traced_peak_mb']:.0f}" if r["traced_peak_mb"] >= 0 else ""
         out.append(
-            f"| {r['method']} | {r['n']:,} | {r['seconds']:.1f} | {r['traced_peak_mb']:.0f} | "
-            f"{r['rss_peak_mb']:.0f} | {r['events']:,} ({r['gold_events']:,}) "
-            f"| {r['f1']:.3f} | {r['ari']:.3f} | {ratio} |"
+            f"| {r['method']} | {r['n']:,} | {r['cpu_seconds']:.1f} | {r['seconds']:.1f} | "
+            f"{traced} | {r['rss_before_mb']:.0f} | {r['rss_peak_mb']:.0f} | "
+            f"{r['events']:,} ({r['gold_events']:,}) | {same if b is not r else ''} "
+            f"| {r['f1']:.3f} | {ratio} |"
         )
     out += ["", "![time and memory by number of articles](grouping_scale.png)"]
     return "\n".join(out), results
@@ -425,30 +517,51 @@ def scale(
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000, 5000, 10000, 20000, 50000])
+    ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 2000, 5000, 10000, 20000, 50000],
+                    help="sizes to measure (none: only the dev quality tables)")  # fmt: skip
     ap.add_argument("--peer-sizes", type=int, nargs="+", default=[1000, 2000, 5000])
     ap.add_argument("--no-peer", action="store_true")
+    ap.add_argument("--digest-sizes", type=int, nargs="*", default=[],
+                    help="also run the whole digest (grouping + briefs) at these sizes")  # fmt: skip
     ap.add_argument("--timeout", type=float, default=1200, help="seconds per size")
     ap.add_argument("--no-docs", action="store_true", help="print only, do not write docs/")
-    ap.add_argument("--worker", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--old", default="feefd3c",
+                    help="also group with the code of this git revision ('': do not)")  # fmt: skip
+    ap.add_argument(
+        "--trace-max",
+        type=int,
+        default=50_000,
+        help="measure allocations (tracemalloc, a second run) up to this size",
+    )
+    ap.add_argument("--no-quality", action="store_true", help="skip the dev quality tables")
+    ap.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--no-trace", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--method", default="newsbrief", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
-        print(json.dumps(worker(args.worker, args.method)))
+        print(json.dumps(worker(args.worker, args.method, not args.no_trace)))
         return 0
     if not DATA.exists():
         print(f"{DATA} not found: the benchmark needs the dev data", file=sys.stderr)
         return 2
-    print("quality on dev.jsonl ...", file=sys.stderr)
-    q = quality()
-    print(q)
-    print("scale ...", file=sys.stderr)
-    table, results = scale(args.sizes, [] if args.no_peer else args.peer_sizes, args.timeout)
-    print(table)
+    q = ""
+    if not args.no_quality:
+        print("quality on dev.jsonl ...", file=sys.stderr)
+        q = quality()
+        print(q)
+    peer = [] if args.no_peer else args.peer_sizes
+    table, results = "", []
+    if args.sizes or peer or args.digest_sizes:
+        print("scale ...", file=sys.stderr)
+        table, results = scale(args.sizes, peer, args.timeout, args.old or None, args.trace_max,
+                               args.digest_sizes)  # fmt: skip
+        print(table)
     if not args.no_docs:
-        replace_section(DOC, "grouping-quality", q)
-        replace_section(DOC, "grouping-scale", table)
-        plot(results)
+        if q:
+            replace_section(DOC, "grouping-quality", q)
+        if table:
+            replace_section(DOC, "grouping-scale", table)
+            plot(results)
     return 0
 
 

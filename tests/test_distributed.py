@@ -133,6 +133,33 @@ def test_blocking_paths_keep_the_events(client: Any, tmp_path: Path) -> None:
     assert {frozenset(e["article_ids"]) for e in events} == members(single_machine(DEV))
 
 
+def test_title_template_is_left_out_as_on_one_machine(client: Any, tmp_path: Path) -> None:
+    """Titles of one template ("Headline number N") are left out of the vectors, as locally."""
+    needs_dev()
+    events = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines()][:12]
+    lines: list[str] = []
+    for ev in events:
+        for a in ev["articles"]:
+            lines.append(
+                json.dumps(
+                    {
+                        **a,
+                        "id": a["url"],
+                        "title": f"Headline number {len(lines)}",
+                        "text": a["text"][:240],  # short: the title weighs much
+                    }
+                )
+            )
+    src = tmp_path / "templated.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_digest([src], out, options=DaskOptions(partition_bytes=4_000), client=client)
+    assert result.counts["partitions"] > 3 and result.counts["templated"] == len(lines)
+    got = {frozenset(e["article_ids"]) for e in read_events(out)}
+    assert got == members(single_machine(src))
+    assert len(got) > 5  # the template did not join the stories into one
+
+
 def messy_corpus(path: Path) -> tuple[Path, dict[str, int]]:
     """Dev articles as flat records, with copies, a repeat and bad records; and a clean twin file.
 

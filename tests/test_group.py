@@ -20,6 +20,7 @@ from newsbrief.group import (
     matrix_of,
     rows_of,
     similarity_edges,
+    streamed_edges,
     vectorize,
 )
 from newsbrief.model import Article
@@ -260,6 +261,36 @@ def test_similarity_edges_respect_the_window() -> None:
     assert (0, 3) not in pairs and (1, 4) not in pairs  # 10 days apart
     assert (0, 6) in pairs or float(x[0].multiply(x[6]).sum()) == 0.0  # undated: compared
     assert len(pairs) == len(r)  # each pair once
+
+
+def _dev_or_skip() -> list[Article]:
+    if not DEV.exists():
+        pytest.skip(f"dev set not found at {DEV}")
+    return read_labeled(DEV).articles
+
+
+def test_streamed_edges_are_the_edges_of_all_vectors() -> None:
+    arts = _dev_or_skip()
+    rng = random.Random(3)
+    # many days, a few undated, and small blocks: windows cut across blocks and chunks
+    days = np.array([-1 if rng.random() < 0.1 else rng.randrange(40) for _ in arts])
+    full = similarity_edges(vectorize(arts), days, 3, 0.05, block=16)
+    part = streamed_edges(arts, days, 3, 0.05, vectorize, block=16)
+
+    def as_dict(edges: tuple[np.ndarray, ...]) -> dict[tuple[int, int], float]:
+        r, c, s = edges
+        return dict(zip(zip(r.tolist(), c.tolist(), strict=True), s.tolist(), strict=True))
+
+    a, b = as_dict(full), as_dict(part)
+    assert len(a) == len(full[0]) and len(b) == len(part[0])  # each pair once
+    assert a == b and len(a) > 100
+
+
+def test_batch_grouping_equals_grouping_with_all_vectors() -> None:
+    arts = _dev_or_skip()
+    batch = group_articles(arts)  # one window of vectors at a time
+    whole = assign(arts, keep_vectors=True).events
+    assert partition(batch) == partition(whole)
 
 
 def test_assign_joins_existing_events_and_never_merges_them() -> None:

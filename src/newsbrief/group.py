@@ -63,6 +63,8 @@ __all__ = [
     "matrix_of",
     "rows_of",
     "similarity_edges",
+    "streamed_edges",
+    "title_shape",
     "vectorize",
 ]
 
@@ -190,6 +192,11 @@ def vectorize(articles: Sequence[Article]) -> sparse.csr_matrix:
 Row = tuple[np.ndarray, np.ndarray]
 #: a function from articles to L2-normalized sparse rows, one per article
 Vectorizer = Callable[[Sequence[Article]], sparse.csr_matrix]
+#: scores candidate pairs: (articles, days, i, j, cosine) -> (pair weights, merge threshold)
+PairWeight = Callable[
+    [Sequence[Article], np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+    tuple[np.ndarray, float],
+]
 
 
 def rows_of(x: sparse.csr_matrix) -> list[Row]:
@@ -233,6 +240,11 @@ def article_day(article: Article) -> int:
 _DIGITS = re.compile(r"\d+")
 
 
+def title_shape(title: str) -> str:
+    """A title as the template rule compares titles: digits masked, case folded ("" for none)."""
+    return _DIGITS.sub("#", title.strip().lower())
+
+
 def _untemplated(articles: Sequence[Article]) -> list[Article]:
     """The articles, with titles shared by :data:`TEMPLATE_MIN` or more of them left out.
 
@@ -241,7 +253,7 @@ def _untemplated(articles: Sequence[Article]) -> list[Article]:
     template, a section or outlet name) says nothing about which event a page reports;
     kept, it would weigh like the most specific words a story has and join them all.
     """
-    shape = [_DIGITS.sub("#", a.title.strip().lower()) for a in articles]
+    shape = [title_shape(a.title) for a in articles]
     counts = Counter(s for s in shape if s)
     if not counts or counts.most_common(1)[0][1] < TEMPLATE_MIN:
         return list(articles)
@@ -301,6 +313,75 @@ def similarity_edges(
     return np.concatenate(rows), np.concatenate(cols), np.concatenate(sims)
 
 
+def streamed_edges(
+    articles: Sequence[Article],
+    days: np.ndarray,
+    window: int,
+    min_sim: float,
+    vectorizer: Vectorizer,
+    block: int = 512,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`similarity_edges` of ``vectorizer(articles)``, vectorizing one window at a time.
+
+    Dated articles are vectorized in date order, ``block`` at a time, and a block's vectors
+    are dropped once no later block can reach it (more than ``window`` days before); the
+    vectors of undated articles are kept throughout, as they meet every article. So memory
+    holds the vectors of one window (plus the undated ones), not of the whole input. The
+    pairs and their similarities are those of :func:`similarity_edges` (same products of
+    the same rows); only their order differs.
+    """
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    sims: list[np.ndarray] = []
+
+    def keep(r: np.ndarray, c: np.ndarray, s: np.ndarray) -> None:
+        rows.append(np.minimum(r, c))
+        cols.append(np.maximum(r, c))
+        sims.append(s.astype(np.float32))
+
+    dated = np.flatnonzero(days >= 0)
+    order = dated[np.argsort(days[dated], kind="stable")]
+    sd = days[order]
+    undated = np.flatnonzero(days < 0)
+    xu = vectorizer([articles[k] for k in undated.tolist()]) if len(undated) else None
+    if xu is not None:
+        s = (xu @ xu.T).tocoo()
+        ok = (s.data >= min_sim) & (s.col > s.row)
+        keep(undated[s.row[ok]], undated[s.col[ok]], s.data[ok])
+    chunks: list[tuple[int, sparse.csr_matrix]] = []  # (first sorted position, vectors)
+    have = 0
+
+    def vectors(lo: int, hi: int) -> sparse.csr_matrix:
+        parts = [
+            m[max(0, lo - at) : hi - at] for at, m in chunks if at < hi and at + m.shape[0] > lo
+        ]
+        return parts[0] if len(parts) == 1 else sparse.vstack(parts, format="csr")
+
+    for start in range(0, len(order), block):
+        stop = min(start + block, len(order))
+        hi = int(np.searchsorted(sd, sd[stop - 1] + window, side="right"))
+        while have < hi:
+            end = min(have + block, len(order))
+            m = vectorizer([articles[k] for k in order[have:end].tolist()])
+            if xu is not None:
+                s = (xu @ m.T).tocoo()
+                ok = s.data >= min_sim
+                keep(undated[s.row[ok]], order[have + s.col[ok]], s.data[ok])
+            chunks.append((have, m))
+            have = end
+        while chunks and chunks[0][0] + chunks[0][1].shape[0] <= start:
+            chunks.pop(0)
+        s = (vectors(start, stop) @ vectors(start, hi).T).tocoo()
+        r = s.row.astype(np.int64) + start
+        c = s.col.astype(np.int64) + start
+        ok = (c > r) & (s.data >= min_sim) & (np.abs(sd[r] - sd[c]) <= window)
+        keep(order[r[ok]], order[c[ok]], s.data[ok])
+    if not rows:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0, dtype=np.float32)
+    return np.concatenate(rows), np.concatenate(cols), np.concatenate(sims)
+
+
 def _agglomerate(
     sizes: list[int],
     edges: tuple[np.ndarray, np.ndarray, np.ndarray],
@@ -334,12 +415,21 @@ def _agglomerate(
     adj: list[dict[int, float]] = [{} for _ in range(n)]
     gi, gj, gs = edges
     heap: list[tuple[float, int, int]] = []
-    for i, j, s in zip(gi.tolist(), gj.tolist(), gs.tolist(), strict=True):
-        adj[i][j] = s
-        adj[j][i] = s
-        avg = s / (size[i] * size[j])
-        if avg >= threshold and not (frz[i] and frz[j]):
-            heap.append((-avg, i, j))
+    step = 1 << 16  # Python lists of a slice at a time: the adjacency is what must fit
+    for at in range(0, len(gi), step):
+        part = zip(
+            gi[at : at + step].tolist(),
+            gj[at : at + step].tolist(),
+            gs[at : at + step].tolist(),
+            strict=True,
+        )
+        for i, j, s in part:
+            adj[i][j] = s
+            adj[j][i] = s
+            avg = s / (size[i] * size[j])
+            if avg >= threshold and not (frz[i] and frz[j]):
+                heap.append((-avg, i, j))
+    del gi, gj, gs, edges
     heapq.heapify(heap)
     while heap:
         neg, i, j = heapq.heappop(heap)
@@ -446,6 +536,8 @@ def assign(
     vectors: Mapping[str, Row] | None = None,
     vectorizer: Vectorizer | None = None,
     progress: Callable[[int, int], None] | None = None,
+    pair_weight: PairWeight | None = None,
+    keep_vectors: bool = True,
 ) -> Grouping:
     """Group new articles, joining them to existing events where they belong.
 
@@ -456,7 +548,13 @@ def assign(
     articles that join none start new events. A new article whose id is already known
     is ignored. Returns the touched and created events with all their members.
     ``vectorizer`` replaces :func:`vectorize` (it must give each article the same row
-    whatever else is vectorized with it, or stored vectors go stale).
+    whatever else is vectorized with it, or stored vectors go stale). ``pair_weight``
+    replaces the cosine of candidate pairs by another score and gives the mean score at
+    which groups merge (bench/fit_pairs.py tries learned pair models this way; none is
+    used by default). Without ``keep_vectors``
+    the new articles' vectors are not returned; then, with no ``existing`` events and the
+    default vectorizer, only one time window of them is held at a time
+    (:func:`streamed_edges`).
     ``progress``, when given, is called as ``progress(done, total)`` after each of the
     :data:`ASSIGN_STEPS` steps (vectors, similar pairs, copies, merging, events).
     """
@@ -480,22 +578,33 @@ def assign(
             old_event.append(e)
     arts = fresh + old
     nf = len(fresh)
+    # the default vectors depend on their article only, so they can be made window by window
+    streamed = vectorizer is None and not old and not keep_vectors
     vectorizer = vectorizer or vectorize
     plain = _untemplated(arts)  # vectors and copies read these; events keep the articles
-    x_new = vectorizer(plain[:nf])
-    if old:
-        stored = vectors or {}
-        missing = [p for a, p in zip(old, plain[nf:], strict=True) if a.id not in stored]
-        computed = dict(zip((a.id for a in missing), rows_of(vectorizer(missing)), strict=True))
-        x_old = matrix_of([stored[a.id] if a.id in stored else computed[a.id] for a in old])
-        x = sparse.vstack([x_new, x_old], format="csr")
-    else:
-        x = x_new
-    step()
     threshold = settings.group_threshold
     days = _days(arts)
-    r, c, s = similarity_edges(x, days, settings.group_window_days, threshold / 2)
-    step()
+    window = settings.group_window_days
+    x_new: sparse.csr_matrix | None = None
+    if streamed:
+        # a batch: vectors one window at a time (memory of one window, not of the input)
+        r, c, s = streamed_edges(plain, days, window, threshold / 2, vectorizer)
+    else:
+        x_new = vectorizer(plain[:nf])
+        if old:
+            stored = vectors or {}
+            missing = [p for a, p in zip(old, plain[nf:], strict=True) if a.id not in stored]
+            computed = dict(zip((a.id for a in missing), rows_of(vectorizer(missing)), strict=True))
+            x_old = matrix_of([stored[a.id] if a.id in stored else computed[a.id] for a in old])
+            x = sparse.vstack([x_new, x_old], format="csr")
+        else:
+            x = x_new
+        r, c, s = similarity_edges(x, days, window, threshold / 2)
+    # one order of the pairs whichever way they were found, so sums (and so ties) agree
+    o = np.lexsort((c, r))
+    r, c, s = r[o], c[o], s[o]
+    step()  # vectors
+    step()  # similar pairs
 
     # starting groups: one per existing event, then syndicated copies among the articles
     parent = list(range(len(arts)))
@@ -543,6 +652,7 @@ def assign(
         if gone in lo:
             lo[keep] = min(lo.get(keep, lo[gone]), lo[gone])
             hi[keep] = max(hi.get(keep, hi[gone]), hi[gone])
+    shingled.clear()
     step()
     roots = [find(i) for i in range(len(arts))]
     group_ids = {g: k for k, g in enumerate(dict.fromkeys(roots))}
@@ -551,13 +661,18 @@ def assign(
     frozen = [False] * len(group_ids)
     for k in range(nf, len(arts)):
         frozen[g[k]] = True
+    if pair_weight is not None:
+        weight, threshold = pair_weight(plain, days, r, c, s)
+    else:
+        weight = s.astype(np.float64)
     gi, gj = np.minimum(g[r], g[c]), np.maximum(g[r], g[c])
     off = gi != gj
     summed = sparse.coo_matrix(
-        (s[off].astype(np.float64), (gi[off], gj[off])), shape=(len(sizes), len(sizes))
+        (weight[off], (gi[off], gj[off])), shape=(len(sizes), len(sizes))
     ).tocsr()
     summed.sum_duplicates()
     coo = summed.tocoo()
+    del summed, weight, gi, gj, off, r, c, s, probe  # the pairs are summed per group now
     ng = len(sizes)
     dated = days >= 0
     first = np.full(ng, np.iinfo(np.int64).max, dtype=np.int64)
@@ -565,9 +680,11 @@ def assign(
     np.minimum.at(first, g[dated], days[dated])
     np.maximum.at(last, g[dated], days[dated])
     first[last < 0] = -1
+    group_edges = (coo.row, coo.col, coo.data)
+    del coo
     root_of = _agglomerate(
         sizes,
-        (coo.row, coo.col, coo.data),
+        group_edges,
         threshold,
         frozen,
         first.tolist(),
@@ -579,7 +696,8 @@ def assign(
     members: dict[int, list[int]] = {}
     for k in range(len(arts)):
         members.setdefault(root_of[g[k]], []).append(k)
-    out = Grouping(events=[], vectors=dict(zip((a.id for a in fresh), rows_of(x_new), strict=True)))
+    kept = rows_of(x_new) if x_new is not None else []
+    out = Grouping(events=[], vectors=dict(zip((a.id for a in fresh), kept, strict=False)))
     for idx in members.values():
         if min(idx) >= nf:
             continue  # an existing event that gained nothing
@@ -622,6 +740,7 @@ def group_articles(
     articles: Sequence[Article],
     settings: Settings | None = None,
     vectorizer: Vectorizer | None = None,
+    pair_weight: PairWeight | None = None,
 ) -> list[Event]:
     """Group articles into events (no number of events given); copies share an event.
 
@@ -631,7 +750,13 @@ def group_articles(
     """
     if not articles:
         return []
-    found = assign(articles, settings=settings, vectorizer=vectorizer)
+    found = assign(
+        articles,
+        settings=settings,
+        vectorizer=vectorizer,
+        pair_weight=pair_weight,
+        keep_vectors=False,
+    )
     first = {}
     for k, a in enumerate(articles):
         first.setdefault(a.id, k)
