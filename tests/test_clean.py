@@ -522,3 +522,13 @@ def _timed(arts: list[Article]) -> float:
     for a in arts:
         clean_article(a)
     return time.perf_counter() - t
+
+
+def test_glued_profile_cards_are_cut_after_the_name():
+    line = (
+        "A man admitted threatening Rep. Jane DoeJane DoeValley news: Bill stalls | Senators"
+        " call for a review MORE (D-Minn.), prosecutors said."
+    )
+    assert clean_text(line) == "A man admitted threatening Rep. Jane Doe (D-Minn.), prosecutors said."
+    kept = "The MORE Act passed, John Smith said."
+    assert clean_text(kept) == kept

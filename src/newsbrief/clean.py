@@ -142,7 +142,7 @@ _ANY_LENGTH_PATTERNS = [
     r"keep\s+an\s+eye\s+on\s+your\s+inbox\b.{0,120}",
     r"there\s+was\s+an\s+error\s+processing\s+your\s+(?:subscription|request)\b.{0,60}",
     r"have\s+a\s+(?:news\s+)?tip\s*\?.{0,200}",
-    r"if\s+you\s+(?:enjoyed|liked|value)\s+(?:this|our)\s+(?:article|story|journalism)\b.{0,300}",
+    r"if\s+you\s+(?:enjoyed|liked|value)\s+(?:this|our)\s+(?:article|story|journalism)\b.{0,600}",
     r"(?:follow|listen\s+to)\s+.{1,60}?\bon\s+(?:twitter|facebook|instagram|youtube)\b.{0,80}",
     r"(?:you\s+)?(?:may|might)\s+also\s+(?:like|enjoy)\W*|don[’']t\s+miss\W*"
     r"|explore\s+further\W*|tell\s+us\s+what\s+you\s+think\W*",
@@ -285,6 +285,20 @@ _CONTINUATION = re.compile(r"[a-z][a-z'’-]*(?:[\s,;:.!?]|$)")
 def _key(line: str) -> str:
     """Case-, space- and punctuation-insensitive form of a line, for comparisons."""
     return " ".join(line.lower().translate(_PUNCT).split())
+
+
+_SITE_SUFFIX = re.compile(r"\s+[|\-\u2013\u2014:]\s+[^|\u2013\u2014]{1,60}$")
+
+
+def _title_keys(title: str) -> set[str]:
+    """Keys of a page title and of the title without its site part ("... | The Blog",
+    "... - SpaceNews.com"), for spotting the headline repeated in the text."""
+    keys = {_key(title)} if title.strip() else set()
+    m = _SITE_SUFFIX.search(title)
+    if m and title[: m.start()].count(" ") >= 2:
+        keys.add(_key(title[: m.start()]))
+    keys.discard("")
+    return keys
 
 
 def _seen_key(line: str) -> str:
@@ -480,6 +494,22 @@ _GLUED_DATELINE = re.compile(
 _AGENCY_TAG = re.compile(r"^\((?:[A-Z][\w&-]*\.(?:org|com|net|co\.uk)|[A-Z]{2,8})\)\s+(?=[A-Z])")
 
 
+# a profile card glued into a sentence after a name: "Rep. Ilhan OmarIlhan OmarHillicon
+# Valley: ... | ... MORE (D-Minn.)": the name, the name again with no space, the card's
+# headlines, then "MORE"; the name is kept once
+_CARD_WORD = r"[A-Z][a-z'’.]+(?:-[A-Z][a-z]+)?"
+_GLUED_CARD = re.compile(
+    rf"\b(?P<name>(?P<first>{_CARD_WORD})(?: {_CARD_WORD}){{1,2}})(?P=first)\b.{{0,800}}? MORE\b"
+)
+
+
+def strip_glued_cards(line: str) -> str:
+    """A paragraph without the profile cards glued in after a name (see above)."""
+    if " MORE" not in line:
+        return line
+    return _GLUED_CARD.sub(lambda m: m["name"], line)
+
+
 def strip_glued_lead(line: str) -> str:
     """A paragraph without the page junk glued to its first word (see the patterns above).
 
@@ -658,7 +688,7 @@ def _clean(text: str, title: str = "", site: set[str] | None = None) -> tuple[st
             found = None
         text = text[m.end() :]
     lines = _lines(text)
-    title_key = _key(title)
+    title_keys = _title_keys(title)
     keys = site or set()
     out: list[str] = []
     seen: dict[str, bool] = {}  # key of each kept line -> whether it is prose
@@ -667,8 +697,9 @@ def _clean(text: str, title: str = "", site: set[str] | None = None) -> tuple[st
             line = _TWEET_LINK.sub("", line).strip()
             if not line:
                 continue
+        line = strip_glued_cards(line)
         key = _seen_key(line)
-        if k < 5 and title_key and abs(len(line) - len(title)) < 12 and _key(line) == title_key:
+        if k < 5 and title_keys and len(line) <= len(title) + 12 and _key(line) in title_keys:
             continue  # the headline, repeated
         drop = _is_boilerplate(line, lead=len(out) < _LEAD_LINES) or _is_site_name(line, keys)
         if drop and len(line) >= _PARAGRAPH_CHARS:
