@@ -136,6 +136,7 @@ def main() -> int:
         chosen = {
             "newsbrief (fitted)": Newsbrief(scorer=scorer),
             "newsbrief (default)": Newsbrief(scorer=None),
+            "newsbrief (fitted, whole-sentence fill)": Newsbrief(scorer=scorer, budget_fill=False),
             **{n: systems.get(n) for n in others},
             "oracle": systems.get("oracle"),
         }
