@@ -106,7 +106,16 @@ DEV = DATA / "dev.jsonl"
         "This photo provided by the fire service shows the damaged bridge.",
         "cp canadian press logo",
         # embedded tweets, markup, debris
-        "The lights are back on at the mine. pic.twitter.com/abc123",
+        "Thanks for signing up!",
+        "Get the latest updates right in your inbox. Subscribe to The Daily Planet's newsletters.",
+        "Have a tip? Jane Doe may be reached at jdoe@example.com. Follow her on Twitter @jdoe.",
+        "Follow Newsround on Instagram, Facebook, Twitter and YouTube.",
+        "If you enjoyed this article, we have a proposition for you: join our members.",
+        "You may also like...",
+        "Related: Ten things to know about the storm",
+        "Additional reporting by Jane Doe",
+        "https://www.example.com/news/article/storm-hits-coast-123.php",
+        "2019-11-19T08:57:40+01:00",
         "— Jane Doe (@janedoe) September 16, 2017",
         '<img height="1" width="1" src="https://example.com/p.gif">',
         "{mosads}",
@@ -287,15 +296,46 @@ def test_quoted_paragraph_with_glued_credit_is_kept_without_it():
 def test_repeated_lines_and_title_repeat():
     text = (
         "Rebels leave Aleppo\n"
-        "The last buses left on Thursday.\n"
+        "The last buses carrying rebels and their families left the city on Thursday night.\n"
         "Oldest person in the world\n"
         "Oldest person in the world\n"
-        "The last buses left on Thursday\n"
+        "The last buses carrying rebels and their families left the city on Thursday night\n"
         "The army took control."
     )
     assert clean_text(text, title="REBELS LEAVE  ALEPPO") == (
-        "The last buses left on Thursday.\nOldest person in the world\nThe army took control."
+        "The last buses carrying rebels and their families left the city on Thursday night.\n"
+        "Oldest person in the world\nThe army took control."
     )
+
+
+def test_repeated_prose_goes_but_repeated_labels_stay():
+    quote = "The city will be rebuilt street by street, and nobody will be left behind, he said."
+    text = f"Meal 1\nEat two eggs.\n{quote}\nMeal 1\nEat a pear.\nIt rained.\n{quote}"
+    assert clean_text(text).split("\n") == [
+        "Meal 1", "Eat two eggs.", quote, "Meal 1", "Eat a pear.", "It rained."
+    ]
+
+
+def test_embedded_tweet_keeps_its_words_not_its_links():
+    text = (
+        "The mine reopened on Monday.\n"
+        "The lights are back on at the mine. pic.twitter.com/abc123\n"
+        "— Jane Doe (@janedoe) September 16, 2017\n"
+        "https://t.co/xyz789\n"
+        "Workers returned on Tuesday."
+    )
+    assert clean_text(text).split("\n") == [
+        "The mine reopened on Monday.",
+        "The lights are back on at the mine.",
+        "Workers returned on Tuesday.",
+    ]
+
+
+def test_section_headings_in_capitals_stay_below_the_lead():
+    text = "NEW YORK\nThe team won again.\nIt was close.\nThe coach was happy.\nFRANCE WINS\nIt won."
+    assert clean_text(text).split("\n") == [
+        "The team won again.", "It was close.", "The coach was happy.", "FRANCE WINS", "It won."
+    ]
 
 
 def test_site_name_lines():
@@ -482,3 +522,13 @@ def _timed(arts: list[Article]) -> float:
     for a in arts:
         clean_article(a)
     return time.perf_counter() - t
+
+
+def test_glued_profile_cards_are_cut_after_the_name():
+    line = (
+        "A man admitted threatening Rep. Jane DoeJane DoeValley news: Bill stalls | Senators"
+        " call for a review MORE (D-Minn.), prosecutors said."
+    )
+    assert clean_text(line) == "A man admitted threatening Rep. Jane Doe (D-Minn.), prosecutors said."
+    kept = "The MORE Act passed, John Smith said."
+    assert clean_text(kept) == kept

@@ -37,6 +37,35 @@ def test_split_sentences(text, expected):
     assert split_sentences(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # English words that double as abbreviations end a sentence where they are words
+        (
+            "The planet circles the sun. WASP-39b makes a lap in four days.",
+            ["The planet circles the sun.", "WASP-39b makes a lap in four days."],
+        ),
+        ("Prices rose in mar. Traders sold.", ["Prices rose in mar.", "Traders sold."]),
+        ("The answer was no. Officials left.", ["The answer was no.", "Officials left."]),
+        ("He fell ill. Doctors came.", ["He fell ill.", "Doctors came."]),
+        ("They held a mass. Thousands came.", ["They held a mass.", "Thousands came."]),
+        ("It was Sat. Police came.", ["It was Sat.", "Police came."]),
+        ("Winds hit 90 mph. Power failed.", ["Winds hit 90 mph.", "Power failed."]),
+        ("They sold fruit, bread etc. Prices rose.", ["They sold fruit, bread etc.", "Prices rose."]),
+        # and stay abbreviations where they are abbreviations
+        ("The vote is on Mar. 5 in Portland.", ["The vote is on Mar. 5 in Portland."]),
+        ("It opens Sun. Nov. 3 at noon.", ["It opens Sun. Nov. 3 at noon."]),
+        ("He lives in Portland, Ore. Smith said so.", ["He lives in Portland, Ore. Smith said so."]),
+        ("Apple Inc. Chief Tim Cook spoke.", ["Apple Inc. Chief Tim Cook spoke."]),
+        ("See p. 4 and fig. 2 for more.", ["See p. 4 and fig. 2 for more."]),
+        ("Lee et al. (2019) found it first.", ["Lee et al. (2019) found it first."]),
+        ("Roe v. Wade stands.", ["Roe v. Wade stands."]),
+    ],
+)
+def test_abbreviations_only_in_their_place(text, expected):
+    assert split_sentences(text) == expected
+
+
 def test_numbers_and_decimals_are_not_boundaries():
     assert len(split_sentences("About 34,000 people, or 2.5 percent, left in 2016. Aid came.")) == 2
 

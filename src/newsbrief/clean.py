@@ -134,6 +134,23 @@ _ANY_LENGTH_PATTERNS = [
     r"more\s*:.{0,160}|more\s+from\s+.{1,60}|more\s+news\s*:.{0,160}|more\s+follows\W*",
     r"(?:click|tap)\s+here\b.*",
     r"(?:sign\s+up|subscribe)\b.{0,120}",
+    # newsletter, tip-line and membership promos: "Thanks for signing up!", "Have a tip?
+    # ...", "Get the latest updates right in your inbox. Subscribe to ...'s newsletters."
+    r"(?:get|receive)\s+(?:the\s+)?(?:latest|day[’']s|week[’']s|top)\b.{0,80}?"
+    r"\b(?:inbox|newsletters?)\b.{0,120}",
+    r"thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing|reading)\b.{0,120}",
+    r"keep\s+an\s+eye\s+on\s+your\s+inbox\b.{0,120}",
+    r"there\s+was\s+an\s+error\s+processing\s+your\s+(?:subscription|request)\b.{0,60}",
+    r"have\s+a\s+(?:news\s+)?tip\s*\?.{0,200}",
+    r"if\s+you\s+(?:enjoyed|liked|value)\s+(?:this|our)\s+(?:article|story|journalism)\b.{0,600}",
+    r"(?:follow|listen\s+to)\s+.{1,60}?\bon\s+(?:twitter|facebook|instagram|youtube)\b.{0,80}",
+    r"(?:you\s+)?(?:may|might)\s+also\s+(?:like|enjoy)\W*|don[’']t\s+miss\W*"
+    r"|explore\s+further\W*|tell\s+us\s+what\s+you\s+think\W*",
+    r"related\s*:.{0,160}|filed\s+under\s*:.{0,160}",
+    r"additional\s+reporting\s+by\s+.{1,100}",
+    # a bare address or timestamp: "https://www.example.com/news/...", "2019-11-19T08:57:40+01:00"
+    r"(?:https?://|www\.)\S+",
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?",
     r"(?:you\s+have\s+)?successfully\s+subscribed\b.*",
     r"already\s+a\s+subscriber\?.*|join\s+the\s+debate\b.*",
     r"story\s+continues\s+below.*|continue\s+reading.*",
@@ -164,6 +181,7 @@ _SHORT_SPACES = 14  # a line with more spaces than this is tried on _LONG_LINE_R
 # the same kind of rule for patterns that must scan the line, behind cheap gates
 _NEWSLETTER_END = re.compile(r".{0,60}\b(?:newsletters?|e-?mails?)\s*", re.I)  # short lines
 _RIGHTS = re.compile(r".{0,80}\ball\s+rights\s+reserved\.?\s*", re.I)
+_TWEET_LINK = re.compile(r"\s*(?:https?://)?(?:pic\.twitter\.com|t\.co)/\w+")
 _TWEET_BYLINE = re.compile(
     r".{0,600}[—–-]\s*[^—–]{1,60}\(@\w+\)\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4}\s*", re.I
 )
@@ -269,6 +287,20 @@ def _key(line: str) -> str:
     return " ".join(line.lower().translate(_PUNCT).split())
 
 
+_SITE_SUFFIX = re.compile(r"\s+[|\-\u2013\u2014:]\s+[^|\u2013\u2014]{1,60}$")
+
+
+def _title_keys(title: str) -> set[str]:
+    """Keys of a page title and of the title without its site part ("... | The Blog",
+    "... - SpaceNews.com"), for spotting the headline repeated in the text."""
+    keys = {_key(title)} if title.strip() else set()
+    m = _SITE_SUFFIX.search(title)
+    if m and title[: m.start()].count(" ") >= 2:
+        keys.add(_key(title[: m.start()]))
+    keys.discard("")
+    return keys
+
+
 def _seen_key(line: str) -> str:
     """A cheap form of a line for spotting repeats: case, quote style, final period."""
     return line.lower().replace("’", "'").replace("“", '"').replace("”", '"').rstrip(". ")
@@ -332,21 +364,29 @@ def _normalize_line(line: str) -> str:
     return s
 
 
-def _is_boilerplate(s: str) -> bool:
-    """:func:`is_boilerplate` of a line whose white space is already normalized."""
+def _is_boilerplate(s: str, lead: bool = True) -> bool:
+    """:func:`is_boilerplate` of a line whose white space is already normalized.
+
+    A line that is only a dateline counts only when ``lead`` (among an article's first
+    lines): further down, "FRANCE WINS" or "GIRLS SOCCER" is a section heading.
+    """
     if not s:
         return False
     if s.count(" ") > _SHORT_SPACES:
         if _LONG_LINE_RE.fullmatch(s):
             return True
-    elif _LINE_RE.fullmatch(s) or _CREDIT_LINE.fullmatch(s) or _DATELINE_ONLY.fullmatch(s):
+    elif (
+        _LINE_RE.fullmatch(s)
+        or _CREDIT_LINE.fullmatch(s)
+        or (lead and _DATELINE_ONLY.fullmatch(s))
+    ):
         return True
     low = s.lower()
     if len(s) <= 80 and _NEWSLETTER_END.fullmatch(s):
         return True
     if "rights reserved" in low and _RIGHTS.fullmatch(s):
         return True
-    if "pic.twitter.com/" in low or ("(@" in s and _TWEET_BYLINE.fullmatch(s)):
+    if "(@" in s and _TWEET_BYLINE.fullmatch(s):
         return True
     if low.endswith(" logo") and len(s) <= 60:
         return True
@@ -452,6 +492,22 @@ _GLUED_DATELINE = re.compile(
 
 # an agency tag opening the first paragraph: "(JNS.org) Four Israelis were killed ..."
 _AGENCY_TAG = re.compile(r"^\((?:[A-Z][\w&-]*\.(?:org|com|net|co\.uk)|[A-Z]{2,8})\)\s+(?=[A-Z])")
+
+
+# a profile card glued into a sentence after a name: "Rep. Ilhan OmarIlhan OmarHillicon
+# Valley: ... | ... MORE (D-Minn.)": the name, the name again with no space, the card's
+# headlines, then "MORE"; the name is kept once
+_CARD_WORD = r"[A-Z][a-z'’.]+(?:-[A-Z][a-z]+)?"
+_GLUED_CARD = re.compile(
+    rf"\b(?P<name>(?P<first>{_CARD_WORD})(?: {_CARD_WORD}){{1,2}})(?P=first)\b.{{0,800}}? MORE\b"
+)
+
+
+def strip_glued_cards(line: str) -> str:
+    """A paragraph without the profile cards glued in after a name (see above)."""
+    if " MORE" not in line:
+        return line
+    return _GLUED_CARD.sub(lambda m: m["name"], line)
 
 
 def strip_glued_lead(line: str) -> str:
@@ -572,6 +628,18 @@ def _lines(text: str) -> list[str]:
     return out
 
 
+# a repeated line is dropped when it is prose (a pull quote, a teaser, a block the
+# extractor read twice) or repeats the line just before it; headings, labels and list
+# items recur in real bodies ("Meal 1", "See it now: Amazon", a recipe's line per plan)
+_REPEAT_WORDS = 12
+_PROSE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def _is_prose(line: str) -> bool:
+    return line.count(" ") + 1 >= _REPEAT_WORDS and bool(_PROSE_END.search(line))
+
+
+_LEAD_LINES = 3  # the first kept lines, where datelines stand
 _PARAGRAPH_CHARS = 500  # a line this long is a paragraph (or a whole flattened article)
 _PARAGRAPH_SENTENCES = 3
 _SENTENCE_GAP = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
@@ -620,15 +688,20 @@ def _clean(text: str, title: str = "", site: set[str] | None = None) -> tuple[st
             found = None
         text = text[m.end() :]
     lines = _lines(text)
-    title_key = _key(title)
+    title_keys = _title_keys(title)
     keys = site or set()
     out: list[str] = []
-    seen: set[str] = set()
+    seen: dict[str, bool] = {}  # key of each kept line -> whether it is prose
     for k, line in enumerate(lines):
+        if "twitter.com/" in line or "t.co/" in line:  # an embedded tweet: keep its words
+            line = _TWEET_LINK.sub("", line).strip()
+            if not line:
+                continue
+        line = strip_glued_cards(line)
         key = _seen_key(line)
-        if k < 5 and title_key and abs(len(line) - len(title)) < 12 and _key(line) == title_key:
+        if k < 5 and title_keys and len(line) <= len(title) + 12 and _key(line) in title_keys:
             continue  # the headline, repeated
-        drop = _is_boilerplate(line) or _is_site_name(line, keys)
+        drop = _is_boilerplate(line, lead=len(out) < _LEAD_LINES) or _is_site_name(line, keys)
         if drop and len(line) >= _PARAGRAPH_CHARS:
             kept = _paragraph_kept(line)  # a flattened article: judge its sentences
             if kept:
@@ -638,12 +711,12 @@ def _clean(text: str, title: str = "", site: set[str] | None = None) -> tuple[st
                 found = _line_date(line)  # "23/12/2016 14:08 by admin"
             # a caption printed twice, the second time with its credit: drop both
             if out and len(out[-1]) > 20 and _key(line).startswith(_key(out[-1])):
-                seen.discard(_seen_key(out.pop()))
+                seen.pop(_seen_key(out.pop()), None)
             continue
         if out and k + 1 < len(lines) and _looks_like_caption(line):
             continue
-        if key in seen:  # a line repeated (captions, pull quotes, teasers)
-            continue
+        if key in seen and (seen[key] or _is_prose(line) or _seen_key(out[-1]) == key):
+            continue  # a pull quote, a teaser, a block read twice, a line doubled
         i = _credit_caption(line) if line[-1:] in ").]" or "/" in line or ":" in line else -1
         if i > 0:  # a quoted paragraph with a credit glued on: keep the paragraph
             line = line[:i].rstrip()
@@ -655,7 +728,7 @@ def _clean(text: str, title: str = "", site: set[str] | None = None) -> tuple[st
         found = found or when
         if line:
             out.append(line)
-            seen.add(key)
+            seen[key] = _is_prose(line)
     return "\n".join(out), found
 
 

@@ -4,7 +4,8 @@ The sentence splitter needs no downloads and is fast (a regex finds candidate
 boundaries; a few rules reject the false ones): a line break always ends a
 sentence; ``.``, ``!``, ``?`` and ``…`` end one when followed by white space and an
 upper-case letter, a digit or an opening quote, unless the word before the period
-is a known abbreviation ("Dr.", "Jan. 5", "Gen."), an initial ("John F. Kennedy")
+is a known abbreviation in its place ("Dr.", "Jan. 5", "Gen.", "Calif."; see the lists
+below: "the sun. WASP-39b" ends a sentence), an initial ("John F. Kennedy")
 or an acronym with periods ("U.S.") that is not followed by a typical sentence
 opener. Closing quotes and brackets stay with the sentence they end.
 """
@@ -42,21 +43,30 @@ MONTH_NUMBERS: dict[str, int] = {
     for name in names
 }
 
-# Words after which a period does not end a sentence (compared in lower case).
+# Words after which a period may not end a sentence (compared in lower case). Most are
+# also English words ("sun", "mar", "ill", "mass", "no"), so each kind has its own test:
+# an abbreviation is capitalized ("Gen.", "Calif.", "Inc."), a month abbreviation stands
+# before a number ("Jan. 5"), a weekday one before a month or a number ("Sun. Nov. 3"),
+# and "No.", "p.", "fig." stand before a number. "The sun. WASP-39b ..." ends a sentence.
 TITLES = frozenset(
     "mr mrs ms dr prof sr jr st gen col lt sgt capt cmdr adm maj gov sen rep rev fr pres supt "
     "insp det cpl pvt hon amb atty messrs mme mlle".split()
 )
-OTHER_ABBREVIATIONS = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun "
-    "no nos vol vols p pp fig figs approx est dept univ assn bros inc ltd corp co plc llc "
-    "vs v etc al cf e.g i.e ca mt ft ave blvd rd hwy sq km kg mph "
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_WEEKDAY_ABBREVIATIONS = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
+# before a number only, in any case: "No. 10", "p. 3", "ca. 1500", "approx. 30"
+_NUMBERED = frozenset("no nos vol vols p pp fig figs ca approx est".split())
+# capitalized only: companies, places, US states ("Portland, Ore.", "Apple Inc.")
+_CAPITALIZED = frozenset(
+    "dept univ assn co mt ft ave blvd rd hwy sq "
     "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont "
     "neb nev okla ore pa tenn tex va vt wash wis wyo".split()
 )
-# After these abbreviations a digit continues the sentence ("Jan. 5", "No. 10", "p. 3").
-_NUMBERED = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol p pp fig".split()
+# in any case (none is an English word), before anything but a typical sentence opener:
+# "Smith v. Jones", "et al.", "salesforce.com, inc. (NYSE: CRM)"
+_ANY_CASE = frozenset("vs v al cf e.g i.e inc ltd corp plc llc bros".split())
+OTHER_ABBREVIATIONS = (
+    _MONTH_ABBREVIATIONS | _WEEKDAY_ABBREVIATIONS | _NUMBERED | _CAPITALIZED | _ANY_CASE
 )
 
 # Words that typically open a sentence: after "U.S." or "a.m." they mean a new sentence.
@@ -83,11 +93,19 @@ def _is_false_boundary(line: str, m: re.Match[str]) -> bool:
     low = word.lower()
     nxt = _NEXT_WORD.match(line, m.end())
     next_word = nxt.group(1) if nxt else ""
+    capital = word[:1].isupper()
+    number_next = next_word[:1].isdigit()
     if low in TITLES:
-        return True
-    if low in OTHER_ABBREVIATIONS:
-        if low in _NUMBERED and next_word[:1].isdigit():
-            return True
+        return capital
+    if low in _MONTH_ABBREVIATIONS:
+        return capital and number_next
+    if low in _WEEKDAY_ABBREVIATIONS:
+        return capital and (number_next or next_word.lower() in MONTH_NUMBERS)
+    if low in _NUMBERED:
+        return number_next
+    if low in _CAPITALIZED:
+        return capital and next_word.lower() not in SENTENCE_OPENERS
+    if low in _ANY_CASE:
         return next_word.lower() not in SENTENCE_OPENERS
     if len(word) == 1 and word.isupper():
         # an initial: "John F. Kennedy"

@@ -1,5 +1,9 @@
 """HTML pages: main text, title, date and site name, extracted with trafilatura.
 
+The text is trafilatura's balanced extraction without the link-like lines its
+precision mode drops whole (see :func:`_without_dropped_blocks`); every sentence stays
+as the balanced mode wrote it. Figures: bench/extraction_split.py, docs/benchmarks.md.
+
 trafilatura is imported on first use, so importing newsbrief stays fast.
 """
 
@@ -82,16 +86,64 @@ def _quiet_libraries() -> None:
         _quieted = True
 
 
+def _line_key(line: str) -> str:
+    return _WS.sub(" ", line).strip().casefold()
+
+
+_PROSE_WORDS = 8
+_PROSE_END = re.compile(r"[.!?\u2026:][\"'\u201d\u2019)\]]*$")
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence-like paragraph: at least 8 words and a final stop."""
+    s = line.strip()
+    return s.count(" ") + 1 >= _PROSE_WORDS and bool(_PROSE_END.search(s))
+
+
+def _without_dropped_blocks(text: str, precise: str) -> str:
+    """``text`` without the link-like lines that trafilatura's precision mode drops whole.
+
+    Precision mode prunes link-dense blocks (related links, teaser lists, promos) that
+    the balanced mode keeps, but it also cuts words out of sentences it keeps ("has
+    reported that for his role") and, on some pages, whole paragraphs of the body. So
+    the balanced text is kept line for line; a line is dropped only when it has no
+    counterpart at all in the precision text (a "delete" in a line-sequence diff) and
+    is not prose (under 8 words or without a final stop: a headline, a label, a link).
+    """
+    import difflib
+
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    other = [_line_key(ln) for ln in precise.split("\n") if ln.strip()]
+    if not lines or not other:
+        return text
+    sm = difflib.SequenceMatcher(None, [_line_key(ln) for ln in lines], other, autojunk=False)
+    kept: list[str] = []
+    for tag, i1, i2, _j1, _j2 in sm.get_opcodes():
+        if tag != "delete":
+            kept.extend(lines[i1:i2])
+        else:
+            kept.extend(ln for ln in lines[i1:i2] if _is_prose(ln))
+    return "\n".join(kept)
+
+
 def _extract(html: str, url: str) -> Any:
     import trafilatura
 
     _quiet_libraries()
-    return trafilatura.bare_extraction(
-        _fragment(html),
+    page = _fragment(html)
+    doc = trafilatura.bare_extraction(
+        page,
         url=url or None,
         with_metadata=True,
         include_comments=False,
     )
+    if doc is not None and doc.text:
+        precise = trafilatura.bare_extraction(
+            page, url=url or None, include_comments=False, favor_precision=True
+        )
+        if precise is not None and precise.text:
+            doc.text = _without_dropped_blocks(doc.text, precise.text)
+    return doc
 
 
 def _same(a: str, b: str) -> bool:

@@ -47,6 +47,7 @@ class Newsbrief(Extractor):
         dangling: float = 0.5,
         compress: bool = True,
         scorer: HeadlineScorer | None | str = "default",
+        budget_fill: bool = True,
     ) -> None:
         self.consensus_power = consensus_power
         self.title = title
@@ -56,13 +57,15 @@ class Newsbrief(Extractor):
         self.dangling = dangling
         self.compresses = compress
         self.scorer = load_scorer() if scorer == "default" else scorer
+        self.budget_fill = budget_fill
 
     def __repr__(self) -> str:
         return (
             f"Newsbrief(consensus_power={self.consensus_power}, title={self.title}, "
             f"title_power={self.title_power}, length_power={self.length_power}, lead={self.lead}, "
             f"dangling={self.dangling}, compress={self.compresses}, "
-            f"scorer={'fitted' if self.scorer is not None else None})"
+            f"scorer={'fitted' if self.scorer is not None else None}, "
+            f"budget_fill={self.budget_fill})"
         )
 
     def term_weights(self, cluster: Cluster) -> np.ndarray:
@@ -154,6 +157,52 @@ class Newsbrief(Extractor):
             chosen = self._greedy(cluster, None, setup)[:1]
         return chosen
 
+    def _budget_fill(
+        self,
+        cluster: Cluster,
+        setup: tuple[sparse.csr_matrix, np.ndarray, np.ndarray],
+        after: list[int],
+        words: int,
+    ) -> list[int]:
+        """Sentences after ``after`` for the ``words`` words left, judged by what fits.
+
+        As :meth:`_greedy`, except that a sentence longer than the words left counts
+        only its first words (what a budget-cut text keeps), and the length prior
+        reads those words: the fill covers the most not-yet-covered weight per word
+        that will actually be read.
+        """
+        presence, factor, weights = setup
+        redundancy = cluster.settings.redundancy_threshold
+        open_ = cluster.eligible() & self.fill_ok(cluster)
+        remaining = weights.copy()
+        for i in after:
+            open_[i] = False
+            open_ &= cluster.similarity[i] <= redundancy
+            remaining[presence[i].indices] = 0.0
+        texts = self.texts(cluster)
+        length = self.lengths(cluster)
+        # the gain factor without its length prior: lead bonus and dangling penalty
+        prior = factor * np.maximum(cluster.words, 1) ** self.length_power
+        vocab = cluster.vocabulary
+        chosen: list[int] = []
+        while words > 0 and open_.any():
+            whole = open_ & (length <= words)
+            gains = np.where(whole, (presence @ remaining) * factor, -1.0)
+            for i in np.flatnonzero(open_ & ~whole):
+                head = texts[i].split()[:words]
+                terms = {vocab.get(t) for t in content_terms(" ".join(head))} - {None}
+                cover = sum(remaining[j] for j in terms)
+                gains[i] = cover * prior[i] / len(head) ** self.length_power
+            best = int(np.argmax(gains))
+            if gains[best] <= 0:
+                break
+            chosen.append(best)
+            words -= int(length[best])
+            open_[best] = False
+            open_ &= cluster.similarity[best] <= redundancy
+            remaining[presence[best].indices] = 0.0
+        return chosen
+
     def fill_ok(self, cluster: Cluster) -> np.ndarray:
         """Mask of sentences a brief may show after its headline.
 
@@ -212,12 +261,22 @@ class Newsbrief(Extractor):
         return int(next(i for i in order if pool[i]))
 
     def rank(self, cluster: Cluster) -> list[int]:
-        """The headline, then greedy coverage after it, then the rest by first-step gain."""
+        """The headline, what fills the budget after it, greedy coverage, then the rest.
+
+        Evaluation reads the ranking's text up to ``Settings.words`` words, cutting the
+        last sentence it reaches, so the sentences after the headline are chosen for the
+        words of theirs that fit (:meth:`_budget_fill`); past the budget, greedy
+        coverage without one, then the remaining sentences by first-step gain.
+        """
         setup = self._gains_setup(cluster)
         head = self.headline(cluster, setup)
         if head is None:
             return []
-        order = [head, *self._greedy(cluster, None, setup, after=[head])]
+        order = [head]
+        left = cluster.settings.words - int(self.lengths(cluster)[head])
+        if left > 0 and self.budget_fill:
+            order += self._budget_fill(cluster, setup, order, left)
+        order += self._greedy(cluster, None, setup, after=order)
         presence, factor, weights = setup
         gains = (presence @ weights) * factor
         seen = set(order)
