@@ -12,7 +12,7 @@ the summarizer are checked too. ``--check`` reports each event whose output
 differs from the saved one, and exits 1 if any does. Speed-only changes must pass it
 unchanged; a quality change that alters outputs re-takes the baseline with ``--save``.
 
-It runs itself with PYTHONHASHSEED=0, since a few choices between equals follow set order.
+It runs itself with PYTHONHASHSEED=0 in case a choice between equals still follows set order (the one known, which of two equal-length name forms is shown, no longer does).
 The baseline holds article sentences, so keep it outside the repository (/tmp). To take a
 baseline of an older commit: `git archive <commit> src | tar -x -C /tmp/old` and run this
 script with PYTHONPATH=/tmp/old/src.

@@ -102,14 +102,16 @@ def _full_names(scans: Sequence[_Scanner]) -> dict[str, str]:
     """Person name keys mapped to the longest form naming the same person in the event:
     a surname alone ('Assad') or a shorter form ('Bashar Assad') maps to the full name
     when only one full name of the event ends with it."""
-    persons = {n for sc in scans for n, kind, _ in sc.names if kind == "person"}
-    by_last: dict[str, set[str]] = defaultdict(set)
+    # first-seen order, so a tie between two forms of one length ('Kim Il Sung' /
+    # 'Kim Il-Sung') is settled the same way on every run (not by the hash seed)
+    persons = list(dict.fromkeys(n for sc in scans for n, kind, _ in sc.names if kind == "person"))
+    by_last: dict[str, list[str]] = defaultdict(list)
     for n in persons:
         if len(n.split()) >= 2:
-            by_last[_name_key(n).split()[-1]].add(n)
+            by_last[_name_key(n).split()[-1]].append(n)
     out: dict[str, str] = {}
     for n in persons:
-        cands = by_last.get(_name_key(n).split()[-1], set())
+        cands = by_last.get(_name_key(n).split()[-1], [])
         longest = max(cands, key=len) if cands else n
         if len(cands) == 1 or all(_name_key(c) == _name_key(longest) for c in cands):
             out[_name_key(n)] = longest
