@@ -312,7 +312,12 @@ def test_repeated_prose_goes_but_repeated_labels_stay():
     quote = "The city will be rebuilt street by street, and nobody will be left behind, he said."
     text = f"Meal 1\nEat two eggs.\n{quote}\nMeal 1\nEat a pear.\nIt rained.\n{quote}"
     assert clean_text(text).split("\n") == [
-        "Meal 1", "Eat two eggs.", quote, "Meal 1", "Eat a pear.", "It rained."
+        "Meal 1",
+        "Eat two eggs.",
+        quote,
+        "Meal 1",
+        "Eat a pear.",
+        "It rained.",
     ]
 
 
@@ -332,9 +337,15 @@ def test_embedded_tweet_keeps_its_words_not_its_links():
 
 
 def test_section_headings_in_capitals_stay_below_the_lead():
-    text = "NEW YORK\nThe team won again.\nIt was close.\nThe coach was happy.\nFRANCE WINS\nIt won."
+    text = (
+        "NEW YORK\nThe team won again.\nIt was close.\nThe coach was happy.\nFRANCE WINS\nIt won."
+    )
     assert clean_text(text).split("\n") == [
-        "The team won again.", "It was close.", "The coach was happy.", "FRANCE WINS", "It won."
+        "The team won again.",
+        "It was close.",
+        "The coach was happy.",
+        "FRANCE WINS",
+        "It won.",
     ]
 
 
@@ -529,6 +540,8 @@ def test_glued_profile_cards_are_cut_after_the_name():
         "A man admitted threatening Rep. Jane DoeJane DoeValley news: Bill stalls | Senators"
         " call for a review MORE (D-Minn.), prosecutors said."
     )
-    assert clean_text(line) == "A man admitted threatening Rep. Jane Doe (D-Minn.), prosecutors said."
+    assert (
+        clean_text(line) == "A man admitted threatening Rep. Jane Doe (D-Minn.), prosecutors said."
+    )
     kept = "The MORE Act passed, John Smith said."
     assert clean_text(kept) == kept

@@ -143,3 +143,18 @@ def test_summarize_shows_the_stages_on_a_terminal(
     monkeypatch.setattr(sys, "stderr", term)
     assert main(["summarize", str(EXAMPLE), "-q"]) == 0
     assert "%|" not in term.getvalue()
+
+
+def test_digest_reports_the_steps_of_grouping_and_each_event() -> None:
+    from newsbrief.digest import digest_articles
+
+    groups: list[tuple[int, int]] = []
+    events: list[tuple[int, int]] = []
+    items = digest_articles(
+        _articles(),
+        progress=lambda d, t: events.append((d, t)),
+        group_progress=lambda d, t: groups.append((d, t)),
+    )
+    assert groups == [(k, ASSIGN_STEPS) for k in range(ASSIGN_STEPS + 1)]
+    assert events == [(k, len(items)) for k in range(1, len(items) + 1)]
+    assert [e.id for e, _ in items] == [e.id for e, _ in digest_articles(_articles())]

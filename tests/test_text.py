@@ -51,11 +51,17 @@ def test_split_sentences(text, expected):
         ("They held a mass. Thousands came.", ["They held a mass.", "Thousands came."]),
         ("It was Sat. Police came.", ["It was Sat.", "Police came."]),
         ("Winds hit 90 mph. Power failed.", ["Winds hit 90 mph.", "Power failed."]),
-        ("They sold fruit, bread etc. Prices rose.", ["They sold fruit, bread etc.", "Prices rose."]),
+        (
+            "They sold fruit, bread etc. Prices rose.",
+            ["They sold fruit, bread etc.", "Prices rose."],
+        ),
         # and stay abbreviations where they are abbreviations
         ("The vote is on Mar. 5 in Portland.", ["The vote is on Mar. 5 in Portland."]),
         ("It opens Sun. Nov. 3 at noon.", ["It opens Sun. Nov. 3 at noon."]),
-        ("He lives in Portland, Ore. Smith said so.", ["He lives in Portland, Ore. Smith said so."]),
+        (
+            "He lives in Portland, Ore. Smith said so.",
+            ["He lives in Portland, Ore. Smith said so."],
+        ),
         ("Apple Inc. Chief Tim Cook spoke.", ["Apple Inc. Chief Tim Cook spoke."]),
         ("See p. 4 and fig. 2 for more.", ["See p. 4 and fig. 2 for more."]),
         ("Lee et al. (2019) found it first.", ["Lee et al. (2019) found it first."]),

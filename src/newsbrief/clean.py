@@ -376,9 +376,7 @@ def _is_boilerplate(s: str, lead: bool = True) -> bool:
         if _LONG_LINE_RE.fullmatch(s):
             return True
     elif (
-        _LINE_RE.fullmatch(s)
-        or _CREDIT_LINE.fullmatch(s)
-        or (lead and _DATELINE_ONLY.fullmatch(s))
+        _LINE_RE.fullmatch(s) or _CREDIT_LINE.fullmatch(s) or (lead and _DATELINE_ONLY.fullmatch(s))
     ):
         return True
     low = s.lower()

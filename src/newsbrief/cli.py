@@ -303,7 +303,11 @@ def cmd_digest(args: argparse.Namespace) -> int:
     problems: list[str] = []
     try:
         items = digest_articles(
-            loaded.articles, settings, lambda d, t: bars("summarize", d, t), problems
+            loaded.articles,
+            settings,
+            lambda d, t: bars("summarize", d, t),
+            problems,
+            group_progress=lambda d, t: bars("group", d, t),
         )
     finally:
         bars.close()

@@ -73,16 +73,18 @@ def digest_articles(
     settings: Settings | None = None,
     progress: Progress | None = None,
     problems: list[str] | None = None,
+    group_progress: Progress | None = None,
 ) -> list[tuple[Event, Brief]]:
     """Group cleaned articles into events and summarize each one, ranked (see :func:`rank_key`).
 
     An event none of whose articles has a usable sentence is left out and reported in
-    ``problems``.
+    ``problems``. ``progress`` counts the events summarized, ``group_progress`` the
+    steps of grouping (:data:`newsbrief.group.ASSIGN_STEPS`).
     """
     settings = settings or Settings()
     by_id: Mapping[str, Article] = {a.id: a for a in articles}
     started = time.perf_counter()
-    events = group_articles(articles, settings)
+    events = group_articles(articles, settings, progress=group_progress)
     grouped = time.perf_counter()
     log.info("grouped %d article(s) into %d event(s) in %.2f s", len(articles), len(events),
              grouped - started)  # fmt: skip

@@ -741,12 +741,13 @@ def group_articles(
     settings: Settings | None = None,
     vectorizer: Vectorizer | None = None,
     pair_weight: PairWeight | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[Event]:
     """Group articles into events (no number of events given); copies share an event.
 
     Events come in order of their first article in the input; an article given twice
     (same id) is grouped once. ``vectorizer`` replaces :func:`vectorize` (rows must be
-    L2-normalized).
+    L2-normalized). ``progress`` is called as :func:`assign` calls it.
     """
     if not articles:
         return []
@@ -756,6 +757,7 @@ def group_articles(
         vectorizer=vectorizer,
         pair_weight=pair_weight,
         keep_vectors=False,
+        progress=progress,
     )
     first = {}
     for k, a in enumerate(articles):
