@@ -267,6 +267,26 @@ def _days(articles: Sequence[Article]) -> np.ndarray:
     return np.fromiter(map(article_day, articles), dtype=np.int64, count=len(articles))
 
 
+class _Edges:
+    """Pairs (i < j) and their similarities, gathered a block at a time."""
+
+    def __init__(self) -> None:
+        self.rows: list[np.ndarray] = []
+        self.cols: list[np.ndarray] = []
+        self.sims: list[np.ndarray] = []
+
+    def keep(self, r: np.ndarray, c: np.ndarray, s: np.ndarray) -> None:
+        self.rows.append(np.minimum(r, c))
+        self.cols.append(np.maximum(r, c))
+        self.sims.append(s.astype(np.float32))
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        if not self.rows:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, np.zeros(0, dtype=np.float32)
+        return np.concatenate(self.rows), np.concatenate(self.cols), np.concatenate(self.sims)
+
+
 def similarity_edges(
     x: sparse.csr_matrix, days: np.ndarray, window: int, min_sim: float, block: int = 512
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -275,14 +295,8 @@ def similarity_edges(
     Dated rows are compared only with rows at most ``window`` days away; a row whose
     day is negative (no date) is compared with every row. Returns (i, j, similarity).
     """
-    rows: list[np.ndarray] = []
-    cols: list[np.ndarray] = []
-    sims: list[np.ndarray] = []
-
-    def keep(r: np.ndarray, c: np.ndarray, s: np.ndarray) -> None:
-        rows.append(np.minimum(r, c))
-        cols.append(np.maximum(r, c))
-        sims.append(s.astype(np.float32))
+    edges = _Edges()
+    keep = edges.keep
 
     dated = np.flatnonzero(days >= 0)
     order = dated[np.argsort(days[dated], kind="stable")]
@@ -307,10 +321,7 @@ def similarity_edges(
         # an undated pair is found from both ends: keep it once
         ok = (s.data >= min_sim) & (r != c) & ((days[c] >= 0) | (c > r))
         keep(r[ok], c[ok], s.data[ok])
-    if not rows:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros(0, dtype=np.float32)
-    return np.concatenate(rows), np.concatenate(cols), np.concatenate(sims)
+    return edges.arrays()
 
 
 def streamed_edges(
@@ -330,14 +341,8 @@ def streamed_edges(
     pairs and their similarities are those of :func:`similarity_edges` (same products of
     the same rows); only their order differs.
     """
-    rows: list[np.ndarray] = []
-    cols: list[np.ndarray] = []
-    sims: list[np.ndarray] = []
-
-    def keep(r: np.ndarray, c: np.ndarray, s: np.ndarray) -> None:
-        rows.append(np.minimum(r, c))
-        cols.append(np.maximum(r, c))
-        sims.append(s.astype(np.float32))
+    edges = _Edges()
+    keep = edges.keep
 
     dated = np.flatnonzero(days >= 0)
     order = dated[np.argsort(days[dated], kind="stable")]
@@ -376,10 +381,7 @@ def streamed_edges(
         c = s.col.astype(np.int64) + start
         ok = (c > r) & (s.data >= min_sim) & (np.abs(sd[r] - sd[c]) <= window)
         keep(order[r[ok]], order[c[ok]], s.data[ok])
-    if not rows:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros(0, dtype=np.float32)
-    return np.concatenate(rows), np.concatenate(cols), np.concatenate(sims)
+    return edges.arrays()
 
 
 def _agglomerate(
