@@ -284,6 +284,16 @@ def test_streamed_edges_are_the_edges_of_all_vectors() -> None:
     a, b = as_dict(full), as_dict(part)
     assert len(a) == len(full[0]) and len(b) == len(part[0])  # each pair once
     assert a == b and len(a) > 100
+    # and they are the pairs of the whole product: within the window or undated, above min_sim
+    dense = (vectorize(arts) @ vectorize(arts).T).toarray()
+    n = len(arts)
+    want = {
+        (i, j)
+        for i in range(n)
+        for j in range(i + 1, n)
+        if dense[i, j] >= 0.05 and (days[i] < 0 or days[j] < 0 or abs(days[i] - days[j]) <= 3)
+    }
+    assert set(a) == want
 
 
 def test_batch_grouping_equals_grouping_with_all_vectors() -> None:

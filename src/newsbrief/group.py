@@ -295,33 +295,7 @@ def similarity_edges(
     Dated rows are compared only with rows at most ``window`` days away; a row whose
     day is negative (no date) is compared with every row. Returns (i, j, similarity).
     """
-    edges = _Edges()
-    keep = edges.keep
-
-    dated = np.flatnonzero(days >= 0)
-    order = dated[np.argsort(days[dated], kind="stable")]
-    sd = days[order]
-    xo = x[order]
-    for start in range(0, len(order), block):
-        stop = min(start + block, len(order))
-        hi = int(np.searchsorted(sd, sd[stop - 1] + window, side="right"))
-        s = (xo[start:stop] @ xo[start:hi].T).tocoo()
-        r = s.row.astype(np.int64) + start
-        c = s.col.astype(np.int64) + start
-        ok = (c > r) & (s.data >= min_sim) & (np.abs(sd[r] - sd[c]) <= window)
-        keep(order[r[ok]], order[c[ok]], s.data[ok])
-    undated = np.flatnonzero(days < 0)
-    # an undated row meets every row: fewer rows a block keep the product small
-    step = max(8, min(block, 2_000_000 // max(1, x.shape[0])))
-    for start in range(0, len(undated), step):
-        part = undated[start : start + step]
-        s = (x[part] @ x.T).tocoo()
-        r = part[s.row]
-        c = s.col.astype(np.int64)
-        # an undated pair is found from both ends: keep it once
-        ok = (s.data >= min_sim) & (r != c) & ((days[c] >= 0) | (c > r))
-        keep(r[ok], c[ok], s.data[ok])
-    return edges.arrays()
+    return _windowed_edges(days, window, min_sim, lambda idx: x[idx], block)
 
 
 def streamed_edges(
@@ -341,18 +315,36 @@ def streamed_edges(
     pairs and their similarities are those of :func:`similarity_edges` (same products of
     the same rows); only their order differs.
     """
+    return _windowed_edges(
+        days, window, min_sim, lambda idx: vectorizer([articles[k] for k in idx.tolist()]), block
+    )
+
+
+def _windowed_edges(
+    days: np.ndarray,
+    window: int,
+    min_sim: float,
+    rows_for: Callable[[np.ndarray], sparse.csr_matrix],
+    block: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs of :func:`similarity_edges`, asking ``rows_for(indices)`` for the vectors
+    of a block of rows at a time, in date order, and holding only those one window reaches.
+    """
     edges = _Edges()
     keep = edges.keep
-
     dated = np.flatnonzero(days >= 0)
     order = dated[np.argsort(days[dated], kind="stable")]
     sd = days[order]
     undated = np.flatnonzero(days < 0)
-    xu = vectorizer([articles[k] for k in undated.tolist()]) if len(undated) else None
+    xu = rows_for(undated) if len(undated) else None
+    # an undated row meets every row: fewer of them a product keep the product small
+    step = max(8, min(block, 2_000_000 // max(1, len(days))))
     if xu is not None:
-        s = (xu @ xu.T).tocoo()
-        ok = (s.data >= min_sim) & (s.col > s.row)
-        keep(undated[s.row[ok]], undated[s.col[ok]], s.data[ok])
+        for start in range(0, len(undated), step):
+            s = (xu[start : start + step] @ xu.T).tocoo()
+            r = s.row.astype(np.int64) + start
+            ok = (s.data >= min_sim) & (s.col > r)
+            keep(undated[r[ok]], undated[s.col[ok]], s.data[ok])
     chunks: list[tuple[int, sparse.csr_matrix]] = []  # (first sorted position, vectors)
     have = 0
 
@@ -367,7 +359,7 @@ def streamed_edges(
         hi = int(np.searchsorted(sd, sd[stop - 1] + window, side="right"))
         while have < hi:
             end = min(have + block, len(order))
-            m = vectorizer([articles[k] for k in order[have:end].tolist()])
+            m = rows_for(order[have:end])
             if xu is not None:
                 s = (xu @ m.T).tocoo()
                 ok = s.data >= min_sim
