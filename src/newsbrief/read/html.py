@@ -147,7 +147,7 @@ def _extract(html: str, url: str) -> Any:
 
 
 def _same(a: str, b: str) -> bool:
-    return _WS.sub(" ", a).strip().casefold() == _WS.sub(" ", b).strip().casefold()
+    return _line_key(a) == _line_key(b)
 
 
 def html_article(html: str, name: str, url: str = "", origin: str = "") -> Article:
