@@ -125,14 +125,11 @@ class Newsbrief(Extractor):
         length = self.lengths(cluster)
         remaining = weights.copy()
         budget = words if words is not None else 10**9
-        redundancy = cluster.settings.redundancy_threshold
         if after:
             # after the headline: only sentences that also read well on their own
             open_ &= self.fill_ok(cluster)
         for i in after:
-            open_[i] = False
-            open_ &= cluster.similarity[i] <= redundancy
-            remaining[presence[i].indices] = 0.0
+            _take(cluster, presence, open_, remaining, i)
         chosen: list[int] = []
         used = 0
         while True:
@@ -146,10 +143,7 @@ class Newsbrief(Extractor):
                 break
             chosen.append(best)
             used += int(length[best])
-            open_[best] = False
-            # a sentence too similar to one taken would repeat it: never take it
-            open_ &= cluster.similarity[best] <= redundancy
-            remaining[presence[best].indices] = 0.0
+            _take(cluster, presence, open_, remaining, best)
             if words is None and used >= 400:
                 break
         if not chosen and not after and words is not None:
@@ -172,13 +166,10 @@ class Newsbrief(Extractor):
         that will actually be read.
         """
         presence, factor, weights = setup
-        redundancy = cluster.settings.redundancy_threshold
         open_ = cluster.eligible() & self.fill_ok(cluster)
         remaining = weights.copy()
         for i in after:
-            open_[i] = False
-            open_ &= cluster.similarity[i] <= redundancy
-            remaining[presence[i].indices] = 0.0
+            _take(cluster, presence, open_, remaining, i)
         texts = self.texts(cluster)
         length = self.lengths(cluster)
         # the gain factor without its length prior: lead bonus and dangling penalty
@@ -198,9 +189,7 @@ class Newsbrief(Extractor):
                 break
             chosen.append(best)
             words -= int(length[best])
-            open_[best] = False
-            open_ &= cluster.similarity[best] <= redundancy
-            remaining[presence[best].indices] = 0.0
+            _take(cluster, presence, open_, remaining, best)
         return chosen
 
     def fill_ok(self, cluster: Cluster) -> np.ndarray:
@@ -300,6 +289,20 @@ _CONTEXT_OPENERS = frozenset(
     "additionally moreover furthermore besides nevertheless nonetheless therefore hence "
     "likewise similarly otherwise".split()
 )
+
+
+def _take(
+    cluster: Cluster,
+    presence: sparse.csr_matrix,
+    open_: np.ndarray,
+    remaining: np.ndarray,
+    i: int,
+) -> None:
+    """Sentence ``i`` is taken: its terms count as covered, and neither it nor a sentence
+    too similar to it (which would repeat it) can be taken again (in place)."""
+    open_[i] = False
+    open_ &= cluster.similarity[i] <= cluster.settings.redundancy_threshold
+    remaining[presence[i].indices] = 0.0
 
 
 def needs_context(text: str) -> bool:
