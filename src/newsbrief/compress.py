@@ -156,3 +156,180 @@ def _weekday(m: re.Match[str], part: str) -> str:
     elif prev in _KEEP_AFTER or not prev:
         return m.group(0)
     return ""
+
+
+# ----------------------------------------------------------------- shorter variants
+#
+# :func:`shorter` goes further than :func:`compress`: it lists the sentences that can be
+# made from one by deleting whole low-value constituents, so that a brief can fit a
+# second sentence into the words its headline leaves. Every variant keeps the
+# original's words in their order and ends with its final stop.
+
+# a trailing clause a sentence can end without, after a comma: ", which ...",
+# ", after ...", ", killing 298 people", ", according to ...", ", the first since ..."
+_TRAIL_COMMA = re.compile(
+    r",\s+(?=(?:which|who|whose|where|after|as|while|when|amid|despite|following|"
+    r"including|according|with|without|but|although|though|before|until|because|"
+    r"in\s+(?:a|an|what|which|the\s+wake)|the\s+(?:first|latest|second|third|last|"
+    r"biggest|largest|worst|deadliest|highest|lowest)|(?!(?:thing|something|nothing|"
+    r"everything|anything|king|spring|string|morning|evening|during|bring)\b)"
+    r"[a-z]{2,}ing)\b)"
+)
+# a trailing adjunct without a comma: "... arrested after a raid."
+_TRAIL_BARE = re.compile(
+    r"\s+(?=(?:after|amid|following|because|despite|while|as\s+part\s+of|"
+    r"in\s+response\s+to|in\s+a\s+bid|in\s+an\s+attempt)\b)"
+)
+# deletable inner spans; ``keep`` is a word that may not precede the span
+_INNER = (
+    # a non-restrictive relative clause: "The man, who was 45, died."
+    re.compile(r",\s+(?:who|which)\s+[^,;:\"“”()]{1,80}?,(?=\s+[a-z])"),
+    # an appositive after a name: "Sturgeon, the first minister, said"
+    re.compile(
+        r",\s+(?:a|an|the|its|his|her|their)\s+[^,;:\"“”()]{1,70}?,"
+        r"(?=\s+[a-z])"
+    ),
+    # an age after a name: "John Smith, 45, was"
+    re.compile(r",\s+\d{1,3},(?=\s+[a-z])"),
+    # a date: "on March 5", "on 5 March 2019", "last week", "earlier this month"
+    re.compile(
+        r"\s+(?:on\s+)?(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|"
+        r"February|March|April|May|June|July|August|September|October|November|December)"
+        r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?=[\s,.;:!?])"
+        r"|\s+(?:on\s+)?\d{1,2}\s+(?:January|February|March|April|May|June|July|August|"
+        r"September|October|November|December)(?:\s+\d{4})?(?=[\s,.;:!?])"
+        r"|\s+(?:(?:earlier|later|late|early)\s+)?(?:this|last)\s+(?:week|month|weekend)"
+        r"(?=[\s,.;:!?])"
+    ),
+)
+_SPAN_KEEP_AFTER = frozenset(
+    "since until till by from to through before after of between than the a and or "
+    "for as".split()
+)
+# an opening adverbial up to a comma: "In a statement, ...", "On March 5, ..."
+_OPENING_PHRASE = re.compile(
+    r"^(?:In|On|At|During|After|Earlier|Later|Last|Late|Early|Following|Amid)\b"
+    r"[^,;:\"“”()]{0,45}?,\s+(?=[A-Za-z])"
+)
+_MAX_SUBSETS = 4
+_SAID_WORDS = frozenset("said says told reported added stated announced".split())
+_RELATIVE = re.compile(r"(?:who|which|whose|where)\b")
+
+
+def shorter(text: str, min_words: int = 6) -> list[str]:
+    """Sentences made from ``text`` by deleting low-value constituents, longest first.
+
+    The deletions are a trailing subordinate or participle clause (", which ...",
+    ", after ...", ", killing ...", "... amid protests."), a non-restrictive relative
+    clause or appositive between commas ("Sturgeon, the first minister, said"), an age
+    after a name, a date phrase ("on March 5", "last week") and an opening adverbial
+    ("In a statement, ..."), alone or together. Nothing inside quotation marks or
+    parentheses is cut, each variant keeps the original's final stop, has at least
+    ``min_words`` words and its quotes and brackets pair up. ``text`` itself is not
+    in the list.
+    """
+    body = text.strip()
+    end = _ENDS.search(body)
+    if end is None or len(body.split()) <= min_words:
+        return []
+    stop = body[end.start()]
+    if body[end.start() :].strip(".!?"):
+        return []  # ends inside a quotation or bracket: leave it whole
+    core = body[: end.start()]
+    protected = _protected(core)
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < y and x < b for x, y in protected)
+
+    cuts = [len(core)]
+    for pattern in (_TRAIL_COMMA, _TRAIL_BARE):
+        for m in pattern.finditer(core):
+            tail = core[m.end() :]
+            if _RELATIVE.match(tail) and "," in tail:
+                continue  # "John Smith, who led it, was arrested": not a trailing clause
+            if not _runs_to_end(tail):
+                continue  # "X, after a long debate, approved Y": the main verb follows
+            if free(m.start(), len(core)):
+                cuts.append(m.start())
+    spans: list[tuple[int, int]] = []
+    m = _OPENING_PHRASE.match(core)
+    if m and free(0, m.end()):
+        spans.append((0, m.end()))
+    for k, pattern in enumerate(_INNER):
+        for m in pattern.finditer(core):
+            before = core[: m.start()].split()
+            if before and before[-1].lower() in _SPAN_KEEP_AFTER:
+                continue
+            if k in (1, 2) and (len(before) < 2 or not before[-1][:1].isupper()):
+                continue  # an appositive or an age follows a name, not the first word
+            if free(m.start(), m.end()):
+                spans.append((m.start(), m.end()))
+    spans = _disjoint(spans)
+
+    out: list[str] = []
+    seen = {body}
+    for cut in sorted(set(cuts), reverse=True):
+        inside = [s for s in spans if s[1] <= cut][:_MAX_SUBSETS]
+        for mask in range(1 << len(inside)):
+            chosen = [s for k, s in enumerate(inside) if mask >> k & 1]
+            cand = _assemble(core[:cut], chosen) + stop
+            if cand in seen or not _well_formed(cand, min_words):
+                continue
+            seen.add(cand)
+            out.append(cand)
+    out.sort(key=lambda t: -len(t.split()))
+    return out
+
+
+def _runs_to_end(tail: str) -> bool:
+    """Whether a clause opening ``tail`` runs to the sentence's end.
+
+    A later comma must open another trailing clause or an attribution ("..., officials
+    said"); a comma before a lower-case word that is neither ("..., after a debate,
+    approved the bill") means the clause was inserted and the main clause goes on.
+    """
+    for m in re.finditer(r",\s+([a-z][\w'’-]*)(?:\s+([\w'’-]+))?", tail):
+        if _TRAIL_COMMA.match(m.group(0)) or (m.group(2) or "") in _SAID_WORDS:
+            continue
+        return False
+    return True
+
+
+def _protected(text: str) -> list[tuple[int, int]]:
+    """Spans of quotations and parentheses (nothing in them is cut)."""
+    spans = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    spans += [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)|\[[^\[\]]*\]", text)]
+    return spans
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans merged: ", 45, who led the group," is one deletion."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(set(spans)):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+            continue
+        out.append((a, b))
+    return out
+
+
+def _assemble(text: str, spans: list[tuple[int, int]]) -> str:
+    parts, last = [], 0
+    for a, b in spans:
+        parts.append(text[last:a])
+        parts.append(" ")
+        last = b
+    parts.append(text[last:])
+    out = re.sub(r"\s{2,}", " ", "".join(parts)).strip()
+    out = re.sub(r"\s+([,.;:!?])", r"\1", out).rstrip(",;: ")
+    if out[:1].islower():
+        out = out[0].upper() + out[1:]
+    return out
+
+
+def _well_formed(text: str, min_words: int) -> bool:
+    if len(text.split()) < min_words:
+        return False
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        return False
+    return text.count("(") == text.count(")")

@@ -445,8 +445,21 @@ def _summaries(
     out = {}
     for name, ext in chosen.items():
         bound = _bind(ext, event, words)
-        out[name] = budget_summary(cluster, bound.rank(cluster), words, bound.texts(cluster))[1]
+        out[name] = system_summary(bound, cluster, words)
     return out
+
+
+def system_summary(ext: Extractor, cluster: Cluster, words: int) -> str:
+    """The text scored for ``ext`` at ``words`` words.
+
+    A system that shows a brief (:attr:`Extractor.scores_brief`, newsbrief's default)
+    is scored on exactly that brief: its sentences as shown, never cut. Every other
+    system is scored by the WCEP protocol: its ranking, cut to the budget
+    (:func:`budget_summary`).
+    """
+    if ext.scores_brief:
+        return " ".join(text for _, text in ext.shown(cluster, words))
+    return budget_summary(cluster, ext.rank(cluster), words, ext.texts(cluster))[1]
 
 
 def evaluate(
@@ -483,10 +496,8 @@ def evaluate(
             start = time.perf_counter()
             cluster = shared if shared is not None else prepare(event.articles, settings)
             bound = _bind(ext, event, words)
-            ranked = bound.rank(cluster)
-            texts = bound.texts(cluster)
+            text = system_summary(bound, cluster, words)
             elapsed = time.perf_counter() - start
-            _taken, text = budget_summary(cluster, ranked, words, texts)
             r = results[name]
             r.summaries.append(text)
             r.seconds.append(elapsed)

@@ -127,11 +127,15 @@ def summarize_articles(
     step(1)
     head = extractor.headline(cluster)
     step(2)
-    chosen = extractor.select(cluster, settings.words)
+    shown = extractor.shown(cluster, settings.words)
+    chosen = [i for i, _ in shown]
     step(3)
     if head is None:
         head = chosen[0]
     headline = texts[head]
+    texts = list(texts)
+    for i, text in shown:
+        texts[i] = text
     brief = build_brief(cluster, chosen, headline, settings.words, event, texts)
     step(4)
     return brief

@@ -20,9 +20,20 @@ class Extractor:
     name = "extractor"
     #: whether the brief shows sentences compressed (:attr:`Cluster.short`)
     compresses = False
+    #: whether evaluation scores the brief the user sees (:meth:`shown`) rather than the
+    #: ranking cut to the budget (the WCEP protocol every baseline and peer is scored by)
+    scores_brief = False
 
     def select(self, cluster: Cluster, words: int) -> list[int]:  # pragma: no cover
         raise NotImplementedError
+
+    def shown(self, cluster: Cluster, words: int) -> list[tuple[int, str]]:
+        """The brief at ``words`` words: (sentence, the text shown for it), in reading order.
+
+        By default :meth:`select`'s sentences as :meth:`texts` shows them.
+        """
+        texts = self.texts(cluster)
+        return [(i, texts[i]) for i in self.select(cluster, words)]
 
     def headline(self, cluster: Cluster) -> int | None:
         """The sentence a brief's headline shows: by default the first one :meth:`select` picks."""

@@ -21,6 +21,7 @@ briefs.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
@@ -28,7 +29,14 @@ from scipy import sparse
 from newsbrief.summarize import readable
 from newsbrief.summarize.base import Extractor, reading_order
 from newsbrief.summarize.features import Cluster
-from newsbrief.summarize.scorer import HeadlineScorer, load_scorer
+from newsbrief.summarize.scorer import (
+    FILL_FEATURES,
+    HeadlineScorer,
+    fill_features,
+    load_fill_model,
+    load_scorer,
+    sentence_features,
+)
 from newsbrief.text import content_terms
 
 
@@ -36,6 +44,7 @@ class Newsbrief(Extractor):
     """The default multi-document extractor (see the module docstring)."""
 
     name = "newsbrief"
+    scores_brief = True
 
     def __init__(
         self,
@@ -48,6 +57,9 @@ class Newsbrief(Extractor):
         compress: bool = True,
         scorer: HeadlineScorer | None | str = "default",
         budget_fill: bool = True,
+        fill: str = "shorter",
+        fill_candidates: int = 40,
+        fill_model: HeadlineScorer | None | str = "default",
     ) -> None:
         self.consensus_power = consensus_power
         self.title = title
@@ -58,6 +70,11 @@ class Newsbrief(Extractor):
         self.compresses = compress
         self.scorer = load_scorer() if scorer == "default" else scorer
         self.budget_fill = budget_fill
+        if fill not in ("shorter", "whole"):
+            raise ValueError(f"fill must be 'shorter' or 'whole', got {fill!r}")
+        self.fill = fill
+        self.fill_candidates = fill_candidates
+        self.fill_model = load_fill_model() if fill_model == "default" else fill_model
 
     def __repr__(self) -> str:
         return (
@@ -65,7 +82,7 @@ class Newsbrief(Extractor):
             f"title_power={self.title_power}, length_power={self.length_power}, lead={self.lead}, "
             f"dangling={self.dangling}, compress={self.compresses}, "
             f"scorer={'fitted' if self.scorer is not None else None}, "
-            f"budget_fill={self.budget_fill})"
+            f"budget_fill={self.budget_fill}, fill={self.fill!r})"
         )
 
     def term_weights(self, cluster: Cluster) -> np.ndarray:
@@ -274,13 +291,152 @@ class Newsbrief(Extractor):
 
     def select(self, cluster: Cluster, words: int) -> list[int]:
         """The headline sentence first, then what fits after it, in reading order."""
+        return [i for i, _ in self.shown(cluster, words)]
+
+    def shown(self, cluster: Cluster, words: int) -> list[tuple[int, str]]:
+        """The brief at ``words`` words: (sentence, the text shown for it), in reading order.
+
+        The headline, then the words it leaves filled by :meth:`_fill` (sentences
+        shortened by deletion to fit, :func:`newsbrief.compress.shorter`) or, with
+        ``fill="whole"``, by whole sentences (greedy coverage).
+        """
         setup = self._gains_setup(cluster)
         head = self.headline(cluster, setup)
         if head is None:
             return []
+        texts = self.texts(cluster)
+        picked = {head: texts[head]}
         left = words - int(self.lengths(cluster)[head])
-        rest = self._greedy(cluster, left, setup, after=[head]) if left > 0 else []
-        return reading_order(cluster, [head, *rest])
+        if left > 0 and self.fill == "shorter":
+            picked.update(self._fill(cluster, setup, [head], left))
+        elif left > 0:
+            picked.update((i, texts[i]) for i in self._greedy(cluster, left, setup, after=[head]))
+        return [(i, picked[i]) for i in reading_order(cluster, list(picked))]
+
+    def _fill(
+        self,
+        cluster: Cluster,
+        setup: tuple[sparse.csr_matrix, np.ndarray, np.ndarray],
+        after: list[int],
+        words: int,
+    ) -> dict[int, str]:
+        """Sentences for the ``words`` words left after ``after``, each shortened to fit.
+
+        Each step weighs the candidates of :meth:`fill_options` (every variant of the
+        most relevant sentences that fits the words left and reads well on its own) and
+        takes the best: by the fitted fill model (:func:`scorer.load_fill_model`, which
+        predicts what a candidate adds to the brief's ROUGE against the reference) when
+        there is one, else by not-yet-covered term weight per word (the length prior
+        read on the variant's words). Only the variant's own terms then count as covered.
+        """
+        presence, factor, weights = setup
+        state = self.fill_state(cluster, setup, after)
+        chosen: dict[int, str] = {}
+        while words >= cluster.settings.min_sentence_words:
+            options, feats = self.fill_options(cluster, setup, state, words)
+            if not options:
+                break
+            if self.fill_model is not None:
+                score = self.fill_model.predict_rows(feats)
+            else:
+                prior = factor * np.maximum(cluster.words, 1) ** self.length_power
+                score = np.array(
+                    [
+                        float(state.remaining[t].sum()) * prior[i] / n**self.length_power
+                        for i, _, n, t in options
+                    ]
+                )
+            i, text, n, terms = options[int(np.argmax(score))]
+            chosen[i] = text
+            words -= n
+            state.take(cluster, i, terms)
+        return chosen
+
+    def fill_state(
+        self,
+        cluster: Cluster,
+        setup: tuple[sparse.csr_matrix, np.ndarray, np.ndarray],
+        after: list[int],
+    ) -> FillState:
+        """What a fill starts from: ``after`` taken, every sentence's features and relevance."""
+        presence, factor, weights = setup
+        texts = self.texts(cluster)
+        gains = np.asarray(presence @ weights).ravel() * factor
+        rows = sentence_features(cluster, gains, texts)
+        relevance = self.scorer.predict_rows(rows) if self.scorer is not None else gains
+        relevance = relevance / max(float(relevance.max()), 1e-9)
+        state = FillState(
+            open_=cluster.eligible().copy(),
+            remaining=weights.copy(),
+            rows=rows,
+            relevance=relevance,
+            scale=max(float(gains.max()), 1e-9),
+            taken=[],
+        )
+        for i in after:
+            state.take(cluster, i, presence[i].indices)
+        return state
+
+    def fill_options(
+        self,
+        cluster: Cluster,
+        setup: tuple[sparse.csr_matrix, np.ndarray, np.ndarray],
+        state: FillState,
+        words: int,
+    ) -> tuple[list[tuple[int, str, int, np.ndarray]], np.ndarray]:
+        """Candidates (sentence, text, words, term ids) that fit ``words`` and their
+        :data:`scorer.FILL_FEATURES`: every fault-free variant of the
+        ``fill_candidates`` most relevant open sentences."""
+        presence, _factor, weights = setup
+        texts = self.texts(cluster)
+        pool = np.where(state.open_, state.relevance, -np.inf)
+        options: list[tuple[int, str, int, np.ndarray]] = []
+        for i in np.argsort(-pool, kind="stable")[: self.fill_candidates]:
+            if not np.isfinite(pool[i]):
+                break
+            for text, n, terms in cluster.variants(int(i), texts[i]):
+                if n <= words and not _fill_faults(cluster, text):
+                    options.append((int(i), text, n, terms))
+        if not options:
+            return [], np.zeros((0, len(FILL_FEATURES)))
+        idx = np.array([o[0] for o in options])
+        total = np.array([float(weights[o[3]].sum()) for o in options])
+        new = np.array([float(state.remaining[o[3]].sum()) for o in options])
+        overlap = (
+            cluster.similarity[np.ix_(idx, state.taken)].max(axis=1)
+            if state.taken
+            else np.zeros(len(idx))
+        )
+        feats = fill_features(
+            state.rows[idx],
+            state.relevance[idx],
+            new / np.maximum(total, 1e-9),
+            new / state.scale,
+            np.array([o[2] for o in options]),
+            words,
+            self.lengths(cluster)[idx],
+            overlap,
+        )
+        return options, feats
+
+
+@dataclass
+class FillState:
+    """Where a fill stands: open sentences, uncovered term weight, what is taken."""
+
+    open_: np.ndarray
+    remaining: np.ndarray
+    rows: np.ndarray  # sentence_features of every sentence
+    relevance: np.ndarray  # the headline scorer's score, over the cluster's best
+    scale: float  # the cluster's best first-step gain
+    taken: list[int]
+
+    def take(self, cluster: Cluster, i: int, terms: np.ndarray) -> None:
+        """Sentence ``i`` is in the brief, covering ``terms``; it and its near repeats close."""
+        self.open_[i] = False
+        self.open_ &= cluster.similarity[i] <= cluster.settings.redundancy_threshold
+        self.remaining[terms] = 0.0
+        self.taken.append(i)
 
 
 _CONTEXT_OPENERS = frozenset(
@@ -303,6 +459,11 @@ def _take(
     open_[i] = False
     open_ &= cluster.similarity[i] <= cluster.settings.redundancy_threshold
     remaining[presence[i].indices] = 0.0
+
+
+def _fill_faults(cluster: Cluster, text: str) -> list[str]:
+    """The faults of ``text`` as a sentence after the headline (its length aside)."""
+    return [f for f in cluster.faults(text) if f != "over 40 words"]
 
 
 def needs_context(text: str) -> bool:

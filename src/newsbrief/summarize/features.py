@@ -14,7 +14,7 @@ from functools import cached_property
 import numpy as np
 from scipy import sparse
 
-from newsbrief.compress import compress
+from newsbrief.compress import compress, shorter
 from newsbrief.dedup import find_duplicates, sentence_key
 from newsbrief.model import Article, Sentence
 from newsbrief.settings import Settings
@@ -59,6 +59,24 @@ class Cluster:
     @cached_property
     def _faults(self) -> dict[str, list[str]]:
         return {}
+
+    @cached_property
+    def _variants(self) -> dict[tuple[int, str], list[tuple[str, int, np.ndarray]]]:
+        return {}
+
+    def variants(self, i: int, text: str) -> list[tuple[str, int, np.ndarray]]:
+        """``text`` (sentence i as shown) and its shorter variants by deletion
+        (:func:`newsbrief.compress.shorter`), each with its word count and the
+        vocabulary indices of its terms; worked out once per cluster."""
+        key = (i, text)
+        got = self._variants.get(key)
+        if got is None:
+            got = []
+            for t in [text, *shorter(text, self.settings.min_sentence_words)]:
+                ids = {self.vocabulary.get(w) for w in content_terms(t)} - {None}
+                got.append((t, word_count(t), np.fromiter(ids, dtype=np.int64, count=len(ids))))
+            self._variants[key] = got
+        return got
 
     def faults(self, text: str) -> list[str]:
         """:func:`readable.faults` of ``text``, worked out once per cluster (a copy)."""

@@ -30,9 +30,19 @@ import numpy as np
 from newsbrief.summarize.features import Cluster
 from newsbrief.text import content_terms
 
-__all__ = ["FEATURES", "HeadlineScorer", "load_scorer", "sentence_features"]
+__all__ = [
+    "FEATURES",
+    "FILL_FEATURES",
+    "HeadlineScorer",
+    "fill_features",
+    "load_fill_model",
+    "load_scorer",
+    "sentence_features",
+]
 
 MODEL_FILE = "headline_model.json"
+FILL_MODEL_FILE = "fill_model.json"
+
 
 FEATURES = (
     "gain_share",  # default gain / best gain of the cluster
@@ -52,6 +62,20 @@ FEATURES = (
     "faults",  # copy-editing faults of its shown text
     "article_share",  # its article's share of the cluster's sentences
 )
+
+#: what describes a shortened sentence that could fill a brief after its headline: the
+#: sentence's own :data:`FEATURES`, then these (the candidate is one variant of it)
+FILL_EXTRA = (
+    "relevance",  # the headline scorer's score of the sentence, over the cluster's best
+    "novelty",  # share of the variant's term weight not yet covered by the brief
+    "new_cover",  # the variant's not-yet-covered weight, over the best sentence gain
+    "variant_words",  # words of the variant
+    "fills",  # variant words / words left in the budget
+    "kept",  # variant words / words of the sentence as shown
+    "whole",  # the variant is the sentence as shown
+    "overlap",  # highest similarity of the sentence to one already in the brief
+)
+FILL_FEATURES = FEATURES + FILL_EXTRA
 
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
 _NAME = re.compile(r"(?<=\s)[A-Z][a-z]+")
@@ -119,6 +143,34 @@ def sentence_features(cluster: Cluster, gains: np.ndarray, texts: list[str]) -> 
     return x
 
 
+def fill_features(
+    rows: np.ndarray,
+    relevance: np.ndarray,
+    novelty: np.ndarray,
+    new_cover: np.ndarray,
+    words: np.ndarray,
+    left: int,
+    full_words: np.ndarray,
+    overlap: np.ndarray,
+) -> np.ndarray:
+    """:data:`FILL_FEATURES` of fill candidates: ``rows`` are their sentences' feature rows
+    (:func:`sentence_features`), the other arrays one value per candidate."""
+    words = words.astype(np.float64)
+    extra = np.column_stack(
+        [
+            relevance,
+            novelty,
+            new_cover,
+            words,
+            words / max(left, 1),
+            words / np.maximum(full_words, 1),
+            (words == full_words).astype(np.float64),
+            overlap,
+        ]
+    )
+    return np.hstack([rows, extra])
+
+
 @dataclass(frozen=True)
 class HeadlineScorer:
     """A linear model or gradient-boosted regression trees read from JSON (module docstring)."""
@@ -130,9 +182,9 @@ class HeadlineScorer:
     coef: np.ndarray | None = None  # a linear model: init + x @ coef
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> HeadlineScorer:
-        if tuple(data["features"]) != FEATURES:
-            raise ValueError("the headline model was fitted on other features")
+    def from_dict(cls, data: dict[str, Any], features: tuple[str, ...] = FEATURES) -> HeadlineScorer:
+        if tuple(data["features"]) != features:
+            raise ValueError("the model was fitted on other features")
         if data.get("kind") == "linear":
             coef = np.asarray(data["coef"], dtype=np.float64)
             return cls(float(data["init"]), 1.0, (), tuple(data["features"]), coef)
@@ -179,3 +231,13 @@ def load_scorer() -> HeadlineScorer | None:
     except (FileNotFoundError, OSError):
         return None
     return HeadlineScorer.from_dict(json.loads(text))
+
+
+@lru_cache(maxsize=1)
+def load_fill_model() -> HeadlineScorer | None:
+    """The shipped fill model (a scorer over :data:`FILL_FEATURES`), or None."""
+    try:
+        text = resources.files("newsbrief.summarize").joinpath(FILL_MODEL_FILE).read_text("utf-8")
+    except (FileNotFoundError, OSError):
+        return None
+    return HeadlineScorer.from_dict(json.loads(text), FILL_FEATURES)
