@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsbrief.compress import compress
+from newsbrief.compress import compress, shorter
 from newsbrief.text import split_sentences
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev.jsonl"
@@ -124,3 +124,70 @@ def test_on_real_sentences_it_only_drops_words_and_keeps_a_sentence():
                 assert len(short) < len(s)
     # it fires on a real share of news sentences, and leaves most alone
     assert 0.03 * total < changed < 0.5 * total
+
+
+# ----------------------------------------------------------------- shorter variants
+
+
+@pytest.mark.parametrize(
+    ("text", "variant"),
+    [
+        (
+            "Malaysia Airlines flight MH17 crashed in eastern Ukraine on July 17, killing all "
+            "298 people aboard.",
+            "Malaysia Airlines flight MH17 crashed in eastern Ukraine.",
+        ),
+        (
+            "Nicola Sturgeon, the first minister of Scotland, announced a second independence "
+            "referendum amid tensions over Brexit.",
+            "Nicola Sturgeon announced a second independence referendum.",
+        ),
+        (
+            "In a statement, the ministry said that John Smith, 45, who led the group, was "
+            "arrested last week in Paris.",
+            "The ministry said that John Smith was arrested in Paris.",
+        ),
+    ],
+)
+def test_shorter_deletes_low_value_constituents(text: str, variant: str) -> None:
+    out = shorter(text)
+    assert variant in out
+    assert text not in out
+    # longest first
+    assert [len(v.split()) for v in out] == sorted((len(v.split()) for v in out), reverse=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an inserted clause followed by the main verb: cutting there would lose the verb
+        "The parliament of the whole country, after a long debate, approved the bill.",
+        # a relative clause in the middle is not a trailing one
+        "John Smith, who led the group, was arrested by the police in Paris.",
+        # inside a quotation nothing is cut
+        'The minister said "we will win this war, after all, whatever it costs us."',
+    ],
+)
+def test_shorter_never_cuts_what_the_sentence_needs(text: str) -> None:
+    for v in shorter(text):
+        assert "arrested" in v or "approved" in v or v == text, v
+        assert not v.endswith("Smith.") and "whole country." not in v
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/data/dev.jsonl is not present")
+def test_shorter_on_real_sentences_only_deletes_and_keeps_a_sentence():
+    total = with_variants = 0
+    for line in DEV.read_text(encoding="utf-8").splitlines():
+        event = json.loads(line)
+        for art in event["articles"]:
+            for s in split_sentences(art["text"]):
+                total += 1
+                out = shorter(s)
+                with_variants += bool(out)
+                for v in out:
+                    assert _subsequence(v, s), (s, v)
+                    assert len(v.split()) >= 6
+                    assert len(v) < len(s.strip())
+                    assert v[-1] == s.rstrip()[-1]  # the original's own final stop
+                    assert v.count('"') % 2 == 0 and v.count("(") == v.count(")")
+    assert 0.1 * total < with_variants < 0.9 * total

@@ -311,6 +311,28 @@ def test_every_system_returns_valid_indices_within_budget(name: str, words: int)
     assert all(0 <= i < cluster.size for i in ranked)
 
 
+@pytest.mark.parametrize("words", [15, 40, 100])
+def test_newsbrief_is_scored_on_exactly_the_brief_it_shows(dataset: Path, words: int) -> None:
+    from newsbrief.summarize import summarize_articles
+
+    settings = Settings(words=words)
+    for event in ev.read_dataset(dataset, settings=settings).events:
+        brief = summarize_articles(list(event.articles), settings)
+        shown = " ".join(s.text for s in brief.sentences)
+        cluster = prepare(event.articles, settings)
+        scored = ev.system_summary(systems.get("newsbrief"), cluster, words)
+        assert scored == shown
+        assert brief.sentences[0].text == brief.headline
+        # never cut: every scored sentence ends as a sentence does
+        assert all(s.text.rstrip("\"'”’)")[-1] in ".!?" for s in brief.sentences)
+        assert len(scored.split()) <= words or len(brief.sentences) == 1
+    # a baseline is still scored by its ranking cut to exactly the budget
+    cluster = prepare(flood_articles(), Settings())
+    lead = systems.get("lead")
+    assert not lead.scores_brief
+    assert len(ev.system_summary(lead, cluster, 30).split()) == 30
+
+
 def test_baselines_rank_as_their_definitions_say() -> None:
     cluster = prepare(flood_articles(), Settings())
     lead = systems.get("lead").rank(cluster)

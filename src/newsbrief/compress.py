@@ -322,7 +322,7 @@ def _assemble(text: str, spans: list[tuple[int, int]]) -> str:
     parts.append(text[last:])
     out = re.sub(r"\s{2,}", " ", "".join(parts)).strip()
     out = re.sub(r"\s+([,.;:!?])", r"\1", out).rstrip(",;: ")
-    if out[:1].islower():
+    if spans and spans[0][0] == 0 and out[:1].islower():  # an opening phrase went
         out = out[0].upper() + out[1:]
     return out
 

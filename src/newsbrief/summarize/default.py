@@ -60,6 +60,7 @@ class Newsbrief(Extractor):
         fill: str = "shorter",
         fill_candidates: int = 40,
         fill_model: HeadlineScorer | None | str = "default",
+        fill_threshold: float = 0.0,
     ) -> None:
         self.consensus_power = consensus_power
         self.title = title
@@ -75,6 +76,7 @@ class Newsbrief(Extractor):
         self.fill = fill
         self.fill_candidates = fill_candidates
         self.fill_model = load_fill_model() if fill_model == "default" else fill_model
+        self.fill_threshold = fill_threshold
 
     def __repr__(self) -> str:
         return (
@@ -296,9 +298,12 @@ class Newsbrief(Extractor):
     def shown(self, cluster: Cluster, words: int) -> list[tuple[int, str]]:
         """The brief at ``words`` words: (sentence, the text shown for it), in reading order.
 
-        The headline, then the words it leaves filled by :meth:`_fill` (sentences
-        shortened by deletion to fit, :func:`newsbrief.compress.shorter`) or, with
-        ``fill="whole"``, by whole sentences (greedy coverage).
+        The headline, then, within the first 40 words (:data:`readable.MAX_HEADLINE_WORDS`,
+        a short brief), what :meth:`_fill` adds: sentences shortened by deletion to fit
+        (:func:`newsbrief.compress.shorter`), each only while the fitted fill model
+        predicts it adds to the brief, so a short brief may be its headline alone. A
+        longer budget is then filled by whole sentences (greedy coverage). With
+        ``fill="whole"`` every word left is filled by greedy coverage.
         """
         setup = self._gains_setup(cluster)
         head = self.headline(cluster, setup)
@@ -306,11 +311,17 @@ class Newsbrief(Extractor):
             return []
         texts = self.texts(cluster)
         picked = {head: texts[head]}
-        left = words - int(self.lengths(cluster)[head])
-        if left > 0 and self.fill == "shorter":
-            picked.update(self._fill(cluster, setup, [head], left))
-        elif left > 0:
-            picked.update((i, texts[i]) for i in self._greedy(cluster, left, setup, after=[head]))
+        used = int(self.lengths(cluster)[head])
+        more_from = used
+        if self.fill == "shorter":
+            short = min(words, readable.MAX_HEADLINE_WORDS) - used
+            if short > 0:
+                picked.update(self._fill(cluster, setup, [head], short))
+                used = sum(len(t.split()) for t in picked.values())
+            more_from = max(used, readable.MAX_HEADLINE_WORDS)
+        if words > more_from:
+            more = self._greedy(cluster, words - used, setup, after=list(picked))
+            picked.update((i, texts[i]) for i in more)
         return [(i, picked[i]) for i in reading_order(cluster, list(picked))]
 
     def _fill(
@@ -338,6 +349,8 @@ class Newsbrief(Extractor):
                 break
             if self.fill_model is not None:
                 score = self.fill_model.predict_rows(feats)
+                if float(score.max()) <= self.fill_threshold:
+                    break  # no candidate is predicted to add to the brief: it stays shorter
             else:
                 prior = factor * np.maximum(cluster.words, 1) ** self.length_power
                 score = np.array(
