@@ -16,8 +16,10 @@ from newsbrief.compare.lexicon import (
     _DATE_RES,
     _HAS_DIGIT,
     _MASK_RES,
+    _NUMBER_WORDS,
     _PEOPLE_NOUNS,
     _SUBJECT_OF,
+    _TIME_UNITS,
     _WEEKDAYS,
     PEOPLE_CATEGORIES,
 )
@@ -34,6 +36,18 @@ from newsbrief.model import Article
 from newsbrief.text import split_sentences
 
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100").fullmatch
+
+#: what :func:`_numbers` needs to find a number in a sentence without digits (a superset:
+#: a number word at the start of a word, "a"/"an" before a unit of time, "-long")
+_NUMBER_LIKE = re.compile(
+    r"(?<![A-Za-z])(?i:"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r")|(?i:an?\s+(?:"
+    + "|".join(sorted(_TIME_UNITS, key=len, reverse=True))
+    + r"))|(?i:-long)"
+).search
+#: the tokens of a sentence with no digit: words, and each other mark but white space
+_PLAIN_TOKENS = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*|\S").findall
 
 
 def _same_start(a: str, b: str) -> bool:
@@ -71,6 +85,8 @@ class _Scanner(_NumberReader):
     def _sentence(self, si: int, raw: str, subject: str) -> str:
         text = _ascii_digits(raw)
         digits = _HAS_DIGIT(text) is not None
+        if not digits and _NUMBER_LIKE(text) is None:
+            return self._plain_sentence(si, raw, text, subject)
         masks = [m.span() for rx in _MASK_RES for m in rx.finditer(text)] if digits else []
         if digits:
             self.dates.extend((w, norm, "time", si) for w, norm in _clock_times(text))
@@ -178,7 +194,21 @@ class _Scanner(_NumberReader):
         self.mentions.extend(here)
         return subject
 
-    # -- one number --------------------------------------------------------------------
+    def _plain_sentence(self, si: int, raw: str, text: str, subject: str) -> str:
+        """A sentence with no digit and no number word states no figure and no date but a
+        weekday: its tokens are words and single marks, read by one pattern for names (what
+        tokenizing, :func:`_numbers` and the rest of :meth:`_sentence` would find in it)."""
+        texts = _PLAIN_TOKENS(text)
+        if "day" in text.lower():
+            for t in texts:
+                if "A" <= t[0] <= "Z" and t.lower() in _WEEKDAYS:
+                    self.dates.append((t, t.capitalize(), "weekday", si))
+        # words of more than 3 letters (a mark is one character)
+        longer = [t for t in texts if len(t) > 3]
+        caps = sum(1 for t in longer if "A" <= t[0] <= "Z")
+        title_case = len(longer) >= 3 and caps >= 0.75 * len(longer)
+        self._sents.append(_Sent(raw, [], title_case, [], False, texts))
+        return subject
 
 
 _AMPM = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.I)
