@@ -37,17 +37,29 @@ from newsbrief.text import split_sentences
 
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100").fullmatch
 
-#: what :func:`_numbers` needs to find a number in a sentence without digits (a superset:
-#: a number word at the start of a word, "a"/"an" before a unit of time, "-long")
-_NUMBER_LIKE = re.compile(
-    r"(?<![A-Za-z])(?i:"
-    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-    + r")|(?i:an?\s+(?:"
-    + "|".join(sorted(_TIME_UNITS, key=len, reverse=True))
-    + r"))|(?i:-long)"
-).search
 #: the tokens of a sentence with no digit: words, and each other mark but white space
 _PLAIN_TOKENS = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*|\S").findall
+
+
+def _plain_tokens(text: str) -> tuple[list[str], list[str]] | None:
+    """The token texts of a sentence without digits (no mask applies to it, so they are its
+    words and each other mark), and the same lower-cased; None where :func:`_numbers` might
+    find a number in it: a number word as a word or the first part of a hyphenated one,
+    "a"/"an" before a unit of time, "-long" (a superset of what it reads)."""
+    texts = _PLAIN_TOKENS(text)
+    joined = " ".join(texts).lower()
+    lows = joined.split(" ")  # a token holds no space, and lower-casing adds none
+    if not _NUMBER_WORDS.isdisjoint(lows) or "-long" in joined:
+        return None
+    if "-" in joined:
+        for low in lows:
+            if "-" in low and low.split("-")[0] in _NUMBER_WORDS:
+                return None
+    if "a" in lows or "an" in lows:
+        for k in range(len(lows) - 1):
+            if lows[k] in ("a", "an") and lows[k + 1].split("-")[0] in _TIME_UNITS:
+                return None
+    return texts, lows
 
 
 def _same_start(a: str, b: str) -> bool:
@@ -85,8 +97,10 @@ class _Scanner(_NumberReader):
     def _sentence(self, si: int, raw: str, subject: str) -> str:
         text = _ascii_digits(raw)
         digits = _HAS_DIGIT(text) is not None
-        if not digits and _NUMBER_LIKE(text) is None:
-            return self._plain_sentence(si, raw, text, subject)
+        if not digits:
+            plain = _plain_tokens(text)
+            if plain is not None:
+                return self._plain_sentence(si, raw, text, subject, *plain)
         masks = [m.span() for rx in _MASK_RES for m in rx.finditer(text)] if digits else []
         if digits:
             self.dates.extend((w, norm, "time", si) for w, norm in _clock_times(text))
@@ -194,14 +208,15 @@ class _Scanner(_NumberReader):
         self.mentions.extend(here)
         return subject
 
-    def _plain_sentence(self, si: int, raw: str, text: str, subject: str) -> str:
-        """A sentence with no digit and no number word states no figure and no date but a
-        weekday: its tokens are words and single marks, read by one pattern for names (what
-        tokenizing, :func:`_numbers` and the rest of :meth:`_sentence` would find in it)."""
-        texts = _PLAIN_TOKENS(text)
+    def _plain_sentence(
+        self, si: int, raw: str, text: str, subject: str, texts: list[str], lows: list[str]
+    ) -> str:
+        """A sentence with no number (see :func:`_plain_tokens`) states no figure and no date
+        but a weekday: what tokenizing, :func:`_numbers` and the rest of :meth:`_sentence`
+        would find in it, from its token texts."""
         if "day" in text.lower():
-            for t in texts:
-                if "A" <= t[0] <= "Z" and t.lower() in _WEEKDAYS:
+            for t, low in zip(texts, lows, strict=True):
+                if "A" <= t[0] <= "Z" and low in _WEEKDAYS:
                     self.dates.append((t, t.capitalize(), "weekday", si))
         # words of more than 3 letters (a mark is one character)
         longer = [t for t in texts if len(t) > 3]
