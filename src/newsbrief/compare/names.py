@@ -113,10 +113,47 @@ def find_names(sents: list[_Sent]) -> list[tuple[str, str, int]]:
                     j += 1
                     continue
                 break
-            got = _name(w, i, j, full_names)
+            got = _one_word(w, i, full_names) if j == i + 1 else _name(w, i, j, full_names)
             if got and not _junk_name(got[0]):
                 found.append((got[0], got[1], si))
     return [(full_names.get(n, n) if k == "person" else n, k, si) for n, k, si in found]
+
+
+def _one_word(w: _Words, i: int, full: dict[str, str]) -> tuple[str, str] | None:
+    """:func:`_name` of a run of one word (most runs), with the steps that cannot apply to
+    one word left out: no title word before a name in it, nothing to trim, no speech verb
+    (that needs two words)."""
+    texts = w.texts
+    t = texts[i]
+    low = t.lower()
+    if low in _NOT_NAMES or low in _MONTHS or low in _WEEKDAYS or low in _NAME_LINKS:
+        return None
+    initial = i == 0 or texts[i - 1] in _OPENERS
+    if initial and zipf(low) >= 4.5:
+        return None  # "Later", "Meanwhile": a common word opening the sentence
+    text = _POSSESSIVE("", t)
+    if t.isupper() and len(t) >= 2:
+        if initial and i + 1 < w.n and texts[i + 1] in ",(–—-:":
+            return text.title(), "place"  # a dateline: "MOSCOW, Russia (AFP) –"
+        if t in _PLACE_ACRONYMS:
+            return text, "place"
+        if len(t) <= 6 and t not in _NOT_ACRONYMS:
+            return text, "organization"
+        return None
+    if text in _KNOWN_ORGS:
+        return text, "organization"
+    last = _POSSESSIVE("", low)
+    before = w.word(i - 1)
+    if before in _TITLE_WORDS and low not in _COMMON and not last.endswith(_DEMONYM_ENDS):
+        if zipf(low) < 4.5:  # a word this frequent is no one's name ("Chief of Staff")
+            return full.get(text, text), "person"
+    if before in ("in", "near", "at", "across", "outside", "inside", "throughout"):
+        if not initial and not last.endswith(_DEMONYM_ENDS):
+            if text not in full and t not in full:
+                return text, "place"
+    if text in full:
+        return full[text], "person"
+    return None
 
 
 def _name(w: _Words, i: int, j: int, full: dict[str, str]) -> tuple[str, str] | None:
