@@ -37,6 +37,38 @@ from newsbrief.text import split_sentences
 
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100").fullmatch
 
+#: what the text of any match of a mask or date pattern holds (one of these, written so),
+#: by pattern: a pattern is not run on a sentence without it; patterns not listed always run
+_NEEDS = {
+    r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#]\w+|\bpic\.twitter\.com/\S+": (
+        "@",
+        "#",
+        "http",
+        "www.",
+        "pic.twitter.com",
+    ),
+    r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*hrs)?": (":",),
+    r"\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::\d{2})?": ("UTC", "GMT"),
+    r"\b\d+/\d+\b": ("/",),
+    r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b": ("-",),
+    r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})\b": ("/",),
+} | {
+    rx.pattern: ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    for rx in _DATE_RES
+    if rx.pattern.startswith(r"\b(?P<mon>") or rx.pattern.startswith(r"\b(?P<day>")
+}
+_MASKS = [(rx, _NEEDS.get(rx.pattern)) for rx in _MASK_RES]
+_DATES = [(rx, _NEEDS.get(rx.pattern)) for rx in _DATE_RES]
+
+
+def _masks_in(text: str) -> list[re.Pattern[str]]:
+    return [rx for rx, need in _MASKS if need is None or any(x in text for x in need)]
+
+
+def _dates_in(text: str) -> list[re.Pattern[str]]:
+    return [rx for rx, need in _DATES if need is None or any(x in text for x in need)]
+
+
 #: the tokens of a sentence with no digit: words, and each other mark but white space
 _PLAIN_TOKENS = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*|\S").findall
 
@@ -101,12 +133,12 @@ class _Scanner(_NumberReader):
             plain = _plain_tokens(text)
             if plain is not None:
                 return self._plain_sentence(si, raw, text, subject, *plain)
-        masks = [m.span() for rx in _MASK_RES for m in rx.finditer(text)] if digits else []
+        masks = [m.span() for rx in _masks_in(text) for m in rx.finditer(text)] if digits else []
         if digits:
             self.dates.extend((w, norm, "time", si) for w, norm in _clock_times(text))
         years: list[int] = []
         full = False
-        for rx in _DATE_RES if digits else ():
+        for rx in _dates_in(text) if digits else ():
             for m in rx.finditer(text):
                 if any(a <= m.start() < b for a, b in masks):
                     continue
