@@ -36,7 +36,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from facts_quality import project_json, scorer, split_of  # noqa: E402
 
 from newsbrief import pipeline  # noqa: E402
-from newsbrief.compare import _rule_pairs, _scan, mark_leads, pairing, unify_age_holders  # noqa: E402
+from newsbrief.compare import (  # noqa: E402
+    _decide,
+    _rule_pairs,
+    _scan,
+    mark_leads,
+    pairing,
+    unify_age_holders,
+)
+from newsbrief.compare.report import _disagreements, _facts_of  # noqa: E402
 from newsbrief.settings import Settings  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,12 +112,13 @@ def event_pairs(
     scans = [pipeline_scan(a, i, ref) for i, a in enumerate(arts)]
     unify_age_holders(scans)
     mark_leads(scans)
-    _groups, rules = _rule_pairs(scans)
+    key_groups, rules = _rule_pairs(scans)
     sources = [{"id": a.id, "origin": a.origin, "url": a.url} for a in arts]
     proj = fs.Project({"facts": [], "sources": sources}, ev["articles"], str(path))
+    PREPARED[lab["event_id"]] = (arts, scans, key_groups, rules, sources,
+                                 [as_dict(f) for f in _facts_of(arts, scans)], str(path))
     specs = [(fs.side_spec(lab, d, "a"), fs.side_spec(lab, d, "b")) for d in lab["disagreements"]]
-    first = pairing.ranks(scans)
-    published = [a.published for a in arts]
+    facts = pairing.EventFacts(scans, [a.published for a in arts])
     xs, ys = [], []
 
     def fact(m: Any) -> dict[str, Any]:
@@ -128,41 +137,72 @@ def event_pairs(
         ]
         y = bool(hit)
         COVERED.setdefault(lab["event_id"], set()).update(hit)
-        xs.append(pairing.features(a, b, r, first, published))
+        xs.append(pairing.features(a, b, r, facts))
         ys.append(int(y))
     return xs, ys
 
 
 pipeline_scan = _scan
+#: event id -> (articles, scans, step-1 groups, rule pairs, sources, facts, file name)
+PREPARED: dict[str, tuple[Any, ...]] = {}
+
+
+def as_dict(f: Any) -> dict[str, Any]:
+    return {"value": f.value, "normalized": f.normalized, "article_ids": list(f.article_ids),
+            "evidence": list(f.evidence), "measure": f.measure}
 #: event id -> indexes of its labelled disagreements some candidate pair matches
 COVERED: dict[str, set[int]] = {}
 
 
-def fit(xs: list[list[float]], ys: list[int], c: float) -> pairing.Model:
-    """Logistic regression; threshold with the best F0.5 on the training pairs."""
+#: the grid of (veto, threshold) tried; the first is the rules' own decision
+GRID = [(v, t) for v in (0.0, 0.2, 0.3, 0.4, 0.5) for t in (1.01, 0.95, 0.9, 0.85, 0.8)]
+
+
+def fit(
+    xs: list[list[float]], ys: list[int], c: float, judge: Any = None
+) -> pairing.Model:
+    """Logistic regression over the candidate pairs; then the veto and the threshold
+    with the best F0.5 of the reported disagreements (``judge(model) -> (P, R)``, the
+    shared scorer on the training events), the rules' own decision unless another is
+    strictly better."""
     x, y = np.array(xs), np.array(ys)
-    lr = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
+    lr = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
     lr.fit(x, y)
-    p = lr.predict_proba(x)[:, 1]
-    best, thr = -1.0, 0.5
-    for t in np.unique(np.round(p, 3)):
-        sel = p >= t
-        tp = int((sel & (y == 1)).sum())
-        if tp == 0:
-            continue
-        prec, rec = tp / sel.sum(), tp / (y == 1).sum()
-        f = 1.25 * prec * rec / (0.25 * prec + rec)
-        if f > best:
-            best, thr = f, float(t)
-    return pairing.Model(tuple(float(w) for w in lr.coef_[0]), float(lr.intercept_[0]), thr)
+    weights, intercept = tuple(float(w) for w in lr.coef_[0]), float(lr.intercept_[0])
+    if judge is None:
+        return pairing.Model(weights, intercept, 1.01, 0.0)
+    best, choice = -1.0, GRID[0]
+    for veto, thr in GRID:
+        prec, rec = judge(pairing.Model(weights, intercept, thr, veto))
+        f = 1.25 * prec * rec / (0.25 * prec + rec) if prec + rec else 0.0
+        if f > best + 1e-9:
+            best, choice = f, (veto, thr)
+    return pairing.Model(weights, intercept, choice[1], choice[0])
 
 
-def score(fs: Any, items: list[tuple[dict[str, Any], dict[str, Any]]], path: Path) -> dict[str, int]:
-    """The shared scorer's counts over events, with the active pairing model."""
+def decided(event_id: str, model: Any) -> dict[str, Any]:
+    """What compare() reports for a prepared event under a pairing model (False: rules)."""
+    arts, scans, key_groups, rules, sources, facts, _name = PREPARED[event_id]
+    groups = _decide(scans, arts, key_groups, rules, None if model is False else model)
+    dis = [
+        {"measure": d.measure, "values": [as_dict(f) for f in d.facts]}
+        for d in _disagreements(arts, groups)
+    ]
+    return {"facts": facts, "disagreements": dis, "sources": sources}
+
+
+def score(
+    fs: Any, items: list[tuple[dict[str, Any], dict[str, Any]]], path: Path, model: Any = None
+) -> dict[str, int]:
+    """The shared scorer's counts over events: the full summarize path (model None: the
+    active one), or compare()'s decision alone on prepared events under ``model``."""
     c = {"f_tot": 0, "f_hit": 0, "d_tot": 0, "d_hit": 0, "r_tot": 0, "r_ok": 0}
     for ev, lab in items:
-        out = project_json(ev, path)
-        proj = fs.Project(out, ev["articles"], str(path))
+        if model is None:
+            out, name = project_json(ev, path), str(path)
+        else:
+            out, name = decided(lab["event_id"], model), PREPARED[lab["event_id"]][-1]
+        proj = fs.Project(out, ev["articles"], name)
         for f in lab["facts"]:
             c["f_tot"] += 1
             c["f_hit"] += any(
@@ -253,13 +293,19 @@ def main(argv: list[str] | None = None) -> int:
         def fitted(ids: list[str]) -> pairing.Model:
             xs = [x for e in ids for x in data[e][0]]
             ys = [y for e in ids for y in data[e][1]]
-            return fit(xs, ys, args.c)
+            items = [(events[e], labs[e]) for e in ids]
+
+            def judge(m: pairing.Model) -> tuple[float, float]:
+                c = score(fs, items, path, m)
+                return c["r_ok"] / max(1, c["r_tot"]), c["d_hit"] / max(1, c["d_tot"])
+
+            return fit(xs, ys, args.c, judge)
 
         def per_part(model: Any, ids: list[str]) -> dict[str, dict[str, int]]:
-            pairing.active = model
             out: dict[str, dict[str, int]] = {}
             for e in ids:
-                out[part_of[e]] = add(out.get(part_of[e], {}), score(fs, [(events[e], labs[e])], path))
+                got = score(fs, [(events[e], labs[e])], path, model)
+                out[part_of[e]] = add(out.get(part_of[e], {}), got)
             return out
 
         ids = [lab["event_id"] for lab, _ in labelled]
@@ -299,7 +345,8 @@ def main(argv: list[str] | None = None) -> int:
         for name, w in sorted(zip(pairing.FEATURES, model.weights, strict=True),
                               key=lambda x: -abs(x[1])):
             print(f"  {name:18s} {w:+.3f}")
-        print(f"  intercept {model.intercept:+.3f}, threshold {model.threshold:.3f}")
+        print(f"  intercept {model.intercept:+.3f}, threshold {model.threshold:.3f}, "
+              f"veto {model.veto:.3f}")
     if args.write:
         MODEL.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
         print(f"wrote {MODEL.relative_to(ROOT)}")

@@ -96,6 +96,14 @@ def compare(
     articles and sentences. ``reference_year`` defaults to the most common publication
     year of the articles.
     """
+    arts, scans = _prepared(articles, reference_year)
+    return _facts_of(arts, scans), _disagreements(arts, _groups(scans, arts))
+
+
+def _prepared(
+    articles: Sequence[Article], reference_year: int | None = None
+) -> tuple[list[Article], list[_Scanner]]:
+    """The articles and their scans, with age holders unified and leads marked."""
     arts = list(articles)
     if reference_year is None:
         years = Counter(a.published.year for a in arts if a.published)
@@ -103,14 +111,15 @@ def compare(
     scans = [_scan(a, i, reference_year) for i, a in enumerate(arts)]
     unify_age_holders(scans)
     mark_leads(scans)
+    return arts, scans
+
+
+def _groups(scans: Sequence[_Scanner], arts: Sequence[Article]) -> list[list[_Mention]]:
+    """The groups of mentions to report as disagreements: the pairs the rules propose,
+    less the parts set against their totals, and, when a pairing model is shipped, as
+    the model decides (it may veto a rule's pair or accept a pair the rules leave out)."""
     key_groups, rule_pairs = _rule_pairs(scans)
-    model = pairing._model()
-    if model is None:
-        groups = [g for g, _ in key_groups] + [[a, b] for a, b, r in rule_pairs.values()
-                                               if "key" not in r]
-    else:
-        groups = _decide(scans, arts, key_groups, rule_pairs, model)
-    return _facts_of(arts, scans), _disagreements(arts, groups)
+    return _decide(scans, arts, key_groups, rule_pairs, pairing._model())
 
 
 _RulePairs = dict[tuple[int, int], tuple[_Mention, _Mention, set[str]]]
@@ -198,20 +207,30 @@ def _decide(
     arts: Sequence[Article],
     key_groups: list[tuple[list[_Mention], list[tuple[_Mention, _Mention]]]],
     rule_pairs: _RulePairs,
-    model: pairing.Model,
+    model: pairing.Model | None,
 ) -> list[list[_Mention]]:
-    """The groups of mentions to report: the candidate pairs the model accepts; a step-1
-    group keeps its compatible statements beside the accepted pairs."""
-    first = pairing.ranks(scans)
-    published = [a.published for a in arts]
+    """The groups of mentions to report: the pairs accepted (a rule's pair unless it sets
+    a part against its total or the model vetoes it; another candidate pair when the
+    model accepts it); a step-1 group keeps its compatible statements beside its accepted
+    pairs."""
+    ev = pairing.EventFacts(scans, [a.published for a in arts])
     accepted: set[tuple[int, int]] = set()
     groups: list[list[_Mention]] = []
-    for a, b, rules in pairing.candidate_pairs(scans, rule_pairs):
-        x = pairing.features(a, b, rules, first, published)
-        if model.probability(x) >= model.threshold:
-            accepted.add(pairing._pair_id(a, b))
-            if "key" not in rules:
-                groups.append([a, b])
+    pairs = (
+        pairing.candidate_pairs(scans, rule_pairs)
+        if model is not None
+        else [(a, b, frozenset(r)) for a, b, r in rule_pairs.values()]
+    )
+    for a, b, rules in pairs:
+        if rules and "stated" not in rules and ev.part_sum(a, b):
+            continue  # "67 passengers and four crew" against 71 on board: part and total
+        if model is not None:
+            p = model.probability(pairing.features(a, b, rules, ev))
+            if p < (model.veto if rules else model.threshold):
+                continue
+        accepted.add(pairing._pair_id(a, b))
+        if "key" not in rules:
+            groups.append([a, b])
     for members, bad in key_groups:
         core = {id(x): x for a, b in bad if pairing._pair_id(a, b) in accepted for x in (a, b)}
         if core:

@@ -78,16 +78,22 @@ FEATURES = (
     "revision_words",
     "dated_apart",
     "background",
+    "part_sum",
+    "key_values",
+    "places_disjoint",
 )
 
 
 @dataclass(frozen=True)
 class Model:
-    """A fitted logistic regression over :data:`FEATURES` and the threshold it reports at."""
+    """A fitted logistic regression over :data:`FEATURES`, the probability at which a
+    pair the rules leave out is reported (``threshold``) and the one under which a rule's
+    pair is not (``veto``)."""
 
     weights: tuple[float, ...]
     intercept: float
     threshold: float
+    veto: float = 0.0
 
     def probability(self, x: Sequence[float]) -> float:
         z = self.intercept + sum(w * v for w, v in zip(self.weights, x, strict=True))
@@ -99,7 +105,7 @@ class Model:
         if names != FEATURES:
             raise ValueError("pairing model: features differ from newsbrief.compare.pairing")
         return cls(tuple(map(float, data["weights"])), float(data["intercept"]),
-                   float(data["threshold"]))
+                   float(data["threshold"]), float(data.get("veto", 0.0)))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -107,6 +113,7 @@ class Model:
             "weights": [round(w, 6) for w in self.weights],
             "intercept": round(self.intercept, 6),
             "threshold": round(self.threshold, 6),
+            "veto": round(self.veto, 6),
         }
 
 
@@ -198,22 +205,57 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / union if union else 0.0
 
 
+class EventFacts:
+    """What the features of one event's pairs look up: each mention's rank among its
+    article's statements of its bucket, publication dates, the mentions of each sentence,
+    the values each article gives for each key, the places each sentence names."""
+
+    def __init__(self, scans: Sequence[_Scanner], published: Sequence[date | None]) -> None:
+        self.first = ranks(scans)
+        self.published = list(published)
+        self.in_sentence: dict[tuple[int, int], list[_Mention]] = {}
+        self.key_values: dict[tuple[int, tuple[str, ...]], set[float]] = {}
+        self.places: dict[tuple[int, int], frozenset[str]] = {}
+        for sc in scans:
+            for m in sc.mentions:
+                self.in_sentence.setdefault((m.article, m.sent), []).append(m)
+                if m.alignable and not m.background:
+                    self.key_values.setdefault((m.article, m.key), set()).add(_si(m))
+            places: dict[int, set[str]] = {}
+            for name, kind, si in sc.names:
+                if kind == "place":
+                    places.setdefault(si, set()).add(name.lower())
+            for si, names in places.items():
+                self.places[(sc.index, si)] = frozenset(names)
+
+    def part_sum(self, a: _Mention, b: _Mention) -> bool:
+        """One value is the other plus a figure stated beside it ("67 passengers and four
+        crew" against 71 people on board; "27 firefighters and three residents" against
+        30 dead): a part and its total."""
+        for x, y in ((a, b), (b, a)):
+            for o in self.in_sentence.get((x.article, x.sent), []):
+                if o is not x and o.kind == x.kind and o.value > 0:
+                    if abs(_si(x) + _si(o) - _si(y)) < 1e-9 * max(1.0, _si(y)):
+                        return True
+        return False
+
+    def values_of_key(self, m: _Mention) -> int:
+        """How many different values m's article gives for m's key."""
+        return len(self.key_values.get((m.article, m.key), ()))
+
+
 def features(
-    a: _Mention,
-    b: _Mention,
-    rules: frozenset[str],
-    first: dict[int, int],
-    published: Sequence[date | None],
+    a: _Mention, b: _Mention, rules: frozenset[str], ev: EventFacts
 ) -> list[float]:
-    """The features of one candidate pair, in the order of :data:`FEATURES`.
-    ``first[id(m)]``: m's rank among its article's statements of its bucket (0: first)."""
+    """The features of one candidate pair, in the order of :data:`FEATURES`."""
     va, vb = _si(a), _si(b)
     ratio = max(va, vb) / min(va, vb) if min(va, vb) > 0 else 100.0
-    da, db = published[a.article], published[b.article]
+    da, db = ev.published[a.article], ev.published[b.article]
     apart = 0.0
     if da is not None and db is not None and da != db:
         apart = 1.0
-    ra, rb = first.get(id(a), 9), first.get(id(b), 9)
+    ra, rb = ev.first.get(id(a), 9), ev.first.get(id(b), 9)
+    pa, pb = ev.places.get((a.article, a.sent)), ev.places.get((b.article, b.sent))
     return [
         float("key" in rules),
         float("stated" in rules),
@@ -242,6 +284,9 @@ def features(
         float(bool(_REVISED.search(a.sentence) or _REVISED.search(b.sentence))),
         apart,
         float(bool(a.background)),
+        float(ev.part_sum(a, b)),
+        float(max(ev.values_of_key(a), ev.values_of_key(b))),
+        float(bool(pa) and bool(pb) and not (pa & pb)),
     ]
 
 
