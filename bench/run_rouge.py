@@ -52,6 +52,8 @@ def check_oracle(report: ev.Report) -> list[str]:
     oracle = report.systems["oracle"]
     out = []
     for name, r in report.systems.items():
+        if name == "newsbrief":
+            continue  # its shortened sentences lie outside the oracle's whole-sentence search
         for k, e in enumerate(report.events):
             if r.objective(k) > oracle.objective(k) + 1e-12:
                 out.append(f"{name} beats the oracle on {e.id}")

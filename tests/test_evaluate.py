@@ -374,6 +374,12 @@ def test_oracle_scores_at_least_as_high_as_each_system_on_every_dev_event() -> N
     report = ev.evaluate(data.events, words=40, share_clusters=True)
     oracle = report.systems["oracle"]
     for name, r in report.systems.items():
+        if systems.get(name).scores_brief:
+            # newsbrief's brief shows sentences shortened by deletion, which the oracle's
+            # search over whole sentences does not hold: it bounds newsbrief on average
+            for m in ev.METRICS:
+                assert oracle.intervals[m].mean > r.intervals[m].mean, (name, m)
+            continue
         for k, e in enumerate(report.events):
             assert oracle.objective(k) >= r.objective(k) - 1e-12, (name, e.id)
     for m in ev.METRICS:

@@ -44,6 +44,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from newsbrief.compare import pairing
 from newsbrief.compare.alignment import (
     _claims,
     _close_enough,
@@ -95,6 +96,14 @@ def compare(
     articles and sentences. ``reference_year`` defaults to the most common publication
     year of the articles.
     """
+    arts, scans = _prepared(articles, reference_year)
+    return _facts_of(arts, scans), _disagreements(arts, _groups(scans, arts))
+
+
+def _prepared(
+    articles: Sequence[Article], reference_year: int | None = None
+) -> tuple[list[Article], list[_Scanner]]:
+    """The articles and their scans, with age holders unified and leads marked."""
     arts = list(articles)
     if reference_year is None:
         years = Counter(a.published.year for a in arts if a.published)
@@ -102,7 +111,33 @@ def compare(
     scans = [_scan(a, i, reference_year) for i, a in enumerate(arts)]
     unify_age_holders(scans)
     mark_leads(scans)
-    groups: list[list[_Mention]] = []
+    return arts, scans
+
+
+def _groups(scans: Sequence[_Scanner], arts: Sequence[Article]) -> list[list[_Mention]]:
+    """The groups of mentions to report as disagreements: the pairs the rules propose,
+    less the parts set against their totals, and, when a pairing model is shipped, as
+    the model decides (it may veto a rule's pair or accept a pair the rules leave out)."""
+    key_groups, rule_pairs = _rule_pairs(scans)
+    return _decide(scans, arts, key_groups, rule_pairs, pairing._model())
+
+
+_RulePairs = dict[tuple[int, int], tuple[_Mention, _Mention, set[str]]]
+
+
+def _rule_pairs(
+    scans: Sequence[_Scanner],
+) -> tuple[list[tuple[list[_Mention], list[tuple[_Mention, _Mention]]]], _RulePairs]:
+    """The pairs the alignment rules propose, with the rules proposing each; and the groups
+    of step 1 (a key's claims: the disagreeing pairs and the statements compatible with
+    them), each with its disagreeing pairs."""
+    pairs: _RulePairs = {}
+
+    def add(a: _Mention, b: _Mention, rule: str) -> None:
+        k = pairing._pair_id(a, b)
+        pairs.setdefault(k, (a, b, set()))[2].add(rule)
+
+    key_groups: list[tuple[list[_Mention], list[tuple[_Mention, _Mention]]]] = []
     # 1. the same key: each article's own statements of it
     for key, claims in _claims(scans).items():
         bad = [
@@ -114,19 +149,26 @@ def compare(
         ]
         if bad:
             core = {id(x): x for pair in bad for x in pair}
-            groups.append(
-                [
-                    c
-                    for c in claims
-                    if id(c) in core
-                    or any(
-                        _close_enough(c, x) and _mentions_compatible(c, x) for x in core.values()
-                    )
-                ]
+            key_groups.append(
+                (
+                    [
+                        c
+                        for c in claims
+                        if id(c) in core
+                        or any(
+                            _close_enough(c, x) and _mentions_compatible(c, x)
+                            for x in core.values()
+                        )
+                    ],
+                    bad,
+                )
             )
+            for a, b in bad:
+                add(a, b, "key")
     # 1b. a revision the article itself reports ("rose from ten to 24", "revised from an
     # earlier figure of 41"): the earlier figure and the article's own statement of it
-    groups += _stated_revisions(scans)
+    for a, b in _stated_revisions(scans):
+        add(a, b, "stated")
     # 2. money: the same currency, a shared word for what it is, within 25%
     money = [
         m
@@ -138,7 +180,7 @@ def compare(
         for b in money[i + 1 :]:
             if (a.article, a.sent) != (b.article, b.sent) and a.money_words & b.money_words:
                 if _pair_ok(a, b):
-                    groups.append([a, b])
+                    add(a, b, "money")
     # 3. nearly the same sentence around the number, in any category
     by_cat: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
     for sc in scans:
@@ -156,8 +198,53 @@ def compare(
                 if a.key == b.key and _strong_key(a):
                     continue  # step 1 compared each article's own statements of this key
                 if (a.article, a.sent) != (b.article, b.sent) and _similar(a, b) and _pair_ok(a, b):
-                    groups.append([a, b])
-    return _facts_of(arts, scans), _disagreements(arts, groups)
+                    add(a, b, "similar")
+    return key_groups, pairs
+
+
+def _decide(
+    scans: Sequence[_Scanner],
+    arts: Sequence[Article],
+    key_groups: list[tuple[list[_Mention], list[tuple[_Mention, _Mention]]]],
+    rule_pairs: _RulePairs,
+    model: pairing.Model | None,
+) -> list[list[_Mention]]:
+    """The groups of mentions to report: the pairs accepted (a rule's pair unless it sets
+    a part against its total or the model vetoes it; another candidate pair when the
+    model accepts it); a step-1 group keeps its compatible statements beside its accepted
+    pairs."""
+    ev = pairing.EventFacts(scans, [a.published for a in arts])
+    accepted: set[tuple[int, int]] = set()
+    groups: list[list[_Mention]] = []
+    pairs = (
+        pairing.candidate_pairs(scans, rule_pairs)
+        if model is not None
+        else [(a, b, frozenset(r)) for a, b, r in rule_pairs.values()]
+    )
+    for a, b, rules in pairs:
+        if rules and "stated" not in rules and ev.part_sum(a, b):
+            continue  # "67 passengers and four crew" against 71 on board: part and total
+        if model is not None:
+            p = model.probability(pairing.features(a, b, rules, ev))
+            if p < (model.veto if rules else model.threshold):
+                continue
+        accepted.add(pairing._pair_id(a, b))
+        if "key" not in rules:
+            groups.append([a, b])
+    for members, bad in key_groups:
+        core = {id(x): x for a, b in bad if pairing._pair_id(a, b) in accepted for x in (a, b)}
+        if core:
+            groups.append(
+                [
+                    c
+                    for c in members
+                    if id(c) in core
+                    or any(
+                        _close_enough(c, x) and _mentions_compatible(c, x) for x in core.values()
+                    )
+                ]
+            )
+    return groups
 
 
 def _stated_revisions(scans: Sequence[_Scanner]) -> list[list[_Mention]]:

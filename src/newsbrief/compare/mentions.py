@@ -65,6 +65,9 @@ class _Sent:
     title_case: bool
     years: list[int]
     full_dates: bool
+    #: the token texts of a sentence with no number, which is never tokenized (``toks`` is
+    #: then empty): only names read it
+    light: list[str] | None = None
 
 
 def _key(m: _Mention) -> tuple[str, ...]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from newsbrief.compare.context import _word
 from newsbrief.compare.lexicon import (
     _ABBREVIATIONS,
     _DEMONYM_ENDS,
@@ -43,6 +42,50 @@ def _junk_name(name: str) -> bool:
     )
 
 
+#: the kind of a token of a sentence read without tokenizing it (no digit, no number word:
+#: its tokens are words, currency and percent signs, and single punctuation marks)
+_SYMBOLS = frozenset("$£€¥₹₦%")
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_OPENERS = "\"“‘'(:-–—•"
+
+
+class _Words:
+    """The tokens of one sentence as names read them: texts, and their kinds, given (from
+    the tokenizer) or worked out from the text of each (a sentence with no number)."""
+
+    __slots__ = ("texts", "kinds", "n")
+
+    def __init__(self, texts: list[str], kinds: list[str] | None) -> None:
+        self.texts = texts
+        self.kinds = kinds
+        self.n = len(texts)
+
+    def kind(self, k: int) -> str:
+        if self.kinds is not None:
+            return self.kinds[k]
+        t = self.texts[k]
+        return "word" if t[0] in _LETTERS else "sym" if t in _SYMBOLS else "punct"
+
+    def low(self, k: int) -> str:
+        return "" if self.kind(k) == "mask" else self.texts[k].lower()
+
+    def word(self, k: int) -> str:
+        """The lower-case word at k, or "" where k is no word (or outside the sentence)."""
+        return self.texts[k].lower() if 0 <= k < self.n and self.kind(k) == "word" else ""
+
+
+def words_of(s: _Sent) -> tuple[_Words, list[int]]:
+    """A sentence's tokens for names, and the indices of its capitalized words."""
+    if s.light is not None:
+        texts = s.light
+        return _Words(texts, None), [k for k, t in enumerate(texts) if "A" <= t[0] <= "Z"]
+    toks = s.toks
+    return (
+        _Words([t.text for t in toks], [t.kind for t in toks]),
+        [k for k, t in enumerate(toks) if t.cap],
+    )
+
+
 def find_names(sents: list[_Sent]) -> list[tuple[str, str, int]]:
     """People, places and organizations, from capitalized words and their company:
     (name, kind, sentence index) for each, in order."""
@@ -51,99 +94,148 @@ def find_names(sents: list[_Sent]) -> list[tuple[str, str, int]]:
     for si, s in enumerate(sents):
         if s.title_case:
             continue
-        toks = s.toks
-        n = len(toks)
+        w, caps = words_of(s)
+        if not caps:
+            continue
+        n = w.n
+        cap_set = set(caps)
         j = 0
-        for i in [k for k, t in enumerate(toks) if t.cap]:
+        for i in caps:
             if i < j:
                 continue  # inside the run before
             j = i
-            while j < n and (
-                toks[j].cap
-                or toks[j].low.startswith("al-")
-                or (toks[j].low in _NAME_LINKS and j + 1 < n and toks[j + 1].cap)
-            ):
-                j += 1
-            got = _name(s, i, j, full_names)
+            while j < n:
+                if j in cap_set:
+                    j += 1
+                    continue
+                low = w.low(j)
+                if low.startswith("al-") or (low in _NAME_LINKS and j + 1 in cap_set):
+                    j += 1
+                    continue
+                break
+            got = _one_word(w, i, full_names) if j == i + 1 else _name(w, i, j, full_names)
             if got and not _junk_name(got[0]):
                 found.append((got[0], got[1], si))
     return [(full_names.get(n, n) if k == "person" else n, k, si) for n, k, si in found]
 
 
-def _name(s: _Sent, i: int, j: int, full: dict[str, str]) -> tuple[str, str] | None:
-    """Classify the capitalized run toks[i:j] as a person, place or organization."""
-    toks = s.toks
+def _one_word(w: _Words, i: int, full: dict[str, str]) -> tuple[str, str] | None:
+    """:func:`_name` of a run of one word (most runs), with the steps that cannot apply to
+    one word left out: no title word before a name in it, nothing to trim, no speech verb
+    (that needs two words)."""
+    texts = w.texts
+    t = texts[i]
+    low = t.lower()
+    if low in _NOT_NAMES or low in _MONTHS or low in _WEEKDAYS or low in _NAME_LINKS:
+        return None
+    initial = i == 0 or texts[i - 1] in _OPENERS
+    if initial and zipf(low) >= 4.5:
+        return None  # "Later", "Meanwhile": a common word opening the sentence
+    text = _POSSESSIVE("", t)
+    if t.isupper() and len(t) >= 2:
+        if initial and i + 1 < w.n and texts[i + 1] in ",(–—-:":
+            return text.title(), "place"  # a dateline: "MOSCOW, Russia (AFP) –"
+        if t in _PLACE_ACRONYMS:
+            return text, "place"
+        if len(t) <= 6 and t not in _NOT_ACRONYMS:
+            return text, "organization"
+        return None
+    if text in _KNOWN_ORGS:
+        return text, "organization"
+    last = _POSSESSIVE("", low)
+    before = w.word(i - 1)
+    if before in _TITLE_WORDS and low not in _COMMON and not last.endswith(_DEMONYM_ENDS):
+        if zipf(low) < 4.5:  # a word this frequent is no one's name ("Chief of Staff")
+            return full.get(text, text), "person"
+    if before in ("in", "near", "at", "across", "outside", "inside", "throughout"):
+        if not initial and not last.endswith(_DEMONYM_ENDS):
+            if text not in full and t not in full:
+                return text, "place"
+    if text in full:
+        return full[text], "person"
+    return None
+
+
+def _name(w: _Words, i: int, j: int, full: dict[str, str]) -> tuple[str, str] | None:
+    """Classify the capitalized run of tokens i..j-1 as a person, place or organization."""
+    texts = w.texts
+    n = w.n
     if j == i + 1:
         # one word (most runs): what the steps below do with it, done cheaply
-        low = toks[i].low
+        low = texts[i].lower()
         if low in _NOT_NAMES or low in _MONTHS or low in _WEEKDAYS or low in _NAME_LINKS:
             return None
-        if (i == 0 or toks[i - 1].text in "\"“‘'(:-–—•") and zipf(low) >= 4.5:
+        if (i == 0 or texts[i - 1] in _OPENERS) and zipf(low) >= 4.5:
             return None
-    seq = toks[i:j]
+    seq = list(range(i, j))
+    lows = {q: w.low(q) for q in seq}
     titled = False
     # "UN Special Envoy Staffan de Mistura": the name follows the last title word
-    cut = max((q for q, t in enumerate(seq) if t.low in _TITLE_WORDS), default=-1)
+    cut = max((q for q, k in enumerate(seq) if lows[k] in _TITLE_WORDS), default=-1)
     if 0 <= cut < len(seq) - 1:
         titled = True
         i += cut + 1
         seq = seq[cut + 1 :]
     while seq and (
-        seq[0].low in _NOT_NAMES
-        or seq[0].low in _MONTHS
-        or seq[0].low in _WEEKDAYS
-        or seq[0].low in _NAME_LINKS
-        or (len(seq) > 1 and zipf(seq[0].low) >= 5 and (i == 0 or toks[i - 1].kind == "punct"))
+        lows[seq[0]] in _NOT_NAMES
+        or lows[seq[0]] in _MONTHS
+        or lows[seq[0]] in _WEEKDAYS
+        or lows[seq[0]] in _NAME_LINKS
+        or (len(seq) > 1 and zipf(lows[seq[0]]) >= 5 and (i == 0 or w.kind(i - 1) == "punct"))
     ):
         i += 1
         seq = seq[1:]
     while seq and (
-        seq[-1].low in _NAME_LINKS or seq[-1].low in _WEEKDAYS or seq[-1].low in _MONTHS
+        lows[seq[-1]] in _NAME_LINKS or lows[seq[-1]] in _WEEKDAYS or lows[seq[-1]] in _MONTHS
     ):
         seq = seq[:-1]
     if not seq:
         return None
-    text = _POSSESSIVE("", " ".join(t.text for t in seq))
-    last = _POSSESSIVE("", seq[-1].low)
-    before = _word(toks, i - 1)
-    nxt = toks[i + len(seq)] if i + len(seq) < len(toks) else None
-    after = _word(toks, i + len(seq))
-    if nxt is not None and nxt.text == ",":
-        after = _word(toks, i + len(seq) + 1)
-    initial = i == 0 or toks[i - 1].text in "\"“‘'(:-–—•"
-    if initial and len(seq) == 1 and zipf(seq[0].low) >= 4.5:
+    size = len(seq)
+    first = texts[seq[0]]
+    text = _POSSESSIVE("", " ".join(texts[k] for k in seq))
+    last = _POSSESSIVE("", lows[seq[-1]])
+    before = w.word(i - 1)
+    nxt = texts[i + size] if i + size < n else None
+    after = w.word(i + size)
+    if nxt == ",":
+        after = w.word(i + size + 1)
+    initial = i == 0 or texts[i - 1] in _OPENERS
+    if initial and size == 1 and zipf(lows[seq[0]]) >= 4.5:
         return None  # "Later", "Meanwhile": a common word opening the sentence
-    if len(seq) == 1 and seq[0].text.isupper() and len(seq[0].text) >= 2:
-        if initial and nxt is not None and nxt.text in ",(–—-:":
+    if size == 1 and first.isupper() and len(first) >= 2:
+        if initial and nxt is not None and nxt in ",(–—-:":
             return text.title(), "place"  # a dateline: "MOSCOW, Russia (AFP) –"
-        if seq[0].text in _PLACE_ACRONYMS:
+        if first in _PLACE_ACRONYMS:
             return text, "place"
-        if len(seq[0].text) <= 6 and seq[0].text not in _NOT_ACRONYMS:
+        if len(first) <= 6 and first not in _NOT_ACRONYMS:
             return text, "organization"
         return None
     if text in _KNOWN_ORGS:
         return text, "organization"
-    if len(seq) > 1 and last in _ORG_SUFFIX:
+    if size > 1 and last in _ORG_SUFFIX:
         return text, "organization"
-    if len(seq) > 1 and last in _PLACE_SUFFIX:
+    if size > 1 and last in _PLACE_SUFFIX:
         return text, "place"
-    common = _ORG_SUFFIX | _PLACE_SUFFIX | _TITLE_WORDS
-    looks_person = not any(t.low in common for t in seq) and not last.endswith(_DEMONYM_ENDS)
-    looks_person = looks_person and all(zipf(t.low) < 5 for t in seq)
-    if looks_person and len(seq) == 1 and zipf(seq[0].low) >= 4.5:
+    looks_person = not any(lows[k] in _COMMON for k in seq) and not last.endswith(_DEMONYM_ENDS)
+    looks_person = looks_person and all(zipf(lows[k]) < 5 for k in seq)
+    if looks_person and size == 1 and zipf(lows[seq[0]]) >= 4.5:
         looks_person = False  # "Chief of General Staff"
-    spoke = after in _SPEECH and len(seq) >= 2 and before not in ("of", "at", "for", "from", "the")
-    if looks_person and len(seq) <= 4:
+    spoke = after in _SPEECH and size >= 2 and before not in ("of", "at", "for", "from", "the")
+    if looks_person and size <= 4:
         if titled or before in _TITLE_WORDS or spoke:
-            if len(seq) >= 2:
-                full[seq[-1].text] = text
+            if size >= 2:
+                full[texts[seq[-1]]] = text
             return full.get(text, text), "person"
     if before in ("in", "near", "at", "across", "outside", "inside", "throughout"):
-        if len(seq) <= 3 and not initial and not last.endswith(_DEMONYM_ENDS):
-            if text not in full and seq[-1].text not in full:
+        if size <= 3 and not initial and not last.endswith(_DEMONYM_ENDS):
+            if text not in full and texts[seq[-1]] not in full:
                 return text, "place"
-    if len(seq) >= 2 and full.get(seq[-1].text) == text:
+    if size >= 2 and full.get(texts[seq[-1]]) == text:
         return text, "person"
-    if len(seq) == 1 and text in full:
+    if size == 1 and text in full:
         return full[text], "person"
     return None
+
+
+_COMMON = _ORG_SUFFIX | _PLACE_SUFFIX | _TITLE_WORDS

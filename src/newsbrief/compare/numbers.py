@@ -189,6 +189,10 @@ class _Tok:
         return f"_Tok({self.kind!r}, {self.text!r})"
 
 
+#: a token and the white space before it: findall gives (space, num, word, sym, punct)
+_SPACED_TOKEN = re.compile(r"(\s*)(?:" + _TOKEN_RE.pattern + ")")
+
+
 def _tokenize(text: str, masks: list[tuple[int, int]]) -> list[_Tok]:
     """Tokens of a sentence; each masked span (a link, a clock time...) is one token."""
     toks: list[_Tok] = []
@@ -196,19 +200,29 @@ def _tokenize(text: str, masks: list[tuple[int, int]]) -> list[_Tok]:
     pos = prev_end = 0
     spans = _merge(masks) if masks else []
     spans.append((len(text), len(text)))
-    finditer = _TOKEN_RE.finditer
+    findall = _SPACED_TOKEN.findall
     for ms, me in spans:
-        for m in finditer(text, pos, ms):
-            kind = m.lastgroup or "punct"
-            t = m.group()
-            start, end = m.span()
-            tok = _Tok(kind, t, start, end, start > prev_end, t.lower())
-            if kind == "word" and "-" in t:
-                toks.extend(_split_hyphenated(tok))
-            else:
-                if kind == "num":
-                    tok.value = _digits_value(t)
+        end = pos
+        # every character but white space is in a token, so each starts after the space
+        # before it and the next begins where it ends
+        for space, num, word, sym, punct in findall(text, pos, ms):
+            start = end + len(space)
+            if word:
+                end = start + len(word)
+                tok = _Tok("word", word, start, end, start > prev_end, word.lower())
+                if "-" in word:
+                    toks.extend(_split_hyphenated(tok))
+                else:
+                    append(tok)
+            elif num:
+                end = start + len(num)
+                tok = _Tok("num", num, start, end, start > prev_end, num)
+                tok.value = _digits_value(num)
                 append(tok)
+            else:
+                t = sym or punct
+                end = start + 1
+                append(_Tok("sym" if sym else "punct", t, start, end, start > prev_end, t.lower()))
             prev_end = end
         if me > ms:
             toks.append(_Tok("mask", text[ms:me], ms, me, ms > prev_end))
@@ -269,6 +283,11 @@ def _numbers(toks: list[_Tok]) -> list[_Num]:
     i = 0
     while i < n:
         t = toks[i]
+        if t.value is None and (
+            t.kind != "num" and t.low not in _NUMBER_STARTS and not t.low.endswith("-long")
+        ):
+            i += 1  # a plain word or a mark: no branch below takes it
+            continue
         nw = toks[i + 1].low if i + 1 < n and toks[i + 1].kind == "word" else ""
         if t.kind == "num" and t.value is not None:
             value = t.value
@@ -345,6 +364,9 @@ def _numbers(toks: list[_Tok]) -> list[_Num]:
         i += 1
     return out
 
+
+#: words a number written in words can start with
+_NUMBER_STARTS = _NUMBER_WORDS | {"a", "an", "half"}
 
 #: scale abbreviations that read as one even after a space ("$630 bn"); "m", "b", "k" not
 _SPACED_ABBREV = frozenset(["bn", "tn", "trn", "mn", "mln"])

@@ -16,8 +16,10 @@ from newsbrief.compare.lexicon import (
     _DATE_RES,
     _HAS_DIGIT,
     _MASK_RES,
+    _NUMBER_WORDS,
     _PEOPLE_NOUNS,
     _SUBJECT_OF,
+    _TIME_UNITS,
     _WEEKDAYS,
     PEOPLE_CATEGORIES,
 )
@@ -34,6 +36,71 @@ from newsbrief.model import Article
 from newsbrief.text import split_sentences
 
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100").fullmatch
+
+#: what the text of any match of a mask or date pattern holds (one of these, written so),
+#: by pattern: a pattern is not run on a sentence without it; patterns not listed always run
+_NEEDS = {
+    r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#]\w+|\bpic\.twitter\.com/\S+": (
+        "@",
+        "#",
+        "http",
+        "www.",
+        "pic.twitter.com",
+    ),
+    r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*hrs)?": (":",),
+    r"\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::\d{2})?": ("UTC", "GMT"),
+    r"\b\d+/\d+\b": ("/",),
+    r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b": ("-",),
+    r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})\b": ("/",),
+} | {
+    rx.pattern: ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    for rx in _DATE_RES
+    if rx.pattern.startswith(r"\b(?P<mon>") or rx.pattern.startswith(r"\b(?P<day>")
+}
+_MASKS = [(rx, _NEEDS.get(rx.pattern)) for rx in _MASK_RES]
+_DATES = [(rx, _NEEDS.get(rx.pattern)) for rx in _DATE_RES]
+
+
+def _masks_in(text: str) -> list[re.Pattern[str]]:
+    return [rx for rx, need in _MASKS if need is None or any(x in text for x in need)]
+
+
+def _dates_in(text: str) -> list[re.Pattern[str]]:
+    known: dict[tuple[str, ...], bool] = {}  # the month names are asked once, not thrice
+    out = []
+    for rx, need in _DATES:
+        if need is not None:
+            if need not in known:
+                known[need] = any(x in text for x in need)
+            if not known[need]:
+                continue
+        out.append(rx)
+    return out
+
+
+#: the tokens of a sentence with no digit: words, and each other mark but white space
+_PLAIN_TOKENS = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*|\S").findall
+
+
+def _plain_tokens(text: str) -> tuple[list[str], list[str]] | None:
+    """The token texts of a sentence without digits (no mask applies to it, so they are its
+    words and each other mark), and the same lower-cased; None where :func:`_numbers` might
+    find a number in it: a number word as a word or the first part of a hyphenated one,
+    "a"/"an" before a unit of time, "-long" (a superset of what it reads)."""
+    texts = _PLAIN_TOKENS(text)
+    joined = " ".join(texts).lower()
+    lows = joined.split(" ")  # a token holds no space, and lower-casing adds none
+    if not _NUMBER_WORDS.isdisjoint(lows) or "-long" in joined:
+        return None
+    if "-" in joined:
+        for low in lows:
+            if "-" in low and low.split("-")[0] in _NUMBER_WORDS:
+                return None
+    if "a" in lows or "an" in lows:
+        for k in range(len(lows) - 1):
+            if lows[k] in ("a", "an") and lows[k + 1].split("-")[0] in _TIME_UNITS:
+                return None
+    return texts, lows
 
 
 def _same_start(a: str, b: str) -> bool:
@@ -71,12 +138,16 @@ class _Scanner(_NumberReader):
     def _sentence(self, si: int, raw: str, subject: str) -> str:
         text = _ascii_digits(raw)
         digits = _HAS_DIGIT(text) is not None
-        masks = [m.span() for rx in _MASK_RES for m in rx.finditer(text)] if digits else []
+        if not digits:
+            plain = _plain_tokens(text)
+            if plain is not None:
+                return self._plain_sentence(si, raw, text, subject, *plain)
+        masks = [m.span() for rx in _masks_in(text) for m in rx.finditer(text)] if digits else []
         if digits:
             self.dates.extend((w, norm, "time", si) for w, norm in _clock_times(text))
         years: list[int] = []
         full = False
-        for rx in _DATE_RES if digits else ():
+        for rx in _dates_in(text) if digits else ():
             for m in rx.finditer(text):
                 if any(a <= m.start() < b for a, b in masks):
                     continue
@@ -178,7 +249,22 @@ class _Scanner(_NumberReader):
         self.mentions.extend(here)
         return subject
 
-    # -- one number --------------------------------------------------------------------
+    def _plain_sentence(
+        self, si: int, raw: str, text: str, subject: str, texts: list[str], lows: list[str]
+    ) -> str:
+        """A sentence with no number (see :func:`_plain_tokens`) states no figure and no date
+        but a weekday: what tokenizing, :func:`_numbers` and the rest of :meth:`_sentence`
+        would find in it, from its token texts."""
+        if "day" in text.lower():
+            for t, low in zip(texts, lows, strict=True):
+                if "A" <= t[0] <= "Z" and low in _WEEKDAYS:
+                    self.dates.append((t, t.capitalize(), "weekday", si))
+        # words of more than 3 letters (a mark is one character)
+        longer = [t for t in texts if len(t) > 3]
+        caps = sum(1 for t in longer if "A" <= t[0] <= "Z")
+        title_case = len(longer) >= 3 and caps >= 0.75 * len(longer)
+        self._sents.append(_Sent(raw, [], title_case, [], False, texts))
+        return subject
 
 
 _AMPM = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.I)
@@ -204,7 +290,7 @@ def _clock_times(text: str) -> list[tuple[str, str]]:
                 written = written[:-1]  # "2.15pm." at the end of a sentence
             out.append((written, f"{h:02d}:{mi:02d}"))
             taken.append(m.span())
-    for m in _HHMM.finditer(text):
+    for m in _HHMM.finditer(text) if ":" in text else ():
         hh, mm = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         start = m.start(1) if m.group(1) else m.start(3)
         end = m.end(2) if m.group(1) else m.end(4)

@@ -254,6 +254,24 @@ class Newsbrief(Extractor):
         sentence passes, the best eligible one within the length, then the best
         eligible one. None for a cluster without an eligible sentence.
         """
+        # summarize_articles asks for the headline, then select asks again: the second
+        # time is answered from the cluster (the same extractor, scorer and parameters)
+        state = tuple(
+            (k, id(v) if k in ("scorer", "fill_model") else v)
+            for k, v in sorted(vars(self).items())
+        )
+        memo = cluster.headlines.get(id(self))
+        if memo is not None and memo[0] is self and memo[1] == state:
+            return memo[2]
+        got = self._headline(cluster, setup)
+        cluster.headlines[id(self)] = (self, state, got)
+        return got
+
+    def _headline(
+        self,
+        cluster: Cluster,
+        setup: tuple[sparse.csr_matrix, np.ndarray, np.ndarray] | None,
+    ) -> int | None:
         eligible = cluster.eligible()
         if not eligible.any():
             return None
@@ -305,6 +323,8 @@ class Newsbrief(Extractor):
         longer budget is then filled by whole sentences (greedy coverage). With
         ``fill="whole"`` every word left is filled by greedy coverage.
         """
+        if type(self).select is not Newsbrief.select:
+            return super().shown(cluster, words)  # a subclass chooses its own sentences
         setup = self._gains_setup(cluster)
         head = self.headline(cluster, setup)
         if head is None:

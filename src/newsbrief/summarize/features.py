@@ -78,6 +78,11 @@ class Cluster:
             self._variants[key] = got
         return got
 
+    @cached_property
+    def headlines(self) -> dict[int, tuple[object, object, int | None]]:
+        """Headlines extractors found for this cluster, by extractor (see Newsbrief.headline)."""
+        return {}
+
     def faults(self, text: str) -> list[str]:
         """:func:`readable.faults` of ``text``, worked out once per cluster (a copy)."""
         got = self._faults.get(text)
