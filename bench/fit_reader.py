@@ -124,6 +124,26 @@ def score(tool: Any, pages: list[dict[str, Any]], keeps: list[list[bool]]) -> tu
     return tool.prf(rows)
 
 
+def stages(tool: Any, half: str, pages: list[dict[str, Any]], fitted: Any, t: float) -> None:
+    """Totals of each stage on a half: balanced lines or the model's, with or without clean."""
+    import newsbrief.clean as C
+
+    everything = [[True] * len(p["lines"]) for p in pages]
+    keeps = [[x >= t for x in probs(fitted, p)] for p in pages]
+    for name, k in (("balanced", everything), ("line model", keeps)):
+        P, R, F = score(tool, pages, k)
+        old = C._clean
+        C._clean = lambda text, title="", site=None: (text, None)  # type: ignore[assignment]
+        try:
+            p0, r0, f0 = score(tool, pages, k)
+        finally:
+            C._clean = old  # type: ignore[assignment]
+        print(
+            f"{half}: {name}: F1 {f0:.4f} (P {p0:.4f} R {r0:.4f}); "
+            f"+ clean F1 {F:.4f} (P {P:.4f} R {R:.4f})"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--no-write", action="store_true", help="do not write the model file")
@@ -182,11 +202,9 @@ def main(argv: list[str] | None = None) -> int:
     keeps = [[x >= t for x in probs(fitted, p)] for p in tune]
     P, R, F = score(tool, tune, keeps)
     print(f"tune, fitted on all of it (in-sample): F1 {F:.4f} (P {P:.4f} R {R:.4f})")
+    stages(tool, "tune", tune, fitted, t)
     if args.held_out:
-        held = [data[k] for k in halves["held-out"]]
-        keeps = [[x >= t for x in probs(fitted, p)] for p in held]
-        P, R, F = score(tool, held, keeps)
-        print(f"HELD-OUT: F1 {F:.4f} (P {P:.4f} R {R:.4f})")
+        stages(tool, "HELD-OUT", [data[k] for k in halves["held-out"]], fitted, t)
     if not args.no_write:
         MODEL.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {MODEL.relative_to(ROOT)}")
