@@ -4,8 +4,8 @@ Each line of trafilatura's balanced text on a tune-half page of the extraction b
 (../shared/data/extraction-benchmark; the split of bench/extraction_split.py: sorted
 keys, even positions) is labelled "body" when at least half of its word shingles occur
 in the page's hand-made body. A logistic regression over the features of
-newsbrief.read.lines (what trafilatura's precision mode, readability-lxml and jusText
-kept, link density, shape, place, element) is fitted with each line weighted by its
+newsbrief.read.lines (what trafilatura's precision mode kept, link density, shape,
+place, element) is fitted with each line weighted by its
 share of the page's shingles (the metric weighs every page alike). The regularization
 and the keep threshold are chosen by 5-fold cross-validation over tune pages, scoring
 the whole reader (kept lines, then clean) with the shared tool's metric. The held-out
@@ -13,6 +13,7 @@ half is never read here; ``--held-out`` prints its totals only (use sparingly).
 
     .venv/bin/python bench/fit_reader.py              # fit, print CV figures, write model
     .venv/bin/python bench/fit_reader.py --no-write   # figures only
+    .venv/bin/python bench/fit_reader.py --no-write --drop tag_p,tag_head  # a group's worth
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from extraction_split import DATA, load_tool, split  # noqa: E402
 MODEL = ROOT / "src" / "newsbrief" / "read" / "line_model.json"
 CACHE = ROOT / "bench" / "out" / "reader_lines.pkl"
 THRESHOLDS = [round(0.05 * i, 2) for i in range(3, 16)]
-CS = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0)
+CS = (0.3, 1.0, 3.0, 10.0, 30.0)
 FOLDS = 5
 BODY_SHARE = 0.5
 
@@ -95,12 +96,22 @@ def reader_text(page: dict[str, Any], keep: list[bool]) -> str:
     return clean_text("\n".join(lines), title, site=page["url"])
 
 
+DROP: list[int] = []  # feature columns left out (--drop), to measure what a group is worth
+
+
+def _X(rows: list[list[float]]) -> Any:
+    import numpy as np
+
+    X = np.array(rows, dtype=float)
+    return np.delete(X, DROP, axis=1) if DROP and len(X) else X
+
+
 def fit(pages: list[dict[str, Any]], c: float) -> Any:
     import numpy as np
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
-    X = np.array([r for p in pages for r in p["rows"]], dtype=float)
+    X = _X([r for p in pages for r in p["rows"]])
     y = np.array([lab for p in pages for lab in p["labels"]])
     w = np.array([x for p in pages for x in p["weights"]])
     scaler = StandardScaler().fit(X)
@@ -110,12 +121,10 @@ def fit(pages: list[dict[str, Any]], c: float) -> Any:
 
 
 def probs(model: Any, page: dict[str, Any]) -> list[float]:
-    import numpy as np
-
     scaler, clf = model
     if not page["rows"]:
         return []
-    X = scaler.transform(np.array(page["rows"], dtype=float))
+    X = scaler.transform(_X(page["rows"]))
     return list(clf.predict_proba(X)[:, 1])
 
 
@@ -149,7 +158,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-write", action="store_true", help="do not write the model file")
     ap.add_argument("--refresh", action="store_true", help="recompute the cached features")
     ap.add_argument("--held-out", action="store_true", help="also print held-out totals")
+    ap.add_argument("--drop", default="", help="features to leave out (comma-separated)")
     args = ap.parse_args(argv)
+    from newsbrief.read.lines import FEATURES
+
+    DROP[:] = [FEATURES.index(n) for n in args.drop.split(",") if n]
+    if DROP:
+        args.no_write = True
     tool = load_tool()
     t0 = time.perf_counter()
     if CACHE.exists() and not args.refresh:
@@ -186,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     model = {
         "about": "line keep model of newsbrief.read.lines; made by bench/fit_reader.py "
         "on the tune half of the extraction benchmark",
-        "features": list(__import__("newsbrief.read.lines", fromlist=["FEATURES"]).FEATURES),
+        "features": list(FEATURES),
         "mean": [round(float(x), 6) for x in scaler.mean_],
         "scale": [round(float(x), 6) for x in scaler.scale_],
         "coef": [round(float(x), 6) for x in clf.coef_[0]],

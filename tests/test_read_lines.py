@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from newsbrief.read import html as H
 from newsbrief.read.lines import (
     FEATURES,
@@ -45,12 +43,11 @@ def test_shipped_model_matches_the_features() -> None:
 
 def test_features_say_what_other_extractors_kept_and_link_density() -> None:
     lines = [BODY[0], LINKS[0]]
-    views = Views(precision=BODY[0], readability=BODY[0], anchors=[LINKS[0].casefold()])
+    views = Views(precision=BODY[0], anchors=[LINKS[0].casefold()])
     rows = line_features(lines, views)
     assert all(len(r) == len(FEATURES) for r in rows)
     f = {name: (rows[0][i], rows[1][i]) for i, name in enumerate(FEATURES)}
     assert f["cov_precision"] == (1.0, 0.0)
-    assert f["cov_readability"] == (1.0, 0.0)
     assert f["link_density"] == (0.0, 1.0)
     assert f["stop_end"] == (1.0, 0.0)
     assert f["first"] == (1.0, 0.0) and f["last"] == (0.0, 1.0)
@@ -60,8 +57,6 @@ def test_model_prefers_kept_prose_to_a_lone_link() -> None:
     lines = [BODY[0], LINKS[0], BODY[1]]
     views = Views(
         precision="\n".join([BODY[0], BODY[1]]),
-        readability=" ".join([BODY[0], BODY[1]]),
-        justext="\n".join([BODY[0], BODY[1]]),
         anchors=[LINKS[0].casefold()],
     )
     p = keep_probabilities(line_features(lines, views))
@@ -83,17 +78,3 @@ def test_html_page_keeps_every_body_paragraph() -> None:
         assert p in a.text
     for t in LINKS:
         assert t not in a.text.split("\n")
-
-
-def test_a_failing_second_opinion_is_only_a_missing_feature(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    import readability
-
-    def boom(*_a: object, **_k: object) -> None:
-        raise ValueError("broken")
-
-    monkeypatch.setattr(readability, "Document", boom)
-    assert H._readability_text(PAGE) == ""
-    a = H.html_article(PAGE, "ferry.html")
-    assert BODY[1] in a.text

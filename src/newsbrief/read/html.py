@@ -2,8 +2,7 @@
 
 The text is trafilatura's balanced extraction without the lines that a small fitted
 model (:mod:`.lines`) judges not to be the article's body, from what trafilatura's
-precision mode, readability-lxml and jusText keep of the page, link density, shape and
-place; every kept line is as the balanced mode wrote it. Figures:
+precision mode keeps of the page, link density, shape, place and element; every kept line is as the balanced mode wrote it. Figures:
 bench/extraction_split.py, docs/benchmarks.md.
 
 trafilatura is imported on first use, so importing newsbrief stays fast.
@@ -82,7 +81,7 @@ def _quiet_libraries() -> None:
     """
     global _quieted
     if not _quieted:
-        for name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
+        for name in ("trafilatura", "htmldate", "courlan", "justext"):
             lg = logging.getLogger(name)
             if lg.level == logging.NOTSET:
                 lg.setLevel(logging.CRITICAL)
@@ -95,33 +94,6 @@ def _line_key(line: str) -> str:
 
 _BODY_TAGS = {"p": "p", "head": "head", "item": "item", "quote": "quote", "cell": "cell"}
 _MIN_ANCHOR = 4  # link texts shorter than this (">", "1", "Up") say little
-
-
-def _readability_text(page: str) -> str:
-    """readability-lxml's article text (its words only); "" when it fails."""
-    try:
-        import lxml.html
-        from readability import Document
-
-        summary = Document(page).summary(html_partial=True)
-        if not summary.strip():
-            return ""
-        return " ".join(lxml.html.fromstring(summary).itertext())
-    except Exception:  # any failure of a second opinion is only a missing feature
-        log.debug("readability failed", exc_info=True)
-        return ""
-
-
-def _justext_text(page: str) -> str:
-    """jusText's non-boilerplate paragraphs (language-independent mode); "" on failure."""
-    try:
-        import justext
-
-        paras = justext.justext(page, frozenset(), stopwords_low=0, stopwords_high=0)
-        return "\n".join(p.text for p in paras if not p.is_boilerplate)
-    except Exception:  # as above
-        log.debug("jusText failed", exc_info=True)
-        return ""
 
 
 def _anchors(page: str) -> list[str]:
@@ -153,7 +125,8 @@ def _tags(body: Any) -> dict[str, str]:
 
 
 def page_views(page: str, url: str, body: Any = None) -> Views:
-    """What the other extractors keep of ``page`` (features of :mod:`.lines`)."""
+    """What trafilatura's precision mode keeps of ``page``, its link texts and the element
+    of each line (the features of :mod:`.lines`)."""
     import trafilatura
 
     precise = trafilatura.bare_extraction(
@@ -161,8 +134,6 @@ def page_views(page: str, url: str, body: Any = None) -> Views:
     )
     return Views(
         precision=(precise.text if precise is not None else "") or "",
-        readability=_readability_text(page),
-        justext=_justext_text(page),
         anchors=_anchors(page),
         tags=_tags(body),
     )

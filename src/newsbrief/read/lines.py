@@ -1,11 +1,13 @@
 """Keep or drop each line of trafilatura's balanced text, by a small fitted model.
 
 trafilatura's balanced extraction keeps nearly all of an article's body but also some
-page furniture (related links, teasers, promos, labels). Other extractors err in other
-places, so where they agree is evidence: each line of the balanced text is described by
+page furniture (related links, teasers, promos, labels). Precision mode errs in other
+places, so where the two modes agree is evidence: each line of the balanced text is
+described by
 
-* how much of it (4-word shingles) trafilatura's precision mode, readability-lxml and
-  jusText also kept;
+* how much of it (4-word shingles) trafilatura's precision mode also kept (the precision
+  mode prunes link-dense and teaser blocks; its own text is not used, since it also cuts
+  words out of sentences it keeps);
 * its link density (the share of its characters inside the page's link texts);
 * its shape: length, final stop, capitals, digits, separators ("|", "»");
 * its place: relative position, distance from the text's edges; and the element
@@ -15,6 +17,10 @@ A logistic model over these features (fitted by ``bench/fit_reader.py`` on the t
 of the extraction benchmark; coefficients in ``line_model.json``) gives each line the
 probability that it belongs to the article body; lines under the model's threshold are
 dropped. Every kept line is the balanced text's own, word for word.
+
+readability-lxml's and jusText's verdicts were tried as further features: on 5-fold
+cross-validation over the tune pages they added nothing (F1 0.9814 with or without them)
+and cost about 40 ms a page, so they are not used (docs/benchmarks.md, extraction).
 """
 
 from __future__ import annotations
@@ -45,8 +51,6 @@ _TAGS = ("p", "head", "item", "quote", "cell")
 #: feature names, in the order :func:`line_features` writes them
 FEATURES = (
     "cov_precision",
-    "cov_readability",
-    "cov_justext",
     "link_density",
     "log_words",
     "short",
@@ -71,8 +75,6 @@ class Views:
     """What the other extractors made of the page, for the features of each line."""
 
     precision: str = ""
-    readability: str = ""
-    justext: str = ""
     anchors: list[str] = field(default_factory=list)
     tags: dict[str, str] = field(default_factory=dict)
 
@@ -121,8 +123,6 @@ def _link_density(line: str, anchors: list[str]) -> float:
 def line_features(lines: list[str], views: Views) -> list[list[float]]:
     """One feature row (see :data:`FEATURES`) per line of the balanced text."""
     prec = _text_shingles(views.precision)
-    rdb = _text_shingles(views.readability)
-    jt = _text_shingles(views.justext)
     n = len(lines)
     rows: list[list[float]] = []
     for i, line in enumerate(lines):
@@ -141,8 +141,6 @@ def line_features(lines: list[str], views: Views) -> list[list[float]]:
         rows.append(
             [
                 cov_p,
-                _coverage(tokens, rdb),
-                _coverage(tokens, jt),
                 link,
                 math.log1p(len(words)),
                 short,
