@@ -34,7 +34,6 @@ from sklearn.linear_model import LogisticRegression
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from facts_quality import project_json, scorer, split_of  # noqa: E402
-
 from newsbrief import pipeline  # noqa: E402
 from newsbrief.compare import (  # noqa: E402
     _decide,
