@@ -214,3 +214,33 @@ def test_longer_briefs_on_real_events_stay_readable(words):
         for a, i in enumerate(chosen):
             for j in chosen[a + 1 :]:
                 assert cluster.similarity[i, j] <= settings.redundancy_threshold + 1e-6
+
+
+def test_short_brief_fills_only_with_shortened_sentences_of_the_articles():
+    from newsbrief.summarize.scorer import FILL_FEATURES, load_fill_model
+
+    model = load_fill_model()
+    assert model is not None and model.features == FILL_FEATURES
+    arts = articles()
+    originals = [s for a in arts for s in split_sentences(a.text)]
+    for ext in (Newsbrief(), Newsbrief(fill_model=None), Newsbrief(fill="whole")):
+        brief = summarize_articles(arts, Settings(words=40), extractor=ext)
+        assert brief.sentences[0].text == brief.headline
+        assert sum(word_count(s.text) for s in brief.sentences) <= 40
+        for s in brief.sentences:
+            # each shown sentence is one of the articles' sentences with words deleted
+            assert any(is_subsequence(s.text, o) for o in originals), s.text
+            assert s.text.rstrip()[-1] in ".!?"
+    # never filling: the 40-word brief is its headline alone
+    alone = Newsbrief(fill_threshold=float("inf"))
+    brief = summarize_articles(arts, Settings(words=40), extractor=alone)
+    assert [s.text for s in brief.sentences] == [brief.headline]
+    # a longer budget is filled past 40 words by whole sentences, whatever the fill model says
+    brief = summarize_articles(arts, Settings(words=100), extractor=alone)
+    assert len(brief.sentences) > 1
+    assert sum(word_count(s.text) for s in brief.sentences) <= 100
+
+
+def test_fill_is_a_choice_between_two_kinds():
+    with pytest.raises(ValueError, match="fill must be"):
+        Newsbrief(fill="cut")

@@ -239,8 +239,19 @@ class Newsbrief(Extractor):
         presence, factor, weights = setup
         gains = np.asarray(presence @ weights).ravel() * factor
         if self.scorer is not None and cluster.size:
-            return self.scorer.predict(cluster, gains, self.texts(cluster))
+            return self.scorer.predict_rows(self.feature_rows(cluster, gains))
         return gains
+
+    def feature_rows(self, cluster: Cluster, gains: np.ndarray) -> np.ndarray:
+        """:func:`scorer.sentence_features` of the cluster's sentences, worked out once per
+        cluster and extractor (the headline and the fill both read them)."""
+        key = ("rows", id(self))
+        memo = cluster.headlines.get(key)
+        if memo is not None and memo[0] is self and np.array_equal(memo[1], gains):
+            return memo[2]
+        rows = sentence_features(cluster, gains, self.texts(cluster))
+        cluster.headlines[key] = (self, gains, rows)
+        return rows
 
     def headline(
         self,
@@ -393,9 +404,8 @@ class Newsbrief(Extractor):
     ) -> FillState:
         """What a fill starts from: ``after`` taken, every sentence's features and relevance."""
         presence, factor, weights = setup
-        texts = self.texts(cluster)
         gains = np.asarray(presence @ weights).ravel() * factor
-        rows = sentence_features(cluster, gains, texts)
+        rows = self.feature_rows(cluster, gains)
         relevance = self.scorer.predict_rows(rows) if self.scorer is not None else gains
         relevance = relevance / max(float(relevance.max()), 1e-9)
         state = FillState(

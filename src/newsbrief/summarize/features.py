@@ -79,8 +79,9 @@ class Cluster:
         return got
 
     @cached_property
-    def headlines(self) -> dict[int, tuple[object, object, int | None]]:
-        """Headlines extractors found for this cluster, by extractor (see Newsbrief.headline)."""
+    def headlines(self) -> dict[object, tuple[object, object, object]]:
+        """Headlines extractors found for this cluster, by extractor (see Newsbrief.headline),
+        and what else an extractor works out once per cluster (Newsbrief.feature_rows)."""
         return {}
 
     def faults(self, text: str) -> list[str]:
