@@ -16,6 +16,13 @@ takes the sentence whose not-yet-covered term weight per word (words raised to
 gains little, and a sentence whose similarity to a chosen one exceeds
 ``Settings.redundancy_threshold`` is never taken: the redundancy control of longer
 briefs.
+
+The brief (:meth:`Newsbrief.shown`, what ``newsbrief eval`` scores) is the headline
+(:meth:`Newsbrief.headline`, chosen by the fitted headline scorer), then, within the
+first 40 words, sentences shortened by deletion to fit the words left
+(:func:`newsbrief.compress.shorter`), each taken only while the fitted fill model
+(``fill_model.json``, ``bench/fit_fill.py``) predicts it adds to the brief; past 40
+words, whole sentences by the greedy coverage above.
 """
 
 from __future__ import annotations
