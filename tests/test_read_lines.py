@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsbrief.read import html as H
 from newsbrief.read.lines import (
     FEATURES,
@@ -78,3 +80,21 @@ def test_html_page_keeps_every_body_paragraph() -> None:
         assert p in a.text
     for t in LINKS:
         assert t not in a.text.split("\n")
+
+
+def test_without_a_precision_pass_the_balanced_text_stands(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import trafilatura
+
+    real = trafilatura.bare_extraction
+
+    def balanced_only(*args: object, **kw: object) -> object:
+        if kw.get("favor_precision"):
+            raise ValueError("broken pass")
+        return real(*args, **kw)
+
+    balanced = real(PAGE, with_metadata=True, include_comments=False).text
+    monkeypatch.setattr(trafilatura, "bare_extraction", balanced_only)
+    a = H.html_article(PAGE, "ferry.html")
+    assert a.text == balanced.split("\n", 1)[1]  # all of it, less the repeated title

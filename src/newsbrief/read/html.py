@@ -129,9 +129,13 @@ def page_views(page: str, url: str, body: Any = None) -> Views:
     of each line (the features of :mod:`.lines`)."""
     import trafilatura
 
-    precise = trafilatura.bare_extraction(
-        page, url=url or None, include_comments=False, favor_precision=True
-    )
+    try:
+        precise = trafilatura.bare_extraction(
+            page, url=url or None, include_comments=False, favor_precision=True
+        )
+    except Exception:  # the second pass is only evidence; the balanced text stands
+        log.debug("trafilatura's precision pass failed", exc_info=True)
+        precise = None
     return Views(
         precision=(precise.text if precise is not None else "") or "",
         anchors=_anchors(page),
@@ -151,7 +155,9 @@ def _extract(html: str, url: str) -> Any:
         include_comments=False,
     )
     if doc is not None and doc.text:
-        doc.text = kept_lines(doc.text, page_views(page, url, doc.body))
+        views = page_views(page, url, doc.body)
+        if views.precision.strip():  # without it the model's main evidence is missing
+            doc.text = kept_lines(doc.text, views)
     return doc
 
 

@@ -106,24 +106,44 @@ def _coverage(tokens: list[str], other: set[tuple[str, ...]]) -> float:
     return sum(1 for s in sh if s in other) / len(sh)
 
 
-def _link_density(line: str, anchors: list[str]) -> float:
-    """The share of the line's characters inside link texts of the page found in it."""
-    if not anchors or not line:
-        return 0.0
-    low = _key(line)
-    covered = 0
+def _link_densities(lines: list[str], anchors: list[str]) -> list[float]:
+    """Per line, the share of its characters inside the page's link texts found in it.
+
+    A link text counts once per line where it occurs with its words whole (a line is a
+    candidate only when it holds the link text's rarest word), so that a page with
+    thousands of links is read in one pass over them.
+    """
+    keys = [_key(line) for line in lines]
+    covered = [0] * len(keys)
+    if not anchors or not keys:
+        return [0.0] * len(keys)
+    where: dict[str, set[int]] = {}
+    for i, k in enumerate(keys):
+        for tok in _TOKEN.findall(k):
+            where.setdefault(tok, set()).add(i)
     for a in anchors:
-        if len(a) <= len(low) and a in low:
-            covered += len(a)
-            if covered >= len(low):
-                return 1.0
-    return covered / len(low)
+        tokens = _TOKEN.findall(a)
+        if not tokens:
+            continue
+        best: set[int] | None = None
+        for tok in tokens:
+            hit = where.get(tok)
+            if hit is None:
+                best = None
+                break
+            if best is None or len(hit) < len(best):
+                best = hit
+        for i in best or ():
+            if a in keys[i]:
+                covered[i] += len(a)
+    return [min(1.0, c / len(k)) if k else 0.0 for c, k in zip(covered, keys, strict=True)]
 
 
 def line_features(lines: list[str], views: Views) -> list[list[float]]:
     """One feature row (see :data:`FEATURES`) per line of the balanced text."""
     prec = _text_shingles(views.precision)
     n = len(lines)
+    links = _link_densities([line.strip() for line in lines], views.anchors)
     rows: list[list[float]] = []
     for i, line in enumerate(lines):
         s = line.strip()
@@ -135,7 +155,7 @@ def line_features(lines: list[str], views: Views) -> list[list[float]]:
         digits = sum(1 for c in s if c.isdigit()) / len(s) if s else 0.0
         short = 1.0 if len(words) < 8 else 0.0
         cov_p = _coverage(tokens, prec)
-        link = _link_density(s, views.anchors)
+        link = links[i]
         pos = i / (n - 1) if n > 1 else 0.0
         tag = views.tags.get(_key(s), "")
         rows.append(
