@@ -104,8 +104,12 @@ class Model:
         names = tuple(data["features"])
         if names != FEATURES:
             raise ValueError("pairing model: features differ from newsbrief.compare.pairing")
-        return cls(tuple(map(float, data["weights"])), float(data["intercept"]),
-                   float(data["threshold"]), float(data.get("veto", 0.0)))
+        return cls(
+            tuple(map(float, data["weights"])),
+            float(data["intercept"]),
+            float(data["threshold"]),
+            float(data.get("veto", 0.0)),
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -121,8 +125,10 @@ class Model:
 def shipped_model() -> Model | None:
     """The model file shipped with the package (None when absent: the rules decide)."""
     try:
-        text = resources.files("newsbrief.compare").joinpath("pairing_model.json").read_text(
-            encoding="utf-8"
+        text = (
+            resources.files("newsbrief.compare")
+            .joinpath("pairing_model.json")
+            .read_text(encoding="utf-8")
         )
     except (FileNotFoundError, OSError):
         return None
@@ -244,9 +250,7 @@ class EventFacts:
         return len(self.key_values.get((m.article, m.key), ()))
 
 
-def features(
-    a: _Mention, b: _Mention, rules: frozenset[str], ev: EventFacts
-) -> list[float]:
+def features(a: _Mention, b: _Mention, rules: frozenset[str], ev: EventFacts) -> list[float]:
     """The features of one candidate pair, in the order of :data:`FEATURES`."""
     va, vb = _si(a), _si(b)
     ratio = max(va, vb) / min(va, vb) if min(va, vb) > 0 else 100.0
@@ -263,8 +267,11 @@ def features(
         float("similar" in rules),
         float(a.key == b.key),
         float(a.key == b.key and _strong_key(a)),
-        float(bool(a.noun) and stem(a.noun.split()[-1].lower()) == stem(b.noun.split()[-1].lower())
-              if a.noun and b.noun else 0.0),
+        float(
+            bool(a.noun) and stem(a.noun.split()[-1].lower()) == stem(b.noun.split()[-1].lower())
+            if a.noun and b.noun
+            else 0.0
+        ),
         float(a.category in PEOPLE_CATEGORIES),
         float(a.category in _TOLLS),
         float(a.category == "count"),
@@ -303,7 +310,8 @@ def ranks(scans: Sequence[_Scanner]) -> dict[int, int]:
 
 
 def candidate_pairs(
-    scans: Sequence[_Scanner], rule_pairs: dict[tuple[int, int], tuple[_Mention, _Mention, set[str]]]
+    scans: Sequence[_Scanner],
+    rule_pairs: dict[tuple[int, int], tuple[_Mention, _Mention, set[str]]],
 ) -> list[tuple[_Mention, _Mention, frozenset[str]]]:
     """Rule pairs and wide candidates, each once, with the rules that proposed it."""
     pairs = {k: (a, b, frozenset(r)) for k, (a, b, r) in rule_pairs.items()}
