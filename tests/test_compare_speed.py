@@ -9,6 +9,8 @@ are checked as a whole by bench/facts_regress.py).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newsbrief.compare import extract_facts
@@ -77,3 +79,128 @@ def test_cluster_faults_equal_readable_faults_and_are_copies() -> None:
         assert got == readable.faults(t)
         got.append("changed")
         assert cluster.faults(t) == readable.faults(t)
+
+
+#: sentences without digits near the edges of the no-number test and of the name rules
+PLAIN_EDGES = [
+    *SENTENCES,
+    "Someone often wrote letters to the council.",  # "one", "ten" inside words
+    "The one-off payment and the ten-day visit were cancelled.",
+    "She spoke for a minute's silence.",
+    "Officials said an hour's delay was likely.",
+    "UN Special Envoy Staffan de Mistura met President Bashar al-Assad in Damascus.",
+    "MOSCOW, Russia (AFP) – The Kremlin said nothing.",
+    "The WHO and NATO met in Brussels, said Jens Stoltenberg.",
+    "“Later,” said Mr Smith’s lawyer, “we will appeal.”",
+    "Élise Dupont and Zoë Ångström spoke in Genève.",
+    "Prime Minister Theresa May's office (Downing Street) declined to comment.",
+    "The U.S. State Department said Kim Il-Sung Square was closed.",
+    "Thousands marched; dozens were hurt.",
+    "ſix and Kone were the names of the boats.",
+    "A half-hearted apology followed, in Paris.",
+    "Shares fell 5%, said the CEO of Acme Corp.",
+    "Dr. Jane Roe, of the Mayo Clinic, and Gen. John Doe spoke.",
+]
+
+
+@pytest.mark.parametrize("sentence", PLAIN_EDGES)
+def test_no_number_test_is_a_superset_of_what_numbers_reads(sentence: str) -> None:
+    """A sentence the scanner does not tokenize has no number _numbers would find, and its
+    token texts are the tokenizer's."""
+    from newsbrief.compare.numbers import _numbers
+    from newsbrief.compare.scanner import _plain_tokens
+
+    text = _ascii_digits(sentence)
+    toks = _tokenize(text, [])
+    plain = None if re.search(r"\d", text) else _plain_tokens(text)  # asked without digits
+    if plain is not None:
+        assert not _numbers(toks), sentence
+        assert plain[0] == [t.text for t in toks]
+        assert plain[1] == [t.text.lower() for t in toks]
+
+
+def test_no_number_test_sends_number_sentences_to_the_tokenizer() -> None:
+    from newsbrief.compare.scanner import _plain_tokens
+
+    for s in [
+        "The one-off payment was cancelled.",
+        "It lasted a week.",
+        "A decade-long war ended.",
+        "Twenty people came.",
+        "Half an hour passed.",
+        "A dozen left.",
+    ]:
+        assert _plain_tokens(s) is None, s
+    assert _plain_tokens("Someone often wrote to Kone.") is not None
+
+
+@pytest.mark.parametrize("sentence", PLAIN_EDGES)
+def test_names_of_a_plain_sentence_equal_the_tokenized_path(sentence: str) -> None:
+    """find_names reads the same names from the token texts as from the tokens."""
+    from newsbrief.compare.context import _title_case
+    from newsbrief.compare.mentions import _Sent
+    from newsbrief.compare.names import find_names
+    from newsbrief.compare.scanner import _PLAIN_TOKENS
+
+    text = _ascii_digits(sentence)
+    toks = _tokenize(text, [])
+    if re.search(r"\d", text):
+        return  # a sentence with digits is always tokenized
+    texts = _PLAIN_TOKENS(text)
+    tokenized = _Sent(sentence, toks, _title_case(toks), [], False)
+    plain = _Sent(sentence, [], _title_case(toks), [], False, texts)
+    assert find_names([plain]) == find_names([tokenized]), sentence
+
+
+def test_plain_path_keeps_the_names_of_an_article() -> None:
+    art = Article.create(" ".join(PLAIN_EDGES[-16:]), title="", url="https://example.org/b")
+    facts = extract_facts(art)
+    names = {f.value for f in facts if f.category in ("person", "place", "organization")}
+    # as the tokenized path finds them (the de Mistura sentence is title case: no names)
+    assert {"Theresa May", "Moscow", "Kim Il-Sung Square", "Acme Corp", "Paris"} <= names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Troops fired at 6:30 p.m. on 12 March 2019, see https://x.org/a-1 or @user_1.",
+        "About 1 000 people and 34,000 others (UTC+3) met; call +44 20 7946 0958.",
+        "The six-year-old and twenty-four others left at 21:53, 2012-13 season.",
+        "Prices rose 3.5% to $1.2-billion, a 7.5bn deal, 10-15 people, 3/4 of them.",
+    ],
+)
+def test_tokens_lie_where_their_text_is(sentence: str) -> None:
+    """Each token's start and end locate its text, and ``space`` says whether white space
+    comes before it (the tokenizer works positions out from the lengths it reads)."""
+    from newsbrief.compare.lexicon import _MASK_RES
+
+    text = _ascii_digits(sentence)
+    masks = [m.span() for rx in _MASK_RES for m in rx.finditer(text)]
+    toks = _tokenize(text, masks)
+    prev = 0
+    for t in toks:
+        if t.kind != "word" or "-" not in text[t.start : t.end] or t.text == text[t.start : t.end]:
+            assert text[t.start : t.end] == t.text, (t, sentence)
+        assert t.start >= prev
+        assert t.space == (t.start > prev), (t, sentence)
+        assert text[prev : t.start].strip() == ""
+        prev = t.end
+    assert text[prev:].strip() == ""
+
+
+def test_headline_asked_twice_is_worked_out_once_and_follows_the_extractor() -> None:
+    texts = [
+        "Floods in the north killed 12 people on Monday, officials said.",
+        "Rescuers searched for survivors as the water rose in the valley.",
+        "The government promised aid to the families of the victims.",
+    ]
+    arts = [
+        Article.create(t, title="", url=f"https://example.org/h{i}") for i, t in enumerate(texts)
+    ]
+    cluster = prepare(arts)
+    ex = Newsbrief(scorer=None)
+    first = ex.headline(cluster)
+    assert ex.headline(cluster) == first == Newsbrief(scorer=None).headline(prepare(arts))
+    assert cluster.headlines  # the answer is kept on the cluster
+    ex.lead = 50.0  # a changed parameter is not answered from the kept headline
+    assert ex.headline(cluster) == Newsbrief(scorer=None, lead=50.0).headline(prepare(arts))

@@ -111,32 +111,40 @@ def _currency_after(toks: list[_Tok], k: int) -> tuple[str, int]:
     return "", k
 
 
+#: the patterns of :func:`_background`, compiled once
+_SINCE_THEN = re.compile(r"\bsince the (?:turn|start|beginning)\b")
+_ANOTHER_PERIOD = re.compile(
+    r"\b(?:last|previous|past) (?:year|month|decade|week)\b|\bso far this\b|\bthis year\b"
+    r"|\b(?:days|weeks?|months?) (?:ago|earlier)\b"
+)
+_PER_YEAR = re.compile(
+    r"\b(?:every|each|per) year\b|\ba year\b(?! (?:ago|earlier|before|after))|\bannually\b"
+    r"|\b(?:on|an) average\b"
+)
+_PERIOD_WORDS = ("last", "previous", "past", "so far this", "this year", "ago", "earlier")
+_CONFLICT_WORDS = ("conflict", "insurgency", "war", "uprising")
+_CONFLICT = re.compile(r"\b(?:conflict|insurgency|war|uprising)\b")
+_LASTING = re.compile(r"\b(?:has|have|since|decade|years|long)\b")
+
+
 def _background(s: _Sent, ref_year: int | None) -> str:
     """Another time a sentence is about ("2008", "since 2000", "the whole conflict")."""
     low = s.text.lower()
-    for y in s.years:
-        if re.search(rf"\bsince (?:\w+ )?{y}\b", low):
-            return f"since {y}"
+    if "since" in low:
+        for y in s.years:
+            if re.search(rf"\bsince (?:\w+ )?{y}\b", low):
+                return f"since {y}"
     other = [y for y in s.years if y != ref_year]
     if other and not (ref_year is None and s.full_dates):
         return str(other[0])
-    if re.search(r"\bsince the (?:turn|start|beginning)\b", low):
+    # each pattern runs only where what any of its matches holds is written
+    if "since the " in low and _SINCE_THEN.search(low):
         return "since then"
-    if re.search(
-        r"\b(?:last|previous|past) (?:year|month|decade|week)\b|\bso far this\b|\bthis year\b"
-        r"|\b(?:days|weeks?|months?) (?:ago|earlier)\b",
-        low,
-    ):
+    if any(w in low for w in _PERIOD_WORDS) and _ANOTHER_PERIOD.search(low):
         return "another period"
-    if re.search(
-        r"\b(?:every|each|per) year\b|\ba year\b(?! (?:ago|earlier|before|after))|\bannually\b"
-        r"|\b(?:on|an) average\b",
-        low,
-    ):
+    if ("year" in low or "annually" in low or "average" in low) and _PER_YEAR.search(low):
         return "per year"
-    if re.search(r"\b(?:conflict|insurgency|war|uprising)\b", low) and re.search(
-        r"\b(?:has|have|since|decade|years|long)\b", low
-    ):
+    if any(w in low for w in _CONFLICT_WORDS) and _CONFLICT.search(low) and _LASTING.search(low):
         return "the whole conflict"
     return ""
 

@@ -283,6 +283,11 @@ def _numbers(toks: list[_Tok]) -> list[_Num]:
     i = 0
     while i < n:
         t = toks[i]
+        if t.value is None and (
+            t.kind != "num" and t.low not in _NUMBER_STARTS and not t.low.endswith("-long")
+        ):
+            i += 1  # a plain word or a mark: no branch below takes it
+            continue
         nw = toks[i + 1].low if i + 1 < n and toks[i + 1].kind == "word" else ""
         if t.kind == "num" and t.value is not None:
             value = t.value
@@ -359,6 +364,9 @@ def _numbers(toks: list[_Tok]) -> list[_Num]:
         i += 1
     return out
 
+
+#: words a number written in words can start with
+_NUMBER_STARTS = _NUMBER_WORDS | {"a", "an", "half"}
 
 #: scale abbreviations that read as one even after a space ("$630 bn"); "m", "b", "k" not
 _SPACED_ABBREV = frozenset(["bn", "tn", "trn", "mn", "mln"])

@@ -66,7 +66,16 @@ def _masks_in(text: str) -> list[re.Pattern[str]]:
 
 
 def _dates_in(text: str) -> list[re.Pattern[str]]:
-    return [rx for rx, need in _DATES if need is None or any(x in text for x in need)]
+    known: dict[tuple[str, ...], bool] = {}  # the month names are asked once, not thrice
+    out = []
+    for rx, need in _DATES:
+        if need is not None:
+            if need not in known:
+                known[need] = any(x in text for x in need)
+            if not known[need]:
+                continue
+        out.append(rx)
+    return out
 
 
 #: the tokens of a sentence with no digit: words, and each other mark but white space
@@ -281,7 +290,7 @@ def _clock_times(text: str) -> list[tuple[str, str]]:
                 written = written[:-1]  # "2.15pm." at the end of a sentence
             out.append((written, f"{h:02d}:{mi:02d}"))
             taken.append(m.span())
-    for m in _HHMM.finditer(text):
+    for m in _HHMM.finditer(text) if ":" in text else ():
         hh, mm = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         start = m.start(1) if m.group(1) else m.start(3)
         end = m.end(2) if m.group(1) else m.end(4)

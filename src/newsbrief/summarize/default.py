@@ -235,6 +235,21 @@ class Newsbrief(Extractor):
         sentence passes, the best eligible one within the length, then the best
         eligible one. None for a cluster without an eligible sentence.
         """
+        # summarize_articles asks for the headline, then select asks again: the second
+        # time is answered from the cluster (the same extractor, scorer and parameters)
+        state = tuple((k, id(v) if k == "scorer" else v) for k, v in sorted(vars(self).items()))
+        memo = cluster.headlines.get(id(self))
+        if memo is not None and memo[0] is self and memo[1] == state:
+            return memo[2]
+        got = self._headline(cluster, setup)
+        cluster.headlines[id(self)] = (self, state, got)
+        return got
+
+    def _headline(
+        self,
+        cluster: Cluster,
+        setup: tuple[sparse.csr_matrix, np.ndarray, np.ndarray] | None,
+    ) -> int | None:
         eligible = cluster.eligible()
         if not eligible.any():
             return None

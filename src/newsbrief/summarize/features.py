@@ -60,6 +60,11 @@ class Cluster:
     def _faults(self) -> dict[str, list[str]]:
         return {}
 
+    @cached_property
+    def headlines(self) -> dict[int, tuple[object, object, int | None]]:
+        """Headlines extractors found for this cluster, by extractor (see Newsbrief.headline)."""
+        return {}
+
     def faults(self, text: str) -> list[str]:
         """:func:`readable.faults` of ``text``, worked out once per cluster (a copy)."""
         got = self._faults.get(text)
