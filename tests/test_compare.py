@@ -622,3 +622,10 @@ def test_coordinated_qualifiers_keep_the_counted_noun() -> None:
     assert [f.measure for f in numeric(extract_facts(a))] == ["related settlements"]
     # the run does not go on through a number: "two new cars" keeps its own noun
     assert "new cars" in {f.measure for f in numeric(extract_facts(b))}
+
+
+def test_ages_written_with_years_after_aged() -> None:
+    facts = numeric(extract_facts(art("Two young women, aged twenty and thirty years, died.")))
+    assert sorted(f.normalized for f in facts if f.kind == "age") == ["20", "30"]
+    served = numeric(extract_facts(art("She served 20 years in prison.")))
+    assert [f.kind for f in served] == ["duration"]

@@ -291,6 +291,21 @@ class _NumberReader:
         parts = uw.split("-") if uw else []
         if parts == ["pound"] and _attributive(s, unit_tok, unit_tok != k):
             parts = ["lb"]  # "a 22,000-pound bomb": a weight (money in pounds is plural)
+        if parts and parts[0] in ("year", "years") and not cur:
+            # "aged twenty and thirty years": two ages, not a span of years
+            pw = _word(toks, hstart - 1)
+            if pw == "aged":  # the unit after a range ends the other age, not this one
+                end = i1 if unit_tok > k + 1 else unit_tok + 1
+                return mk("age", "age", end, unit="year", measure="age")
+            if (
+                pw in ("to", "and", "or")
+                and prev is not None
+                and prev.kind == "age"
+                and before == hstart - 1
+            ):
+                return mk(
+                    "age", "age", unit_tok + 1, unit="year", measure=prev.measure, noun=prev.noun
+                )
         if parts and parts[0] in _TIME_UNITS:
             return self._time(s, si, nm, rel, unit_tok, parts, unit_tok != k, mk)
         if nm.weak:
