@@ -5,8 +5,10 @@ ids, even positions), our own labels (bench/data/pair_labels.jsonl) and the dev 
 (tests/data/facts_labels.json) -- never the held-out part -- every mention that states one
 side's value in one side's articles (the shared scorer's matching) is looked up. A
 disagreement with a candidate pair (newsbrief.compare.pairing.candidate_pairs: the rules'
-pairs and the wider net) is "covered"; otherwise the closest pair of the two sides'
-mentions gives the reason:
+pairs and the wider net) is counted as ``rule pair`` (a rule proposes it) or ``wide: key``
+/ ``wide: same key`` (only the wider net does, with other keys or the same key; the rules'
+decision leaves it out); otherwise the closest pair of the two sides' mentions gives the
+reason:
 
 - ``not read``: no mention states one side's value in its articles;
 - ``kind``: read, but as different kinds (a count against a measurement...);
@@ -23,6 +25,7 @@ mentions gives the reason:
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
 from collections import Counter
@@ -76,8 +79,6 @@ def event_reasons(
 ) -> list[tuple[str, dict[str, Any], str]]:
     """(reason, labelled disagreement, a short description of the closest mentions)."""
     with path.open("w", encoding="utf-8") as fh:
-        import json
-
         for a in ev["articles"]:
             fh.write(json.dumps({k: a.get(k, "") for k in ("title", "text", "url", "date")}) + "\n")
     arts = pipeline.load([str(path)], Settings()).articles
@@ -92,11 +93,7 @@ def event_reasons(
         (va, aa), (vb, ab) = fs.side_spec(lab, d, "a"), fs.side_spec(lab, d, "b")
         ma = [m for m in mentions if fs.fact_hits(proj, va, aa, _fact(m, arts))]
         mb = [m for m in mentions if fs.fact_hits(proj, vb, ab, _fact(m, arts))]
-        hits = [
-            (x, y, r)
-            for x, y, r in cands
-            if (x in ma and y in mb) or (x in mb and y in ma)
-        ]
+        hits = [(x, y, r) for x, y, r in cands if (x in ma and y in mb) or (x in mb and y in ma)]
         if any(r for _x, _y, r in hits):
             out.append(("rule pair", d, ""))
             continue
@@ -116,9 +113,10 @@ def event_reasons(
             seen = f"read: {read[0].written!r} as {read[0].kind}/{read[0].category}" if read else ""
             out.append(("not read", d, seen))
             continue
-        best = min(
+        # the closest pair: the reason furthest down the list (same key before other key...)
+        best = max(
             ((x, y) for x in ma for y in mb if x is not y),
-            key=lambda p: REASONS.index(_reason(*p)) * -1,
+            key=lambda p: REASONS.index(_reason(*p)),
             default=None,
         )
         if best is None:
