@@ -14,7 +14,8 @@ reason:
 - ``kind``: read, but as different kinds (a count against a measurement...);
 - ``category``: one kind, different categories (killed / injured / count / people...);
 - ``key``: one category, different alignment keys (another counted noun, background...);
-- ``never compared``: a kind compare never pairs (dates, weekdays, clock times);
+- ``never compared``: a kind compare never pairs (dates, years, weekdays, clock times:
+  listed as facts, never paired);
 - ``same key, left out``: the keys agree and still no candidate (a part, an alias, one
   article, compatible values, too far apart).
 
@@ -38,6 +39,7 @@ from facts_quality import scorer, split_of  # noqa: E402
 from fit_pairing import OWN, ROOT, dev_labels, read_jsonl  # noqa: E402
 from newsbrief import pipeline  # noqa: E402
 from newsbrief.compare import _prepared, _rule_pairs, pairing  # noqa: E402
+from newsbrief.compare.report import _facts_of  # noqa: E402
 from newsbrief.settings import Settings  # noqa: E402
 
 REASONS = (
@@ -88,6 +90,16 @@ def event_reasons(
     sources = [{"id": a.id, "origin": a.origin, "url": a.url} for a in arts]
     proj = fs.Project({"facts": [], "sources": sources}, ev["articles"], str(path))
     mentions = [m for sc in scans for m in sc.mentions]
+    facts = [
+        {
+            "value": f.value,
+            "normalized": f.normalized,
+            "article_ids": list(f.article_ids),
+            "evidence": list(f.evidence),
+            "kind": f.kind,
+        }
+        for f in _facts_of(arts, scans)
+    ]
     out = []
     for d in lab["disagreements"]:
         (va, aa), (vb, ab) = fs.side_spec(lab, d, "a"), fs.side_spec(lab, d, "b")
@@ -109,6 +121,17 @@ def event_reasons(
             )
             continue
         if not ma or not mb:
+            # dates, years and clock times are facts but no mentions: listed, never paired
+            listed = [
+                f
+                for f in facts
+                if not (ma or mb)
+                and f["kind"] in ("date", "time", "weekday")
+                and any(fs.fact_hits(proj, v, arts_, f) for v, arts_ in ((va, aa), (vb, ab)))
+            ]
+            if listed:
+                out.append(("never compared", d, f"listed as {listed[0]['kind']}"))
+                continue
             read = ma or mb
             seen = f"read: {read[0].written!r} as {read[0].kind}/{read[0].category}" if read else ""
             out.append(("not read", d, seen))
