@@ -629,3 +629,9 @@ def test_ages_written_with_years_after_aged() -> None:
     assert sorted(f.normalized for f in facts if f.kind == "age") == ["20", "30"]
     served = numeric(extract_facts(art("She served 20 years in prison.")))
     assert [f.kind for f in served] == ["duration"]
+
+
+def test_number_of_reaches_past_a_number_glued_into_a_word() -> None:
+    text = "Police said the number of firearms found in his two-room suite had climbed to 23."
+    facts = numeric(extract_facts(art(text)))
+    assert ("23", "firearms") in [(f.normalized, f.measure) for f in facts]

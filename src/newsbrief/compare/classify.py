@@ -111,7 +111,9 @@ def _measured_before(s: _Sent, i0: int) -> str:
 def _number_of(toks: list[_Tok], i0: int, start: int) -> str:
     """The counted noun of "the number of X (stood at | was | rose to...) N": X's plural
     head, when the words between end in a verb of being or reaching and a preposition."""
-    lows = [_word(toks, q) for q in range(max(start, i0 - 12), i0)]
+    if 0 < start < i0 and toks[start].text == "-" and not toks[start].space:
+        start = 0  # the number before is glued into a word ("two-room"): no clause of its own
+    lows = [_word(toks, q) for q in range(max(start, i0 - 14), i0)]
     if not lows or lows[-1] not in ("at", "to", "was", "is", "of", "reached", "hit"):
         return ""
     for q in range(len(lows) - 2, 0, -1):
