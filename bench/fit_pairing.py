@@ -3,18 +3,25 @@
 Every candidate pair of mentions (the alignment rules' pairs and the wider net of
 newsbrief.compare.pairing) of each hand-labelled event is described by its features and
 labelled 1 when it matches a labelled disagreement (both values and articles, as the
-shared scorer ../shared/tools/facts_score.py matches them), else 0. A logistic regression
-(scikit-learn) is fitted on the TUNE events of ../shared/data/train_facts.jsonl (sorted
-ids, even positions; the odd ones are held out) plus our own labels
-(bench/data/pair_labels.jsonl, same format), and its threshold is the one with the best
-F0.5 (precision weighs double) over the training pairs.
+shared scorer ../shared/tools/facts_score.py matches them), else 0. Labelled events: the
+TUNE part of ../shared/data/train_facts.jsonl (sorted ids, even positions; the odd ones
+are HELD OUT and never fitted on), our own labels (bench/data/pair_labels.jsonl, same
+format; on events marked ``"judged": "rules"`` only the rules' pairs were judged, so only
+those are fitted on) and the dev labels (tests/data/facts_labels.json, converted).
 
-    .venv/bin/python bench/fit_pairing.py              # fit, score tune / held-out / k-fold
+A logistic regression (scikit-learn) is fitted on the pairs; then two cut-offs are chosen
+by the F0.5 (precision weighs double) of the reported disagreements on the training
+events, scored by the shared scorer: a veto under which a rule's pair is dropped and a
+threshold over which another candidate pair is added. The rules' own decision (no veto,
+nothing added) is kept unless another is strictly better.
+
+    .venv/bin/python bench/fit_pairing.py              # fit, score each part, 5-fold
     .venv/bin/python bench/fit_pairing.py --write      # and write the model file
-    .venv/bin/python bench/fit_pairing.py --folds 5    # k-fold over all labelled events
+    .venv/bin/python bench/fit_pairing.py --rules-only --hide-heldout   # rules, no held-out
 
-Scores are the shared scorer's, on the events each model was not fitted on: held-out
-(fixed split) and k-fold (each event scored by the model fitted on the other folds).
+The table gives per part the rules, the model fitted on tune + own + dev (held-out: not
+fitted on) and k-fold over all labelled events (each event scored by the model fitted
+on the other folds only).
 """
 
 from __future__ import annotations
@@ -37,11 +44,9 @@ from facts_quality import project_json, scorer, split_of  # noqa: E402
 from newsbrief import pipeline  # noqa: E402
 from newsbrief.compare import (  # noqa: E402
     _decide,
+    _prepared,
     _rule_pairs,
-    _scan,
-    mark_leads,
     pairing,
-    unify_age_holders,
 )
 from newsbrief.compare.report import _disagreements, _facts_of  # noqa: E402
 from newsbrief.settings import Settings  # noqa: E402
@@ -89,10 +94,14 @@ def dev_labels(path: Path, events: dict[str, dict[str, Any]]) -> list[dict[str, 
                 for y in vals[i + 1 :]:
                     ax, ay = stated.get((d["category"], x)), stated.get((d["category"], y))
                     if x != y and ax and ay:
-                        dis.append({"measure": d["category"],
-                                    "a": {"value": x, "article": min(ax), "quote": ""},
-                                    "b": {"value": y, "article": min(ay), "quote": ""},
-                                    "note": d.get("what", "")})
+                        dis.append(
+                            {
+                                "measure": d["category"],
+                                "a": {"value": x, "article": min(ax), "quote": ""},
+                                "b": {"value": y, "article": min(ay), "quote": ""},
+                                "note": d.get("what", ""),
+                            }
+                        )
         out.append({"event_id": ev["event"], "facts": facts, "disagreements": dis})
     return out
 
@@ -106,23 +115,30 @@ def event_pairs(
             fh.write(json.dumps({k: a.get(k, "") for k in ("title", "text", "url", "date")}) + "\n")
     loaded = pipeline.load([str(path)], Settings())
     arts = loaded.articles
-    years = Counter(a.published.year for a in arts if a.published)
-    ref = years.most_common(1)[0][0] if years else None
-    scans = [pipeline_scan(a, i, ref) for i, a in enumerate(arts)]
-    unify_age_holders(scans)
-    mark_leads(scans)
+    arts, scans = _prepared(arts)
     key_groups, rules = _rule_pairs(scans)
     sources = [{"id": a.id, "origin": a.origin, "url": a.url} for a in arts]
     proj = fs.Project({"facts": [], "sources": sources}, ev["articles"], str(path))
-    PREPARED[lab["event_id"]] = (arts, scans, key_groups, rules, sources,
-                                 [as_dict(f) for f in _facts_of(arts, scans)], str(path))
+    PREPARED[lab["event_id"]] = (
+        arts,
+        scans,
+        key_groups,
+        rules,
+        sources,
+        [as_dict(f) for f in _facts_of(arts, scans)],
+        str(path),
+    )
     specs = [(fs.side_spec(lab, d, "a"), fs.side_spec(lab, d, "b")) for d in lab["disagreements"]]
     facts = pairing.EventFacts(scans, [a.published for a in arts])
     xs, ys = [], []
 
     def fact(m: Any) -> dict[str, Any]:
-        return {"value": m.written, "normalized": m.normalized,
-                "article_ids": [arts[m.article].id], "evidence": [m.sentence]}
+        return {
+            "value": m.written,
+            "normalized": m.normalized,
+            "article_ids": [arts[m.article].id],
+            "evidence": [m.sentence],
+        }
 
     for a, b, r in pairing.candidate_pairs(scans, rules):
         if rules_only and not r:
@@ -141,14 +157,20 @@ def event_pairs(
     return xs, ys
 
 
-pipeline_scan = _scan
 #: event id -> (articles, scans, step-1 groups, rule pairs, sources, facts, file name)
 PREPARED: dict[str, tuple[Any, ...]] = {}
 
 
 def as_dict(f: Any) -> dict[str, Any]:
-    return {"value": f.value, "normalized": f.normalized, "article_ids": list(f.article_ids),
-            "evidence": list(f.evidence), "measure": f.measure}
+    return {
+        "value": f.value,
+        "normalized": f.normalized,
+        "article_ids": list(f.article_ids),
+        "evidence": list(f.evidence),
+        "measure": f.measure,
+    }
+
+
 #: event id -> indexes of its labelled disagreements some candidate pair matches
 COVERED: dict[str, set[int]] = {}
 
@@ -157,9 +179,7 @@ COVERED: dict[str, set[int]] = {}
 GRID = [(v, t) for v in (0.0, 0.2, 0.3, 0.4, 0.5) for t in (1.01, 0.95, 0.9, 0.85, 0.8)]
 
 
-def fit(
-    xs: list[list[float]], ys: list[int], c: float, judge: Any = None
-) -> pairing.Model:
+def fit(xs: list[list[float]], ys: list[int], c: float, judge: Any = None) -> pairing.Model:
     """Logistic regression over the candidate pairs; then the veto and the threshold
     with the best F0.5 of the reported disagreements (``judge(model) -> (P, R)``, the
     shared scorer on the training events), the rules' own decision unless another is
@@ -207,13 +227,17 @@ def score(
             c["f_hit"] += any(
                 fs.fact_hits(proj, f["values"], set(f["articles"]), pf) for pf in proj.all_facts
             )
-        specs = [(fs.side_spec(lab, d, "a"), fs.side_spec(lab, d, "b")) for d in lab["disagreements"]]
+        specs = [
+            (fs.side_spec(lab, d, "a"), fs.side_spec(lab, d, "b")) for d in lab["disagreements"]
+        ]
 
         def matches(pd: dict[str, Any], spec: Any, proj: Any = proj) -> bool:
             (va, aa), (vb, ab) = spec
             vals = pd["values"]
             return any(
-                i != j and fs.fact_hits(proj, va, aa, vals[i]) and fs.fact_hits(proj, vb, ab, vals[j])
+                i != j
+                and fs.fact_hits(proj, va, aa, vals[i])
+                and fs.fact_hits(proj, vb, ab, vals[j])
                 for i in range(len(vals))
                 for j in range(len(vals))
             )
@@ -246,11 +270,25 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--tools", type=Path, default=ROOT.parent / "shared" / "tools")
     ap.add_argument("--own", type=Path, default=OWN, help="our own labels (train_facts format)")
-    ap.add_argument("--dev-labels", type=Path, default=ROOT / "tests" / "data" / "facts_labels.json",
-                    help="the dev hand labels, also fitted on (converted to the train_facts "
-                    "format); pass '' to leave them out")
+    ap.add_argument(
+        "--dev-labels",
+        type=Path,
+        default=ROOT / "tests" / "data" / "facts_labels.json",
+        help="the dev hand labels, also fitted on (converted to the train_facts "
+        "format); pass '' to leave them out",
+    )
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--c", type=float, default=0.3, help="inverse regularization strength")
+    ap.add_argument(
+        "--rules-only",
+        action="store_true",
+        help="only score the rules' decision per part (no fitting)",
+    )
+    ap.add_argument(
+        "--hide-heldout",
+        action="store_true",
+        help="leave the held-out part out of the table (while working on rules)",
+    )
     ap.add_argument("--write", action="store_true", help=f"write {MODEL.relative_to(ROOT)}")
     args = ap.parse_args(argv)
     if not (args.data / "train_facts.jsonl").exists():
@@ -308,6 +346,16 @@ def main(argv: list[str] | None = None) -> int:
             return out
 
         ids = [lab["event_id"] for lab, _ in labelled]
+        if args.hide_heldout:
+            ids = [e for e in ids if part_of[e] != "heldout"]
+        if args.rules_only:
+            got = per_part(False, ids)
+            print("| part (events) | decided by | facts R | disagreements P | disagreements R |")
+            print("|---|---|---|---|---|")
+            for p, c in got.items():
+                n = sum(1 for e in ids if part_of[e] == p)
+                print(line(f"{p} ({n})", "rules", c))
+            return 0
         fit_parts = ("tune", "own", "own, rules judged", "dev")
         model = fitted([e for e in ids if part_of[e] in fit_parts])
         rules_only = per_part(False, ids)
@@ -341,12 +389,17 @@ def main(argv: list[str] | None = None) -> int:
         print(line(f"all ({len(ids)})", "rules", rtotal))
         print(line(f"all ({len(ids)})", f"model, {k}-fold (unseen)", total))
         print("\nweights of the model fitted on tune+own+dev:")
-        for name, w in sorted(zip(pairing.FEATURES, model.weights, strict=True),
-                              key=lambda x: -abs(x[1])):
+        for name, w in sorted(
+            zip(pairing.FEATURES, model.weights, strict=True), key=lambda x: -abs(x[1])
+        ):
             print(f"  {name:18s} {w:+.3f}")
-        print(f"  intercept {model.intercept:+.3f}, threshold {model.threshold:.3f}, "
-              f"veto {model.veto:.3f}")
-    if args.write:
+        print(
+            f"  intercept {model.intercept:+.3f}, threshold {model.threshold:.3f}, "
+            f"veto {model.veto:.3f}"
+        )
+    if args.write and model.veto == 0.0 and model.threshold > 1.0:
+        print("the fitted cut-offs keep the rules' decision: no model file written")
+    elif args.write:
         MODEL.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
         print(f"wrote {MODEL.relative_to(ROOT)}")
     return 0

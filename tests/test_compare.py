@@ -584,3 +584,54 @@ def test_quality_targets_on_hand_labels() -> None:
     assert r["disagreements_precision"] >= 0.9, r["false_alarms"]
     assert r["disagreements_recall"] >= 0.7, r["missed"]
     assert r["facts_precision"] >= 0.85 and r["facts_recall"] >= 0.85
+
+
+# --- what a measurement or a count is of ---------------------------------------------------
+
+
+def test_attributive_unit_names_what_is_measured() -> None:
+    # a unit glued to the number, or a singular unit word, qualifies the noun after it;
+    # "pound" so used is a weight (money in pounds is written plural or with a sign)
+    a = art("The army dropped a 21,000 pound bomb on the tunnels on Thursday.")
+    b = art("The 22,000-pound bomb was dropped from the rear of a cargo plane.")
+    facts, dis = compare([a, b])
+    bombs = [f for f in numeric(facts) if f.kind == "measurement"]
+    assert {f.measure for f in bombs} == {"bomb"} and {f.unit for f in bombs} == {"lb"}
+    assert len(dis) == 1 and dis[0].measure == "bomb"
+    # a class of things is not one measured thing; a unit followed by a direction is not
+    # attributive; plural pounds are not read as a weight
+    c = art("Owners of 2.0-liter diesel vehicles can sell them back.")
+    d = art("The storm was 500 miles south of the coast. The club paid 5 million pounds.")
+    measures = {f.measure for f in numeric(extract_facts(c)) + numeric(extract_facts(d))}
+    assert "vehicle" not in measures and "distance from" not in " ".join(measures)
+    assert not [f for f in numeric(extract_facts(d)) if f.unit == "lb"]
+
+
+def test_measurement_of_a_noun_before_it() -> None:
+    a = art("The missile has a range of nearly 2,500 miles, officials said.")
+    c = art("The missile has an estimated range of up to 1,800 miles.")
+    assert [f.measure for f in numeric(extract_facts(a))] == ["range"]
+    assert [f.measure for f in numeric(extract_facts(c))] == ["range"]
+    facts, dis = compare([a, c])
+    assert len(dis) == 1 and dis[0].measure == "range"
+
+
+def test_coordinated_qualifiers_keep_the_counted_noun() -> None:
+    a = art("The carmaker reached three separate but related settlements with regulators.")
+    b = art("He found three old and two new cars in the barn.")
+    assert [f.measure for f in numeric(extract_facts(a))] == ["related settlements"]
+    # the run does not go on through a number: "two new cars" keeps its own noun
+    assert "new cars" in {f.measure for f in numeric(extract_facts(b))}
+
+
+def test_ages_written_with_years_after_aged() -> None:
+    facts = numeric(extract_facts(art("Two young women, aged twenty and thirty years, died.")))
+    assert sorted(f.normalized for f in facts if f.kind == "age") == ["20", "30"]
+    served = numeric(extract_facts(art("She served 20 years in prison.")))
+    assert [f.kind for f in served] == ["duration"]
+
+
+def test_number_of_reaches_past_a_number_glued_into_a_word() -> None:
+    text = "Police said the number of firearms found in his two-room suite had climbed to 23."
+    facts = numeric(extract_facts(art(text)))
+    assert ("23", "firearms") in [(f.normalized, f.measure) for f in facts]

@@ -204,3 +204,36 @@ def test_headline_asked_twice_is_worked_out_once_and_follows_the_extractor() -> 
     assert cluster.headlines  # the answer is kept on the cluster
     ex.lead = 50.0  # a changed parameter is not answered from the kept headline
     assert ex.headline(cluster) == Newsbrief(scorer=None, lead=50.0).headline(prepare(arts))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last Published: 12 May",
+        "last  updated at noon",
+        "LAST MODIFIED",
+        "Published: today",
+        "Image copyright Reuters",
+        "GETTY IMAGES",
+        "Click here to read",
+        "Subscribe now",
+        "ſubscribe now",  # the long s matches "s" case-blind
+        "SUBſCRİBE",
+        "Clıck here",  # dotless i
+        "CLICK HERE",  # the Kelvin sign matches "k" case-blind
+        "Read more",
+        "Sign up",
+        "He left today.",
+        "YESTERDAY it rained",
+        "Tonight's game",
+        "tonıght",
+        "Tomorrow.",
+        "Nothing of the sort here.",
+    ],
+)
+def test_readable_shortcut_runs_a_pattern_wherever_it_matches(text: str) -> None:
+    """faults runs its two case-blind patterns only where their pieces are written: every
+    text either pattern matches passes the test (so no fault is ever skipped)."""
+    for rx in (readable._FURNITURE, readable._RELATIVE_DAY):
+        if rx.search(text):
+            assert readable._may_match(rx, text.lower()), (rx.pattern, text)

@@ -63,10 +63,57 @@ _VOTE_RE = re.compile(
 )
 
 
+#: words after a unit that do not start the noun it qualifies
+_NOT_QUALIFIED = frozenset(
+    "per away off from of east west north south northeast northwest southeast southwest".split()
+)
+
+
+def _attributive(s: _Sent, unit_tok: int, glued: bool) -> bool:
+    """The unit qualifies the noun after it: "a 22,000-pound bomb", "a 2,000-mile range"
+    (written glued to the number, or a singular unit word: "a 21,000 pound bomb"; "500
+    miles south" is not)."""
+    toks = s.toks
+    unit = _word(toks, unit_tok)
+    if not unit or unit_tok + 1 >= len(toks):
+        return False
+    if not glued and (len(unit) < 4 or unit.endswith("s") or toks[unit_tok].cap):
+        return False
+    nxt = toks[unit_tok + 1]
+    if nxt.kind != "word" or nxt.cap:
+        return False
+    low = nxt.low
+    return not (
+        low in _STOP
+        or low in _DIM_WORDS
+        or low in _NOT_QUALIFIED
+        or low in _MEASURES
+        or low.endswith("ly")
+        or len(low) < 3
+    )
+
+
+def _measured_before(s: _Sent, i0: int) -> str:
+    """The noun a measurement is "of": "a range of up to 1,800 miles", "an area of 500
+    hectares" (a hedge may stand between)."""
+    toks = s.toks
+    for q in range(i0 - 1, max(0, i0 - 4) - 1, -1):
+        if _word(toks, q) == "of":
+            w = _word(toks, q - 1)
+            if w and w not in _STOP and not toks[q - 1].cap and len(w) > 2:
+                return _lemma(w)
+            return ""
+        if toks[q].kind != "word" or toks[q].cap:
+            return ""
+    return ""
+
+
 def _number_of(toks: list[_Tok], i0: int, start: int) -> str:
     """The counted noun of "the number of X (stood at | was | rose to...) N": X's plural
     head, when the words between end in a verb of being or reaching and a preposition."""
-    lows = [_word(toks, q) for q in range(max(start, i0 - 12), i0)]
+    if 0 < start < i0 and toks[start].text == "-" and not toks[start].space:
+        start = 0  # the number before is glued into a word ("two-room"): no clause of its own
+    lows = [_word(toks, q) for q in range(max(start, i0 - 14), i0)]
     if not lows or lows[-1] not in ("at", "to", "was", "is", "of", "reached", "hit"):
         return ""
     for q in range(len(lows) - 2, 0, -1):
@@ -244,6 +291,23 @@ class _NumberReader:
                 if ru.split("-")[0] in _TIME_UNITS or ru in _MEASURES:
                     unit_tok, uw = nx.i1, ru
         parts = uw.split("-") if uw else []
+        if parts == ["pound"] and _attributive(s, unit_tok, unit_tok != k):
+            parts = ["lb"]  # "a 22,000-pound bomb": a weight (money in pounds is plural)
+        if parts and parts[0] in ("year", "years") and not cur:
+            # "aged twenty and thirty years": two ages, not a span of years
+            pw = _word(toks, hstart - 1)
+            if pw == "aged":  # the unit after a range ends the other age, not this one
+                end = i1 if unit_tok > k + 1 else unit_tok + 1
+                return mk("age", "age", end, unit="year", measure="age")
+            if (
+                pw in ("to", "and", "or")
+                and prev is not None
+                and prev.kind == "age"
+                and before == hstart - 1
+            ):
+                return mk(
+                    "age", "age", unit_tok + 1, unit="year", measure=prev.measure, noun=prev.noun
+                )
         if parts and parts[0] in _TIME_UNITS:
             return self._time(s, si, nm, rel, unit_tok, parts, unit_tok != k, mk)
         if nm.weak:
@@ -438,6 +502,14 @@ class _NumberReader:
         canon, dim, _ = _MEASURES[unit_word]
         end = unit_tok + 1
         ref = _measure_ref(s, nm.i0, end)
+        if not ref and _attributive(s, unit_tok, toks[unit_tok - 1].text == "-"):
+            # "a 2,000-mile range", "a 21,000 pound bomb": the one thing the unit qualifies
+            # (not a class of things: "2.0-liter diesel vehicles")
+            words, _end, note = _noun_run(s, end)
+            if words and not note and not _plural(words[-1]):
+                ref = _lemma(words[-1])
+        if not ref:
+            ref = _measured_before(s, nm.i0)
         measure = f"distance {ref}" if ref.startswith("from ") else (ref or dim)
         m = _Mention(
             article=self.index,

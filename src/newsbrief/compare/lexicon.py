@@ -132,6 +132,7 @@ for _names, _canon, _dim, _factor in (
     ("knots knot", "kn", "speed", 0.514444),
     ("kg kgs kilogram kilograms kilogramme kilogrammes", "kg", "mass", 1.0),
     ("tonne tonnes ton tons", "t", "mass", 1000.0),
+    ("lb lbs", "lb", "mass", 0.45359237),
     ("hectare hectares ha", "ha", "area", 1e4),
     ("acre acres", "acre", "area", 4046.8564224),
     ("litre litres liter liters", "l", "volume", 0.001),

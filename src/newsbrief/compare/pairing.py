@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -217,22 +217,38 @@ class EventFacts:
     the values each article gives for each key, the places each sentence names."""
 
     def __init__(self, scans: Sequence[_Scanner], published: Sequence[date | None]) -> None:
-        self.first = ranks(scans)
+        self.scans = scans
         self.published = list(published)
         self.in_sentence: dict[tuple[int, int], list[_Mention]] = {}
-        self.key_values: dict[tuple[int, tuple[str, ...]], set[float]] = {}
-        self.places: dict[tuple[int, int], frozenset[str]] = {}
         for sc in scans:
             for m in sc.mentions:
                 self.in_sentence.setdefault((m.article, m.sent), []).append(m)
+
+    # the rest only when features are asked for (a model is shipped, or a bench fits one)
+    @cached_property
+    def first(self) -> dict[int, int]:
+        return ranks(self.scans)
+
+    @cached_property
+    def key_values(self) -> dict[tuple[int, tuple[str, ...]], set[float]]:
+        out: dict[tuple[int, tuple[str, ...]], set[float]] = {}
+        for sc in self.scans:
+            for m in sc.mentions:
                 if m.alignable and not m.background:
-                    self.key_values.setdefault((m.article, m.key), set()).add(_si(m))
-            places: dict[int, set[str]] = {}
+                    out.setdefault((m.article, m.key), set()).add(_si(m))
+        return out
+
+    @cached_property
+    def places(self) -> dict[tuple[int, int], frozenset[str]]:
+        out: dict[tuple[int, int], frozenset[str]] = {}
+        for sc in self.scans:
+            per: dict[int, set[str]] = {}
             for name, kind, si in sc.names:
                 if kind == "place":
-                    places.setdefault(si, set()).add(name.lower())
-            for si, names in places.items():
-                self.places[(sc.index, si)] = frozenset(names)
+                    per.setdefault(si, set()).add(name.lower())
+            for si, names in per.items():
+                out[(sc.index, si)] = frozenset(names)
+        return out
 
     def part_sum(self, a: _Mention, b: _Mention) -> bool:
         """One value is the other plus a figure stated beside it ("67 passengers and four

@@ -84,6 +84,9 @@ def _noun_run(s: _Sent, k: int) -> tuple[list[str], int, str]:
         if not words and low in ("nationwide", "worldwide", "global", "overseas"):
             j += 1  # "over 600 nationwide stores"
             continue
+        if low in ("and", "but", "or") and words and _coordinated(toks, j, words[-1]):
+            j += 1  # "three separate but related settlements": two adjectives, one noun
+            continue
         if low in _STOP and low not in _MODIFIERS or low in _NUMBER_WORDS or len(low) < 2:
             break
         if low in _AFTER_CAT or low in _TIME_UNITS or low in _MEASURES:
@@ -119,6 +122,23 @@ def _noun_run(s: _Sent, k: int) -> tuple[list[str], int, str]:
             break
         words.pop()
     return words, j, note
+
+
+def _coordinated(toks: list[_Tok], j: int, last: str) -> bool:
+    """Token j ("and", "but", "or") joins two qualifiers of one noun: the word before it
+    is no noun (not plural, not a word for people) and one or two lower-case words after
+    it end in a plural noun ("separate but related settlements")."""
+    if _plural(last) or last in _PLURAL_LIKE or last in _MODIFIERS or last in _STOP:
+        return False
+    for q in (j + 1, j + 2):
+        if q >= len(toks) or toks[q].kind != "word" or toks[q].cap:
+            return False
+        w = toks[q].low
+        if w in _STOP or w in _NUMBER_WORDS or w in _AFTER_CAT:
+            return False
+        if _plural(w):
+            return q == j + 2  # an adjective, then the plural noun
+    return False
 
 
 def _cat_after(s: _Sent, k: int, stop: int) -> str:

@@ -1,0 +1,207 @@
+"""Why a labelled disagreement has no candidate pair in compare's mentions.
+
+For each labelled disagreement of the TUNE part of ../shared/data/train_facts.jsonl (sorted
+ids, even positions), our own labels (bench/data/pair_labels.jsonl) and the dev labels
+(tests/data/facts_labels.json) -- never the held-out part -- every mention that states one
+side's value in one side's articles (the shared scorer's matching) is looked up. A
+disagreement with a candidate pair (newsbrief.compare.pairing.candidate_pairs: the rules'
+pairs and the wider net) is counted as ``rule pair`` (a rule proposes it) or ``wide: key``
+/ ``wide: same key`` (only the wider net does, with other keys or the same key; the rules'
+decision leaves it out); otherwise the closest pair of the two sides' mentions gives the
+reason:
+
+- ``not read``: no mention states one side's value in its articles;
+- ``kind``: read, but as different kinds (a count against a measurement...);
+- ``category``: one kind, different categories (killed / injured / count / people...);
+- ``key``: one category, different alignment keys (another counted noun, background...);
+- ``never compared``: a kind compare never pairs (dates, years, weekdays, clock times:
+  listed as facts, never paired);
+- ``same key, left out``: the keys agree and still no candidate (a part, an alias, one
+  article, compatible values, too far apart).
+
+    .venv/bin/python bench/facts_coverage.py            # counts per reason and part
+    .venv/bin/python bench/facts_coverage.py --list     # and one line per uncovered one
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from facts_quality import scorer, split_of  # noqa: E402
+from fit_pairing import OWN, ROOT, dev_labels, read_jsonl  # noqa: E402
+from newsbrief import pipeline  # noqa: E402
+from newsbrief.compare import _prepared, _rule_pairs, pairing  # noqa: E402
+from newsbrief.compare.report import _facts_of  # noqa: E402
+from newsbrief.settings import Settings  # noqa: E402
+
+REASONS = (
+    "rule pair",
+    "wide: key",
+    "wide: same key",
+    "not read",
+    "never compared",
+    "kind",
+    "category",
+    "key",
+    "same key, left out",
+)
+
+
+def _fact(m: Any, arts: list[Any]) -> dict[str, Any]:
+    return {
+        "value": m.written,
+        "normalized": m.normalized,
+        "article_ids": [arts[m.article].id],
+        "evidence": [m.sentence],
+    }
+
+
+def _reason(a: Any, b: Any) -> str:
+    if a.kind not in pairing._PAIRED_KINDS or b.kind not in pairing._PAIRED_KINDS:
+        return "never compared"
+    if a.kind != b.kind:
+        return "kind"
+    if a.category != b.category:
+        return "category"
+    if a.key != b.key:
+        return "key"
+    return "same key, left out"
+
+
+def event_reasons(
+    fs: Any, ev: dict[str, Any], lab: dict[str, Any], path: Path
+) -> list[tuple[str, dict[str, Any], str]]:
+    """(reason, labelled disagreement, a short description of the closest mentions)."""
+    with path.open("w", encoding="utf-8") as fh:
+        for a in ev["articles"]:
+            fh.write(json.dumps({k: a.get(k, "") for k in ("title", "text", "url", "date")}) + "\n")
+    arts = pipeline.load([str(path)], Settings()).articles
+    arts, scans = _prepared(arts)
+    _groups, rules = _rule_pairs(scans)
+    cands = pairing.candidate_pairs(scans, rules)
+    sources = [{"id": a.id, "origin": a.origin, "url": a.url} for a in arts]
+    proj = fs.Project({"facts": [], "sources": sources}, ev["articles"], str(path))
+    mentions = [m for sc in scans for m in sc.mentions]
+    facts = [
+        {
+            "value": f.value,
+            "normalized": f.normalized,
+            "article_ids": list(f.article_ids),
+            "evidence": list(f.evidence),
+            "kind": f.kind,
+        }
+        for f in _facts_of(arts, scans)
+    ]
+    out = []
+    for d in lab["disagreements"]:
+        (va, aa), (vb, ab) = fs.side_spec(lab, d, "a"), fs.side_spec(lab, d, "b")
+        ma = [m for m in mentions if fs.fact_hits(proj, va, aa, _fact(m, arts))]
+        mb = [m for m in mentions if fs.fact_hits(proj, vb, ab, _fact(m, arts))]
+        hits = [(x, y, r) for x, y, r in cands if (x in ma and y in mb) or (x in mb and y in ma)]
+        if any(r for _x, _y, r in hits):
+            out.append(("rule pair", d, ""))
+            continue
+        if hits:
+            x, y, _r = min(hits, key=lambda h: h[0].key != h[1].key)
+            why = "wide: same key" if x.key == y.key else "wide: key"
+            out.append(
+                (
+                    why,
+                    d,
+                    f"{x.written!r} key={x.key} | {y.written!r} key={y.key}",
+                )
+            )
+            continue
+        if not ma or not mb:
+            # dates, years and clock times are facts but no mentions: listed, never paired
+            listed = [
+                f
+                for f in facts
+                if not (ma or mb)
+                and f["kind"] in ("date", "time", "weekday")
+                and any(fs.fact_hits(proj, v, arts_, f) for v, arts_ in ((va, aa), (vb, ab)))
+            ]
+            if listed:
+                out.append(("never compared", d, f"listed as {listed[0]['kind']}"))
+                continue
+            read = ma or mb
+            seen = f"read: {read[0].written!r} as {read[0].kind}/{read[0].category}" if read else ""
+            out.append(("not read", d, seen))
+            continue
+        # the closest pair: the reason furthest down the list (same key before other key...)
+        best = max(
+            ((x, y) for x in ma for y in mb if x is not y),
+            key=lambda p: REASONS.index(_reason(*p)),
+            default=None,
+        )
+        if best is None:
+            out.append(("same key, left out", d, "one mention for both sides"))
+            continue
+        x, y = best
+        out.append(
+            (
+                _reason(x, y),
+                d,
+                f"{x.written!r} {x.kind}/{x.category} key={x.key} partial={x.partial} | "
+                f"{y.written!r} {y.kind}/{y.category} key={y.key} partial={y.partial}",
+            )
+        )
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--tools", type=Path, default=ROOT.parent / "shared" / "tools")
+    ap.add_argument("--list", action="store_true", help="one line per uncovered disagreement")
+    args = ap.parse_args(argv)
+    if not (args.data / "train_facts.jsonl").exists():
+        print("facts_coverage: error: no train_facts.jsonl", file=sys.stderr)
+        return 2
+    fs = scorer(args.tools)
+    events = {e["id"]: e for e in read_jsonl(args.data / "train.jsonl")}
+    if (args.data / "dev.jsonl").exists():
+        events |= {e["id"]: e for e in read_jsonl(args.data / "dev.jsonl")}
+    shared = read_jsonl(args.data / "train_facts.jsonl")
+    part = split_of(shared)
+    labelled = [(lab, "tune") for lab in shared if part[lab["event_id"]] == "tune"]
+    labelled += [(lab, "own") for lab in read_jsonl(OWN) if lab["event_id"] in events]
+    dev = ROOT / "tests" / "data" / "facts_labels.json"
+    if dev.exists():
+        labelled += [(lab, "dev") for lab in dev_labels(dev, events)]
+    counts: dict[str, Counter[str]] = {}
+    lines = []
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "event.jsonl"
+        for lab, p in labelled:
+            for reason, d, seen in event_reasons(fs, events[lab["event_id"]], lab, path):
+                counts.setdefault(p, Counter())[reason] += 1
+                if reason != "rule pair":
+                    lines.append(
+                        f"{p:4s} {lab['event_id']} [{reason}] {d['measure']}: "
+                        f"{d['a']['value']!r} (art {d['a']['article']}) vs "
+                        f"{d['b']['value']!r} (art {d['b']['article']})  {seen}"
+                    )
+    total: Counter[str] = Counter()
+    print("| part | " + " | ".join(REASONS) + " | all |")
+    print("|---" * (len(REASONS) + 2) + "|")
+    for p, c in counts.items():
+        total.update(c)
+        print(f"| {p} | " + " | ".join(str(c[r]) for r in REASONS) + f" | {sum(c.values())} |")
+    print("| all | " + " | ".join(str(total[r]) for r in REASONS) + f" | {sum(total.values())} |")
+    if args.list:
+        print()
+        print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
