@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -301,6 +302,39 @@ def test_batch_grouping_equals_grouping_with_all_vectors() -> None:
     batch = group_articles(arts)  # one window of vectors at a time
     whole = assign(arts, keep_vectors=True).events
     assert partition(batch) == partition(whole)
+
+
+def test_agglomeration_a_part_at_a_time_gives_the_same_events(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import newsbrief.group as grp
+
+    arts = _dev_or_skip()
+    rng = random.Random(5)
+    # dates squeezed into a few weeks, some undated: more candidate pairs across events
+    squeezed = [
+        replace(
+            a,
+            published=None
+            if rng.random() < 0.2
+            else date(2020, 1, 1) + timedelta(rng.randrange(20)),
+        )
+        for a in arts
+    ]
+    whole = group_articles(squeezed)
+    calls: list[int] = []
+    plain = grp._agglomerate
+
+    def counted(sizes: list[int], *args: object, **kw: object) -> list[int]:
+        calls.append(len(sizes))
+        return plain(sizes, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(grp, "_agglomerate", counted)
+    monkeypatch.setattr(grp, "_PART_EDGES", 40)
+    parts = group_articles(squeezed)
+    assert len(calls) > 3  # really in parts, each smaller than the whole
+    assert max(calls) < len(arts)
+    assert partition(parts) == partition(whole)
 
 
 def test_assign_joins_existing_events_and_never_merges_them() -> None:

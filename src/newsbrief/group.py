@@ -41,6 +41,7 @@ from itertools import chain
 
 import numpy as np
 from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 from sklearn.preprocessing import normalize
 from sklearn.utils import murmurhash3_32
 
@@ -467,6 +468,86 @@ def _agglomerate(
     return [root(i) for i in range(n)]
 
 
+#: most group pairs one agglomeration holds at a time (its adjacency is Python dicts)
+_PART_EDGES = 1 << 19
+
+
+def _agglomerate_parts(
+    sizes: list[int],
+    edges: tuple[np.ndarray, np.ndarray, np.ndarray],
+    threshold: float,
+    frozen: list[bool],
+    first: list[int],
+    last: list[int],
+    span: int,
+    part_edges: int | None = None,
+) -> list[int]:
+    """:func:`_agglomerate`, one part of the graph at a time; the same groups.
+
+    Two groups merge only when their mean pair similarity is at least ``threshold``, so
+    at least one pair between them is that similar: every merge happens inside one
+    connected component of the graph of such pairs, and merges in one component never
+    change a sum another component reads. So the components are agglomerated apart,
+    several together up to ``part_edges`` group pairs, each with the pairs inside it
+    (pairs between components never matter), and only one part's adjacency is held.
+    ``part_edges`` defaults to :data:`_PART_EDGES`.
+    """
+    part_edges = _PART_EDGES if part_edges is None else part_edges
+    n = len(sizes)
+    gi, gj, gs = edges
+    gi = np.asarray(gi, dtype=np.int64)
+    gj = np.asarray(gj, dtype=np.int64)
+    if len(gi) <= part_edges:
+        return _agglomerate(sizes, (gi, gj, gs), threshold, frozen, first, last, span)
+    size = np.asarray(sizes, dtype=np.float64)
+    strong = gs / (size[gi] * size[gj]) >= threshold
+    link = sparse.coo_matrix(
+        (np.ones(int(strong.sum()), dtype=np.int8), (gi[strong], gj[strong])), shape=(n, n)
+    )
+    _, comp = connected_components(link, directed=False)
+    del link, strong
+    inside = comp[gi] == comp[gj]
+    gi, gj, gs = gi[inside], gj[inside], gs[inside]
+    ec = comp[gi]
+    by_comp = np.argsort(ec, kind="stable")
+    gi, gj, gs, ec = gi[by_comp], gj[by_comp], gs[by_comp], ec[by_comp]
+    del by_comp, inside
+    ncomp = int(comp.max()) + 1 if n else 0
+    counts = np.bincount(ec, minlength=ncomp)
+    starts = np.zeros(ncomp + 1, dtype=np.int64)
+    np.cumsum(counts, out=starts[1:])
+    root_of = list(range(n))
+    frz, lo, hi = np.asarray(frozen), np.asarray(first), np.asarray(last)
+    has_edges = np.flatnonzero(counts)
+    at = 0
+    while at < len(has_edges):
+        # components in order, as many as fit in one part (a larger one is a part alone)
+        stop = at + 1
+        while (
+            stop < len(has_edges)
+            and starts[has_edges[stop] + 1] - starts[has_edges[at]] <= part_edges
+        ):
+            stop += 1
+        c0, c1 = has_edges[at], has_edges[stop - 1]
+        a, b = starts[c0], starts[c1 + 1]
+        nodes = np.flatnonzero(np.isin(comp, has_edges[at:stop]))  # sorted: same tie order
+        local = np.searchsorted(nodes, np.concatenate([gi[a:b], gj[a:b]]))
+        m = b - a
+        roots = _agglomerate(
+            [sizes[k] for k in nodes.tolist()],
+            (local[:m], local[m:], gs[a:b]),
+            threshold,
+            frz[nodes].tolist(),
+            lo[nodes].tolist(),
+            hi[nodes].tolist(),
+            span,
+        )
+        for k, r in zip(nodes.tolist(), roots, strict=True):
+            root_of[k] = int(nodes[r])
+        at = stop
+    return root_of
+
+
 def _copies(cache: dict[int, np.ndarray], arts: Sequence[Article], i: int, j: int) -> float:
     """Jaccard similarity of the shingle sets of articles i and j (as in newsbrief.dedup)."""
     sets = []
@@ -676,7 +757,7 @@ def assign(
     first[last < 0] = -1
     group_edges = (coo.row, coo.col, coo.data)
     del coo
-    root_of = _agglomerate(
+    root_of = _agglomerate_parts(
         sizes,
         group_edges,
         threshold,
