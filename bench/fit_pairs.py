@@ -43,6 +43,8 @@ C = 1.0
 C_USED = [C]
 #: the columns of the features used (--drop leaves some out)
 USED = list(range(len(FEATURES)))
+#: which of several equally good thresholds is chosen (--ties)
+TIES = ["first"]
 
 
 def labelled_pairs(data: LabeledArticles, settings: Settings) -> tuple[np.ndarray, ...]:
@@ -121,15 +123,18 @@ def choose_threshold(
 ) -> tuple[float, dict[str, tuple[float, float, float]]]:
     """The threshold with the best article-weighted B-cubed F1 over the families but ``leave``,
     and the per-family scores with it."""
-    best: tuple[float, float, dict[str, tuple[float, float, float]]] | None = None
+    scored = []
     for t in thresholds:
         pred = predict(pool, with_threshold(model, t))
         per = {f: bcubed_subset(pred, pool.labels, idx) for f, idx in fams.items()}
         m = sum(len(fams[f]) for f in per if f != leave)
-        score = sum(per[f][2] * len(fams[f]) for f in per if f != leave) / m
-        if best is None or score > best[0]:
-            best = (score, t, per)
-    assert best is not None
+        scored.append((sum(per[f][2] * len(fams[f]) for f in per if f != leave) / m, t, per))
+    top = max(x[0] for x in scored)
+    if TIES[0] == "first":
+        best = next(x for x in scored if x[0] == top)
+    else:  # the middle of the best thresholds: a plateau's middle, not its edge
+        tied = [x for x in scored if x[0] >= top - 1e-9]
+        best = tied[(len(tied) - 1) // 2]
     return best[1], best[2]
 
 
@@ -158,10 +163,13 @@ def main() -> int:
     )
     ap.add_argument("--drop", nargs="+", default=[], choices=FEATURES,
                     help="leave these features out (an ablation)")  # fmt: skip
+    ap.add_argument("--ties", choices=("first", "middle"), default="first",
+                    help="of equally good thresholds take the lowest or the middle one")  # fmt: skip
     ap.add_argument("--folds", type=int, default=5, help="folds of the hard-pool check")
     args = ap.parse_args()
     settings = Settings()
     C_USED[0] = args.C
+    TIES[0] = args.ties
     USED[:] = [k for k, name in enumerate(FEATURES) if name not in args.drop]
     pool = read_labeled(DATA / "groups_dev.jsonl")
     train = read_labeled(DATA / "train.jsonl")
