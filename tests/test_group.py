@@ -498,3 +498,27 @@ def test_pool_format_reads_events_and_families(tmp_path: Path) -> None:
     report = evaluate_grouping(data)
     assert set(report.families) == {"fam"} and report.families["fam"]["articles"] == 2
     assert 0.0 <= report.baseline["f1"] <= 1.0
+
+
+def test_two_tight_siblings_stay_apart_by_cohesion(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsbrief.group as grp
+
+    # articles 0-2 and 3-5: two stories, 0.6 alike inside, 0.4 alike across (well above
+    # the threshold): each story is tighter than the two are alike
+    r, c, s = [], [], []
+    for i in range(6):
+        for j in range(i + 1, 6):
+            r.append(i)
+            c.append(j)
+            s.append(0.6 if (i < 3) == (j < 3) else 0.4)
+    edges = (np.array(r), np.array(c), np.array(s))
+
+    def groups() -> int:
+        return len(set(grp._agglomerate([1] * 6, edges, 0.18, [False] * 6)))
+
+    monkeypatch.setattr(grp, "COHESION", 0.0)
+    assert groups() == 1  # plain average linkage joins them
+    monkeypatch.setattr(grp, "COHESION", 0.8)
+    assert groups() == 2  # 0.4 < 0.8 x 0.6
+    monkeypatch.setattr(grp, "COHESION_SIZE", 4)
+    assert groups() == 1  # groups of three are too small for the rule

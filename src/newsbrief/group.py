@@ -86,6 +86,14 @@ BODY_CHARS = 0
 ENTITY_WEIGHT = 1
 #: idf weight of a number feature (numbers are rare in general English, but years recur)
 NUMBER_WEIGHT = 2.0
+#: two groups of :data:`COHESION_SIZE` or more articles each merge only when their mean
+#: cross similarity is at least this share of the lower of their mean inner similarities
+#: (0: off). Sibling events (two resignations of one morning) are each a tight group and
+#: alike, but less alike than each is inside; chosen on groups_dev.jsonl (docs/grouping.md)
+COHESION = 0.8
+#: the size from which a group's mean inner similarity is trusted (a group of two has one
+#: inner pair)
+COHESION_SIZE = 3
 #: pairs of articles at least this similar (cosine) are checked for being copies
 _COPY_PROBE = 0.6
 
@@ -385,6 +393,7 @@ def _agglomerate(
     first: list[int] | None = None,
     last: list[int] | None = None,
     span: int | None = None,
+    inner: list[float] | None = None,
 ) -> list[int]:
     """Average-linkage merging over a sparse graph of groups; returns each group's root.
 
@@ -400,6 +409,16 @@ def _agglomerate(
     frz = list(frozen)
     lo = list(first) if first is not None else [-1] * n
     hi = list(last) if last is not None else [-1] * n
+    inn = list(inner) if inner is not None else [0.0] * n
+
+    def loose(i: int, j: int, cross: float) -> bool:
+        """Two groups of 2+ articles each whose mean cross similarity is below
+        :data:`COHESION` times the lower of their mean inner similarities."""
+        if not COHESION or size[i] < COHESION_SIZE or size[j] < COHESION_SIZE:
+            return False
+        ci = inn[i] / (size[i] * (size[i] - 1) / 2)
+        cj = inn[j] / (size[j] * (size[j] - 1) / 2)
+        return cross / (size[i] * size[j]) < COHESION * min(ci, cj)
 
     def too_long(i: int, j: int) -> bool:
         if span is None or lo[i] < 0 or lo[j] < 0:
@@ -432,7 +451,7 @@ def _agglomerate(
         s = ai.get(j)
         if s is None or -neg != s / (size[i] * size[j]):
             continue  # stale: one side merged since this entry was pushed
-        if too_long(i, j):
+        if too_long(i, j) or loose(i, j, s):
             continue  # it stays out of the heap until one side merges again
         if len(ai) < len(adj[j]):
             i, j = j, i
@@ -449,6 +468,7 @@ def _agglomerate(
         adj[j] = {}
         parent[j] = i
         size[i] += size[j]
+        inn[i] += inn[j] + s
         frz[i] = frz[i] or frz[j]
         if lo[j] >= 0:
             lo[i] = lo[j] if lo[i] < 0 else min(lo[i], lo[j])
@@ -481,6 +501,7 @@ def _agglomerate_parts(
     last: list[int],
     span: int,
     part_edges: int | None = None,
+    inner: list[float] | None = None,
 ) -> list[int]:
     """:func:`_agglomerate`, one part of the graph at a time; the same groups.
 
@@ -498,7 +519,7 @@ def _agglomerate_parts(
     gi = np.asarray(gi, dtype=np.int64)
     gj = np.asarray(gj, dtype=np.int64)
     if len(gi) <= part_edges:
-        return _agglomerate(sizes, (gi, gj, gs), threshold, frozen, first, last, span)
+        return _agglomerate(sizes, (gi, gj, gs), threshold, frozen, first, last, span, inner)
     size = np.asarray(sizes, dtype=np.float64)
     strong = gs / (size[gi] * size[gj]) >= threshold
     link = sparse.coo_matrix(
@@ -518,6 +539,7 @@ def _agglomerate_parts(
     np.cumsum(counts, out=starts[1:])
     root_of = list(range(n))
     frz, lo, hi = np.asarray(frozen), np.asarray(first), np.asarray(last)
+    inn = np.asarray(inner if inner is not None else [0.0] * n, dtype=np.float64)
     has_edges = np.flatnonzero(counts)
     at = 0
     while at < len(has_edges):
@@ -541,6 +563,7 @@ def _agglomerate_parts(
             lo[nodes].tolist(),
             hi[nodes].tolist(),
             span,
+            inn[nodes].tolist(),
         )
         for k, r in zip(nodes.tolist(), roots, strict=True):
             root_of[k] = int(nodes[r])
@@ -747,6 +770,8 @@ def assign(
     ).tocsr()
     summed.sum_duplicates()
     coo = summed.tocoo()
+    # each starting group's sum of the pairs inside it (copies, an existing event)
+    inner = np.bincount(gi[~off], weights=weight[~off], minlength=len(sizes)).tolist()
     del summed, weight, gi, gj, off, r, c, s, probe  # the pairs are summed per group now
     ng = len(sizes)
     dated = days >= 0
@@ -765,6 +790,7 @@ def assign(
         first.tolist(),
         last.tolist(),
         settings.group_window_days,
+        inner=inner,
     )
     step()
 
