@@ -4,7 +4,7 @@
 
 Two sibling events (two resignations of one morning) are each a tight group of articles,
 and the two groups are alike, but less alike than each is inside. With
-``group.COHESION = beta``, two groups of two or more articles merge only when their mean
+``linkage.COHESION = beta``, two groups of two or more articles merge only when their mean
 cross similarity is at least ``beta`` times the lower of their mean inner similarities
 (on top of the threshold). Held out as bench/subject_rule.py: for each family of
 groups_dev.jsonl the (beta, threshold) best on the other families scores it; the hard
@@ -22,6 +22,7 @@ import numpy as np
 
 import newsbrief.group as g
 from hard_pool import collapse, fold_of, join, subset
+from newsbrief import linkage
 from newsbrief.cluster_metrics import LabeledArticles, bcubed, bcubed_subset, read_labeled
 from newsbrief.settings import Settings
 
@@ -33,8 +34,8 @@ TIES = "middle" if "--ties-middle" in sys.argv else "first"
 
 
 def predict(data: LabeledArticles, beta: float, threshold: float, size: int = 2) -> list[str]:
-    g.COHESION = beta
-    g.COHESION_SIZE = size
+    linkage.COHESION = beta
+    linkage.COHESION_SIZE = size
     events = g.group_articles(data.articles, Settings(group_threshold=threshold))
     of = {a: e.id for e in events for a in e.article_ids}
     return [of[a.id] for a in data.articles]

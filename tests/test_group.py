@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from newsbrief import linkage
 from newsbrief.cli import main
 from newsbrief.cluster_metrics import bcubed, evaluate_grouping, read_labeled
 from newsbrief.group import (
@@ -307,8 +308,6 @@ def test_batch_grouping_equals_grouping_with_all_vectors() -> None:
 def test_agglomeration_a_part_at_a_time_gives_the_same_events(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import newsbrief.group as grp
-
     arts = _dev_or_skip()
     rng = random.Random(5)
     # dates squeezed into a few weeks, some undated: more candidate pairs across events
@@ -323,14 +322,14 @@ def test_agglomeration_a_part_at_a_time_gives_the_same_events(
     ]
     whole = group_articles(squeezed)
     calls: list[int] = []
-    plain = grp._agglomerate
+    plain = linkage.agglomerate
 
     def counted(sizes: list[int], *args: object, **kw: object) -> list[int]:
         calls.append(len(sizes))
         return plain(sizes, *args, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(grp, "_agglomerate", counted)
-    monkeypatch.setattr(grp, "_PART_EDGES", 40)
+    monkeypatch.setattr(linkage, "agglomerate", counted)
+    monkeypatch.setattr(linkage, "PART_EDGES", 40)
     parts = group_articles(squeezed)
     assert len(calls) > 3  # really in parts, each smaller than the whole
     assert max(calls) < len(arts)
@@ -501,8 +500,6 @@ def test_pool_format_reads_events_and_families(tmp_path: Path) -> None:
 
 
 def test_two_tight_siblings_stay_apart_by_cohesion(monkeypatch: pytest.MonkeyPatch) -> None:
-    import newsbrief.group as grp
-
     # articles 0-2 and 3-5: two stories, 0.6 alike inside, 0.4 alike across (well above
     # the threshold): each story is tighter than the two are alike
     r, c, s = [], [], []
@@ -514,11 +511,11 @@ def test_two_tight_siblings_stay_apart_by_cohesion(monkeypatch: pytest.MonkeyPat
     edges = (np.array(r), np.array(c), np.array(s))
 
     def groups() -> int:
-        return len(set(grp._agglomerate([1] * 6, edges, 0.18, [False] * 6)))
+        return len(set(linkage.agglomerate([1] * 6, edges, 0.18, [False] * 6)))
 
-    monkeypatch.setattr(grp, "COHESION", 0.0)
+    monkeypatch.setattr(linkage, "COHESION", 0.0)
     assert groups() == 1  # plain average linkage joins them
-    monkeypatch.setattr(grp, "COHESION", 0.8)
+    monkeypatch.setattr(linkage, "COHESION", 0.8)
     assert groups() == 2  # 0.4 < 0.8 x 0.6
-    monkeypatch.setattr(grp, "COHESION_SIZE", 4)
+    monkeypatch.setattr(linkage, "COHESION_SIZE", 4)
     assert groups() == 1  # groups of three are too small for the rule
