@@ -54,7 +54,7 @@ def agglomerate(
     inn = list(inner) if inner is not None else [0.0] * n
 
     def loose(i: int, j: int, cross: float) -> bool:
-        """Two groups of 2+ articles each whose mean cross similarity is below
+        """Two groups of COHESION_SIZE+ articles each whose mean cross similarity is below
         :data:`COHESION` times the lower of their mean inner similarities."""
         if not COHESION or size[i] < COHESION_SIZE or size[j] < COHESION_SIZE:
             return False
