@@ -1,8 +1,9 @@
 """HTML pages: main text, title, date and site name, extracted with trafilatura.
 
-The text is trafilatura's balanced extraction without the link-like lines its
-precision mode drops whole (see :func:`_without_dropped_blocks`); every sentence stays
-as the balanced mode wrote it. Figures: bench/extraction_split.py, docs/benchmarks.md.
+The text is trafilatura's balanced extraction without the lines that a small fitted
+model (:mod:`.lines`) judges not to be the article's body, from what trafilatura's
+precision mode keeps of the page, link density, shape, place and element; every kept line is as the balanced mode wrote it. Figures:
+bench/extraction_split.py, docs/benchmarks.md.
 
 trafilatura is imported on first use, so importing newsbrief stays fast.
 """
@@ -22,6 +23,7 @@ from newsbrief.read.common import (
     parse_date,
     source_for,
 )
+from newsbrief.read.lines import Views, kept_lines
 
 __all__ = ["decode_html", "html_article", "looks_like_html", "read_html"]
 
@@ -90,40 +92,55 @@ def _line_key(line: str) -> str:
     return _WS.sub(" ", line).strip().casefold()
 
 
-_PROSE_WORDS = 8
-_PROSE_END = re.compile(r"[.!?\u2026:][\"'\u201d\u2019)\]]*$")
+_BODY_TAGS = {"p": "p", "head": "head", "item": "item", "quote": "quote", "cell": "cell"}
+_MIN_ANCHOR = 4  # link texts shorter than this (">", "1", "Up") say little
 
 
-def _is_prose(line: str) -> bool:
-    """A sentence-like paragraph: at least 8 words and a final stop."""
-    s = line.strip()
-    return s.count(" ") + 1 >= _PROSE_WORDS and bool(_PROSE_END.search(s))
+def _anchors(page: str) -> list[str]:
+    """The page's link texts (case-folded, spaces normalized), longest first."""
+    try:
+        import lxml.html
+
+        root = lxml.html.fromstring(page)
+    except Exception:  # an unparsable page has no link features
+        return []
+    seen: set[str] = set()
+    for a in root.iter("a"):
+        t = _line_key(a.text_content())
+        if len(t) >= _MIN_ANCHOR:
+            seen.add(t)
+    return sorted(seen, key=len, reverse=True)
 
 
-def _without_dropped_blocks(text: str, precise: str) -> str:
-    """``text`` without the link-like lines that trafilatura's precision mode drops whole.
+def _tags(body: Any) -> dict[str, str]:
+    """The element each line of trafilatura's text came from, by line key."""
+    out: dict[str, str] = {}
+    if body is None:
+        return out
+    for el in body.iter():
+        tag = _BODY_TAGS.get(el.tag if isinstance(el.tag, str) else "")
+        if tag:
+            out.setdefault(_line_key("".join(el.itertext())), tag)
+    return out
 
-    Precision mode prunes link-dense blocks (related links, teaser lists, promos) that
-    the balanced mode keeps, but it also cuts words out of sentences it keeps ("has
-    reported that for his role") and, on some pages, whole paragraphs of the body. So
-    the balanced text is kept line for line; a line is dropped only when it has no
-    counterpart at all in the precision text (a "delete" in a line-sequence diff) and
-    is not prose (under 8 words or without a final stop: a headline, a label, a link).
-    """
-    import difflib
 
-    lines = [ln for ln in text.split("\n") if ln.strip()]
-    other = [_line_key(ln) for ln in precise.split("\n") if ln.strip()]
-    if not lines or not other:
-        return text
-    sm = difflib.SequenceMatcher(None, [_line_key(ln) for ln in lines], other, autojunk=False)
-    kept: list[str] = []
-    for tag, i1, i2, _j1, _j2 in sm.get_opcodes():
-        if tag != "delete":
-            kept.extend(lines[i1:i2])
-        else:
-            kept.extend(ln for ln in lines[i1:i2] if _is_prose(ln))
-    return "\n".join(kept)
+def page_views(page: str, url: str, body: Any = None) -> Views:
+    """What trafilatura's precision mode keeps of ``page``, its link texts and the element
+    of each line (the features of :mod:`.lines`)."""
+    import trafilatura
+
+    try:
+        precise = trafilatura.bare_extraction(
+            page, url=url or None, include_comments=False, favor_precision=True
+        )
+    except Exception:  # the second pass is only evidence; the balanced text stands
+        log.debug("trafilatura's precision pass failed", exc_info=True)
+        precise = None
+    return Views(
+        precision=(precise.text if precise is not None else "") or "",
+        anchors=_anchors(page),
+        tags=_tags(body),
+    )
 
 
 def _extract(html: str, url: str) -> Any:
@@ -138,11 +155,9 @@ def _extract(html: str, url: str) -> Any:
         include_comments=False,
     )
     if doc is not None and doc.text:
-        precise = trafilatura.bare_extraction(
-            page, url=url or None, include_comments=False, favor_precision=True
-        )
-        if precise is not None and precise.text:
-            doc.text = _without_dropped_blocks(doc.text, precise.text)
+        views = page_views(page, url, doc.body)
+        if views.precision.strip():  # without it the model's main evidence is missing
+            doc.text = kept_lines(doc.text, views)
     return doc
 
 
