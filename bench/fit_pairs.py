@@ -31,15 +31,20 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 import newsbrief.group as g
+from hard_pool import collapse, fold_of, join, subset
 from newsbrief.cluster_metrics import LabeledArticles, bcubed, bcubed_subset, read_labeled
 from newsbrief.settings import Settings
 from pair_features import FEATURES, PairModel, article_parts, pair_features
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
-THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+THRESHOLDS = (0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 C = 1.0
 C_USED = [C]
+#: the columns of the features used (--drop leaves some out)
+USED = list(range(len(FEATURES)))
+#: which of several equally good thresholds is chosen (--ties)
+TIES = ["first"]
 
 
 def labelled_pairs(data: LabeledArticles, settings: Settings) -> tuple[np.ndarray, ...]:
@@ -48,7 +53,7 @@ def labelled_pairs(data: LabeledArticles, settings: Settings) -> tuple[np.ndarra
     x = g.vectorize(plain)
     days = g._days(data.articles)
     r, c, s = g.similarity_edges(x, days, settings.group_window_days, settings.group_threshold / 2)
-    feats = pair_features(article_parts(plain), days, r, c, s)
+    feats = pair_features(article_parts(plain), days, r, c, s)[:, USED]
     lab = np.asarray(data.labels)
     return r, c, feats, (lab[r] == lab[c]).astype(int)
 
@@ -91,12 +96,46 @@ def predict(data: LabeledArticles, model: PairModel | Boosted | None) -> list[st
     if model is not None:
 
         def weight(arts, days, r, c, s):  # type: ignore[no-untyped-def]  # noqa: ANN001, ANN202
-            feats = pair_features(article_parts(arts), days, r, c, s)
+            feats = pair_features(article_parts(arts), days, r, c, s)[:, USED]
             return model.probability(feats), model.threshold
 
     events = g.group_articles(data.articles, pair_weight=weight)
     of = {a: e.id for e in events for a in e.article_ids}
     return [of[a.id] for a in data.articles]
+
+
+def fit_on(parts: list[tuple[np.ndarray, np.ndarray, float]], learner: str) -> PairModel | Boosted:
+    """A model fitted on several (features, labels, weight) sets of pairs."""
+    return fit(
+        np.vstack([f for f, _, _ in parts]),
+        np.concatenate([y for _, y, _ in parts]),
+        learner,
+        np.concatenate([np.full(len(y), w) for _, y, w in parts]),
+    )
+
+
+def choose_threshold(
+    model: PairModel | Boosted,
+    pool: LabeledArticles,
+    fams: dict[str, list[int]],
+    thresholds: list[float],
+    leave: str | None = None,
+) -> tuple[float, dict[str, tuple[float, float, float]]]:
+    """The threshold with the best article-weighted B-cubed F1 over the families but ``leave``,
+    and the per-family scores with it."""
+    scored = []
+    for t in thresholds:
+        pred = predict(pool, with_threshold(model, t))
+        per = {f: bcubed_subset(pred, pool.labels, idx) for f, idx in fams.items()}
+        m = sum(len(fams[f]) for f in per if f != leave)
+        scored.append((sum(per[f][2] * len(fams[f]) for f in per if f != leave) / m, t, per))
+    top = max(x[0] for x in scored)
+    if TIES[0] == "first":
+        best = next(x for x in scored if x[0] == top)
+    else:  # the middle of the best thresholds: a plateau's middle, not its edge
+        tied = [x for x in scored if x[0] >= top - 1e-9]
+        best = tied[(len(tied) - 1) // 2]
+    return best[1], best[2]
 
 
 def main() -> int:
@@ -116,9 +155,22 @@ def main() -> int:
         default=list(THRESHOLDS),
         help="merge thresholds to choose from (one: fixed, nothing chosen)",
     )
+    ap.add_argument(
+        "--hard",
+        action="store_true",
+        help="fit on the pairs of train.jsonl + dev.jsonl with every event moved to one week "
+        "(bench/hard_pool.py) instead of train.jsonl as dated; folds keep the checks unseen",
+    )
+    ap.add_argument("--drop", nargs="+", default=[], choices=FEATURES,
+                    help="leave these features out (an ablation)")  # fmt: skip
+    ap.add_argument("--ties", choices=("first", "middle"), default="first",
+                    help="of equally good thresholds take the lowest or the middle one")  # fmt: skip
+    ap.add_argument("--folds", type=int, default=5, help="folds of the hard-pool check")
     args = ap.parse_args()
     settings = Settings()
     C_USED[0] = args.C
+    TIES[0] = args.ties
+    USED[:] = [k for k, name in enumerate(FEATURES) if name not in args.drop]
     pool = read_labeled(DATA / "groups_dev.jsonl")
     train = read_labeled(DATA / "train.jsonl")
     dev = read_labeled(DATA / "dev.jsonl")
@@ -126,69 +178,86 @@ def main() -> int:
     for k, f in enumerate(pool.families):
         fams.setdefault(f, []).append(k)
     fam_of = np.asarray(pool.families)
-    _, _, tf, ty = labelled_pairs(train, settings)
     pr, pc, pf, py = labelled_pairs(pool, settings)
+    # the hard pool: train + dev events moved to one week; each event in one fold
+    hard = collapse(join(train, dev))
+    fold = np.asarray([fold_of(lab, args.folds) for lab in hard.labels])
+    is_dev = np.asarray([k >= len(train.articles) for k in range(len(hard.articles))])
+    hr, hc, hf, hy = labelled_pairs(hard, settings)
+    _, _, tf, ty = labelled_pairs(train, settings)
     print(f"pairs: train.jsonl {len(ty)} ({ty.sum()} same event), "
-          f"groups_dev {len(py)} ({py.sum()} same event)", file=sys.stderr)  # fmt: skip
+          f"groups_dev {len(py)} ({py.sum()} same event), "
+          f"train+dev moved to one week {len(hy)} ({hy.sum()} same event)",
+          file=sys.stderr)  # fmt: skip
     n = len(pool.articles)
+    w = args.pool_weight
 
-    def weighted(per: dict[str, tuple[float, float, float]], leave: str | None) -> float:
-        m = sum(len(fams[f]) for f in per if f != leave)
-        return sum(per[f][2] * len(fams[f]) for f in per if f != leave) / m
+    def base(exclude: np.ndarray | None = None) -> list[tuple[np.ndarray, np.ndarray, float]]:
+        """The non-pool training pairs: train.jsonl, or the hard pairs touching no
+        article where ``exclude`` is true."""
+        if not args.hard:
+            return [(tf, ty, 1.0)]
+        keep = np.ones(len(hy), dtype=bool) if exclude is None else ~(exclude[hr] | exclude[hc])
+        return [(hf[keep], hy[keep], 1.0)]
 
     rules = predict(pool, None)
     rule_per = {f: bcubed_subset(rules, pool.labels, idx) for f, idx in fams.items()}
+    source = "train+dev moved to one week" if args.hard else "train.jsonl"
+    print(f"### {args.learner}, fitted on {source} + groups_dev (other families)\n")
     print("| held-out family | articles | threshold | P | R | F1 | rules F1 (same run) |")
     print("|---|---:|---:|---:|---:|---:|---:|")
-    hp = hr = 0.0
+    hp = hrr = 0.0
     for fam in sorted(fams):
         keep = (fam_of[pr] != fam) & (fam_of[pc] != fam)
-        model = fit(
-            np.vstack([tf, pf[keep]]),
-            np.concatenate([ty, py[keep]]),
-            args.learner,
-            np.concatenate([np.ones(len(ty)), np.full(int(keep.sum()), args.pool_weight)]),
-        )
-        best = None
-        for t in args.threshold:
-            pred = predict(pool, with_threshold(model, t))
-            per = {f: bcubed_subset(pred, pool.labels, idx) for f, idx in fams.items()}
-            score = weighted(per, fam)
-            if best is None or score > best[0]:
-                best = (score, t, per[fam])
-        assert best is not None
-        _, t, (p, r, f1) = best
+        model = fit_on(base() + [(pf[keep], py[keep], w)], args.learner)
+        t, per = choose_threshold(model, pool, fams, args.threshold, fam)
+        p, r, f1 = per[fam]
         hp += p * len(fams[fam])
-        hr += r * len(fams[fam])
+        hrr += r * len(fams[fam])
         print(f"| {fam} | {len(fams[fam])} | {t} | {p:.3f} | {r:.3f} | {f1:.3f} | "
               f"{rule_per[fam][2]:.3f} |")  # fmt: skip
-    hp, hr = hp / n, hr / n
-    print(f"\nleave-one-family-out (held out), {args.learner}: B-cubed P {hp:.3f} R {hr:.3f} "
-          f"F1 {2 * hp * hr / (hp + hr):.3f}")  # fmt: skip
+    hp, hrr = hp / n, hrr / n
+    print(f"\nleave-one-family-out (held out), {args.learner}: B-cubed P {hp:.3f} R {hrr:.3f} "
+          f"F1 {2 * hp * hrr / (hp + hrr):.3f}")  # fmt: skip
     rp, rr, rf = bcubed(rules, pool.labels)
     print(f"rules (cosine, threshold {settings.group_threshold}) on the whole pool: "
           f"P {rp:.3f} R {rr:.3f} F1 {rf:.3f} (tuned on)")  # fmt: skip
 
-    model = fit(
-        np.vstack([tf, pf]),
-        np.concatenate([ty, py]),
-        args.learner,
-        np.concatenate([np.ones(len(ty)), np.full(len(py), args.pool_weight)]),
-    )
-    scores = []
-    for t in args.threshold:
-        m = with_threshold(model, t)
-        scores.append((bcubed(predict(pool, m), pool.labels)[2], t))
-    f1, t = max(scores)
+    # the hard-pool check: each fold's events pooled in one week, scored with a model
+    # fitted on the other folds (and all of groups_dev), threshold chosen on groups_dev
+    print("\n| hard pool (train+dev events moved to one week) | events | articles | "
+          "threshold | model P | R | F1 | rules P | R | F1 |")  # fmt: skip
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    sums = np.zeros(6)
+    for k in range(args.folds):
+        held = fold == k
+        model = fit_on(base(held) + [(pf, py, w)], args.learner)
+        t, _ = choose_threshold(model, pool, fams, args.threshold)
+        part = subset(hard, held.tolist())
+        mp, mr, mf = bcubed(predict(part, with_threshold(model, t)), part.labels)
+        qp, qr, qf = bcubed(predict(part, None), part.labels)
+        m = len(part.articles)
+        sums += np.array([mp, mr, qp, qr, 0, 0]) * m
+        sums[4] += m
+        print(f"| fold {k} | {len(set(part.labels))} | {m} | {t} | {mp:.3f} | {mr:.3f} | "
+              f"{mf:.3f} | {qp:.3f} | {qr:.3f} | {qf:.3f} |")  # fmt: skip
+    mp, mr, qp, qr = sums[:4] / sums[4]
+    print(f"\nhard pools (held out, {args.folds} folds): model P {mp:.3f} R {mr:.3f} "
+          f"F1 {2 * mp * mr / (mp + mr):.3f}; rules P {qp:.3f} R {qr:.3f} "
+          f"F1 {2 * qp * qr / (qp + qr):.3f}")  # fmt: skip
+
+    # dev.jsonl pooled with its real dates, by a model that never saw a dev article
+    model = fit_on(base(is_dev) + [(pf, py, w)], args.learner)
+    t, _ = choose_threshold(model, pool, fams, args.threshold)
     final = with_threshold(model, t)
+    f1 = bcubed(predict(pool, final), pool.labels)[2]
     dp, dr, df = bcubed(predict(dev, final), dev.labels)
-    tp, tr, tf1 = bcubed(predict(train, final), train.labels)
-    print(f"final model, threshold {t} (chosen on the whole pool): groups_dev F1 {f1:.3f} "
-          f"(tuned on); train.jsonl pooled F1 {tf1:.3f} (fitted on); "
-          f"dev.jsonl pooled P {dp:.3f} R {dr:.3f} F1 {df:.3f} (not fitted on)")  # fmt: skip
+    print(f"final model (no dev article fitted on), threshold {t} (chosen on the whole "
+          f"pool): groups_dev F1 {f1:.3f} (tuned on); dev.jsonl pooled P {dp:.3f} R {dr:.3f} "
+          f"F1 {df:.3f} (not fitted on)")  # fmt: skip
     if isinstance(final, PairModel):
-        for name, w in zip(FEATURES, final.coef, strict=True):
-            print(f"  {name:20s} {w:+.3f}")
+        for name, wt in zip([FEATURES[k] for k in USED], final.coef, strict=True):
+            print(f"  {name:20s} {wt:+.3f}")
     return 0
 
 

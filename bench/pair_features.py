@@ -54,11 +54,15 @@ FEATURES = (
     "same_outlet",
     "main_name_agree",
     "main_names_overlap",
+    "subject_in_other",
+    "subject_missing",
 )
 #: how many of an article's most named specific names are its main names
 MAIN_NAMES = 3
 #: characters at the start of the text that are its lead
 LEAD_CHARS = 600
+#: characters of an untitled article's text where its first sentence is looked for
+SUBJECT_CHARS = 300
 #: a capitalized word at most this common in general English (Zipf) is a specific name
 NAME_ZIPF = 4.5
 _COLS = 2**18
@@ -108,6 +112,9 @@ class Parts:
     outlets: list[str]
     #: the article's most named specific names (title x3, lead x2), most named first
     main: list[tuple[int, ...]]
+    #: the article's subject: the first specific name of its title (no title: of its first
+    #: sentence), -1 when it names none; its column in the name rows
+    subject: list[int]
 
 
 def _rows(items: list[dict[int, float]], binary: bool = False) -> sparse.csr_matrix:
@@ -130,6 +137,7 @@ def article_parts(articles: Sequence[Article]) -> Parts:
     """The :class:`Parts` of each article (row k is article k)."""
     title, lead, body, names, head, numbers = ([] for _ in range(6))
     main: list[tuple[int, ...]] = []
+    subject: list[int] = []
     for a in articles:
         named: dict[int, float] = {}
         cut = _split_at(a.text, LEAD_CHARS)
@@ -161,11 +169,42 @@ def article_parts(articles: Sequence[Article]) -> Parts:
         numbers.append(nb)
         top = sorted(named.items(), key=lambda kv: -kv[1])  # stable: first named first
         main.append(tuple(k for k, _ in top[:MAIN_NAMES]))
+        subject.append(_subject(a))
     return Parts(
         _rows(title), _rows(lead), _rows(body),
         _rows(names, True), _rows(head, True), _rows(numbers, True),
-        [_outlet(a) for a in articles], main,
+        [_outlet(a) for a in articles], main, subject,
     )  # fmt: skip
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _subject(a: Article) -> int:
+    """The column of the first specific name of the title, else of the first sentence.
+
+    A news title or first sentence names who or what the news is about first ("David
+    Davis has resigned", "Esther McVey resigns as ..."); a recap of a sibling event comes
+    later. -1 when none is named there.
+    """
+    head = a.title.strip()
+    if not head:
+        m = _SENTENCE_END.search(a.text, 0, SUBJECT_CHARS)
+        head = a.text[: m.start() if m else SUBJECT_CHARS]
+    # a person is named by two capitalized words in a row ("Dominic Raab", "Boris
+    # Johnson"): the subject is the first specific name right after a capitalized word,
+    # else the first specific name at all
+    first = ""
+    prev_end = -1
+    for m in _TOKEN.finditer(head):
+        tok = m.group()
+        feat, _, kind = _word(tok)
+        if kind == 1:
+            if prev_end >= 0 and not head[prev_end : m.start()].strip():
+                return _col(feat)
+            first = first or feat
+        prev_end = m.end() if tok[0].isupper() else -1
+    return _col(first) if first else -1
 
 
 def _dots(a: sparse.csr_matrix, b: sparse.csr_matrix, r: np.ndarray, c: np.ndarray) -> np.ndarray:
@@ -226,6 +265,21 @@ def pair_features(
         else:
             f[k, 14] = 1.0
             f[k, 15] = 0.5
+    # each article's subject among the other's title-and-lead names (0, 1 or 2 ways), and
+    # among all its names: a subject the other article never names is a different story
+    hd = [
+        set(parts.head_names.indices[a:b].tolist())
+        for a, b in zip(parts.head_names.indptr[:-1], parts.head_names.indptr[1:], strict=True)
+    ]
+    nm_ = [set(parts.names.indices[a:b].tolist()) for a, b in
+           zip(parts.names.indptr[:-1], parts.names.indptr[1:], strict=True)]  # fmt: skip
+    for k, (i, j) in enumerate(zip(r.tolist(), c.tolist(), strict=True)):
+        si, sj = parts.subject[i], parts.subject[j]
+        if si < 0 or sj < 0:
+            f[k, 16] = 1.0
+            continue
+        f[k, 16] = (si in hd[j]) + (sj in hd[i])
+        f[k, 17] = (si not in nm_[j]) + (sj not in nm_[i])
     return f
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from newsbrief import linkage
 from newsbrief.cli import main
 from newsbrief.cluster_metrics import bcubed, evaluate_grouping, read_labeled
 from newsbrief.group import (
@@ -303,6 +305,37 @@ def test_batch_grouping_equals_grouping_with_all_vectors() -> None:
     assert partition(batch) == partition(whole)
 
 
+def test_agglomeration_a_part_at_a_time_gives_the_same_events(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    arts = _dev_or_skip()
+    rng = random.Random(5)
+    # dates squeezed into a few weeks, some undated: more candidate pairs across events
+    squeezed = [
+        replace(
+            a,
+            published=None
+            if rng.random() < 0.2
+            else date(2020, 1, 1) + timedelta(rng.randrange(20)),
+        )
+        for a in arts
+    ]
+    whole = group_articles(squeezed)
+    calls: list[int] = []
+    plain = linkage.agglomerate
+
+    def counted(sizes: list[int], *args: object, **kw: object) -> list[int]:
+        calls.append(len(sizes))
+        return plain(sizes, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(linkage, "agglomerate", counted)
+    monkeypatch.setattr(linkage, "PART_EDGES", 40)
+    parts = group_articles(squeezed)
+    assert len(calls) > 3  # really in parts, each smaller than the whole
+    assert max(calls) < len(arts)
+    assert partition(parts) == partition(whole)
+
+
 def test_assign_joins_existing_events_and_never_merges_them() -> None:
     arts, labels = story_articles()
     flood = [a for a, lab in zip(arts, labels, strict=True) if lab == "flood"]
@@ -464,3 +497,25 @@ def test_pool_format_reads_events_and_families(tmp_path: Path) -> None:
     report = evaluate_grouping(data)
     assert set(report.families) == {"fam"} and report.families["fam"]["articles"] == 2
     assert 0.0 <= report.baseline["f1"] <= 1.0
+
+
+def test_two_tight_siblings_stay_apart_by_cohesion(monkeypatch: pytest.MonkeyPatch) -> None:
+    # articles 0-2 and 3-5: two stories, 0.6 alike inside, 0.4 alike across (well above
+    # the threshold): each story is tighter than the two are alike
+    r, c, s = [], [], []
+    for i in range(6):
+        for j in range(i + 1, 6):
+            r.append(i)
+            c.append(j)
+            s.append(0.6 if (i < 3) == (j < 3) else 0.4)
+    edges = (np.array(r), np.array(c), np.array(s))
+
+    def groups() -> int:
+        return len(set(linkage.agglomerate([1] * 6, edges, 0.18, [False] * 6)))
+
+    monkeypatch.setattr(linkage, "COHESION", 0.0)
+    assert groups() == 1  # plain average linkage joins them
+    monkeypatch.setattr(linkage, "COHESION", 0.8)
+    assert groups() == 2  # 0.4 < 0.8 x 0.6
+    monkeypatch.setattr(linkage, "COHESION_SIZE", 4)
+    assert groups() == 1  # groups of three are too small for the rule

@@ -17,7 +17,11 @@ No number of events is given in advance. The method (see docs/grouping.md):
    per window, not with the square of the input.
 3. **Average-linkage agglomeration** on that sparse graph: the two groups with the highest
    mean pairwise similarity (pairs never compared count as 0, so groups far apart in
-   time rarely merge) are merged while that mean is at least ``Settings.group_threshold``.
+   time rarely merge) are merged while that mean is at least ``Settings.group_threshold``,
+   except two groups of three or more articles whose mean cross similarity is below 0.8
+   of the lower of their mean inner similarities (sibling events: each tight, alike, but
+   less alike than each is inside), and groups whose days would span more than the
+   window. The merging is :mod:`newsbrief.linkage`, one component of the graph at a time.
    Syndicated copies start in one group, so they always end in the same event: two
    articles are copies, as in :mod:`newsbrief.dedup`, when the Jaccard similarity of their
    word 5-shingle sets is at least ``Settings.duplicate_threshold``; the pairs checked
@@ -31,7 +35,6 @@ other, so adding articles never renames or splits an event.
 from __future__ import annotations
 
 import hashlib
-import heapq
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -46,6 +49,7 @@ from sklearn.utils import murmurhash3_32
 
 from newsbrief.dating import infer_day
 from newsbrief.dedup import article_shingles
+from newsbrief.linkage import agglomerate_parts
 from newsbrief.model import Article, Event
 from newsbrief.settings import Settings
 from newsbrief.text import STOPWORDS, background_weight, zipf
@@ -376,97 +380,6 @@ def _windowed_edges(
     return edges.arrays()
 
 
-def _agglomerate(
-    sizes: list[int],
-    edges: tuple[np.ndarray, np.ndarray, np.ndarray],
-    threshold: float,
-    frozen: list[bool],
-    first: list[int] | None = None,
-    last: list[int] | None = None,
-    span: int | None = None,
-) -> list[int]:
-    """Average-linkage merging over a sparse graph of groups; returns each group's root.
-
-    ``edges`` hold the sum of pairwise similarities between two groups (i < j); a
-    missing pair counts as 0. Two frozen groups never merge. With ``span``, ``first``
-    and ``last`` (each group's earliest and latest day, -1 where it has none), two groups
-    whose days together would span more than ``span`` days never merge: an event's dated
-    articles lie within ``span`` days, so an undated article may join an event but never
-    bridge two.
-    """
-    n = len(sizes)
-    size = list(sizes)
-    frz = list(frozen)
-    lo = list(first) if first is not None else [-1] * n
-    hi = list(last) if last is not None else [-1] * n
-
-    def too_long(i: int, j: int) -> bool:
-        if span is None or lo[i] < 0 or lo[j] < 0:
-            return False
-        return max(hi[i], hi[j]) - min(lo[i], lo[j]) > span
-
-    parent = list(range(n))
-    adj: list[dict[int, float]] = [{} for _ in range(n)]
-    gi, gj, gs = edges
-    heap: list[tuple[float, int, int]] = []
-    step = 1 << 16  # Python lists of a slice at a time: the adjacency is what must fit
-    for at in range(0, len(gi), step):
-        part = zip(
-            gi[at : at + step].tolist(),
-            gj[at : at + step].tolist(),
-            gs[at : at + step].tolist(),
-            strict=True,
-        )
-        for i, j, s in part:
-            adj[i][j] = s
-            adj[j][i] = s
-            avg = s / (size[i] * size[j])
-            if avg >= threshold and not (frz[i] and frz[j]):
-                heap.append((-avg, i, j))
-    del gi, gj, gs, edges
-    heapq.heapify(heap)
-    while heap:
-        neg, i, j = heapq.heappop(heap)
-        ai = adj[i]
-        s = ai.get(j)
-        if s is None or -neg != s / (size[i] * size[j]):
-            continue  # stale: one side merged since this entry was pushed
-        if too_long(i, j):
-            continue  # it stays out of the heap until one side merges again
-        if len(ai) < len(adj[j]):
-            i, j = j, i
-            ai = adj[i]
-        aj = adj[j]
-        del ai[j]
-        del aj[i]
-        for k, sk in aj.items():
-            ak = adj[k]
-            del ak[j]
-            v = ai.get(k, 0.0) + sk
-            ai[k] = v
-            ak[i] = v
-        adj[j] = {}
-        parent[j] = i
-        size[i] += size[j]
-        frz[i] = frz[i] or frz[j]
-        if lo[j] >= 0:
-            lo[i] = lo[j] if lo[i] < 0 else min(lo[i], lo[j])
-            hi[i] = max(hi[i], hi[j])
-        si = size[i]
-        for k, v in ai.items():
-            avg = v / (si * size[k])
-            if avg >= threshold and not (frz[i] and frz[k]):
-                heapq.heappush(heap, (-avg, min(i, k), max(i, k)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    return [root(i) for i in range(n)]
-
-
 def _copies(cache: dict[int, np.ndarray], arts: Sequence[Article], i: int, j: int) -> float:
     """Jaccard similarity of the shingle sets of articles i and j (as in newsbrief.dedup)."""
     sets = []
@@ -666,6 +579,8 @@ def assign(
     ).tocsr()
     summed.sum_duplicates()
     coo = summed.tocoo()
+    # each starting group's sum of the pairs inside it (copies, an existing event)
+    inner = np.bincount(gi[~off], weights=weight[~off], minlength=len(sizes)).tolist()
     del summed, weight, gi, gj, off, r, c, s, probe  # the pairs are summed per group now
     ng = len(sizes)
     dated = days >= 0
@@ -676,7 +591,7 @@ def assign(
     first[last < 0] = -1
     group_edges = (coo.row, coo.col, coo.data)
     del coo
-    root_of = _agglomerate(
+    root_of = agglomerate_parts(
         sizes,
         group_edges,
         threshold,
@@ -684,6 +599,7 @@ def assign(
         first.tolist(),
         last.tolist(),
         settings.group_window_days,
+        inner=inner,
     )
     step()
 

@@ -1,0 +1,114 @@
+"""The cohesion rule tried on hard pools: siblings are each tighter than they are alike.
+
+    .venv/bin/python bench/cohesion_rule.py [--ties-middle]
+
+Two sibling events (two resignations of one morning) are each a tight group of articles,
+and the two groups are alike, but less alike than each is inside. With
+``linkage.COHESION = beta``, two groups of two or more articles merge only when their mean
+cross similarity is at least ``beta`` times the lower of their mean inner similarities
+(on top of the threshold). Held out as bench/subject_rule.py: for each family of
+groups_dev.jsonl the (beta, threshold) best on the other families scores it; the hard
+pools of bench/hard_pool.py and dev.jsonl pooled are scored with the (beta, threshold)
+best on the whole of groups_dev, and with the defaults.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from pathlib import Path
+
+import numpy as np
+
+import newsbrief.group as g
+from hard_pool import collapse, fold_of, join, subset
+from newsbrief import linkage
+from newsbrief.cluster_metrics import LabeledArticles, bcubed, bcubed_subset, read_labeled
+from newsbrief.settings import Settings
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+BETAS = (0.0, 0.5, 0.6, 0.7, 0.8)
+SIZES = (2, 3)
+THRESHOLDS = (0.14, 0.16, 0.18, 0.2)
+TIES = "middle" if "--ties-middle" in sys.argv else "first"
+
+
+def predict(data: LabeledArticles, beta: float, threshold: float, size: int = 2) -> list[str]:
+    linkage.COHESION = beta
+    linkage.COHESION_SIZE = size
+    events = g.group_articles(data.articles, Settings(group_threshold=threshold))
+    of = {a: e.id for e in events for a in e.article_ids}
+    return [of[a.id] for a in data.articles]
+
+
+def choose(runs: list, score) -> tuple:  # type: ignore[no-untyped-def, type-arg]  # noqa: ANN001
+    top = max(score(r) for r in runs)
+    tied = [r for r in runs if score(r) >= top - 1e-9]
+    return tied[0] if TIES == "first" else tied[(len(tied) - 1) // 2]
+
+
+def main() -> int:
+    pool = read_labeled(DATA / "groups_dev.jsonl")
+    train = read_labeled(DATA / "train.jsonl")
+    dev = read_labeled(DATA / "dev.jsonl")
+    hard = collapse(join(train, dev))
+    fams: dict[str, list[int]] = {}
+    for k, f in enumerate(pool.families):
+        fams.setdefault(f, []).append(k)
+    runs = []
+    for beta, size, t in itertools.product(BETAS, SIZES, THRESHOLDS):
+        if beta == 0 and size != SIZES[0]:
+            continue  # the same grouping
+        pred = predict(pool, beta, t, size)
+        per = {f: bcubed_subset(pred, pool.labels, idx) for f, idx in fams.items()}
+        runs.append(((beta, size, t), per, bcubed(pred, pool.labels)))
+        print(f"beta {beta} size {size} threshold {t}: groups_dev F1 {runs[-1][2][2]:.3f} "
+              f"(may {per['may-cabinet-resignations-2018'][2]:.3f})", file=sys.stderr)  # fmt: skip
+
+    def fit_score(run: tuple, leave: str | None) -> float:  # type: ignore[type-arg]
+        per = run[1]
+        m = sum(len(fams[f]) for f in per if f != leave)
+        return sum(per[f][2] * len(fams[f]) for f in per if f != leave) / m
+
+    n = len(pool.articles)
+    for label, cands in (
+        ("cohesion rule", runs),
+        ("cosine only (beta 0)", [r for r in runs if r[0][0] == 0]),
+    ):
+        print(f"\n### {label} (ties: {TIES})\n")
+        print(
+            "| held-out family | articles | beta, size, threshold (chosen on the others) | P | R | F1 |"
+        )
+        print("|---|---:|---|---:|---:|---:|")
+        hp = hr = 0.0
+        for f in sorted(fams):
+            best = choose(cands, lambda r, f=f: fit_score(r, f))
+            p, r, f1 = best[1][f]
+            hp += p * len(fams[f])
+            hr += r * len(fams[f])
+            print(f"| {f} | {len(fams[f])} | {best[0]} | {p:.3f} | {r:.3f} | {f1:.3f} |")
+        hp, hr = hp / n, hr / n
+        print(f"\n{label}, leave-one-family-out (held out): P {hp:.3f} R {hr:.3f} "
+              f"F1 {2 * hp * hr / (hp + hr):.3f}")  # fmt: skip
+    best = choose(runs, lambda r: fit_score(r, None))
+    (beta, size, t), _, (bp, br, bf) = best
+    print(f"best on the whole of groups_dev (tuned on): beta {beta} size {size} threshold {t} "
+          f"P {bp:.3f} R {br:.3f} F1 {bf:.3f}")  # fmt: skip
+    d = Settings().group_threshold
+    for name, (b, sz, th) in (("chosen", (beta, size, t)), ("no cohesion rule", (0.0, 2, d))):
+        fold = [fold_of(lab, 5) for lab in hard.labels]
+        sums = np.zeros(3)
+        for k in range(5):
+            part = subset(hard, [x == k for x in fold])
+            p, r, _ = bcubed(predict(part, b, th, sz), part.labels)
+            sums += np.array([p, r, 1.0]) * len(part.articles)
+        p, r = sums[0] / sums[2], sums[1] / sums[2]
+        dp, dr, df = bcubed(predict(dev, b, th, sz), dev.labels)
+        print(f"{name} (beta {b}, size {sz}, threshold {th}): hard pools (5 folds, not tuned on) "
+              f"P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r):.3f}; dev.jsonl pooled "
+              f"P {dp:.3f} R {dr:.3f} F1 {df:.3f}")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

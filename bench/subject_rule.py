@@ -1,0 +1,122 @@
+"""The subject rule tried on hard pools: a pair whose subjects the other never names counts less.
+
+    .venv/bin/python bench/subject_rule.py                # ties: the first in grid order
+    .venv/bin/python bench/subject_rule.py --ties-middle  # ties: the middle one
+
+A news article names who or what its news is about first (the title, else the first
+sentence: "David Davis has resigned", "Esther McVey resigns"); a recap of a sibling event
+comes later. :func:`pair_features.pair_features` gives, per candidate pair, in how many of
+the two directions an article's subject (first specific name there) is never named by the
+other article (0, 1 or 2). Here the cosine of a pair is multiplied by
+``1 - alpha * missing / 2`` before the agglomeration averages it.
+
+Held out like bench/groups_lofo.py: for each family of groups_dev.jsonl the (alpha,
+threshold) best on the other families scores it. Also scored, with the (alpha, threshold)
+best on the whole of groups_dev: the hard pools of bench/hard_pool.py (train.jsonl +
+dev.jsonl events moved to one week, five folds; never used to choose) and dev.jsonl
+pooled with its real dates.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from pathlib import Path
+
+import numpy as np
+
+import newsbrief.group as g
+from hard_pool import collapse, fold_of, join, subset
+from newsbrief.cluster_metrics import LabeledArticles, bcubed, bcubed_subset, read_labeled
+from newsbrief.settings import Settings
+from pair_features import FEATURES, article_parts, pair_features
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+ALPHAS = (0.0, 0.25, 0.5, 0.75, 1.0)
+THRESHOLDS = (0.14, 0.16, 0.18, 0.2)
+MISSING = FEATURES.index("subject_missing")
+
+
+def predict(data: LabeledArticles, alpha: float, threshold: float) -> list[str]:
+    def weight(arts, days, r, c, s):  # type: ignore[no-untyped-def]  # noqa: ANN001, ANN202
+        miss = pair_features(article_parts(arts), days, r, c, s)[:, MISSING]
+        return s * (1.0 - alpha * miss / 2.0), threshold
+
+    settings = Settings(group_threshold=threshold)
+    events = g.group_articles(data.articles, settings, pair_weight=weight if alpha else None)
+    of = {a: e.id for e in events for a in e.article_ids}
+    return [of[a.id] for a in data.articles]
+
+
+#: which of several equally good settings is chosen: "first" in grid order, or "middle"
+TIES = "middle" if "--ties-middle" in sys.argv else "first"
+
+
+def choose(runs: list, score) -> tuple:  # type: ignore[no-untyped-def, type-arg]  # noqa: ANN001
+    """The run with the best score (ties: the first in grid order, or the middle one)."""
+    top = max(score(r) for r in runs)
+    tied = [r for r in runs if score(r) >= top - 1e-9]
+    return tied[0] if TIES == "first" else tied[(len(tied) - 1) // 2]
+
+
+def main() -> int:
+    pool = read_labeled(DATA / "groups_dev.jsonl")
+    train = read_labeled(DATA / "train.jsonl")
+    dev = read_labeled(DATA / "dev.jsonl")
+    hard = collapse(join(train, dev))
+    fams: dict[str, list[int]] = {}
+    for k, f in enumerate(pool.families):
+        fams.setdefault(f, []).append(k)
+    runs = []
+    for alpha, t in itertools.product(ALPHAS, THRESHOLDS):
+        pred = predict(pool, alpha, t)
+        per = {f: bcubed_subset(pred, pool.labels, idx) for f, idx in fams.items()}
+        runs.append(((alpha, t), per, bcubed(pred, pool.labels)))
+        print(f"alpha {alpha} threshold {t}: groups_dev F1 {runs[-1][2][2]:.3f}", file=sys.stderr)
+
+    def fit_score(run: tuple, leave: str | None) -> float:  # type: ignore[type-arg]
+        per = run[1]
+        m = sum(len(fams[f]) for f in per if f != leave)
+        return sum(per[f][2] * len(fams[f]) for f in per if f != leave) / m
+
+    for label, cands in (
+        ("subject rule", runs),
+        ("cosine only (alpha 0)", [r for r in runs if r[0][0] == 0]),
+    ):
+        print(f"\n### {label}\n")
+        print(
+            "| held-out family | articles | alpha, threshold (chosen on the others) | P | R | F1 |"
+        )
+        print("|---|---:|---|---:|---:|---:|")
+        hp = hr = 0.0
+        for f in sorted(fams):
+            best = choose(cands, lambda r, f=f: fit_score(r, f))
+            p, r, f1 = best[1][f]
+            hp += p * len(fams[f])
+            hr += r * len(fams[f])
+            print(f"| {f} | {len(fams[f])} | {best[0]} | {p:.3f} | {r:.3f} | {f1:.3f} |")
+        n = len(pool.articles)
+        hp, hr = hp / n, hr / n
+        print(f"\n{label}, leave-one-family-out (held out): P {hp:.3f} R {hr:.3f} "
+              f"F1 {2 * hp * hr / (hp + hr):.3f}")  # fmt: skip
+    best = choose(runs, lambda r: fit_score(r, None))
+    (alpha, t), _, (bp, br, bf) = best
+    print(f"best on the whole of groups_dev (tuned on): alpha {alpha} threshold {t} "
+          f"P {bp:.3f} R {br:.3f} F1 {bf:.3f}")  # fmt: skip
+    for name, (a, th) in (("chosen", (alpha, t)), ("rules", (0.0, Settings().group_threshold))):
+        fold = [fold_of(lab, 5) for lab in hard.labels]
+        sums = np.zeros(3)
+        for k in range(5):
+            part = subset(hard, [x == k for x in fold])
+            p, r, _ = bcubed(predict(part, a, th), part.labels)
+            sums += np.array([p, r, 1.0]) * len(part.articles)
+        p, r = sums[0] / sums[2], sums[1] / sums[2]
+        dp, dr, df = bcubed(predict(dev, a, th), dev.labels)
+        print(f"{name} (alpha {a}, threshold {th}): hard pools (5 folds, not tuned on) "
+              f"P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r):.3f}; dev.jsonl pooled "
+              f"P {dp:.3f} R {dr:.3f} F1 {df:.3f}")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
