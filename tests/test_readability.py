@@ -58,9 +58,9 @@ def test_every_brief_of_a_real_event_passes_the_copy_editing_rules(path: Path, w
     bad = []
     for event_id, texts in _events(path):
         brief = newsbrief.summarize(texts, words=words)
-        assert sum(len(s.text.split()) for s in brief.sentences) <= words or len(
-            brief.sentences
-        ) == 1
+        assert (
+            sum(len(s.text.split()) for s in brief.sentences) <= words or len(brief.sentences) == 1
+        )
         hit = [name for name, rule in rules.items() if rule(brief.headline)]
         if hit:
             bad.append(f"{event_id} headline: {hit}: {brief.headline}")

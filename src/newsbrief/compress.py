@@ -203,8 +203,7 @@ _INNER = (
     ),
 )
 _SPAN_KEEP_AFTER = frozenset(
-    "since until till by from to through before after of between than the a and or "
-    "for as".split()
+    "since until till by from to through before after of between than the a and or for as".split()
 )
 # an opening adverbial up to a comma: "In a statement, ...", "On March 5, ..."
 _OPENING_PHRASE = re.compile(

@@ -182,7 +182,9 @@ class HeadlineScorer:
     coef: np.ndarray | None = None  # a linear model: init + x @ coef
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], features: tuple[str, ...] = FEATURES) -> HeadlineScorer:
+    def from_dict(
+        cls, data: dict[str, Any], features: tuple[str, ...] = FEATURES
+    ) -> HeadlineScorer:
         if tuple(data["features"]) != features:
             raise ValueError("the model was fitted on other features")
         if data.get("kind") == "linear":
