@@ -22,6 +22,7 @@ import numpy as np
 
 import newsbrief.group as g
 from hard_pool import collapse, fold_of, join, subset
+from lofo import choose, fit_score, print_lofo
 from newsbrief import linkage
 from newsbrief.cluster_metrics import LabeledArticles, bcubed, bcubed_subset, read_labeled
 from newsbrief.settings import Settings
@@ -30,7 +31,6 @@ DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 BETAS = (0.0, 0.5, 0.6, 0.7, 0.8)
 SIZES = (2, 3)
 THRESHOLDS = (0.14, 0.16, 0.18, 0.2)
-TIES = "middle" if "--ties-middle" in sys.argv else "first"
 
 
 def predict(data: LabeledArticles, beta: float, threshold: float, size: int = 2) -> list[str]:
@@ -39,12 +39,6 @@ def predict(data: LabeledArticles, beta: float, threshold: float, size: int = 2)
     events = g.group_articles(data.articles, Settings(group_threshold=threshold))
     of = {a: e.id for e in events for a in e.article_ids}
     return [of[a.id] for a in data.articles]
-
-
-def choose(runs: list, score) -> tuple:  # type: ignore[no-untyped-def, type-arg]  # noqa: ANN001
-    top = max(score(r) for r in runs)
-    tied = [r for r in runs if score(r) >= top - 1e-9]
-    return tied[0] if TIES == "first" else tied[(len(tied) - 1) // 2]
 
 
 def main() -> int:
@@ -65,32 +59,12 @@ def main() -> int:
         print(f"beta {beta} size {size} threshold {t}: groups_dev F1 {runs[-1][2][2]:.3f} "
               f"(may {per['may-cabinet-resignations-2018'][2]:.3f})", file=sys.stderr)  # fmt: skip
 
-    def fit_score(run: tuple, leave: str | None) -> float:  # type: ignore[type-arg]
-        per = run[1]
-        m = sum(len(fams[f]) for f in per if f != leave)
-        return sum(per[f][2] * len(fams[f]) for f in per if f != leave) / m
-
-    n = len(pool.articles)
     for label, cands in (
         ("cohesion rule", runs),
         ("cosine only (beta 0)", [r for r in runs if r[0][0] == 0]),
     ):
-        print(f"\n### {label} (ties: {TIES})\n")
-        print(
-            "| held-out family | articles | beta, size, threshold (chosen on the others) | P | R | F1 |"
-        )
-        print("|---|---:|---|---:|---:|---:|")
-        hp = hr = 0.0
-        for f in sorted(fams):
-            best = choose(cands, lambda r, f=f: fit_score(r, f))
-            p, r, f1 = best[1][f]
-            hp += p * len(fams[f])
-            hr += r * len(fams[f])
-            print(f"| {f} | {len(fams[f])} | {best[0]} | {p:.3f} | {r:.3f} | {f1:.3f} |")
-        hp, hr = hp / n, hr / n
-        print(f"\n{label}, leave-one-family-out (held out): P {hp:.3f} R {hr:.3f} "
-              f"F1 {2 * hp * hr / (hp + hr):.3f}")  # fmt: skip
-    best = choose(runs, lambda r: fit_score(r, None))
+        print_lofo(label, cands, fams, "beta, size, threshold")
+    best = choose(runs, lambda r: fit_score(r, fams, None))
     (beta, size, t), _, (bp, br, bf) = best
     print(f"best on the whole of groups_dev (tuned on): beta {beta} size {size} threshold {t} "
           f"P {bp:.3f} R {br:.3f} F1 {bf:.3f}")  # fmt: skip

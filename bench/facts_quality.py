@@ -51,6 +51,18 @@ NOISE_ORGS = {"llc", "ie", "nz", "inc", "ltd", "plc", "co", "corp"}
 PAYWALL = re.compile(r"free articles?|subscri|sign in|log in|newsletter|cookies?", re.I)
 
 
+def pair_matches(fs: Any, proj: Any, pd: dict[str, Any], side_a: Any, side_b: Any) -> bool:
+    """Whether reported disagreement ``pd`` holds both labelled sides (value, articles) on
+    two different values: the shared scorer's matching, used by every facts bench script."""
+    (va, aa), (vb, ab) = side_a, side_b
+    vals = pd["values"]
+    return any(
+        i != j and fs.fact_hits(proj, va, aa, vals[i]) and fs.fact_hits(proj, vb, ab, vals[j])
+        for i in range(len(vals))
+        for j in range(len(vals))
+    )
+
+
 def scorer(tools: Path) -> Any:
     """The shared facts scorer as a module (standard library only)."""
     spec = importlib.util.spec_from_file_location("facts_score", tools / "facts_score.py")
@@ -149,15 +161,7 @@ def train_quality(
             ]
 
             def matches(pd: dict[str, Any], spec: Any, proj: Any = proj) -> bool:
-                _, (va, aa), (vb, ab) = spec
-                vals = pd["values"]
-                return any(
-                    i != j
-                    and fs.fact_hits(proj, va, aa, vals[i])
-                    and fs.fact_hits(proj, vb, ab, vals[j])
-                    for i in range(len(vals))
-                    for j in range(len(vals))
-                )
+                return pair_matches(fs, proj, pd, spec[1], spec[2])
 
             for spec in specs:
                 c["d_tot"] += 1

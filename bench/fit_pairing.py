@@ -40,7 +40,7 @@ from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from facts_quality import project_json, scorer, split_of  # noqa: E402
+from facts_quality import pair_matches, project_json, scorer, split_of  # noqa: E402
 from newsbrief import pipeline  # noqa: E402
 from newsbrief.compare import (  # noqa: E402
     _decide,
@@ -232,15 +232,7 @@ def score(
         ]
 
         def matches(pd: dict[str, Any], spec: Any, proj: Any = proj) -> bool:
-            (va, aa), (vb, ab) = spec
-            vals = pd["values"]
-            return any(
-                i != j
-                and fs.fact_hits(proj, va, aa, vals[i])
-                and fs.fact_hits(proj, vb, ab, vals[j])
-                for i in range(len(vals))
-                for j in range(len(vals))
-            )
+            return pair_matches(fs, proj, pd, *spec)
 
         for spec in specs:
             c["d_tot"] += 1

@@ -27,6 +27,7 @@ import numpy as np
 
 import newsbrief.group as g
 from hard_pool import collapse, fold_of, join, subset
+from lofo import choose, fit_score, print_lofo
 from newsbrief.cluster_metrics import LabeledArticles, bcubed, bcubed_subset, read_labeled
 from newsbrief.settings import Settings
 from pair_features import FEATURES, article_parts, pair_features
@@ -48,17 +49,6 @@ def predict(data: LabeledArticles, alpha: float, threshold: float) -> list[str]:
     return [of[a.id] for a in data.articles]
 
 
-#: which of several equally good settings is chosen: "first" in grid order, or "middle"
-TIES = "middle" if "--ties-middle" in sys.argv else "first"
-
-
-def choose(runs: list, score) -> tuple:  # type: ignore[no-untyped-def, type-arg]  # noqa: ANN001
-    """The run with the best score (ties: the first in grid order, or the middle one)."""
-    top = max(score(r) for r in runs)
-    tied = [r for r in runs if score(r) >= top - 1e-9]
-    return tied[0] if TIES == "first" else tied[(len(tied) - 1) // 2]
-
-
 def main() -> int:
     pool = read_labeled(DATA / "groups_dev.jsonl")
     train = read_labeled(DATA / "train.jsonl")
@@ -74,32 +64,12 @@ def main() -> int:
         runs.append(((alpha, t), per, bcubed(pred, pool.labels)))
         print(f"alpha {alpha} threshold {t}: groups_dev F1 {runs[-1][2][2]:.3f}", file=sys.stderr)
 
-    def fit_score(run: tuple, leave: str | None) -> float:  # type: ignore[type-arg]
-        per = run[1]
-        m = sum(len(fams[f]) for f in per if f != leave)
-        return sum(per[f][2] * len(fams[f]) for f in per if f != leave) / m
-
     for label, cands in (
         ("subject rule", runs),
         ("cosine only (alpha 0)", [r for r in runs if r[0][0] == 0]),
     ):
-        print(f"\n### {label}\n")
-        print(
-            "| held-out family | articles | alpha, threshold (chosen on the others) | P | R | F1 |"
-        )
-        print("|---|---:|---|---:|---:|---:|")
-        hp = hr = 0.0
-        for f in sorted(fams):
-            best = choose(cands, lambda r, f=f: fit_score(r, f))
-            p, r, f1 = best[1][f]
-            hp += p * len(fams[f])
-            hr += r * len(fams[f])
-            print(f"| {f} | {len(fams[f])} | {best[0]} | {p:.3f} | {r:.3f} | {f1:.3f} |")
-        n = len(pool.articles)
-        hp, hr = hp / n, hr / n
-        print(f"\n{label}, leave-one-family-out (held out): P {hp:.3f} R {hr:.3f} "
-              f"F1 {2 * hp * hr / (hp + hr):.3f}")  # fmt: skip
-    best = choose(runs, lambda r: fit_score(r, None))
+        print_lofo(label, cands, fams, "alpha, threshold")
+    best = choose(runs, lambda r: fit_score(r, fams, None))
     (alpha, t), _, (bp, br, bf) = best
     print(f"best on the whole of groups_dev (tuned on): alpha {alpha} threshold {t} "
           f"P {bp:.3f} R {br:.3f} F1 {bf:.3f}")  # fmt: skip

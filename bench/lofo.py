@@ -1,0 +1,49 @@
+"""Leave-one-family-out choice of a rule's settings over groups_dev.jsonl, shared by the
+bench scripts that try one grouping rule over a grid (cohesion_rule.py, subject_rule.py).
+
+A run is ``(settings, per_family, whole)``: the settings tuple, each family's B-cubed
+``(P, R, F1)`` and the whole pool's. For each held-out family the settings are chosen on
+the other families only (article-weighted mean F1), and that family is scored with them.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+
+#: which of several equally good settings is chosen: "first" in grid order, or "middle"
+TIES = "middle" if "--ties-middle" in sys.argv else "first"
+
+Run = tuple  # (settings, {family: (P, R, F1)}, (P, R, F1))
+
+
+def choose(runs: Sequence[Run], score: Callable[[Run], float], ties: str = TIES) -> Run:
+    """The run with the best score (ties: the first in grid order, or the middle one)."""
+    top = max(score(r) for r in runs)
+    tied = [r for r in runs if score(r) >= top - 1e-9]
+    return tied[0] if ties == "first" else tied[(len(tied) - 1) // 2]
+
+
+def fit_score(run: Run, fams: dict[str, list[int]], leave: str | None) -> float:
+    """Article-weighted mean F1 of a run over every family but ``leave``."""
+    per = run[1]
+    m = sum(len(fams[f]) for f in per if f != leave)
+    return sum(per[f][2] * len(fams[f]) for f in per if f != leave) / m
+
+
+def print_lofo(label: str, cands: Sequence[Run], fams: dict[str, list[int]], setting: str) -> None:
+    """Print the held-out table of ``cands`` (one row per family) and its pooled figure."""
+    print(f"\n### {label} (ties: {TIES})\n")
+    print(f"| held-out family | articles | {setting} (chosen on the others) | P | R | F1 |")
+    print("|---|---:|---|---:|---:|---:|")
+    hp = hr = 0.0
+    for f in sorted(fams):
+        best = choose(cands, lambda r, f=f: fit_score(r, fams, f))
+        p, r, f1 = best[1][f]
+        hp += p * len(fams[f])
+        hr += r * len(fams[f])
+        print(f"| {f} | {len(fams[f])} | {best[0]} | {p:.3f} | {r:.3f} | {f1:.3f} |")
+    n = sum(len(idx) for idx in fams.values())
+    hp, hr = hp / n, hr / n
+    print(f"\n{label}, leave-one-family-out (held out): P {hp:.3f} R {hr:.3f} "
+          f"F1 {2 * hp * hr / (hp + hr):.3f}")  # fmt: skip
