@@ -1,0 +1,7 @@
+"""``python -m newsbrief.cli``."""
+
+import sys
+
+from newsbrief.cli import main
+
+sys.exit(main())
