@@ -18,13 +18,10 @@ import itertools
 import sys
 from pathlib import Path
 
-import numpy as np
-
 import newsbrief.group as g
-from hard_pool import collapse, fold_of, join, subset
-from lofo import choose, fit_score, print_lofo
+from lofo import choose, fit_score, print_lofo, read_pools, unseen
 from newsbrief import linkage
-from newsbrief.cluster_metrics import LabeledArticles, bcubed, bcubed_subset, read_labeled
+from newsbrief.cluster_metrics import LabeledArticles, bcubed, bcubed_subset
 from newsbrief.settings import Settings
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -42,13 +39,7 @@ def predict(data: LabeledArticles, beta: float, threshold: float, size: int = 2)
 
 
 def main() -> int:
-    pool = read_labeled(DATA / "groups_dev.jsonl")
-    train = read_labeled(DATA / "train.jsonl")
-    dev = read_labeled(DATA / "dev.jsonl")
-    hard = collapse(join(train, dev))
-    fams: dict[str, list[int]] = {}
-    for k, f in enumerate(pool.families):
-        fams.setdefault(f, []).append(k)
+    pool, fams, hard, dev = read_pools(DATA)
     runs = []
     for beta, size, t in itertools.product(BETAS, SIZES, THRESHOLDS):
         if beta == 0 and size != SIZES[0]:
@@ -70,17 +61,8 @@ def main() -> int:
           f"P {bp:.3f} R {br:.3f} F1 {bf:.3f}")  # fmt: skip
     d = Settings().group_threshold
     for name, (b, sz, th) in (("chosen", (beta, size, t)), ("no cohesion rule", (0.0, 2, d))):
-        fold = [fold_of(lab, 5) for lab in hard.labels]
-        sums = np.zeros(3)
-        for k in range(5):
-            part = subset(hard, [x == k for x in fold])
-            p, r, _ = bcubed(predict(part, b, th, sz), part.labels)
-            sums += np.array([p, r, 1.0]) * len(part.articles)
-        p, r = sums[0] / sums[2], sums[1] / sums[2]
-        dp, dr, df = bcubed(predict(dev, b, th, sz), dev.labels)
-        print(f"{name} (beta {b}, size {sz}, threshold {th}): hard pools (5 folds, not tuned on) "
-              f"P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r):.3f}; dev.jsonl pooled "
-              f"P {dp:.3f} R {dr:.3f} F1 {df:.3f}")  # fmt: skip
+        line = unseen(lambda x, b=b, th=th, sz=sz: predict(x, b, th, sz), hard, dev)
+        print(f"{name} (beta {b}, size {sz}, threshold {th}): {line}")
     return 0
 
 

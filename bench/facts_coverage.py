@@ -36,7 +36,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from facts_quality import scorer, split_of  # noqa: E402
-from fit_pairing import OWN, ROOT, dev_labels, read_jsonl  # noqa: E402
+from fit_pairing import OWN, ROOT, dev_labels, read_events, read_jsonl  # noqa: E402
 from newsbrief import pipeline  # noqa: E402
 from newsbrief.compare import _prepared, _rule_pairs, pairing  # noqa: E402
 from newsbrief.compare.report import _facts_of  # noqa: E402
@@ -167,9 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         print("facts_coverage: error: no train_facts.jsonl", file=sys.stderr)
         return 2
     fs = scorer(args.tools)
-    events = {e["id"]: e for e in read_jsonl(args.data / "train.jsonl")}
-    if (args.data / "dev.jsonl").exists():
-        events |= {e["id"]: e for e in read_jsonl(args.data / "dev.jsonl")}
+    events = read_events(args.data)
     shared = read_jsonl(args.data / "train_facts.jsonl")
     part = split_of(shared)
     labelled = [(lab, "tune") for lab in shared if part[lab["event_id"]] == "tune"]

@@ -83,19 +83,24 @@ def normalized_gain(y: np.ndarray, g: np.ndarray) -> np.ndarray:
     return y / best[g]
 
 
+def ridge_dict(x: np.ndarray, y: np.ndarray, features: Sequence[str], params: dict) -> dict:
+    """Ridge regression of ``y`` on ``x`` in the shipped JSON form (headline and fill models)."""
+    from sklearn.linear_model import Ridge
+
+    model = Ridge(**params).fit(x, y)
+    return {
+        "kind": "linear",
+        "features": list(features),
+        "init": float(model.intercept_),
+        "coef": [float(v) for v in model.coef_],
+        "params": params,
+    }
+
+
 def fill_dict(x: np.ndarray, y: np.ndarray, kind: str = "linear") -> dict:
     """A fitted fill model in the shipped JSON form (ridge, or gradient-boosted trees)."""
     if kind == "linear":
-        from sklearn.linear_model import Ridge
-
-        model = Ridge(**FILL_PARAMS).fit(x, y)
-        return {
-            "kind": "linear",
-            "features": list(FILL_FEATURES),
-            "init": float(model.intercept_),
-            "coef": [float(v) for v in model.coef_],
-            "params": FILL_PARAMS,
-        }
+        return ridge_dict(x, y, FILL_FEATURES, FILL_PARAMS)
     from sklearn.ensemble import GradientBoostingRegressor
 
     params = {"n_estimators": 150, "max_depth": 3, "learning_rate": 0.05, "subsample": 0.8}

@@ -61,6 +61,14 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+def read_events(data: Path) -> dict[str, dict[str, Any]]:
+    """The events of train.jsonl and (when there) dev.jsonl by id."""
+    events = {e["id"]: e for e in read_jsonl(data / "train.jsonl")}
+    if (data / "dev.jsonl").exists():
+        events |= {e["id"]: e for e in read_jsonl(data / "dev.jsonl")}
+    return events
+
+
 def _num(v: float) -> str:
     return f"{v:.6f}".rstrip("0").rstrip(".")
 
@@ -287,9 +295,7 @@ def main(argv: list[str] | None = None) -> int:
         print("fit_pairing: error: no train_facts.jsonl", file=sys.stderr)
         return 2
     fs = scorer(args.tools)
-    events = {e["id"]: e for e in read_jsonl(args.data / "train.jsonl")}
-    if (args.data / "dev.jsonl").exists():
-        events |= {e["id"]: e for e in read_jsonl(args.data / "dev.jsonl")}
+    events = read_events(args.data)
     shared = read_jsonl(args.data / "train_facts.jsonl")
     own = read_jsonl(args.own) if args.own.exists() else []
     part = split_of(shared)

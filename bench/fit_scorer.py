@@ -87,16 +87,9 @@ def normalized(y: np.ndarray, e: np.ndarray, c: np.ndarray) -> np.ndarray:
 
 def fit_dict(x: np.ndarray, y: np.ndarray) -> dict:
     """Ridge regression on the candidate rows, in the shipped JSON form."""
-    from sklearn.linear_model import Ridge
+    from fit_fill import ridge_dict
 
-    model = Ridge(**PARAMS).fit(x, y)
-    return {
-        "kind": "linear",
-        "features": list(FEATURES),
-        "init": float(model.intercept_),
-        "coef": [float(v) for v in model.coef_],
-        "params": PARAMS,
-    }
+    return ridge_dict(x, y, FEATURES, PARAMS)
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> HeadlineScorer:

@@ -10,6 +10,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from hard_pool import collapse, fold_of, join, subset
+from newsbrief.cluster_metrics import LabeledArticles, bcubed, read_labeled
 
 #: which of several equally good settings is chosen: "first" in grid order, or "middle"
 TIES = "middle" if "--ties-middle" in sys.argv else "first"
@@ -47,3 +53,36 @@ def print_lofo(label: str, cands: Sequence[Run], fams: dict[str, list[int]], set
     hp, hr = hp / n, hr / n
     print(f"\n{label}, leave-one-family-out (held out): P {hp:.3f} R {hr:.3f} "
           f"F1 {2 * hp * hr / (hp + hr):.3f}")  # fmt: skip
+
+
+def read_pools(
+    data: Path,
+) -> tuple[LabeledArticles, dict[str, list[int]], LabeledArticles, LabeledArticles]:
+    """groups_dev.jsonl with its families' article indexes, the hard pools (train + dev
+    events moved to one week, bench/hard_pool.py) and dev.jsonl."""
+    pool = read_labeled(data / "groups_dev.jsonl")
+    dev = read_labeled(data / "dev.jsonl")
+    hard = collapse(join(read_labeled(data / "train.jsonl"), dev))
+    fams: dict[str, list[int]] = {}
+    for k, f in enumerate(pool.families):
+        fams.setdefault(f, []).append(k)
+    return pool, fams, hard, dev
+
+
+def unseen(
+    predict: Callable[[LabeledArticles], list[str]], hard: LabeledArticles, dev: LabeledArticles
+) -> str:
+    """B-cubed of ``predict`` on the hard pools (5 folds, each grouped alone; article-weighted
+    P and R) and on dev.jsonl pooled, as one line; neither is used to choose settings."""
+    fold = [fold_of(lab, 5) for lab in hard.labels]
+    sums = np.zeros(3)
+    for k in range(5):
+        part = subset(hard, [x == k for x in fold])
+        p, r, _ = bcubed(predict(part), part.labels)
+        sums += np.array([p, r, 1.0]) * len(part.articles)
+    p, r = sums[0] / sums[2], sums[1] / sums[2]
+    dp, dr, df = bcubed(predict(dev), dev.labels)
+    return (
+        f"hard pools (5 folds, not tuned on) P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r):.3f}; "
+        f"dev.jsonl pooled P {dp:.3f} R {dr:.3f} F1 {df:.3f}"
+    )

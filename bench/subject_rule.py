@@ -23,12 +23,9 @@ import itertools
 import sys
 from pathlib import Path
 
-import numpy as np
-
 import newsbrief.group as g
-from hard_pool import collapse, fold_of, join, subset
-from lofo import choose, fit_score, print_lofo
-from newsbrief.cluster_metrics import LabeledArticles, bcubed, bcubed_subset, read_labeled
+from lofo import choose, fit_score, print_lofo, read_pools, unseen
+from newsbrief.cluster_metrics import LabeledArticles, bcubed, bcubed_subset
 from newsbrief.settings import Settings
 from pair_features import FEATURES, article_parts, pair_features
 
@@ -50,13 +47,7 @@ def predict(data: LabeledArticles, alpha: float, threshold: float) -> list[str]:
 
 
 def main() -> int:
-    pool = read_labeled(DATA / "groups_dev.jsonl")
-    train = read_labeled(DATA / "train.jsonl")
-    dev = read_labeled(DATA / "dev.jsonl")
-    hard = collapse(join(train, dev))
-    fams: dict[str, list[int]] = {}
-    for k, f in enumerate(pool.families):
-        fams.setdefault(f, []).append(k)
+    pool, fams, hard, dev = read_pools(DATA)
     runs = []
     for alpha, t in itertools.product(ALPHAS, THRESHOLDS):
         pred = predict(pool, alpha, t)
@@ -74,17 +65,8 @@ def main() -> int:
     print(f"best on the whole of groups_dev (tuned on): alpha {alpha} threshold {t} "
           f"P {bp:.3f} R {br:.3f} F1 {bf:.3f}")  # fmt: skip
     for name, (a, th) in (("chosen", (alpha, t)), ("rules", (0.0, Settings().group_threshold))):
-        fold = [fold_of(lab, 5) for lab in hard.labels]
-        sums = np.zeros(3)
-        for k in range(5):
-            part = subset(hard, [x == k for x in fold])
-            p, r, _ = bcubed(predict(part, a, th), part.labels)
-            sums += np.array([p, r, 1.0]) * len(part.articles)
-        p, r = sums[0] / sums[2], sums[1] / sums[2]
-        dp, dr, df = bcubed(predict(dev, a, th), dev.labels)
-        print(f"{name} (alpha {a}, threshold {th}): hard pools (5 folds, not tuned on) "
-              f"P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r):.3f}; dev.jsonl pooled "
-              f"P {dp:.3f} R {dr:.3f} F1 {df:.3f}")  # fmt: skip
+        line = unseen(lambda x, a=a, th=th: predict(x, a, th), hard, dev)
+        print(f"{name} (alpha {a}, threshold {th}): {line}")
     return 0
 
 
