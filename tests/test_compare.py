@@ -635,3 +635,19 @@ def test_number_of_reaches_past_a_number_glued_into_a_word() -> None:
     text = "Police said the number of firearms found in his two-room suite had climbed to 23."
     facts = numeric(extract_facts(art(text)))
     assert ("23", "firearms") in [(f.normalized, f.measure) for f in facts]
+
+
+def test_toll_disagreement_shows_every_figure_the_sources_give() -> None:
+    # the sources disagree on the toll (13 vs 15): a later figure in one article (12, "in
+    # another statement") is shown too; a far-off one (3) and a part (two of them) are not
+    a = art(
+        "Thirteen people died after a dam collapsed at a gold mine, officials said. "
+        "Rescuers searched the river banks through the night. "
+        "In another statement, regional authorities said 12 people had died. "
+        "Three people died in a similar collapse nearby in 2015."
+    )
+    b = art("Fifteen people were killed after a dam collapsed at a gold mine on Saturday.")
+    _facts, dis = compare([a, b])
+    killed = [d for d in dis if d.measure == "people killed"]
+    assert len(killed) == 1
+    assert sorted(f.normalized for f in killed[0].facts) == ["12", "13", "15"]

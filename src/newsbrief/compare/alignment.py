@@ -86,11 +86,16 @@ _RATIO = {"quantity": 3.0, "count": 1.5, "money": 1.25, "percent": 1.5, "duratio
 _RATIO |= {"age": 1.5, "measurement": 1.5, "magnitude": 1.3}
 
 
+def _ratio_limit(a: _Mention, b: _Mention) -> float:
+    """How many times apart two values of one quantity may be."""
+    if a.kind == "measurement" and a.noun and a.noun == b.noun:
+        return 3.0  # the same named thing measured
+    return _RATIO["count"] if a.category == "count" else _RATIO.get(a.kind, 1.5)
+
+
 def _close_enough(a: _Mention, b: _Mention) -> bool:
     """Values far apart are taken to be different quantities, not a disagreement."""
-    limit = _RATIO["count"] if a.category == "count" else _RATIO.get(a.kind, 1.5)
-    if a.kind == "measurement" and a.noun and a.noun == b.noun:
-        limit = 3.0  # the same named thing measured
+    limit = _ratio_limit(a, b)
     if a.kind == "money" and not _currency_match(a.unit, b.unit):
         return False
     va, vb = _si(a), _si(b)
