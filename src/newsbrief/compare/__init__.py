@@ -48,9 +48,9 @@ from newsbrief.compare import pairing
 from newsbrief.compare.alignment import (
     _claims,
     _close_enough,
-    _ratio_limit,
     _mentions_compatible,
     _pair_ok,
+    _ratio_limit,
     _si,
     _similar,
     mark_leads,
