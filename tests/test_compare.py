@@ -651,3 +651,17 @@ def test_toll_disagreement_shows_every_figure_the_sources_give() -> None:
     killed = [d for d in dis if d.measure == "people killed"]
     assert len(killed) == 1
     assert sorted(f.normalized for f in killed[0].facts) == ["12", "13", "15"]
+
+
+def test_distance_from_a_place_reads_past_a_conversion_and_needs_the_same_thing() -> None:
+    a = art(
+        "Damage is worst in the town of Mashiki, about 1,300 km (800 miles) southwest of Tokyo."
+    )
+    b = art("The quake hit hardest in Mashiki town, 900km southwest of Tokyo, the agency said.")
+    _facts, dis = compare([a, b])
+    assert [d.measure for d in dis] == ["distance from Tokyo"]
+    # the epicentre and a town, both east of one city: two distances, not a disagreement
+    c = art("The initial quake struck 11 km (7 miles) east of the city of Kumamoto, USGS said.")
+    d = art("The victims are from the town of Mashiki, about 15 km east of the city of Kumamoto.")
+    _facts, dis = compare([c, d])
+    assert dis == []

@@ -12,7 +12,7 @@ from newsbrief.compare.lexicon import _DOLLARS, _SECONDS, _UNIT_INFO, PEOPLE_CAT
 from newsbrief.compare.mentions import _key, _Mention, _strong_key
 from newsbrief.compare.numbers import _interval, _overlap, _step
 from newsbrief.compare.scanner import _Scanner
-from newsbrief.text import stem
+from newsbrief.text import STOPWORDS, stem
 
 
 def _factor(kind: str, unit: str) -> float:
@@ -155,7 +155,17 @@ def _pair_ok(a: _Mention, b: _Mention) -> bool:
         return False
     if a.category == "count":
         return bool((a.context & b.context) - {stem(a.noun)})
+    if a.kind == "measurement" and a.noun.startswith("from "):
+        # "11 km east of Kumamoto" locates what is named before it: the quake's epicentre
+        # and a town 15 km east of Kumamoto are two distances, not one
+        return bool(_located(a) & _located(b))
     return True
+
+
+def _located(m: _Mention) -> set[str]:
+    """Stems of the content words before a distance from a place (what it locates)."""
+    words = re.findall(r"[a-z][a-z'’-]*", m.sentence[: m.pos].lower())
+    return {stem(w) for w in words if w not in STOPWORDS and len(w) > 2}
 
 
 def _similar(a: _Mention, b: _Mention) -> bool:
