@@ -665,3 +665,10 @@ def test_distance_from_a_place_reads_past_a_conversion_and_needs_the_same_thing(
     d = art("The victims are from the town of Mashiki, about 15 km east of the city of Kumamoto.")
     _facts, dis = compare([c, d])
     assert dis == []
+
+
+def test_about_allows_five_percent() -> None:
+    assert compatible((30, "~"), (31, "="))  # the shared README's example
+    assert not compatible((130, "~"), (140, ">="))  # "about 130" vs "at least 140" injured
+    assert not compatible((100e9, "~"), (119e9, "~"))
+    assert compatible((12, "~"), (13, "="))  # small whole numbers: at least 1 either way
