@@ -672,3 +672,13 @@ def test_about_allows_five_percent() -> None:
     assert not compatible((130, "~"), (140, ">="))  # "about 130" vs "at least 140" injured
     assert not compatible((100e9, "~"), (119e9, "~"))
     assert compatible((12, "~"), (13, "="))  # small whole numbers: at least 1 either way
+
+
+def test_a_toll_of_another_incident_is_background() -> None:
+    a = art(
+        "Thirty-seven people were killed in a hospital fire on Friday. "
+        "It comes less than a month after another fire that killed 29 people in Jecheon."
+    )
+    b = art("Forty-one people died in the hospital fire, officials said.")
+    _facts, dis = compare([a, b])
+    assert [sorted(f.normalized for f in d.facts) for d in dis] == [["37", "41"]]
