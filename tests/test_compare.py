@@ -682,3 +682,10 @@ def test_a_toll_of_another_incident_is_background() -> None:
     b = art("Forty-one people died in the hospital fire, officials said.")
     _facts, dis = compare([a, b])
     assert [sorted(f.normalized for f in d.facts) for d in dis] == [["37", "41"]]
+
+
+def test_a_hyphenated_noun_is_the_same_counted_noun() -> None:
+    a = art("The attackers drove through three checkpoints before they launched the attack.")
+    b = art("The Taliban breached two check-points and launched the attack on the base.")
+    _facts, dis = compare([a, b])
+    assert [sorted(f.normalized for f in d.facts) for d in dis] == [["2", "3"]]
