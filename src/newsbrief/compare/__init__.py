@@ -192,9 +192,23 @@ def _rule_pairs(
     for ms in by_cat.values():
         if len(ms) > 2000:
             continue
-        for i, a in enumerate(ms):
-            for b in ms[i + 1 :]:
-                if a.order != b.order or a.background != b.background:
+        # speed: only mentions of one order and background can pair, and _similar needs
+        # three shared context words and sizes within 0.6 of each other; each mention
+        # meets the later ones of its bucket in the order of ``ms``
+        buckets: dict[tuple[int, str], list[_Mention]] = defaultdict(list)
+        place: dict[int, int] = {}
+        for m in ms:
+            if len(m.context) >= 3:
+                bucket = buckets[(m.order, m.background)]
+                place[id(m)] = len(bucket)
+                bucket.append(m)
+        for a in ms:
+            if id(a) not in place:
+                continue
+            size_a = len(a.context)
+            for b in buckets[(a.order, a.background)][place[id(a)] + 1 :]:
+                size_b = len(b.context)
+                if 5 * min(size_a, size_b) < 3 * max(size_a, size_b):
                     continue
                 if a.key == b.key and _strong_key(a):
                     continue  # step 1 compared each article's own statements of this key

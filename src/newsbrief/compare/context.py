@@ -172,10 +172,28 @@ def _context(toks: list[_Tok], i0: int, i1: int, width: int = 10) -> frozenset[s
             seen += 1
             if seen > width:
                 break
-            low = t.low.replace("’", "'")
-            if low.endswith("'s"):
-                low = low[:-2]
-            if t.value is None and low not in STOPWORDS and low not in _NUMBER_WORDS:
-                if len(low) > 1 and "'" not in low:
-                    out.add(stem(low))
+            if t.value is None:
+                got = _CONTENT_STEMS.get(t.low)
+                if got is None:
+                    got = _content_stem(t.low)
+                if got:
+                    out.add(got)
     return frozenset(out)
+
+
+#: :func:`_content_stem` of each word met (speed: one dict look-up per word after the first)
+_CONTENT_STEMS: dict[str, str] = {}
+
+
+def _content_stem(word: str) -> str:
+    """The stem a context keeps of a lower-case word ("" for none: a stop word, a number
+    word, one letter, a word with an apostrophe inside)."""
+    low = word.replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]
+    got = ""
+    if low not in STOPWORDS and low not in _NUMBER_WORDS and len(low) > 1 and "'" not in low:
+        got = stem(low)
+    if len(_CONTENT_STEMS) < 200_000:
+        _CONTENT_STEMS[word] = got
+    return got

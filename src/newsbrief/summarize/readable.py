@@ -74,10 +74,22 @@ _GUARDED = {
 }
 
 
+#: per guarded pattern, one search for the longest piece of each group (a group holds only
+#: where its longest piece is written), so most texts are passed over in one call
+_KEY_PIECES = {
+    pattern: re.compile("|".join(re.escape(max(group, key=len)) for group in pieces)).search
+    for pattern, pieces in _GUARDED.items()
+}
+
+
 def _may_match(rx: re.Pattern[str], low: str) -> bool:
     """False only where ``rx`` cannot match the text whose lower case is ``low``."""
     pieces = _GUARDED.get(rx.pattern)
-    return pieces is None or any(all(p in low for p in group) for group in pieces)
+    if pieces is None:
+        return True
+    if _KEY_PIECES[rx.pattern](low) is None:
+        return False
+    return any(all(p in low for p in group) for group in pieces)
 
 
 def faults(text: str) -> list[str]:
