@@ -635,3 +635,57 @@ def test_number_of_reaches_past_a_number_glued_into_a_word() -> None:
     text = "Police said the number of firearms found in his two-room suite had climbed to 23."
     facts = numeric(extract_facts(art(text)))
     assert ("23", "firearms") in [(f.normalized, f.measure) for f in facts]
+
+
+def test_toll_disagreement_shows_every_figure_the_sources_give() -> None:
+    # the sources disagree on the toll (13 vs 15): a later figure in one article (12, "in
+    # another statement") is shown too; a far-off one (3) and a part (two of them) are not
+    a = art(
+        "Thirteen people died after a dam collapsed at a gold mine, officials said. "
+        "Rescuers searched the river banks through the night. "
+        "In another statement, regional authorities said 12 people had died. "
+        "Three people died in a similar collapse nearby in 2015."
+    )
+    b = art("Fifteen people were killed after a dam collapsed at a gold mine on Saturday.")
+    _facts, dis = compare([a, b])
+    killed = [d for d in dis if d.measure == "people killed"]
+    assert len(killed) == 1
+    assert sorted(f.normalized for f in killed[0].facts) == ["12", "13", "15"]
+
+
+def test_distance_from_a_place_reads_past_a_conversion_and_needs_the_same_thing() -> None:
+    a = art(
+        "Damage is worst in the town of Mashiki, about 1,300 km (800 miles) southwest of Tokyo."
+    )
+    b = art("The quake hit hardest in Mashiki town, 900km southwest of Tokyo, the agency said.")
+    _facts, dis = compare([a, b])
+    assert [d.measure for d in dis] == ["distance from Tokyo"]
+    # the epicentre and a town, both east of one city: two distances, not a disagreement
+    c = art("The initial quake struck 11 km (7 miles) east of the city of Kumamoto, USGS said.")
+    d = art("The victims are from the town of Mashiki, about 15 km east of the city of Kumamoto.")
+    _facts, dis = compare([c, d])
+    assert dis == []
+
+
+def test_about_allows_five_percent() -> None:
+    assert compatible((30, "~"), (31, "="))  # the shared README's example
+    assert not compatible((130, "~"), (140, ">="))  # "about 130" vs "at least 140" injured
+    assert not compatible((100e9, "~"), (119e9, "~"))
+    assert compatible((12, "~"), (13, "="))  # small whole numbers: at least 1 either way
+
+
+def test_a_toll_of_another_incident_is_background() -> None:
+    a = art(
+        "Thirty-seven people were killed in a hospital fire on Friday. "
+        "It comes less than a month after another fire that killed 29 people in Jecheon."
+    )
+    b = art("Forty-one people died in the hospital fire, officials said.")
+    _facts, dis = compare([a, b])
+    assert [sorted(f.normalized for f in d.facts) for d in dis] == [["37", "41"]]
+
+
+def test_a_hyphenated_noun_is_the_same_counted_noun() -> None:
+    a = art("The attackers drove through three checkpoints before they launched the attack.")
+    b = art("The Taliban breached two check-points and launched the attack on the base.")
+    _facts, dis = compare([a, b])
+    assert [sorted(f.normalized for f in d.facts) for d in dis] == [["2", "3"]]

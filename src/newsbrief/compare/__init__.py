@@ -19,7 +19,7 @@ Each value becomes an interval and two values are compatible when their interval
 
 - ``=`` X: exactly X; a figure with three or more significant digits may be rounded by
   0.5% ("$531 million" and "US$530M" agree; "30,000" and "34,000" do not);
-- ``~`` X: X +- w, ``~<`` X: (X - w, X], ``~>`` X: [X, X + w), where w is 10% of X but at
+- ``~`` X: X +- w, ``~<`` X: (X - w, X], ``~>`` X: [X, X + w), where w is 5% of X but at
   least 1 for whole numbers below 20 ("nearly six years" is more than five years and at
   most six, so it disagrees with "five years" and agrees with "six years");
 - ``>=``, ``>``, ``<=``, ``<``: the half-line ("at least 34,000" agrees with 35,000).
@@ -53,6 +53,7 @@ from newsbrief.compare.alignment import (
     _close_enough,
     _mentions_compatible,
     _pair_ok,
+    _ratio_limit,
     _si,
     _similar,
     mark_leads,
@@ -285,20 +286,48 @@ def _decide(
         accepted.add(pairing._pair_id(a, b))
         if "key" not in rules:
             groups.append([a, b])
+    stated = _stated_by_key(scans)
     for members, bad in key_groups:
         core = {id(x): x for a, b in bad if pairing._pair_id(a, b) in accepted for x in (a, b)}
         if core:
-            groups.append(
-                [
-                    c
-                    for c in members
-                    if id(c) in core
-                    or any(
-                        _close_enough(c, x) and _mentions_compatible(c, x) for x in core.values()
-                    )
-                ]
-            )
+            group = [
+                c
+                for c in members
+                if id(c) in core
+                or any(_close_enough(c, x) and _mentions_compatible(c, x) for x in core.values())
+            ]
+            # the sources disagree on this quantity: every figure they give for it is
+            # shown, a later one in an article too ("in another statement, 12 people had
+            # died" after "at least 13" in its lead), when close to a disagreeing one
+            seen = {(c.article, _si(c)) for c in group}
+            for m in stated.get(members[0].key, []) if members[0].key[0] == "q" else []:
+                if (m.article, _si(m)) not in seen and any(
+                    _near(m, x) and _mentions_compatible(m, x) is not None for x in core.values()
+                ):
+                    group.append(m)
+                    seen.add((m.article, _si(m)))
+            groups.append(group)
     return groups
+
+
+def _near(a: _Mention, b: _Mention) -> bool:
+    """Close enough to be one quantity by the plain limits (no exception for headline
+    tolls)."""
+    va, vb = _si(a), _si(b)
+    if va <= 0 or vb <= 0:
+        return False
+    return max(va, vb) / min(va, vb) <= _ratio_limit(a, b)
+
+
+def _stated_by_key(scans: Sequence[_Scanner]) -> dict[tuple[str, ...], list[_Mention]]:
+    """Every statement of each quantity with a strong key (not a part, an earlier figure or
+    a conversion), in article and sentence order."""
+    out: dict[tuple[str, ...], list[_Mention]] = defaultdict(list)
+    for sc in scans:
+        for m in sc.mentions:
+            if m.alignable and m.kind != "money" and _strong_key(m):
+                out[m.key].append(m)
+    return out
 
 
 def _stated_revisions(scans: Sequence[_Scanner]) -> list[list[_Mention]]:

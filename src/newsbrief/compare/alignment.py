@@ -12,7 +12,7 @@ from newsbrief.compare.lexicon import _DOLLARS, _SECONDS, _UNIT_INFO, PEOPLE_CAT
 from newsbrief.compare.mentions import _key, _Mention, _strong_key
 from newsbrief.compare.numbers import _interval, _overlap, _step
 from newsbrief.compare.scanner import _Scanner
-from newsbrief.text import stem
+from newsbrief.text import STOPWORDS, stem
 
 
 def _factor(kind: str, unit: str) -> float:
@@ -86,11 +86,16 @@ _RATIO = {"quantity": 3.0, "count": 1.5, "money": 1.25, "percent": 1.5, "duratio
 _RATIO |= {"age": 1.5, "measurement": 1.5, "magnitude": 1.3}
 
 
+def _ratio_limit(a: _Mention, b: _Mention) -> float:
+    """How many times apart two values of one quantity may be."""
+    if a.kind == "measurement" and a.noun and a.noun == b.noun:
+        return 3.0  # the same named thing measured
+    return _RATIO["count"] if a.category == "count" else _RATIO.get(a.kind, 1.5)
+
+
 def _close_enough(a: _Mention, b: _Mention) -> bool:
     """Values far apart are taken to be different quantities, not a disagreement."""
-    limit = _RATIO["count"] if a.category == "count" else _RATIO.get(a.kind, 1.5)
-    if a.kind == "measurement" and a.noun and a.noun == b.noun:
-        limit = 3.0  # the same named thing measured
+    limit = _ratio_limit(a, b)
     if a.kind == "money" and not _currency_match(a.unit, b.unit):
         return False
     va, vb = _si(a), _si(b)
@@ -150,7 +155,17 @@ def _pair_ok(a: _Mention, b: _Mention) -> bool:
         return False
     if a.category == "count":
         return bool((a.context & b.context) - {stem(a.noun)})
+    if a.kind == "measurement" and a.noun.startswith("from "):
+        # "11 km east of Kumamoto" locates what is named before it: the quake's epicentre
+        # and a town 15 km east of Kumamoto are two distances, not one
+        return bool(_located(a) & _located(b))
     return True
+
+
+def _located(m: _Mention) -> set[str]:
+    """Stems of the content words before a distance from a place (what it locates)."""
+    words = re.findall(r"[a-z][a-z'’-]*", m.sentence[: m.pos].lower())
+    return {stem(w) for w in words if w not in STOPWORDS and len(w) > 2}
 
 
 def _similar(a: _Mention, b: _Mention) -> bool:

@@ -117,6 +117,15 @@ _ANOTHER_PERIOD = re.compile(
     r"\b(?:last|previous|past) (?:year|month|decade|week)\b|\bso far this\b|\bthis year\b"
     r"|\b(?:days|weeks?|months?) (?:ago|earlier)\b"
 )
+#: a figure told of another incident ("another fire that killed 29 people", "a similar
+#: attack in which five died"): background, not this event's toll
+_OTHER_INCIDENT = re.compile(
+    r"\b(?:another|a similar|an earlier|a previous|a separate) (?:[a-z-]+ )?"
+    r"(?:fire|blaze|attack|bombing|blast|explosion|earthquake|quake|crash|shooting|incident|"
+    r"disaster|collapse|storm|flood|accident|stampede|strike|raid|ambush)s? "
+    r"(?:that|which|in which|when|killed|kills|left)\b"
+)
+_OTHER_WORDS = ("another ", "similar ", "earlier ", "previous ", "separate ")
 _PER_YEAR = re.compile(
     r"\b(?:every|each|per) year\b|\ba year\b(?! (?:ago|earlier|before|after))|\bannually\b"
     r"|\b(?:on|an) average\b"
@@ -144,6 +153,8 @@ def _background(s: _Sent, ref_year: int | None) -> str:
         return "another period"
     if ("year" in low or "annually" in low or "average" in low) and _PER_YEAR.search(low):
         return "per year"
+    if any(w in low for w in _OTHER_WORDS) and _OTHER_INCIDENT.search(low):
+        return "another incident"
     if any(w in low for w in _CONFLICT_WORDS) and _CONFLICT.search(low) and _LASTING.search(low):
         return "the whole conflict"
     return ""

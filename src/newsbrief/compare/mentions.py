@@ -75,7 +75,8 @@ def _key(m: _Mention) -> tuple[str, ...]:
     if m.category in PEOPLE_CATEGORIES:
         return ("q", m.category, m.noun, m.background)
     if m.category == "count":
-        return ("count", m.noun, m.background)
+        # "check-points" and "checkpoints" are one noun
+        return ("count", m.noun.replace("-", ""), m.background)
     if m.kind == "money":
         return ("money", "$" if m.unit in _DOLLARS else m.unit, m.background)
     if m.kind == "duration":

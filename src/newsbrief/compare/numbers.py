@@ -429,7 +429,7 @@ def _iso_duration(value: float, unit: str) -> str:
 
 def _interval(value: float, relation: str, sig: int = 0) -> tuple[float, bool, float, bool]:
     """(low, low_open, high, high_open): the values a hedged figure allows."""
-    w = 0.1 * abs(value)
+    w = 0.05 * abs(value)
     if value == int(value) and abs(value) < 20:
         w = max(w, 1.0)
     if relation == "=":

@@ -265,6 +265,10 @@ def _measure_ref(s: _Sent, i0: int, end: int) -> str:
     if set(before) & _TRAVEL:
         return "distance travelled"
     q = end
+    if q < len(toks) and toks[q].text == "(":
+        # "about 1,300 km (800 miles) southwest of Tokyo": past the bracketed conversion
+        close = next((r for r in range(q + 1, min(len(toks), q + 8)) if toks[r].text == ")"), 0)
+        q = close + 1 if close else q
     while _word(toks, q) in _DIRECTIONS:
         q += 1
     if _word(toks, q) in ("from", "of", "off", "outside") or (
