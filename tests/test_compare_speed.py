@@ -291,3 +291,14 @@ def test_similar_candidates_of_a_large_bucket_equal_the_loop() -> None:
         bucket.append(m)
     assert _similar_later(bucket, sparse_from=10) == _similar_later(bucket, sparse_from=1000)
     assert any(_similar_later(bucket))
+
+
+def test_content_pairs_from_given_tokens_equal_its_own() -> None:
+    """prepare hands content_pairs the tokens it worked out for the sentence key: the pairs
+    are the same as content_pairs finds alone, and the key is dedup.sentence_key's."""
+    from newsbrief.dedup import sentence_key
+    from newsbrief.text import content_pairs, tokens
+
+    for text in [*SENTENCES, "Don’t STOP: it's 5.2% of Σ's ΟΔΟΣ, İstanbul said."]:
+        assert content_pairs(text, tokens(text)) == content_pairs(text)
+        assert " ".join(tokens(text)) == sentence_key(text)
