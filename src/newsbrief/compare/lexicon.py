@@ -182,6 +182,9 @@ _BEFORE_CAT = _table(
     "trapped: trapping trapped; arrested: arresting arrested arrest detained detaining;"
     "displaced: displacing displaced; hospitalized: hospitalised hospitalized"
 )
+#: the nouns of an armed conflict: the length of "the war" and of "the conflict" in one
+#: event's news is one quantity (the same class marks a toll of "the whole conflict")
+_CONFLICT_HEADS = _words("war conflict insurgency uprising")
 _CAT_NOUNS = _words("dead fatalities fatals deaths bodies lives")
 # who is counted: groups of subjects that are never mixed
 _SUBJECT_OF = _table(
