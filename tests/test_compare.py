@@ -706,3 +706,10 @@ def test_what_lasted_a_duration_is_its_head_and_a_conflict_is_a_war() -> None:
     # a participle after a comma is about the clause, not the word before it
     c = art("The rattling started modestly and grew violent, lasting about 30 seconds.")
     assert [f.measure for f in numeric(extract_facts(c))] == ["duration"]
+
+
+def test_verbs_of_losing_value_mark_a_loss() -> None:
+    a = art("Facebook shares dove 19 percent, shedding about $100 billion in market value.")
+    b = art("The social media giant lost about $119 billion of its value on Thursday.")
+    _facts, dis = compare([a, b])
+    assert [d.measure for d in dis] == ["amount (loss)"]
