@@ -713,3 +713,10 @@ def test_verbs_of_losing_value_mark_a_loss() -> None:
     b = art("The social media giant lost about $119 billion of its value on Thursday.")
     _facts, dis = compare([a, b])
     assert [d.measure for d in dis] == ["amount (loss)"]
+
+
+def test_the_same_qualifier_of_a_counted_noun_is_evidence_of_one_quantity() -> None:
+    a = art("Volkswagen reached three separate but related settlements with regulators.")
+    b = art("In two related settlements, the carmaker agreed to pay up to $14.7 billion.")
+    _facts, dis = compare([a, b])
+    assert [d.measure for d in dis] == ["related settlements"]
