@@ -689,3 +689,34 @@ def test_a_hyphenated_noun_is_the_same_counted_noun() -> None:
     b = art("The Taliban breached two check-points and launched the attack on the base.")
     _facts, dis = compare([a, b])
     assert [sorted(f.normalized for f in d.facts) for d in dis] == [["2", "3"]]
+
+
+def test_a_relative_clause_takes_the_category_of_what_it_is_about() -> None:
+    a = art("It closed a week of evacuations that the United Nations says moved 34,000 people.")
+    m = [f for f in numeric(extract_facts(a)) if f.normalized == "34000"]
+    assert [f.measure for f in m] == ["people evacuated"]
+
+
+def test_what_lasted_a_duration_is_its_head_and_a_conflict_is_a_war() -> None:
+    a = art("It is the biggest gain in a conflict that has lasted nearly six years.")
+    b = art("The army retook the city, a turning point in the five-year war.")
+    assert [f.measure for f in numeric(extract_facts(a))] == ["conflict length"]
+    _facts, dis = compare([a, b])
+    assert len(dis) == 1 and dis[0].measure in ("war length", "conflict length")
+    # a participle after a comma is about the clause, not the word before it
+    c = art("The rattling started modestly and grew violent, lasting about 30 seconds.")
+    assert [f.measure for f in numeric(extract_facts(c))] == ["duration"]
+
+
+def test_verbs_of_losing_value_mark_a_loss() -> None:
+    a = art("Facebook shares dove 19 percent, shedding about $100 billion in market value.")
+    b = art("The social media giant lost about $119 billion of its value on Thursday.")
+    _facts, dis = compare([a, b])
+    assert [d.measure for d in dis] == ["amount (loss)"]
+
+
+def test_the_same_qualifier_of_a_counted_noun_is_evidence_of_one_quantity() -> None:
+    a = art("Volkswagen reached three separate but related settlements with regulators.")
+    b = art("In two related settlements, the carmaker agreed to pay up to $14.7 billion.")
+    _facts, dis = compare([a, b])
+    assert [d.measure for d in dis] == ["related settlements"]

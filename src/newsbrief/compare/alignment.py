@@ -154,7 +154,10 @@ def _pair_ok(a: _Mention, b: _Mention) -> bool:
     if _mentions_compatible(a, b) is not False or not _close_enough(a, b):
         return False
     if a.category == "count":
-        return bool((a.context & b.context) - {stem(a.noun)})
+        # a shared word around the two figures, or the same qualifier of the counted noun
+        # ("three separate but related settlements" / "two related settlements")
+        same_qualifier = len(a.measure.split()) > 1 and a.measure == b.measure
+        return same_qualifier or bool((a.context & b.context) - {stem(a.noun)})
     if a.kind == "measurement" and a.noun.startswith("from "):
         # "11 km east of Kumamoto" locates what is named before it: the quake's epicentre
         # and a town 15 km east of Kumamoto are two distances, not one

@@ -47,9 +47,11 @@ from newsbrief.compare.phrases import (
     _COUNT_SYNONYMS,
     _age_head,
     _cat_after,
+    _cat_antecedent,
     _cat_before,
     _duration_head,
     _event_head,
+    _lasted_head,
     _lemma,
     _measure_ref,
     _noun_run,
@@ -475,6 +477,7 @@ class _NumberReader:
             m.measure = f"age of {who}" if who else "age"
             return m
         head = _duration_head(s, after) if (glued or rest or w_after == "of") else ""
+        head = head or _lasted_head(s, nm.i0)
         if not head and w_after in ("since", "after", "before"):
             # "11 days after the Cumbre volcano erupted": time since an event
             event = _event_head(s, after + 1)
@@ -578,6 +581,8 @@ class _NumberReader:
                     stop = q
                     break
         cat = _cat_after(s, run_end, stop) or _cat_before(s, nm.i0, before)
+        if not cat and noun in _PEOPLE_NOUNS:
+            cat = _cat_antecedent(s, nm.i0, before)
         if not cat and (noun in _CAT_NOUNS or "fatal" in words):
             cat = "killed"
         if not cat and (noun in _PEOPLE_NOUNS or elided) and re.search(r"\btoll\b", s.text.lower()):

@@ -182,6 +182,9 @@ _BEFORE_CAT = _table(
     "trapped: trapping trapped; arrested: arresting arrested arrest detained detaining;"
     "displaced: displacing displaced; hospitalized: hospitalised hospitalized"
 )
+#: the nouns of an armed conflict: the length of "the war" and of "the conflict" in one
+#: event's news is one quantity (the same class marks a toll of "the whole conflict")
+_CONFLICT_HEADS = _words("war conflict insurgency uprising")
 _CAT_NOUNS = _words("dead fatalities fatals deaths bodies lives")
 # who is counted: groups of subjects that are never mixed
 _SUBJECT_OF = _table(
@@ -247,7 +250,8 @@ _MONEY_WORDS = _table(
     "fee: fee fees; price: price deal acquisition acquire buy bought paying; loan: loan loans "
     "bailout; pension: pension pensions; fund: fund; salary: salary wage wages; bonus: bonus;"
     "stake: stake; valuation: valued valuation capitalization capitalisation; revenue: revenue revenues sales;"
-    "profit: profit profits; loss: loss losses lost; debt: debt debts; damages: damages;"
+    "profit: profit profits; loss: loss losses lost shed shedding wiped erased knocked chopped shaved;"
+    "debt: debt debts; damages: damages;"
     "settlement: settlement; ransom: ransom; budget: budget; aid: aid;"
     "investment: investment invest; compensation: compensation; bail: bail; reward: reward;"
     "donation: donation; grant: grant; provision: provision"

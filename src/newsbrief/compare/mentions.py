@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsbrief.compare.lexicon import (
+    _CONFLICT_HEADS,
     _DOLLARS,
     _UNIT_INFO,
     PEOPLE_CATEGORIES,
@@ -80,7 +81,8 @@ def _key(m: _Mention) -> tuple[str, ...]:
     if m.kind == "money":
         return ("money", "$" if m.unit in _DOLLARS else m.unit, m.background)
     if m.kind == "duration":
-        return ("duration", m.noun.split()[-1] if m.noun else "", "")
+        head = m.noun.split()[-1] if m.noun else ""
+        return ("duration", "war" if head in _CONFLICT_HEADS else head, "")
     if m.kind == "measurement":
         return ("measurement", _UNIT_INFO.get(m.unit, (m.unit, 1.0))[0], m.noun, m.background)
     if m.kind == "age":

@@ -181,6 +181,29 @@ def _cat_before(s: _Sent, k: int, start: int) -> str:
     return ""
 
 
+def _cat_antecedent(s: _Sent, k: int, start: int) -> str:
+    """The casualty noun a relative clause holding token k is about: "a week of
+    evacuations that the United Nations says moved about 34,000 people" (evacuated)."""
+    seen = 0
+    for j in range(k - 1, start - 1, -1):
+        t = s.toks[j]
+        if t.kind != "word":
+            if t.text in (".", ";", ":"):
+                break
+            continue
+        seen += 1
+        if seen > 8:
+            break
+        if t.low in ("that", "which") and j > start:
+            q = j - 1 if s.toks[j - 1].text != "," else j - 2
+            w = s.toks[q].low if q >= start and s.toks[q].kind == "word" else ""
+            noun = w[:-1] if w.endswith("s") and w[:-1] in _BEFORE_CAT else w
+            if noun.endswith(("tion", "death", "deaths", "rescue", "arrest")):
+                return _BEFORE_CAT.get(noun, "")
+            break
+    return ""
+
+
 def _person_before(toks: list[_Tok], i0: int) -> str:
     """The capitalized name right before ", N" ("Richard Roe, 52")."""
     k = i0 - 2 if i0 > 1 and toks[i0 - 1].text == "," else -1
@@ -227,6 +250,30 @@ def _duration_head(s: _Sent, k: int) -> str:
         words.append(low)
         j += 1
     return " ".join(words)
+
+
+_LASTED = frozenset("lasted lasting lasts raged raging dragged".split())
+_AUX = frozenset("has had have that which who now".split())
+
+
+def _lasted_head(s: _Sent, i0: int) -> str:
+    """What lasted the duration at token i0: "a conflict that has lasted nearly six
+    years" (conflict), "the war has raged for five years" (war)."""
+    toks = s.toks
+    j = i0 - 1
+    for _ in range(3):  # past a hedge and "for" ("nearly", "more than", "for")
+        if j < 0 or toks[j].low in _LASTED:
+            break
+        j -= 1
+    if j < 0 or toks[j].low not in _LASTED:
+        return ""
+    j -= 1
+    while j >= 0 and toks[j].low in _AUX:
+        j -= 1
+    if j < 0 or toks[j].kind != "word" or (toks[j].cap and not s.title_case):
+        return ""
+    low = toks[j].low
+    return "" if low in _STOP or low.endswith("ly") else low
 
 
 def _event_head(s: _Sent, k: int) -> str:
