@@ -237,3 +237,68 @@ def test_readable_shortcut_runs_a_pattern_wherever_it_matches(text: str) -> None
     for rx in (readable._FURNITURE, readable._RELATIVE_DAY):
         if rx.search(text):
             assert readable._may_match(rx, text.lower()), (rx.pattern, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One sentence without a stop",
+        "He left. She stayed.",
+        "Line one\nLine two",
+        "It cost $5. Then it rose.",
+        "Dr. Smith arrived at 5 p.m. Monday.",
+        "“Go!” he said. “Now.”",
+        "He said: 'wait…' Then left.",
+        "The U.S. Army said so.",
+        "Ends with a stop.",
+    ],
+)
+def test_faults_splits_wherever_the_splitter_would(text: str) -> None:
+    """faults asks split_sentences only where a line break or a boundary is written: every
+    text the splitter cuts in two holds one of them."""
+    from newsbrief.text import _BOUNDARY, split_sentences
+
+    if len(split_sentences(text.strip())) > 1:
+        assert "\n" in text.strip() or _BOUNDARY.search(text.strip())
+    many = len(split_sentences(text.strip())) > 1
+    assert ("more than one sentence" in readable.faults(text)) >= many
+
+
+def test_similar_candidates_of_a_large_bucket_equal_the_loop() -> None:
+    """The sparse count of shared context words proposes the same later mentions as the
+    loop over every pair (the loose bound and the three shared words)."""
+    import random
+
+    from newsbrief.compare import _similar_later
+    from newsbrief.compare.mentions import _Mention
+
+    rng = random.Random(7)
+    words = [f"w{k}" for k in range(12)]
+    bucket = []
+    for _ in range(90):
+        m = _Mention(
+            article=0,
+            sent=0,
+            sentence="",
+            written="",
+            value=1.0,
+            relation="=",
+            kind="quantity",
+            category="count",
+            context=frozenset(rng.sample(words, rng.randint(3, 9))),
+            pos=0,
+        )
+        bucket.append(m)
+    assert _similar_later(bucket, sparse_from=10) == _similar_later(bucket, sparse_from=1000)
+    assert any(_similar_later(bucket))
+
+
+def test_content_pairs_from_given_tokens_equal_its_own() -> None:
+    """prepare hands content_pairs the tokens it worked out for the sentence key: the pairs
+    are the same as content_pairs finds alone, and the key is dedup.sentence_key's."""
+    from newsbrief.dedup import sentence_key
+    from newsbrief.text import content_pairs, tokens
+
+    for text in [*SENTENCES, "Don’t STOP: it's 5.2% of Σ's ΟΔΟΣ, İstanbul said."]:
+        assert content_pairs(text, tokens(text)) == content_pairs(text)
+        assert " ".join(tokens(text)) == sentence_key(text)

@@ -227,11 +227,12 @@ def background_weight(zipf_value: float) -> float:
     return max(0.5, 7.0 - zipf_value)
 
 
-def content_pairs(text: str) -> list[tuple[str, str]]:
-    """(surface word, stem) for each non-stopword token of ``text``, in order."""
+def content_pairs(text: str, words: list[str] | None = None) -> list[tuple[str, str]]:
+    """(surface word, stem) for each non-stopword token of ``text``, in order; ``words``,
+    where given, are ``tokens(text)`` already worked out (speed)."""
     cache = _stem_cache
     out = []
-    for t in _TOKEN.findall(text.lower()):
+    for t in _TOKEN.findall(text.lower()) if words is None else words:
         if t in STOPWORDS:
             continue
         t = t.replace("’", "'")

@@ -44,6 +44,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+import numpy as np
+from scipy import sparse
+
 from newsbrief.compare import pairing
 from newsbrief.compare.alignment import (
     _claims,
@@ -193,8 +196,8 @@ def _rule_pairs(
         if len(ms) > 2000:
             continue
         # speed: only mentions of one order and background can pair, and _similar needs
-        # three shared context words and sizes within 0.6 of each other; each mention
-        # meets the later ones of its bucket in the order of ``ms``
+        # three shared context words and sizes within 0.6 of each other; each mention meets
+        # the later ones of its bucket that pass (_similar_later), in the order of ``ms``
         buckets: dict[tuple[int, str], list[_Mention]] = defaultdict(list)
         place: dict[int, int] = {}
         for m in ms:
@@ -202,19 +205,56 @@ def _rule_pairs(
                 bucket = buckets[(m.order, m.background)]
                 place[id(m)] = len(bucket)
                 bucket.append(m)
+        later = {where: _similar_later(bucket) for where, bucket in buckets.items()}
         for a in ms:
-            if id(a) not in place:
+            p = place.get(id(a))
+            if p is None:
                 continue
-            size_a = len(a.context)
-            for b in buckets[(a.order, a.background)][place[id(a)] + 1 :]:
-                size_b = len(b.context)
-                if 5 * min(size_a, size_b) < 3 * max(size_a, size_b):
-                    continue
+            where = (a.order, a.background)
+            bucket = buckets[where]
+            for q in later[where][p]:
+                b = bucket[q]
                 if a.key == b.key and _strong_key(a):
                     continue  # step 1 compared each article's own statements of this key
                 if (a.article, a.sent) != (b.article, b.sent) and _similar(a, b) and _pair_ok(a, b):
                     add(a, b, "similar")
     return key_groups, pairs
+
+
+def _similar_later(bucket: list[_Mention], sparse_from: int = 40) -> list[list[int]]:
+    """For each mention of the bucket, the later ones (by place, ascending) that may be
+    :func:`_similar` to it: at least three shared context words, and at least 0.6 of the
+    union shared (a loose bound: _similar decides). A large bucket is counted with one
+    sparse product."""
+    n = len(bucket)
+    if n < sparse_from:
+        out: list[list[int]] = []
+        for p, a in enumerate(bucket):
+            ca, size_a = a.context, len(a.context)
+            row = []
+            for q in range(p + 1, n):
+                cb = bucket[q].context
+                size_b = len(cb)
+                if 5 * min(size_a, size_b) < 3 * max(size_a, size_b) - 1:
+                    continue  # the sizes alone rule out 0.6 of the union shared
+                inter = len(ca & cb)
+                if inter >= 3 and 5 * inter >= 3 * (size_a + size_b - inter) - 1:
+                    row.append(q)
+            out.append(row)
+        return out
+    vocab: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for p, m in enumerate(bucket):
+        for w in m.context:
+            rows.append(p)
+            cols.append(vocab.setdefault(w, len(vocab)))
+    x = sparse.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(n, len(vocab)))
+    inter = (x @ x.T).toarray()
+    sizes = np.diag(inter)
+    union = sizes[:, None] + sizes[None, :] - inter
+    ok = np.triu((inter >= 3) & (5 * inter >= 3 * union - 1), k=1)
+    return [np.flatnonzero(ok[p]).tolist() for p in range(n)]
 
 
 def _decide(

@@ -95,19 +95,23 @@ def _currency_before(toks: list[_Tok], i0: int) -> tuple[str, int]:
     return "", i0
 
 
+#: _CURRENCY_WORDS by their first word, in their order (speed: only those can match)
+_CURRENCY_WORDS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _words, _cur in _CURRENCY_WORDS:
+    _CURRENCY_WORDS_BY_FIRST.setdefault(_words[0], []).append((tuple(_words), _cur))
+
+
 def _currency_after(toks: list[_Tok], k: int) -> tuple[str, int]:
     """The currency written after an amount ("700 million Australian dollars")."""
     first = _word(toks, k)
-    for words, cur in _CURRENCY_WORDS:
-        if words[0] == first and all(_word(toks, k + q) == w for q, w in enumerate(words)):
+    for words, cur in _CURRENCY_WORDS_BY_FIRST.get(first, ()):
+        if all(_word(toks, k + q) == w for q, w in enumerate(words)):
             return cur, k + len(words)
     if k < len(toks) and toks[k].kind == "word" and toks[k].text in _CURRENCY_CODES:
         return _CURRENCY_CODES[toks[k].text], k + 1
-    if [t.text for t in toks[k : k + 4]] == ["U", ".", "S", "."] and _word(toks, k + 4) in (
-        "dollars",
-        "dollar",
-    ):
-        return "USD", k + 5  # "13.23 billion U.S. dollars"
+    if first == "u" and [t.text for t in toks[k : k + 4]] == ["U", ".", "S", "."]:
+        if _word(toks, k + 4) in ("dollars", "dollar"):
+            return "USD", k + 5  # "13.23 billion U.S. dollars"
     return "", k
 
 

@@ -15,7 +15,7 @@ import numpy as np
 from scipy import sparse
 
 from newsbrief.compress import compress, shorter
-from newsbrief.dedup import find_duplicates, sentence_key
+from newsbrief.dedup import find_duplicates
 from newsbrief.model import Article, Sentence
 from newsbrief.settings import Settings
 from newsbrief.summarize.readable import faults, tidy
@@ -24,6 +24,7 @@ from newsbrief.text import (
     content_pairs,
     content_terms,
     split_sentences,
+    tokens,
     word_count,
     zipf,
 )
@@ -235,7 +236,8 @@ def prepare(articles: Sequence[Article], settings: Settings | None = None) -> Cl
     surface_of_stem: dict[str, set[str]] = {}
     for ai, a in enumerate(uniq):
         for pos, text in enumerate(split_sentences(a.text)):
-            key = sentence_key(text)
+            toks = tokens(text)
+            key = " ".join(toks)  # dedup.sentence_key(text), from tokens asked for once
             if not key:
                 continue
             j = by_key.get(key)
@@ -247,7 +249,7 @@ def prepare(articles: Sequence[Article], settings: Settings | None = None) -> Cl
             sentences.append(Sentence(a.id, pos, text))
             article_of.append(ai)
             holders.append([ai])
-            pairs = content_pairs(text)
+            pairs = content_pairs(text, toks)
             terms.append([st for _, st in pairs])
             for word, st in pairs:
                 if word not in surface_of_stem.setdefault(st, set()):
