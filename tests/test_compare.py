@@ -720,3 +720,13 @@ def test_the_same_qualifier_of_a_counted_noun_is_evidence_of_one_quantity() -> N
     b = art("In two related settlements, the carmaker agreed to pay up to $14.7 billion.")
     _facts, dis = compare([a, b])
     assert [d.measure for d in dis] == ["related settlements"]
+
+
+def test_n_other_people_after_and_is_the_rest_not_the_toll() -> None:
+    a = art("At least two lawmakers and 13 other people were killed in the hotel attack.")
+    got = [f for f in numeric(extract_facts(a)) if f.normalized == "13"]
+    assert [f.measure for f in got] == ["people killed (part of a total)"]
+    # "seven other soldiers wounded" after a death toll is the whole count of the wounded
+    b = art("Gunmen killed 24 soldiers on Monday, and seven other soldiers were wounded.")
+    got = [f for f in numeric(extract_facts(b)) if f.normalized == "7"]
+    assert [f.measure for f in got] == ["security forces injured"]

@@ -626,6 +626,17 @@ class _NumberReader:
                 who = noun
             m = mk("quantity", cat, nm.i1, noun=who, context=_context(toks, nm.i0, run_end))
             m.measure = f"{who} {cat}"
+            # "two lawmakers and 13 other people were killed": the rest, not the toll (but
+            # "24 killed ... seven other soldiers wounded" is the whole count of the wounded)
+            partial = partial or (
+                not elided
+                and _word(toks, k) in _MODIFIERS - {"new", "same"}
+                and w_before == "and"
+                and prev is not None
+                and prev.sent == si
+                and prev.kind == "quantity"
+                and prev.category in (cat, "count")
+            )
         else:
             lem = _lemma(noun)
             lem = _COUNT_SYNONYMS.get(lem, lem)
