@@ -302,3 +302,33 @@ def test_content_pairs_from_given_tokens_equal_its_own() -> None:
     for text in [*SENTENCES, "Don’t STOP: it's 5.2% of Σ's ΟΔΟΣ, İstanbul said."]:
         assert content_pairs(text, tokens(text)) == content_pairs(text)
         assert " ".join(tokens(text)) == sentence_key(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "at 5 p.m. Monday the talks ended.",
+        "He said. « In the morning",
+        'It ended." "Then it rose',
+        "the sun. WASP-39b is far",
+        "(JNS.org) Four Israelis were hurt.",
+        "Hello.. world",
+        "Yes,, no",
+        "Wait., what ,. now;; this:: that!! really??",
+        "the wordsGlued here",
+        "NASAspacecraft launched",
+        "file_name and <b> and &amp; here",
+        "Nothing of the sort here.",
+        "A clean sentence, with a comma (and brackets).",
+    ],
+)
+def test_faults_prefilters_hold_wherever_their_pattern_matches(text: str) -> None:
+    """faults runs _INNER_BOUNDARY, _DOUBLED and _GLUED only where a fast search finds what
+    each of their matches holds: wherever a pattern matches, its prefilter holds (so no
+    fault is ever skipped); the patterns are case-sensitive, as the prefilters are."""
+    for rx in (readable._INNER_BOUNDARY, readable._DOUBLED, readable._GLUED):
+        assert rx.pattern in readable._PREFILTERS
+        assert not rx.flags & re.IGNORECASE
+        if rx.search(text):
+            assert readable._PREFILTERS[rx.pattern](text), (rx.pattern, text)
+        assert readable._search(rx, text) == bool(rx.search(text))
