@@ -332,3 +332,34 @@ def test_faults_prefilters_hold_wherever_their_pattern_matches(text: str) -> Non
         if rx.search(text):
             assert readable._PREFILTERS[rx.pattern](text), (rx.pattern, text)
         assert readable._search(rx, text) == bool(rx.search(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It struck at 6 am and again at 8:20 a.m. local time.",
+        "The vote closed at 10.55 PM, and results came at 12.20am.",
+        "Call +44 20 7946 0958 or 555-1234-567 for help.",
+        "The report dated 2016-05-12 was published at 9 P.M.",
+        "Scores were 3-1 and 2 - 0; 5 a side.",
+        "A 7 pack of 12 apples.",
+        "Nothing here but 2015.",
+    ],
+)
+def test_scanner_prefilters_hold_wherever_their_pattern_matches(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The mask, date and clock-time patterns that run only where a fast search finds what
+    their matches hold: wherever one matches, its prefilter holds; the clock times found
+    are those of the unguarded pattern."""
+    from newsbrief.compare import scanner
+
+    for rx, need in scanner._MASKS + scanner._DATES:
+        if need is not None and rx.search(text):
+            assert scanner._holds(text, need), (rx.pattern, text)
+    assert scanner._AMPM.pattern == scanner._AMPM_AS_WRITTEN
+    if scanner._AMPM.search(text):
+        assert scanner._HOLDS_AM_PM(text)
+    guarded = scanner._clock_times(text)
+    monkeypatch.setattr(scanner, "_HOLDS_AM_PM", lambda _text: True)  # always run
+    assert guarded == scanner._clock_times(text)
