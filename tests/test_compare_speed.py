@@ -363,3 +363,11 @@ def test_scanner_prefilters_hold_wherever_their_pattern_matches(
     guarded = scanner._clock_times(text)
     monkeypatch.setattr(scanner, "_HOLDS_AM_PM", lambda _text: True)  # always run
     assert guarded == scanner._clock_times(text)
+
+
+def test_strip_possessive_equals_the_pattern() -> None:
+    """names strips a closing "'s" by a test of the end: the same as the pattern's sub."""
+    from newsbrief.compare.names import _POSSESSIVE_RE, _strip_possessive
+
+    for t in ["John's", "John’s", "s", "'s", "Jones", "Mary's's", "its\n", "it's\n", "a's b", ""]:
+        assert _strip_possessive(t) == _POSSESSIVE_RE.sub("", t), t
