@@ -317,6 +317,7 @@ def test_content_pairs_from_given_tokens_equal_its_own() -> None:
         "Wait., what ,. now;; this:: that!! really??",
         "the wordsGlued here",
         "NASAspacecraft launched",
+        "aBcdefgh starts glued; ABCdefgh too",
         "file_name and <b> and &amp; here",
         "Nothing of the sort here.",
         "A clean sentence, with a comma (and brackets).",

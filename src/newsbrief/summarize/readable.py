@@ -100,7 +100,9 @@ def _may_match(rx: re.Pattern[str], low: str) -> bool:
 # three capitals before a lower-case letter, "_", "<" or "&".
 _HOLDS_INNER = re.compile(r"[.!?)][\"'”’»]*\s").search
 _HOLDS_DOUBLED = re.compile(r"\.[.,]|,[,.]|;;|::|!!|\?\?").search
-_HOLDS_GLUED = re.compile(r"[a-z][A-Z]|[A-Z][A-Z][A-Z][a-z]").search
+# (a capital, then: a lower-case letter just before it, or two capitals and a lower-case
+# letter after it; opening with the capital, the search skips ahead to capitals)
+_HOLDS_GLUED = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|[A-Z][A-Z][a-z])").search
 _PREFILTERS = {
     # what each pattern as written needs; a changed pattern always runs
     r"\b[a-z]\.[a-z]\.\s+[A-Z]|[.!?][\"'”’»]*\s+[«“\"]\s*[A-Z]|\b[a-z]{3,}\.\s+[A-Z]"
