@@ -730,3 +730,38 @@ def test_n_other_people_after_and_is_the_rest_not_the_toll() -> None:
     b = art("Gunmen killed 24 soldiers on Monday, and seven other soldiers were wounded.")
     got = [f for f in numeric(extract_facts(b)) if f.normalized == "7"]
     assert [f.measure for f in got] == ["security forces injured"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category", "value"),
+    [
+        ("Police said 1.5m people were affected by the floods.", "count", "1500000"),
+        ("Hyundai recalled 1.2M vehicles on Friday.", "count", "1200000"),
+        ("The wall is 1.5m tall.", "measurement", "1.5"),
+        ("Nine people, including four children, died in the fire.", "killed", "9"),
+        ("Nine people, among them two officers, were killed.", "killed", "9"),
+    ],
+)
+def test_number_forms_read_this_round(sentence: str, category: str, value: str) -> None:
+    f = find(extract_facts(art(sentence)), category, value)
+    assert f is not None and "part of a total" not in f.measure
+
+
+def test_rose_to_n_from_m_makes_m_the_earlier_figure() -> None:
+    for text in ("The death toll rose to 28 from 21.", "Twenty-eight people died, up from 21."):
+        _facts, dis = compare([art(text)])
+        assert [(d.note, [f.normalized for f in d.facts]) for d in dis] == [
+            ("revision", ["21", "28"])
+        ]
+
+
+def test_the_body_states_the_figure_over_the_headline() -> None:
+    a = Article.create(
+        "A car bomb hit the hotel, killing 15 people, police said.",
+        title="Car bomber strikes hotel, at least 15 dead",
+        url="https://example.org/a",
+    )
+    b = art("At least 16 people were killed when a car bomb hit the hotel.")
+    _facts, dis = compare([a, b])
+    assert [sorted(f.value for f in d.facts) for d in dis] == [["15", "At least 16"]]
+    assert dis[0].facts[0].evidence[0].startswith("A car bomb hit the hotel")

@@ -127,6 +127,13 @@ def _number_of(toks: list[_Tok], i0: int, start: int) -> str:
     return ""
 
 
+#: verbs saying a figure changed: "rose to 28 from 21" makes 21 the earlier figure
+_CHANGED = frozenset(
+    "rose risen rises climbed climbs jumped increased grew mounted revised raised fell dropped "
+    "lowered".split()
+)
+
+
 class _NumberReader:
     """What one number of a sentence states (a mixin of the article scanner)."""
 
@@ -182,7 +189,19 @@ class _NumberReader:
             k = k2
         start_char = toks[hstart].start
         if nm.abbrev:
-            if nm.abbrev in ("m", "k") and not cur:
+            nxt = _word(toks, i1)
+            # "1.5m people", "10m barrels": millions of a plural noun, not metres
+            millions = nm.abbrev == "m" and (
+                nxt in _PEOPLE_NOUNS
+                or (
+                    len(nxt) > 3
+                    and nxt.endswith("s")
+                    and nxt not in _MEASURES
+                    and nxt not in _DIM_WORDS
+                    and not nxt.endswith("ss")
+                )
+            )
+            if nm.abbrev in ("m", "k") and not cur and not millions:
                 if nm.abbrev == "m":
                     return self._measure(s, si, nm, value, "m", i1 - 1, rel, start_char)
                 return None
@@ -563,8 +582,16 @@ class _NumberReader:
             partial
             or w_before == "only"
             or _word(toks, run_end) in ("remained", "remain", "remaining")
-            # "four civilians were among those killed": a part of the toll
-            or "among" in {_word(toks, q) for q in range(run_end, min(len(toks), run_end + 3))}
+            # "four civilians were among those killed": a part of the toll (not the aside of
+            # a total: "nine people, among them two officers, were killed")
+            or (
+                "among" in {_word(toks, q) for q in range(run_end, min(len(toks), run_end + 3))}
+                and not (
+                    run_end < len(toks)
+                    and toks[run_end].text == ","
+                    and _word(toks, run_end + 1) == "among"
+                )
+            )
         )
         # "seven other satellites", "another 40": a part, not the total, of a plain count
         subset = _word(toks, k) in _MODIFIERS - {"new", "same"}
@@ -581,6 +608,18 @@ class _NumberReader:
                     stop = q
                     break
         cat = _cat_after(s, run_end, stop) or _cat_before(s, nm.i0, before)
+        if (
+            not cat
+            and run_end < len(toks)
+            and toks[run_end].text == ","
+            and _word(toks, run_end + 1) in ("including", "among")
+            and after < len(toks)
+        ):
+            # "Nine people, including four children, died": the verb after the aside
+            close = next(
+                (q for q in range(after, min(len(toks), after + 8)) if toks[q].text == ","), 0
+            )
+            cat = _cat_after(s, close + 1, min(len(toks), close + 6)) if close else ""
         if not cat and noun in _PEOPLE_NOUNS:
             cat = _cat_antecedent(s, nm.i0, before)
         if not cat and (noun in _CAT_NOUNS or "fatal" in words):
@@ -605,8 +644,11 @@ class _NumberReader:
                 cat, noun, words = "count", named, [named]
         if nm.weak:
             return None
-        superseded = w_before == "from" and any(
-            _word(toks, q) == "to" for q in range(nm.i1, min(len(toks), nm.i1 + 3))
+        superseded = w_before == "from" and (
+            any(_word(toks, q) == "to" for q in range(nm.i1, min(len(toks), nm.i1 + 3)))
+            # "the toll rose to 28 from 21", "28 people died, up from 21"
+            or _word(toks, nm.i0 - 2) in ("up", "down")
+            or any(_word(toks, q) in _CHANGED for q in range(max(0, nm.i0 - 10), nm.i0 - 1))
         )
         near = {toks[q].low for q in range(max(0, nm.i0 - 9), nm.i0)}
         if near & {"earlier", "initially", "previously", "originally"} and "this" not in near:
