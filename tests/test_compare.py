@@ -765,3 +765,17 @@ def test_the_body_states_the_figure_over_the_headline() -> None:
     _facts, dis = compare([a, b])
     assert [sorted(f.value for f in d.facts) for d in dis] == [["15", "At least 16"]]
     assert dis[0].facts[0].evidence[0].startswith("A car bomb hit the hotel")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure", "value"),
+    [
+        ("The crash claimed the lives of 157 people.", "people killed", "157"),
+        ("Some 200 people remain missing after the flood.", "people missing", "200"),
+        ("Seventeen people - 14 students and three staff - died.", "people killed", "17"),
+        ("The gunman, 19, killed 17 people.", "age of the gunman", "19"),
+    ],
+)
+def test_casualty_phrasings_read_this_round(sentence: str, measure: str, value: str) -> None:
+    got = [f for f in numeric(extract_facts(art(sentence))) if f.normalized == value]
+    assert [f.measure for f in got] == [measure]

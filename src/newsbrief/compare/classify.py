@@ -28,6 +28,7 @@ from newsbrief.compare.lexicon import (
     _MONTHS,
     _NOT_NAMES,
     _PEOPLE_NOUNS,
+    _PERSON_HEADS,
     _SCALES,
     _SECONDS,
     _SPEECH,
@@ -127,6 +128,9 @@ def _number_of(toks: list[_Tok], i0: int, start: int) -> str:
     return ""
 
 
+#: states a count of people remains in: the count of them, not a part ("200 remain missing")
+_STILL = frozenset("missing trapped unaccounted stranded stuck underground".split())
+_DASHES = ("-", "–", "—")
 #: verbs saying a figure changed: "rose to 28 from 21" makes 21 the earlier figure
 _CHANGED = frozenset(
     "rose risen rises climbed climbs jumped increased grew mounted revised raised fell dropped "
@@ -387,6 +391,18 @@ class _NumberReader:
                 and (len(who.split()) >= 2 or _word(toks, i1 + 1) not in ("", "and"))
             ):
                 return mk("age", "age", i1, unit="year", measure=f"age of {who}", noun=who)
+        if (
+            i0 > 1
+            and toks[i0 - 1].text == ","
+            and _word(toks, i0 - 2) in _PERSON_HEADS
+            and nxt is not None
+            and nxt.text == ","
+            and 0 < value < 125
+            and value == int(value)
+        ):
+            # "The gunman, 19, killed 17": the age of the person just named
+            head = _word(toks, i0 - 2)
+            return mk("age", "age", i1, unit="year", measure=f"age of the {head}", noun=head)
         # a vote: "passed by 322 to 306", "322 votes to 306", "majority 16"
         if _VOTE_RE.search(s.text.lower()):
             j = k + (1 if w1 in ("votes", "vote") else 0)
@@ -581,7 +597,11 @@ class _NumberReader:
         partial = (
             partial
             or w_before == "only"
-            or _word(toks, run_end) in ("remained", "remain", "remaining")
+            or (
+                _word(toks, run_end) in ("remained", "remain", "remaining")
+                # "200 people remain missing" is the count of the missing, not a part
+                and _word(toks, run_end + 1) not in _STILL
+            )
             # "four civilians were among those killed": a part of the toll (not the aside of
             # a total: "nine people, among them two officers, were killed")
             or (
@@ -608,6 +628,7 @@ class _NumberReader:
                     stop = q
                     break
         cat = _cat_after(s, run_end, stop) or _cat_before(s, nm.i0, before)
+        aside = False
         if (
             not cat
             and run_end < len(toks)
@@ -620,6 +641,19 @@ class _NumberReader:
                 (q for q in range(after, min(len(toks), after + 8)) if toks[q].text == ","), 0
             )
             cat = _cat_after(s, close + 1, min(len(toks), close + 6)) if close else ""
+            aside = bool(cat)
+        if not cat and run_end < len(toks) and toks[run_end].text in _DASHES and after < len(toks):
+            # "Seventeen people - 14 students and three staff - died"
+            close = next(
+                (
+                    q
+                    for q in range(after, min(len(toks), after + 10))
+                    if toks[q].text == toks[run_end].text
+                ),
+                0,
+            )
+            cat = _cat_after(s, close + 1, min(len(toks), close + 6)) if close else ""
+            aside = bool(cat)
         if not cat and noun in _PEOPLE_NOUNS:
             cat = _cat_antecedent(s, nm.i0, before)
         if not cat and (noun in _CAT_NOUNS or "fatal" in words):
@@ -687,4 +721,5 @@ class _NumberReader:
             partial = partial or subset
         m.partial = partial
         m.superseded = superseded
+        m.total = aside
         return m

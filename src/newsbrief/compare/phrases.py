@@ -178,6 +178,16 @@ def _cat_before(s: _Sent, k: int, start: int) -> str:
                 break
             if s.toks[j].low in _BEFORE_CAT:
                 return _BEFORE_CAT[s.toks[j].low]
+            if s.toks[j].low == "lives" and {_word(s.toks, j - q) for q in (1, 2, 3)} & {
+                "claimed",
+                "claiming",
+                "claims",
+                "took",
+                "taking",
+                "cost",
+                "costing",
+            }:
+                return "killed"  # "the crash claimed the lives of 157 people"
     return ""
 
 

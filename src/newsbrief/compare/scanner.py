@@ -238,7 +238,7 @@ class _Scanner(_NumberReader):
         for group in groups.values():
             if len(group) > 1:
                 for m in group:
-                    m.partial = True
+                    m.partial = m.partial or not m.total
         if here and re.match(
             r"(?:In|At) [A-Z]\w+(?: [A-Z]\w+)* (?:county|province|district|region|state|city|"
             r"town|village|township|prefecture)\b",
