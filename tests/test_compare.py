@@ -779,3 +779,12 @@ def test_the_body_states_the_figure_over_the_headline() -> None:
 def test_casualty_phrasings_read_this_round(sentence: str, measure: str, value: str) -> None:
     got = [f for f in numeric(extract_facts(art(sentence))) if f.normalized == value]
     assert [f.measure for f in got] == [measure]
+
+
+def test_square_units_are_areas() -> None:
+    f = find(
+        extract_facts(art("The fire burned 2,000 square kilometres of forest.")),
+        "measurement",
+        "2000",
+    )
+    assert f is not None and f.measure == "area" and f.unit == "km2"

@@ -337,6 +337,11 @@ class _NumberReader:
             return self._time(s, si, nm, rel, unit_tok, parts, unit_tok != k, mk)
         if nm.weak:
             return None  # "a", "one": numbers only before a unit of time
+        if parts in (["square"], ["sq"]):
+            # "2,000 square kilometres": an area in that unit squared
+            sq = _word(toks, unit_tok + 1)
+            if _MEASURES.get(sq, ("", ""))[1] == "length":
+                unit_tok, parts = unit_tok + 1, [f"square {_MEASURES[sq][0]}"]
         if parts and parts[0] in _MEASURES and (len(parts) == 1 or parts[1] in _DIM_WORDS):
             if toks[unit_tok].text != "M":  # "5.5 M" is a magnitude scale, not metres
                 return self._measure(s, si, nm, value, parts[0], unit_tok, rel, start_char)

@@ -141,6 +141,8 @@ for _names, _canon, _dim, _factor in (
 ):
     for _n in _names.split():
         _MEASURES[_n] = (_canon, _dim, _factor)
+    if _dim == "length":  # "2,000 square kilometres" (read as "square km")
+        _MEASURES[f"square {_canon}"] = (f"{_canon}2", "area", _factor * _factor)
 _UNIT_INFO = {canon: (dim, factor) for canon, dim, factor in _MEASURES.values()}
 
 _CURRENCY_SYMBOLS = {"$": "$", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₦": "NGN"}
