@@ -788,3 +788,9 @@ def test_square_units_are_areas() -> None:
         "2000",
     )
     assert f is not None and f.measure == "area" and f.unit == "km2"
+
+
+def test_fractions_are_no_counts_and_strong_counts_the_noun_after() -> None:
+    assert numeric(extract_facts(art("Two-thirds of voters agreed with the plan."))) == []
+    got = numeric(extract_facts(art("Critics said the 10,000-strong force provides targets.")))
+    assert [(f.measure, f.normalized) for f in got] == [("force", "10000")]

@@ -131,6 +131,7 @@ def _number_of(toks: list[_Tok], i0: int, start: int) -> str:
 #: states a count of people remains in: the count of them, not a part ("200 remain missing")
 _STILL = frozenset("missing trapped unaccounted stranded stuck underground".split())
 _DASHES = ("-", "–", "—")
+_FRACTIONS = frozenset("thirds quarters fifths sixths eighths tenths".split())
 #: verbs saying a figure changed: "rose to 28 from 21" makes 21 the earlier figure
 _CHANGED = frozenset(
     "rose risen rises climbed climbs jumped increased grew mounted revised raised fell dropped "
@@ -595,8 +596,14 @@ class _NumberReader:
         words, run_end, note = _noun_run(s, k)
         if k + 1 < len(toks) and toks[k].text == "-" and not toks[k].space and _word(toks, k + 1):
             words, run_end, note = [_word(toks, k + 1)], k + 2, ""  # "a three-drug protocol"
+            if words[0] == "strong":
+                # "a 7,000-strong force": the count of the force's members
+                words, run_end, note = _noun_run(s, k + 2)
+                words, run_end = words[:1], min(run_end, k + 3)
         if note == "name":
             return None
+        if words and words[0] in _FRACTIONS:
+            return None  # "two-thirds of voters", "three quarters": a share, not a count
         w_before = _word(toks, nm.i0 - 1)
         partial = note == "of" or "including" in (w_before, _word(toks, nm.i0 - 2))
         partial = (
