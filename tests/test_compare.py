@@ -794,3 +794,8 @@ def test_fractions_are_no_counts_and_strong_counts_the_noun_after() -> None:
     assert numeric(extract_facts(art("Two-thirds of voters agreed with the plan."))) == []
     got = numeric(extract_facts(art("Critics said the 10,000-strong force provides targets.")))
     assert [(f.measure, f.normalized) for f in got] == [("force", "10000")]
+
+
+def test_a_role_after_n_year_old_is_a_person_so_an_age() -> None:
+    got = numeric(extract_facts(art("The 59-year-old emperor proclaimed his enthronement.")))
+    assert [(f.kind, f.normalized) for f in got] == [("age", "59")]

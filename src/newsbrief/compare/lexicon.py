@@ -209,7 +209,12 @@ _PERSON_HEADS = _words(
     "person resident student victim driver passenger wife husband brother sister teenager "
     "mum mom dad grandson granddaughter nephew niece cousin widow pensioner worker soldier "
     "officer suspect gunman bomber attacker pilot patient lady gentleman citizen survivor "
-    "neighbour neighbor actor actress singer player athlete inmate prisoner"
+    "neighbour neighbor actor actress singer player athlete inmate prisoner "
+    # roles and titles are people too: "the 59-year-old emperor", "the 34-year-old leader"
+    "leader president minister premier chief official founder executive director chairman "
+    "chairwoman spokesman spokeswoman lawmaker senator governor mayor king queen prince "
+    "princess emperor empress monarch pope rapper star ceo owner teacher doctor nurse "
+    "journalist reporter activist migrant refugee billionaire businessman businesswoman"
 )
 # a number after these words is part of a name ("shaft 3", "flight 370")
 # "anyone under 21": who an age limit applies to
