@@ -799,3 +799,17 @@ def test_fractions_are_no_counts_and_strong_counts_the_noun_after() -> None:
 def test_a_role_after_n_year_old_is_a_person_so_an_age() -> None:
     got = numeric(extract_facts(art("The 59-year-old emperor proclaimed his enthronement.")))
     assert [(f.kind, f.normalized) for f in got] == [("age", "59")]
+
+
+def test_a_comma_ends_a_count_clause_and_a_part_is_no_subject() -> None:
+    got = numeric(extract_facts(art("The number of injuries is well over 400, deaths over 50.")))
+    assert sorted((f.measure, f.normalized) for f in got) == [
+        ("people injured", "400"),
+        ("people killed", "50"),
+    ]
+    a = art(
+        "At least 10 people, including two lawmakers, were killed in the attack. "
+        "Around 40 others were injured in the assault."
+    )
+    got = [f for f in numeric(extract_facts(a)) if f.normalized == "40"]
+    assert [f.measure for f in got] == ["people injured"]

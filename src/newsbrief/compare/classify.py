@@ -635,7 +635,8 @@ class _NumberReader:
         if after < len(toks):
             for q in range(run_end, after):
                 if (
-                    toks[q].low in ("and", "with", "while", "whereas", "but") or toks[q].text == ";"
+                    toks[q].low in ("and", "with", "while", "whereas", "but")
+                    or toks[q].text in (";", ",")
                 ) and after - q <= 4:
                     stop = q
                     break

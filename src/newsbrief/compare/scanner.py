@@ -226,8 +226,8 @@ class _Scanner(_NumberReader):
                         m.relation = prev.relation
             m.order = sum(1 for x in here if x.category == m.category)
             here.append(m)
-            if m.category in PEOPLE_CATEGORIES:
-                subject = m.noun
+            if m.category in PEOPLE_CATEGORIES and not m.partial:
+                subject = m.noun  # (a part, "including two lawmakers", is no subject)
             prev = m
         _shared_verb_breakdown(here, toks)
         # a breakdown ("nine died in A and three in B") states parts, not the total
