@@ -813,3 +813,11 @@ def test_a_comma_ends_a_count_clause_and_a_part_is_no_subject() -> None:
     )
     got = [f for f in numeric(extract_facts(a)) if f.normalized == "40"]
     assert [f.measure for f in got] == ["people injured"]
+
+
+def test_killing_n_of_them_is_the_toll_and_a_part_makes_no_breakdown() -> None:
+    a = art("The Taliban attacked a convoy of police cadets, killing at least 27 of them.")
+    assert [f.measure for f in numeric(extract_facts(a))] == ["people killed"]
+    b = art("The blast killed 20 people, four of them children.")
+    got = {f.normalized: f.measure for f in numeric(extract_facts(b))}
+    assert got == {"20": "people killed", "4": "people killed (part of a total)"}

@@ -605,7 +605,13 @@ class _NumberReader:
         if words and words[0] in _FRACTIONS:
             return None  # "two-thirds of voters", "three quarters": a share, not a count
         w_before = _word(toks, nm.i0 - 1)
-        partial = note == "of" or "including" in (w_before, _word(toks, nm.i0 - 2))
+        # "four of them", "including 10 children": a part; but "killing at least 27 of them"
+        # (the casualty verb right before) is the toll of that group
+        verb = _word(toks, _hedge(toks, nm.i0)[1] - 1)
+        partial = (note == "of" and verb not in _BEFORE_CAT) or "including" in (
+            w_before,
+            _word(toks, nm.i0 - 2),
+        )
         partial = (
             partial
             or w_before == "only"

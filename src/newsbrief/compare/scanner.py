@@ -233,7 +233,8 @@ class _Scanner(_NumberReader):
         # a breakdown ("nine died in A and three in B") states parts, not the total
         groups: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
         for m in here:
-            if m.category in PEOPLE_CATEGORIES and not m.superseded:  # "rose from 10 to 24"
+            # not "rose from 10 to 24", nor a part already ("20 people, four of them children")
+            if m.category in PEOPLE_CATEGORIES and not m.superseded and not m.partial:
                 groups[(m.category, m.noun)].append(m)
         for group in groups.values():
             if len(group) > 1:
