@@ -821,3 +821,15 @@ def test_killing_n_of_them_is_the_toll_and_a_part_makes_no_breakdown() -> None:
     b = art("The blast killed 20 people, four of them children.")
     got = {f.normalized: f.measure for f in numeric(extract_facts(b))}
     assert got == {"20": "people killed", "4": "people killed (part of a total)"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("49 worshippers were gunned down in the mosques.", "people killed"),
+        ("Gunmen massacred 30 villagers overnight.", "people killed"),
+        ("About 5,000 people were ordered to evacuate.", "people evacuated"),
+    ],
+)
+def test_casualty_verbs_added_this_round(sentence: str, measure: str) -> None:
+    assert [f.measure for f in numeric(extract_facts(art(sentence)))] == [measure]

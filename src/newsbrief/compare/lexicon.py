@@ -169,16 +169,18 @@ _DOLLARS = _words("$ USD AUD CAD NZD HKD SGD FJD")
 
 # what a count of people counts: words after the number (participles, adjectives) ...
 _AFTER_CAT = _table(
-    "killed: killed dead died die dies perished fatalities deaths fatals slain murdered;"
+    "killed: killed dead died die dies perished fatalities deaths fatals slain murdered gunned "
+    "massacred;"
     "injured: injured wounded hurt harmed injuries medical; missing: missing unaccounted disappeared vanished;"
     "hospitalized: hospitalised hospitalized hospital hospitals;"
-    "evacuated: evacuated; rescued: rescued hoisted resurfaced saved surface;"
+    "evacuated: evacuated evacuate; rescued: rescued hoisted resurfaced saved surface;"
     "trapped: trapped stuck stranded underground; arrested: arrested detained;"
     "displaced: displaced fled flee"
 )
 # ... and words before it ("killing 12", "the number of deaths, 13")
 _BEFORE_CAT = _table(
-    "killed: killing kill kills killed deaths death toll fatalities dead slaying;"
+    "killed: killing kill kills killed deaths death toll fatalities dead slaying massacred "
+    "massacring;"
     "injured: injuring injure injures injured wounding wounded injuries hurting; missing: missing;"
     "evacuated: evacuate evacuated evacuating evacuation; rescued: rescue rescued rescuing;"
     "trapped: trapping trapped; arrested: arresting arrested arrest detained detaining;"

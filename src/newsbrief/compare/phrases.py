@@ -162,8 +162,8 @@ def _cat_after(s: _Sent, k: int, stop: int) -> str:
                 continue
         if low == "medical" and _word(toks, j + 1) not in ("aid", "treatment", "care"):
             continue
-        if low == "flee" and _word(toks, j - 1) != "to":
-            continue
+        if low in ("flee", "evacuate") and _word(toks, j - 1) != "to":
+            continue  # "forced to flee", "ordered to evacuate"
         return cat
     return ""
 
