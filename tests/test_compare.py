@@ -833,3 +833,12 @@ def test_killing_n_of_them_is_the_toll_and_a_part_makes_no_breakdown() -> None:
 )
 def test_casualty_verbs_added_this_round(sentence: str, measure: str) -> None:
     assert [f.measure for f in numeric(extract_facts(art(sentence)))] == [measure]
+
+
+def test_event_nouns_count_events_and_casualty_nouns_their_category() -> None:
+    a = art("At least 20 people have been killed in two coalition air attacks in Yemen.")
+    got = {f.normalized: f.measure for f in numeric(extract_facts(a))}
+    assert got == {"20": "people killed", "2": "air attacks"}
+    b = art("Measles caused 400 to 500 deaths and 48,000 hospitalizations a year.")
+    got = {f.normalized: f.measure for f in numeric(extract_facts(b))}
+    assert got["48000"].startswith("people hospitalized")

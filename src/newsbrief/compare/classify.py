@@ -131,6 +131,20 @@ def _number_of(toks: list[_Tok], i0: int, start: int) -> str:
 #: states a count of people remains in: the count of them, not a part ("200 remain missing")
 _STILL = frozenset("missing trapped unaccounted stranded stuck underground".split())
 _DASHES = ("-", "–", "—")
+#: nouns that count events, never people: "killed in two air attacks"
+_EVENT_NOUNS = frozenset(
+    "attacks airstrikes strikes blasts explosions bombings raids incidents shootings "
+    "earthquakes quakes aftershocks fires crashes".split()
+)
+#: casualty nouns that are the category of their own count
+_NOUN_CAT = {
+    "hospitalizations": "hospitalized",
+    "hospitalisations": "hospitalized",
+    "injuries": "injured",
+    "arrests": "arrested",
+    "evacuees": "evacuated",
+    "evacuations": "evacuated",
+}
 _FRACTIONS = frozenset("thirds quarters fifths sixths eighths tenths".split())
 #: verbs saying a figure changed: "rose to 28 from 21" makes 21 the earlier figure
 _CHANGED = frozenset(
@@ -646,7 +660,12 @@ class _NumberReader:
                 ) and after - q <= 4:
                     stop = q
                     break
-        cat = _cat_after(s, run_end, stop) or _cat_before(s, nm.i0, before)
+        if noun in _EVENT_NOUNS:
+            cat = ""  # "killed in two air attacks": a count of attacks, not of people
+        elif noun in _NOUN_CAT:
+            cat = _NOUN_CAT[noun]  # "400 to 500 deaths and 48,000 hospitalizations"
+        else:
+            cat = _cat_after(s, run_end, stop) or _cat_before(s, nm.i0, before)
         aside = False
         if (
             not cat
@@ -675,6 +694,8 @@ class _NumberReader:
             aside = bool(cat)
         if not cat and noun in _PEOPLE_NOUNS:
             cat = _cat_antecedent(s, nm.i0, before)
+        if noun in _EVENT_NOUNS:
+            cat = ""
         if not cat and (noun in _CAT_NOUNS or "fatal" in words):
             cat = "killed"
         if not cat and (noun in _PEOPLE_NOUNS or elided) and re.search(r"\btoll\b", s.text.lower()):
@@ -715,7 +736,7 @@ class _NumberReader:
                 )
             elif noun in _SUBJECT_OF:
                 who = _SUBJECT_OF[noun]
-            elif noun in _PEOPLE_NOUNS:
+            elif noun in _PEOPLE_NOUNS or noun in _NOUN_CAT:
                 who = "people"
             else:
                 who = noun
