@@ -1,4 +1,4 @@
-"""Fit the headline scorer and the fill model, check them on held-out folds, ship them.
+"""Fit the headline scorer, check it and the fill variants on held-out folds, ship it.
 
     .venv/bin/python bench/fit_scorer.py            # features cached in bench/out/
 
@@ -12,13 +12,15 @@
 2. 5-fold cross-validation over the 125 events of train + dev (folds by event, seed 0):
    for each fold both models are fitted on the other four folds and every system runs
    on the held-out events: newsbrief scored on exactly the brief it shows at 40 words
-   (``summarize(..., words=40)``), its variants, every baseline and sumy peer (their
+   (``summarize(..., words=40)``: the headline alone), its variants (among them the
+   fitted fill, last round's default), every baseline and sumy peer (their
    ranking cut to 40 words, the WCEP protocol, and again cut to the length of
    newsbrief's brief of the same event), and the oracle. Pooled over folds, each event
    is scored once, by models that never saw it.
-3. The shipped models are fitted on train.jsonl only (dev stays a check) and written
-   beside :mod:`newsbrief.summarize.scorer` when the cross-validated headline scorer
-   beats the untrained default on ROUGE-1 (otherwise the headline model is removed).
+3. The shipped headline model is fitted on train.jsonl only (dev stays a check) and
+   written beside :mod:`newsbrief.summarize.scorer` when the cross-validated headline
+   scorer beats the untrained default on ROUGE-1 (otherwise it is removed). No fill
+   model is shipped: no fill beats the headline alone on the held-out folds.
 
 Writes the "scorer" section of docs/benchmarks.md.
 """
@@ -47,7 +49,6 @@ DATA = ROOT.parent / "shared" / "data"
 CACHE = ROOT / "bench" / "out" / "scorer_features_v2.npz"  # targets: R1, R2, RL per sentence
 FILL_CACHE = ROOT / "bench" / "out" / "fill_rows_v1.npz"  # fill candidates, gains R1, R2, RL
 MODEL = ROOT / "src" / "newsbrief" / "summarize" / "headline_model.json"
-FILL_MODEL = ROOT / "src" / "newsbrief" / "summarize" / "fill_model.json"
 # ridge regression on the per-event normalized target: in a quick check on the cached
 # features (5 folds, mean target of the top-scored candidate) it picked better headlines
 # than gradient boosting (150 trees of depth 3, raw or normalized target; 300 of depth 2)
@@ -160,17 +161,19 @@ OURS = "newsbrief"
 
 def variants(scorer: HeadlineScorer, fill: HeadlineScorer) -> dict[str, Newsbrief]:
     """newsbrief as shipped (first) and the variants the table compares it with."""
-    last_round = Newsbrief(scorer=scorer, fill_model=fill)
-    last_round.scores_brief = False  # its ranking cut to 40 words: not the shown brief
+    ranking = Newsbrief(scorer=scorer)
+    ranking.scores_brief = False  # its ranking cut to 40 words: not the shown brief
     return {
-        OURS: Newsbrief(scorer=scorer, fill_model=fill),
-        "newsbrief, headline alone": Newsbrief(
-            scorer=scorer, fill_model=fill, fill_threshold=float("inf")
+        OURS: Newsbrief(scorer=scorer),
+        "newsbrief + fitted fill (shortened, where predicted to add; last round's default)": (
+            Newsbrief(scorer=scorer, fill="model", fill_model=fill)
         ),
-        "newsbrief, always filled (coverage, shortened)": Newsbrief(scorer=scorer, fill_model=None),
-        "newsbrief, always filled (whole sentences)": Newsbrief(scorer=scorer, fill="whole"),
-        "newsbrief, untrained headline scorer": Newsbrief(scorer=None, fill_model=fill),
-        "newsbrief ranking cut at 40 words (last round's eval, not the shown brief)": last_round,
+        "newsbrief + fill by coverage (shortened, always)": Newsbrief(
+            scorer=scorer, fill="coverage"
+        ),
+        "newsbrief + fill by whole sentences (always)": Newsbrief(scorer=scorer, fill="whole"),
+        "newsbrief, untrained headline scorer": Newsbrief(scorer=None),
+        "newsbrief ranking cut at 40 words (not the shown brief)": ranking,
     }
 
 
@@ -179,7 +182,7 @@ def main() -> int:
         os.execve(
             sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"}
         )
-    from fit_fill import FILL_TARGET, fill_dict, fill_model
+    from fit_fill import FILL_TARGET, fill_model
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
@@ -256,19 +259,20 @@ def main() -> int:
 
     matched = [f"{n} @ newsbrief's length" for n in others]
     lines = [
-        "## Headline scorer and fill model: k-fold cross-validation over train + dev",
+        "## Headline scorer and fill: k-fold cross-validation over train + dev",
         "",
         "Reproduce with `python bench/fit_scorer.py`. "
         f"{len(events)} events ({n_train} of train.jsonl, {len(events) - n_train} of dev.jsonl), "
         f"{args.folds} folds by event (seed 0). For each fold a ridge-regression headline "
         f"scorer ({', '.join(f'{k}={v}' for k, v in PARAMS.items())}; target ROUGE-1 + "
         "ROUGE-2 F1 of each sentence against its event's reference, over the best of its "
-        "event; features `newsbrief.summarize.scorer.FEATURES`) and a ridge fill model "
-        "(target: the ROUGE-2 + ROUGE-L F1 a shortened candidate adds to the brief; "
-        "features `FILL_FEATURES`) are fitted on the other folds, and every system runs on "
-        "the held-out events. **newsbrief is scored on exactly the brief "
-        "`summarize(..., words=40)` shows** (headline, then a shortened sentence only "
-        "where the fill model predicts it adds; never cut). Baselines and peers are "
+        "event; features `newsbrief.summarize.scorer.FEATURES`) and, for the fitted-fill "
+        "row, a ridge fill model (bench/fit_fill.py; target: the ROUGE-2 + ROUGE-L F1 a "
+        "shortened candidate adds to the brief; features `FILL_FEATURES`) are fitted on "
+        "the other folds, and every system runs on the held-out events. **newsbrief is "
+        "scored on exactly the brief `summarize(..., words=40)` shows**: its headline "
+        "alone (no fill variant beats it held out: see the variant lines below). "
+        "Baselines and peers are "
         "scored by the WCEP protocol (ranking cut to 40 words) and, in the rows marked "
         "@ newsbrief's length, cut to the word count of newsbrief's brief of the same "
         "event (ROUGE F1 against references of 31 words on average favours shorter "
@@ -313,7 +317,7 @@ def main() -> int:
         "",
         (
             "The fitted headline scorer beats the untrained one on held-out ROUGE-1 and is "
-            "shipped with the fill model (both fitted on train.jsonl only)."
+            "shipped (fitted on train.jsonl only). No fill model is shipped."
             if fitted_wins
             else "The fitted headline scorer does not beat the untrained one on held-out "
             "folds: not shipped."
@@ -331,9 +335,6 @@ def main() -> int:
         print(f"wrote {MODEL}", file=sys.stderr)
     elif MODEL.exists():
         MODEL.unlink()
-    data = fill_dict(fx[fe < n_train], fy[fe < n_train])
-    FILL_MODEL.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {FILL_MODEL}", file=sys.stderr)
     replace_section(ROOT / "docs" / "benchmarks.md", "scorer", text)
     return 0
 

@@ -35,13 +35,11 @@ __all__ = [
     "FILL_FEATURES",
     "HeadlineScorer",
     "fill_features",
-    "load_fill_model",
     "load_scorer",
     "sentence_features",
 ]
 
 MODEL_FILE = "headline_model.json"
-FILL_MODEL_FILE = "fill_model.json"
 
 
 FEATURES = (
@@ -233,13 +231,3 @@ def load_scorer() -> HeadlineScorer | None:
     except (FileNotFoundError, OSError):
         return None
     return HeadlineScorer.from_dict(json.loads(text))
-
-
-@lru_cache(maxsize=1)
-def load_fill_model() -> HeadlineScorer | None:
-    """The shipped fill model (a scorer over :data:`FILL_FEATURES`), or None."""
-    try:
-        text = resources.files("newsbrief.summarize").joinpath(FILL_MODEL_FILE).read_text("utf-8")
-    except (FileNotFoundError, OSError):
-        return None
-    return HeadlineScorer.from_dict(json.loads(text), FILL_FEATURES)
