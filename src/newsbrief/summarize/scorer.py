@@ -13,7 +13,8 @@ sentence's ROUGE-1 + ROUGE-2 F1 against the event's reference, divided by the be
 candidate's of its event) and shipped as JSON beside this module: a ridge regression's
 coefficients, or a gradient-boosted ensemble's split features, thresholds and leaf
 values, evaluated here with numpy, so running it needs neither scikit-learn nor a
-pickle. Cross-validation chose the ridge model (see docs/benchmarks.md).
+pickle. Cross-validation chose the ridge model, and its penalty by an inner
+cross-validation over the training events (see docs/benchmarks.md).
 """
 
 from __future__ import annotations
