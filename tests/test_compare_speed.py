@@ -302,3 +302,73 @@ def test_content_pairs_from_given_tokens_equal_its_own() -> None:
     for text in [*SENTENCES, "Don’t STOP: it's 5.2% of Σ's ΟΔΟΣ, İstanbul said."]:
         assert content_pairs(text, tokens(text)) == content_pairs(text)
         assert " ".join(tokens(text)) == sentence_key(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "at 5 p.m. Monday the talks ended.",
+        "He said. « In the morning",
+        'It ended." "Then it rose',
+        "the sun. WASP-39b is far",
+        "(JNS.org) Four Israelis were hurt.",
+        "Hello.. world",
+        "Yes,, no",
+        "Wait., what ,. now;; this:: that!! really??",
+        "the wordsGlued here",
+        "NASAspacecraft launched",
+        "aBcdefgh starts glued; ABCdefgh too",
+        "file_name and <b> and &amp; here",
+        "Nothing of the sort here.",
+        "A clean sentence, with a comma (and brackets).",
+    ],
+)
+def test_faults_prefilters_hold_wherever_their_pattern_matches(text: str) -> None:
+    """faults runs _INNER_BOUNDARY, _DOUBLED and _GLUED only where a fast search finds what
+    each of their matches holds: wherever a pattern matches, its prefilter holds (so no
+    fault is ever skipped); the patterns are case-sensitive, as the prefilters are."""
+    for rx in (readable._INNER_BOUNDARY, readable._DOUBLED, readable._GLUED):
+        assert rx.pattern in readable._PREFILTERS
+        assert not rx.flags & re.IGNORECASE
+        if rx.search(text):
+            assert readable._PREFILTERS[rx.pattern](text), (rx.pattern, text)
+        assert readable._search(rx, text) == bool(rx.search(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It struck at 6 am and again at 8:20 a.m. local time.",
+        "The vote closed at 10.55 PM, and results came at 12.20am.",
+        "Call +44 20 7946 0958 or 555-1234-567 for help.",
+        "The report dated 2016-05-12 was published at 9 P.M.",
+        "Scores were 3-1 and 2 - 0; 5 a side.",
+        "A 7 pack of 12 apples.",
+        "Nothing here but 2015.",
+    ],
+)
+def test_scanner_prefilters_hold_wherever_their_pattern_matches(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The mask, date and clock-time patterns that run only where a fast search finds what
+    their matches hold: wherever one matches, its prefilter holds; the clock times found
+    are those of the unguarded pattern."""
+    from newsbrief.compare import scanner
+
+    for rx, need in scanner._MASKS + scanner._DATES:
+        if need is not None and rx.search(text):
+            assert scanner._holds(text, need), (rx.pattern, text)
+    assert scanner._AMPM.pattern == scanner._AMPM_AS_WRITTEN
+    if scanner._AMPM.search(text):
+        assert scanner._HOLDS_AM_PM(text)
+    guarded = scanner._clock_times(text)
+    monkeypatch.setattr(scanner, "_HOLDS_AM_PM", lambda _text: True)  # always run
+    assert guarded == scanner._clock_times(text)
+
+
+def test_strip_possessive_equals_the_pattern() -> None:
+    """names strips a closing "'s" by a test of the end: the same as the pattern's sub."""
+    from newsbrief.compare.names import _POSSESSIVE_RE, _strip_possessive
+
+    for t in ["John's", "John’s", "s", "'s", "Jones", "Mary's's", "its\n", "it's\n", "a's b", ""]:
+        assert _strip_possessive(t) == _POSSESSIVE_RE.sub("", t), t

@@ -136,7 +136,8 @@ def _compress_plain(part: str, at_start: bool) -> str:
     if at_start:
         part = _OPENING_WEEKDAY.sub("", part)
     part = _WEEKDAY_ADJUNCT.sub(lambda m: _weekday(m, part), part)
-    return _PARENTHETICAL.sub("", part)
+    # every parenthetical holds "(" (speed: the pattern is slow to search, at every space)
+    return _PARENTHETICAL.sub("", part) if "(" in part else part
 
 
 def _weekday(m: re.Match[str], part: str) -> str:

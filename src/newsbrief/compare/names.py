@@ -23,14 +23,22 @@ from newsbrief.compare.lexicon import (
 from newsbrief.compare.mentions import _Sent
 from newsbrief.text import zipf
 
-_POSSESSIVE = re.compile(r"['’]s$").sub
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+
+
+def _strip_possessive(text: str) -> str:
+    """``text`` without a closing "'s" (what ``re.sub(r"['’]s$", "", text)`` gives; without
+    a line break, where $ may also match, by a test of its end: speed)."""
+    if "\n" in text:
+        return _POSSESSIVE_RE.sub("", text)
+    return text[:-2] if text.endswith(("'s", "’s")) else text
 
 
 def _junk_name(name: str) -> bool:
     """A capitalized word that names no one and nowhere: a weekday or month ("Thursday's"),
     a title ("Dr"), a faith or group adjective ("Muslim"), a company suffix ("LLC") or an
     abbreviation ("IE" for "i.e.")."""
-    low = _POSSESSIVE("", name.lower()).strip(". ")
+    low = _strip_possessive(name.lower()).strip(". ")
     return (
         low in _WEEKDAYS
         or low in _MONTHS
@@ -131,7 +139,7 @@ def _one_word(w: _Words, i: int, full: dict[str, str]) -> tuple[str, str] | None
     initial = i == 0 or texts[i - 1] in _OPENERS
     if initial and zipf(low) >= 4.5:
         return None  # "Later", "Meanwhile": a common word opening the sentence
-    text = _POSSESSIVE("", t)
+    text = _strip_possessive(t)
     if t.isupper() and len(t) >= 2:
         if initial and i + 1 < w.n and texts[i + 1] in ",(–—-:":
             return text.title(), "place"  # a dateline: "MOSCOW, Russia (AFP) –"
@@ -142,7 +150,7 @@ def _one_word(w: _Words, i: int, full: dict[str, str]) -> tuple[str, str] | None
         return None
     if text in _KNOWN_ORGS:
         return text, "organization"
-    last = _POSSESSIVE("", low)
+    last = _strip_possessive(low)
     before = w.word(i - 1)
     if before in _TITLE_WORDS and low not in _COMMON and not last.endswith(_DEMONYM_ENDS):
         if zipf(low) < 4.5:  # a word this frequent is no one's name ("Chief of Staff")
@@ -193,8 +201,8 @@ def _name(w: _Words, i: int, j: int, full: dict[str, str]) -> tuple[str, str] | 
         return None
     size = len(seq)
     first = texts[seq[0]]
-    text = _POSSESSIVE("", " ".join(texts[k] for k in seq))
-    last = _POSSESSIVE("", lows[seq[-1]])
+    text = _strip_possessive(" ".join(texts[k] for k in seq))
+    last = _strip_possessive(lows[seq[-1]])
     before = w.word(i - 1)
     nxt = texts[i + size] if i + size < n else None
     after = w.word(i + size)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 
 from newsbrief.compare.classify import _NumberReader
 from newsbrief.compare.context import (
@@ -37,9 +38,13 @@ from newsbrief.text import split_sentences
 
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100").fullmatch
 
-#: what the text of any match of a mask or date pattern holds (one of these, written so),
-#: by pattern: a pattern is not run on a sentence without it; patterns not listed always run
-_NEEDS = {
+#: a digit, then "a" or "p" (any case): what every match of the clock-time patterns holds
+_HOLDS_AM_PM = re.compile(r"\d(?:[:.]\d\d)?\s*[aApP]").search
+
+#: what the text of any match of a mask or date pattern holds (one of these, written so;
+#: or where a search finds it), by pattern: a pattern is not run on a sentence without it;
+#: patterns not listed always run
+_NEEDS: dict[str, tuple[str, ...] | Callable[[str], object]] = {
     r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#]\w+|\bpic\.twitter\.com/\S+": (
         "@",
         "#",
@@ -50,8 +55,14 @@ _NEEDS = {
     r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*hrs)?": (":",),
     r"\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::\d{2})?": ("UTC", "GMT"),
     r"\b\d+/\d+\b": ("/",),
-    r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b": ("-",),
+    r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b": re.compile(r"\d-\d\d-\d").search,
     r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})\b": ("/",),
+    # patterns opening with a word boundary are slow to search (tried at every place):
+    # they run only where a fast search finds what each of their matches holds (a digit,
+    # then a/A or p/P: under re.I no other letter matches those; a digit, a space or
+    # hyphen, a digit)
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)": _HOLDS_AM_PM,
+    r"\+?\d{2,4}[ -]\d{3,4}[ -]\d{3,4}(?:[ -]\d{2,4})?": re.compile(r"\d[ -]\d").search,
 } | {
     rx.pattern: ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
     for rx in _DATE_RES
@@ -61,17 +72,23 @@ _MASKS = [(rx, _NEEDS.get(rx.pattern)) for rx in _MASK_RES]
 _DATES = [(rx, _NEEDS.get(rx.pattern)) for rx in _DATE_RES]
 
 
+def _holds(text: str, need: tuple[str, ...] | Callable[[str], object]) -> bool:
+    if isinstance(need, tuple):
+        return any(x in text for x in need)
+    return need(text) is not None
+
+
 def _masks_in(text: str) -> list[re.Pattern[str]]:
-    return [rx for rx, need in _MASKS if need is None or any(x in text for x in need)]
+    return [rx for rx, need in _MASKS if need is None or _holds(text, need)]
 
 
 def _dates_in(text: str) -> list[re.Pattern[str]]:
-    known: dict[tuple[str, ...], bool] = {}  # the month names are asked once, not thrice
+    known: dict[object, bool] = {}  # the month names are asked once, not thrice
     out = []
     for rx, need in _DATES:
         if need is not None:
             if need not in known:
-                known[need] = any(x in text for x in need)
+                known[need] = _holds(text, need)
             if not known[need]:
                 continue
         out.append(rx)
@@ -269,6 +286,9 @@ class _Scanner(_NumberReader):
 
 
 _AMPM = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.I)
+#: _AMPM as written: every match of it holds what _HOLDS_AM_PM finds, so it runs only
+#: where that does (speed; a changed pattern always runs)
+_AMPM_AS_WRITTEN = r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?"
 _HHMM = re.compile(
     r"(?:\b(?:at|around|about|by|until|till|from|before|after|since|to)\s+)(\d{1,2}):(\d{2})\b"
     r"|\b(\d{1,2}):(\d{2})(?=\s*(?:hrs\b|GMT\b|UTC\b|local\b))",
@@ -282,7 +302,11 @@ def _clock_times(text: str) -> list[tuple[str, str]]:
     "around", "by"... or before "hrs", "GMT", "local", so "John 3:16" is no time)."""
     out: list[tuple[str, str]] = []
     taken: list[tuple[int, int]] = []
-    for m in _AMPM.finditer(text):
+    if _AMPM.pattern == _AMPM_AS_WRITTEN and _HOLDS_AM_PM(text) is None:
+        found: list[re.Match[str]] = []  # no match can hold less (speed)
+    else:
+        found = list(_AMPM.finditer(text))
+    for m in found:
         h, mi = int(m.group(1)), int(m.group(2) or 0)
         if 1 <= h <= 12 and mi < 60:
             h = h % 12 + (12 if m.group(3).lower() == "p" else 0)
