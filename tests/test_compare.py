@@ -730,3 +730,115 @@ def test_n_other_people_after_and_is_the_rest_not_the_toll() -> None:
     b = art("Gunmen killed 24 soldiers on Monday, and seven other soldiers were wounded.")
     got = [f for f in numeric(extract_facts(b)) if f.normalized == "7"]
     assert [f.measure for f in got] == ["security forces injured"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category", "value"),
+    [
+        ("Police said 1.5m people were affected by the floods.", "count", "1500000"),
+        ("Hyundai recalled 1.2M vehicles on Friday.", "count", "1200000"),
+        ("The wall is 1.5m tall.", "measurement", "1.5"),
+        ("Nine people, including four children, died in the fire.", "killed", "9"),
+        ("Nine people, among them two officers, were killed.", "killed", "9"),
+    ],
+)
+def test_number_forms_read_this_round(sentence: str, category: str, value: str) -> None:
+    f = find(extract_facts(art(sentence)), category, value)
+    assert f is not None and "part of a total" not in f.measure
+
+
+def test_rose_to_n_from_m_makes_m_the_earlier_figure() -> None:
+    for text in ("The death toll rose to 28 from 21.", "Twenty-eight people died, up from 21."):
+        _facts, dis = compare([art(text)])
+        assert [(d.note, [f.normalized for f in d.facts]) for d in dis] == [
+            ("revision", ["21", "28"])
+        ]
+
+
+def test_the_body_states_the_figure_over_the_headline() -> None:
+    a = Article.create(
+        "A car bomb hit the hotel, killing 15 people, police said.",
+        title="Car bomber strikes hotel, at least 15 dead",
+        url="https://example.org/a",
+    )
+    b = art("At least 16 people were killed when a car bomb hit the hotel.")
+    _facts, dis = compare([a, b])
+    assert [sorted(f.value for f in d.facts) for d in dis] == [["15", "At least 16"]]
+    assert dis[0].facts[0].evidence[0].startswith("A car bomb hit the hotel")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure", "value"),
+    [
+        ("The crash claimed the lives of 157 people.", "people killed", "157"),
+        ("Some 200 people remain missing after the flood.", "people missing", "200"),
+        ("Seventeen people - 14 students and three staff - died.", "people killed", "17"),
+        ("The gunman, 19, killed 17 people.", "age of the gunman", "19"),
+    ],
+)
+def test_casualty_phrasings_read_this_round(sentence: str, measure: str, value: str) -> None:
+    got = [f for f in numeric(extract_facts(art(sentence))) if f.normalized == value]
+    assert [f.measure for f in got] == [measure]
+
+
+def test_square_units_are_areas() -> None:
+    f = find(
+        extract_facts(art("The fire burned 2,000 square kilometres of forest.")),
+        "measurement",
+        "2000",
+    )
+    assert f is not None and f.measure == "area" and f.unit == "km2"
+
+
+def test_fractions_are_no_counts_and_strong_counts_the_noun_after() -> None:
+    assert numeric(extract_facts(art("Two-thirds of voters agreed with the plan."))) == []
+    got = numeric(extract_facts(art("Critics said the 10,000-strong force provides targets.")))
+    assert [(f.measure, f.normalized) for f in got] == [("force", "10000")]
+
+
+def test_a_role_after_n_year_old_is_a_person_so_an_age() -> None:
+    got = numeric(extract_facts(art("The 59-year-old emperor proclaimed his enthronement.")))
+    assert [(f.kind, f.normalized) for f in got] == [("age", "59")]
+
+
+def test_a_comma_ends_a_count_clause_and_a_part_is_no_subject() -> None:
+    got = numeric(extract_facts(art("The number of injuries is well over 400, deaths over 50.")))
+    assert sorted((f.measure, f.normalized) for f in got) == [
+        ("people injured", "400"),
+        ("people killed", "50"),
+    ]
+    a = art(
+        "At least 10 people, including two lawmakers, were killed in the attack. "
+        "Around 40 others were injured in the assault."
+    )
+    got = [f for f in numeric(extract_facts(a)) if f.normalized == "40"]
+    assert [f.measure for f in got] == ["people injured"]
+
+
+def test_killing_n_of_them_is_the_toll_and_a_part_makes_no_breakdown() -> None:
+    a = art("The Taliban attacked a convoy of police cadets, killing at least 27 of them.")
+    assert [f.measure for f in numeric(extract_facts(a))] == ["people killed"]
+    b = art("The blast killed 20 people, four of them children.")
+    got = {f.normalized: f.measure for f in numeric(extract_facts(b))}
+    assert got == {"20": "people killed", "4": "people killed (part of a total)"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("49 worshippers were gunned down in the mosques.", "people killed"),
+        ("Gunmen massacred 30 villagers overnight.", "people killed"),
+        ("About 5,000 people were ordered to evacuate.", "people evacuated"),
+    ],
+)
+def test_casualty_verbs_added_this_round(sentence: str, measure: str) -> None:
+    assert [f.measure for f in numeric(extract_facts(art(sentence)))] == [measure]
+
+
+def test_event_nouns_count_events_and_casualty_nouns_their_category() -> None:
+    a = art("At least 20 people have been killed in two coalition air attacks in Yemen.")
+    got = {f.normalized: f.measure for f in numeric(extract_facts(a))}
+    assert got == {"20": "people killed", "2": "air attacks"}
+    b = art("Measles caused 400 to 500 deaths and 48,000 hospitalizations a year.")
+    got = {f.normalized: f.measure for f in numeric(extract_facts(b))}
+    assert got["48000"].startswith("people hospitalized")

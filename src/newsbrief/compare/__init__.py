@@ -337,7 +337,9 @@ def _stated_revisions(scans: Sequence[_Scanner]) -> list[list[_Mention]]:
     out: list[list[_Mention]] = []
     for sc in scans:
         first: dict[tuple[str, ...], _Mention] = {}
-        for m in sc.mentions:
+        titled = bool((sc.article.title or "").strip())
+        # the body's statement before the headline's (see alignment._merge_same_value)
+        for m in sorted(sc.mentions, key=lambda x: titled and x.sent == 0):
             if m.alignable and _strong_key(m):
                 first.setdefault(m.key, m)
         for m in sc.mentions:

@@ -185,16 +185,17 @@ def _claims(scans: Sequence[_Scanner]) -> dict[tuple[str, ...], list[_Mention]]:
     """Per key, each article's statements: its first one, and a later one that differs
     from it when another article's first statement backs it (durations and ages: all)."""
     by_key: dict[tuple[str, ...], dict[int, list[_Mention]]] = defaultdict(dict)
+    titled = {sc.index for sc in scans if (sc.article.title or "").strip()}
     for sc in scans:
         for m in sc.mentions:
             if m.alignable and m.kind != "money" and _strong_key(m):
                 by_key[m.key].setdefault(m.article, []).append(m)
     out: dict[tuple[str, ...], list[_Mention]] = {}
     for key, per_article in by_key.items():
-        leads = {a: _merge_same_value(ms)[0] for a, ms in per_article.items()}
+        leads = {a: _merge_same_value(ms, a in titled)[0] for a, ms in per_article.items()}
         claims: list[_Mention] = []
         for art, ms in per_article.items():
-            ms = _merge_same_value(ms)
+            ms = _merge_same_value(ms, art in titled)
             claims.append(ms[0])
             for m in ms[1:]:
                 if key[0] in ("duration", "age"):
@@ -207,14 +208,18 @@ def _claims(scans: Sequence[_Scanner]) -> dict[tuple[str, ...], list[_Mention]]:
     return out
 
 
-def _merge_same_value(ms: list[_Mention]) -> list[_Mention]:
-    """In one article, 'twenty' and 'more than twenty' are one statement: keep the hedged
-    one, in the place of the first mention."""
+def _merge_same_value(ms: list[_Mention], titled: bool = False) -> list[_Mention]:
+    """In one article, 'twenty' and 'more than twenty' are one statement, in the place of
+    the first mention: as the body states it when the other is the headline (a headline
+    is written short: "15 killed" over "at least 15 people were killed", "at least 15
+    dead" over "killing 15 people"), else the hedged one."""
     out: list[_Mention] = []
     for m in ms:
         for i, o in enumerate(out):
             if o.value == m.value and o.unit == m.unit:
-                if o.relation == "=" and m.relation != "=":
+                if titled and o.sent == 0 < m.sent:
+                    out[i] = m
+                elif o.relation == "=" and m.relation != "=":
                     out[i] = replace(o, relation=m.relation, written=m.written)
                 break
         else:

@@ -28,6 +28,7 @@ from newsbrief.compare.lexicon import (
     _MONTHS,
     _NOT_NAMES,
     _PEOPLE_NOUNS,
+    _PERSON_HEADS,
     _SCALES,
     _SECONDS,
     _SPEECH,
@@ -127,6 +128,31 @@ def _number_of(toks: list[_Tok], i0: int, start: int) -> str:
     return ""
 
 
+#: states a count of people remains in: the count of them, not a part ("200 remain missing")
+_STILL = frozenset("missing trapped unaccounted stranded stuck underground".split())
+_DASHES = ("-", "–", "—")
+#: nouns that count events, never people: "killed in two air attacks"
+_EVENT_NOUNS = frozenset(
+    "attacks airstrikes strikes blasts explosions bombings raids incidents shootings "
+    "earthquakes quakes aftershocks fires crashes".split()
+)
+#: casualty nouns that are the category of their own count
+_NOUN_CAT = {
+    "hospitalizations": "hospitalized",
+    "hospitalisations": "hospitalized",
+    "injuries": "injured",
+    "arrests": "arrested",
+    "evacuees": "evacuated",
+    "evacuations": "evacuated",
+}
+_FRACTIONS = frozenset("thirds quarters fifths sixths eighths tenths".split())
+#: verbs saying a figure changed: "rose to 28 from 21" makes 21 the earlier figure
+_CHANGED = frozenset(
+    "rose risen rises climbed climbs jumped increased grew mounted revised raised fell dropped "
+    "lowered".split()
+)
+
+
 class _NumberReader:
     """What one number of a sentence states (a mixin of the article scanner)."""
 
@@ -182,7 +208,19 @@ class _NumberReader:
             k = k2
         start_char = toks[hstart].start
         if nm.abbrev:
-            if nm.abbrev in ("m", "k") and not cur:
+            nxt = _word(toks, i1)
+            # "1.5m people", "10m barrels": millions of a plural noun, not metres
+            millions = nm.abbrev == "m" and (
+                nxt in _PEOPLE_NOUNS
+                or (
+                    len(nxt) > 3
+                    and nxt.endswith("s")
+                    and nxt not in _MEASURES
+                    and nxt not in _DIM_WORDS
+                    and not nxt.endswith("ss")
+                )
+            )
+            if nm.abbrev in ("m", "k") and not cur and not millions:
                 if nm.abbrev == "m":
                     return self._measure(s, si, nm, value, "m", i1 - 1, rel, start_char)
                 return None
@@ -314,6 +352,11 @@ class _NumberReader:
             return self._time(s, si, nm, rel, unit_tok, parts, unit_tok != k, mk)
         if nm.weak:
             return None  # "a", "one": numbers only before a unit of time
+        if parts in (["square"], ["sq"]):
+            # "2,000 square kilometres": an area in that unit squared
+            sq = _word(toks, unit_tok + 1)
+            if _MEASURES.get(sq, ("", ""))[1] == "length":
+                unit_tok, parts = unit_tok + 1, [f"square {_MEASURES[sq][0]}"]
         if parts and parts[0] in _MEASURES and (len(parts) == 1 or parts[1] in _DIM_WORDS):
             if toks[unit_tok].text != "M":  # "5.5 M" is a magnitude scale, not metres
                 return self._measure(s, si, nm, value, parts[0], unit_tok, rel, start_char)
@@ -368,6 +411,18 @@ class _NumberReader:
                 and (len(who.split()) >= 2 or _word(toks, i1 + 1) not in ("", "and"))
             ):
                 return mk("age", "age", i1, unit="year", measure=f"age of {who}", noun=who)
+        if (
+            i0 > 1
+            and toks[i0 - 1].text == ","
+            and _word(toks, i0 - 2) in _PERSON_HEADS
+            and nxt is not None
+            and nxt.text == ","
+            and 0 < value < 125
+            and value == int(value)
+        ):
+            # "The gunman, 19, killed 17": the age of the person just named
+            head = _word(toks, i0 - 2)
+            return mk("age", "age", i1, unit="year", measure=f"age of the {head}", noun=head)
         # a vote: "passed by 322 to 306", "322 votes to 306", "majority 16"
         if _VOTE_RE.search(s.text.lower()):
             j = k + (1 if w1 in ("votes", "vote") else 0)
@@ -555,16 +610,40 @@ class _NumberReader:
         words, run_end, note = _noun_run(s, k)
         if k + 1 < len(toks) and toks[k].text == "-" and not toks[k].space and _word(toks, k + 1):
             words, run_end, note = [_word(toks, k + 1)], k + 2, ""  # "a three-drug protocol"
+            if words[0] == "strong":
+                # "a 7,000-strong force": the count of the force's members
+                words, run_end, note = _noun_run(s, k + 2)
+                words, run_end = words[:1], min(run_end, k + 3)
         if note == "name":
             return None
+        if words and words[0] in _FRACTIONS:
+            return None  # "two-thirds of voters", "three quarters": a share, not a count
         w_before = _word(toks, nm.i0 - 1)
-        partial = note == "of" or "including" in (w_before, _word(toks, nm.i0 - 2))
+        # "four of them", "including 10 children": a part; but "killing at least 27 of them"
+        # (the casualty verb right before) is the toll of that group
+        verb = _word(toks, _hedge(toks, nm.i0)[1] - 1)
+        partial = (note == "of" and verb not in _BEFORE_CAT) or "including" in (
+            w_before,
+            _word(toks, nm.i0 - 2),
+        )
         partial = (
             partial
             or w_before == "only"
-            or _word(toks, run_end) in ("remained", "remain", "remaining")
-            # "four civilians were among those killed": a part of the toll
-            or "among" in {_word(toks, q) for q in range(run_end, min(len(toks), run_end + 3))}
+            or (
+                _word(toks, run_end) in ("remained", "remain", "remaining")
+                # "200 people remain missing" is the count of the missing, not a part
+                and _word(toks, run_end + 1) not in _STILL
+            )
+            # "four civilians were among those killed": a part of the toll (not the aside of
+            # a total: "nine people, among them two officers, were killed")
+            or (
+                "among" in {_word(toks, q) for q in range(run_end, min(len(toks), run_end + 3))}
+                and not (
+                    run_end < len(toks)
+                    and toks[run_end].text == ","
+                    and _word(toks, run_end + 1) == "among"
+                )
+            )
         )
         # "seven other satellites", "another 40": a part, not the total, of a plain count
         subset = _word(toks, k) in _MODIFIERS - {"new", "same"}
@@ -576,13 +655,47 @@ class _NumberReader:
         if after < len(toks):
             for q in range(run_end, after):
                 if (
-                    toks[q].low in ("and", "with", "while", "whereas", "but") or toks[q].text == ";"
+                    toks[q].low in ("and", "with", "while", "whereas", "but")
+                    or toks[q].text in (";", ",")
                 ) and after - q <= 4:
                     stop = q
                     break
-        cat = _cat_after(s, run_end, stop) or _cat_before(s, nm.i0, before)
+        if noun in _EVENT_NOUNS:
+            cat = ""  # "killed in two air attacks": a count of attacks, not of people
+        elif noun in _NOUN_CAT:
+            cat = _NOUN_CAT[noun]  # "400 to 500 deaths and 48,000 hospitalizations"
+        else:
+            cat = _cat_after(s, run_end, stop) or _cat_before(s, nm.i0, before)
+        aside = False
+        if (
+            not cat
+            and run_end < len(toks)
+            and toks[run_end].text == ","
+            and _word(toks, run_end + 1) in ("including", "among")
+            and after < len(toks)
+        ):
+            # "Nine people, including four children, died": the verb after the aside
+            close = next(
+                (q for q in range(after, min(len(toks), after + 8)) if toks[q].text == ","), 0
+            )
+            cat = _cat_after(s, close + 1, min(len(toks), close + 6)) if close else ""
+            aside = bool(cat)
+        if not cat and run_end < len(toks) and toks[run_end].text in _DASHES and after < len(toks):
+            # "Seventeen people - 14 students and three staff - died"
+            close = next(
+                (
+                    q
+                    for q in range(after, min(len(toks), after + 10))
+                    if toks[q].text == toks[run_end].text
+                ),
+                0,
+            )
+            cat = _cat_after(s, close + 1, min(len(toks), close + 6)) if close else ""
+            aside = bool(cat)
         if not cat and noun in _PEOPLE_NOUNS:
             cat = _cat_antecedent(s, nm.i0, before)
+        if noun in _EVENT_NOUNS:
+            cat = ""
         if not cat and (noun in _CAT_NOUNS or "fatal" in words):
             cat = "killed"
         if not cat and (noun in _PEOPLE_NOUNS or elided) and re.search(r"\btoll\b", s.text.lower()):
@@ -605,8 +718,11 @@ class _NumberReader:
                 cat, noun, words = "count", named, [named]
         if nm.weak:
             return None
-        superseded = w_before == "from" and any(
-            _word(toks, q) == "to" for q in range(nm.i1, min(len(toks), nm.i1 + 3))
+        superseded = w_before == "from" and (
+            any(_word(toks, q) == "to" for q in range(nm.i1, min(len(toks), nm.i1 + 3)))
+            # "the toll rose to 28 from 21", "28 people died, up from 21"
+            or _word(toks, nm.i0 - 2) in ("up", "down")
+            or any(_word(toks, q) in _CHANGED for q in range(max(0, nm.i0 - 10), nm.i0 - 1))
         )
         near = {toks[q].low for q in range(max(0, nm.i0 - 9), nm.i0)}
         if near & {"earlier", "initially", "previously", "originally"} and "this" not in near:
@@ -620,7 +736,7 @@ class _NumberReader:
                 )
             elif noun in _SUBJECT_OF:
                 who = _SUBJECT_OF[noun]
-            elif noun in _PEOPLE_NOUNS:
+            elif noun in _PEOPLE_NOUNS or noun in _NOUN_CAT:
                 who = "people"
             else:
                 who = noun
@@ -645,4 +761,5 @@ class _NumberReader:
             partial = partial or subset
         m.partial = partial
         m.superseded = superseded
+        m.total = aside
         return m

@@ -141,6 +141,8 @@ for _names, _canon, _dim, _factor in (
 ):
     for _n in _names.split():
         _MEASURES[_n] = (_canon, _dim, _factor)
+    if _dim == "length":  # "2,000 square kilometres" (read as "square km")
+        _MEASURES[f"square {_canon}"] = (f"{_canon}2", "area", _factor * _factor)
 _UNIT_INFO = {canon: (dim, factor) for canon, dim, factor in _MEASURES.values()}
 
 _CURRENCY_SYMBOLS = {"$": "$", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₦": "NGN"}
@@ -167,16 +169,18 @@ _DOLLARS = _words("$ USD AUD CAD NZD HKD SGD FJD")
 
 # what a count of people counts: words after the number (participles, adjectives) ...
 _AFTER_CAT = _table(
-    "killed: killed dead died die dies perished fatalities deaths fatals slain murdered;"
+    "killed: killed dead died die dies perished fatalities deaths fatals slain murdered gunned "
+    "massacred;"
     "injured: injured wounded hurt harmed injuries medical; missing: missing unaccounted disappeared vanished;"
     "hospitalized: hospitalised hospitalized hospital hospitals;"
-    "evacuated: evacuated; rescued: rescued hoisted resurfaced saved surface;"
+    "evacuated: evacuated evacuate; rescued: rescued hoisted resurfaced saved surface;"
     "trapped: trapped stuck stranded underground; arrested: arrested detained;"
     "displaced: displaced fled flee"
 )
 # ... and words before it ("killing 12", "the number of deaths, 13")
 _BEFORE_CAT = _table(
-    "killed: killing kill kills killed deaths death toll fatalities dead slaying;"
+    "killed: killing kill kills killed deaths death toll fatalities dead slaying massacred "
+    "massacring;"
     "injured: injuring injure injures injured wounding wounded injuries hurting; missing: missing;"
     "evacuated: evacuate evacuated evacuating evacuation; rescued: rescue rescued rescuing;"
     "trapped: trapping trapped; arrested: arresting arrested arrest detained detaining;"
@@ -207,7 +211,12 @@ _PERSON_HEADS = _words(
     "person resident student victim driver passenger wife husband brother sister teenager "
     "mum mom dad grandson granddaughter nephew niece cousin widow pensioner worker soldier "
     "officer suspect gunman bomber attacker pilot patient lady gentleman citizen survivor "
-    "neighbour neighbor actor actress singer player athlete inmate prisoner"
+    "neighbour neighbor actor actress singer player athlete inmate prisoner "
+    # roles and titles are people too: "the 59-year-old emperor", "the 34-year-old leader"
+    "leader president minister premier chief official founder executive director chairman "
+    "chairwoman spokesman spokeswoman lawmaker senator governor mayor king queen prince "
+    "princess emperor empress monarch pope rapper star ceo owner teacher doctor nurse "
+    "journalist reporter activist migrant refugee billionaire businessman businesswoman"
 )
 # a number after these words is part of a name ("shaft 3", "flight 370")
 # "anyone under 21": who an age limit applies to

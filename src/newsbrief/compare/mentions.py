@@ -45,6 +45,7 @@ class _Mention:
     money_words: frozenset[str] = frozenset()
     lead: bool = False  # in one of the article's first sentences stating a casualty toll
     low: float | None = None  # the lower end of a range ("10 to 15 people"): [low, value]
+    total: bool = False  # a total its aside breaks down ("17 people - 14 students and ...")
 
     @property
     def normalized(self) -> str:

@@ -162,8 +162,8 @@ def _cat_after(s: _Sent, k: int, stop: int) -> str:
                 continue
         if low == "medical" and _word(toks, j + 1) not in ("aid", "treatment", "care"):
             continue
-        if low == "flee" and _word(toks, j - 1) != "to":
-            continue
+        if low in ("flee", "evacuate") and _word(toks, j - 1) != "to":
+            continue  # "forced to flee", "ordered to evacuate"
         return cat
     return ""
 
@@ -178,6 +178,16 @@ def _cat_before(s: _Sent, k: int, start: int) -> str:
                 break
             if s.toks[j].low in _BEFORE_CAT:
                 return _BEFORE_CAT[s.toks[j].low]
+            if s.toks[j].low == "lives" and {_word(s.toks, j - q) for q in (1, 2, 3)} & {
+                "claimed",
+                "claiming",
+                "claims",
+                "took",
+                "taking",
+                "cost",
+                "costing",
+            }:
+                return "killed"  # "the crash claimed the lives of 157 people"
     return ""
 
 

@@ -243,19 +243,20 @@ class _Scanner(_NumberReader):
                         m.relation = prev.relation
             m.order = sum(1 for x in here if x.category == m.category)
             here.append(m)
-            if m.category in PEOPLE_CATEGORIES:
-                subject = m.noun
+            if m.category in PEOPLE_CATEGORIES and not m.partial:
+                subject = m.noun  # (a part, "including two lawmakers", is no subject)
             prev = m
         _shared_verb_breakdown(here, toks)
         # a breakdown ("nine died in A and three in B") states parts, not the total
         groups: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
         for m in here:
-            if m.category in PEOPLE_CATEGORIES and not m.superseded:  # "rose from 10 to 24"
+            # not "rose from 10 to 24", nor a part already ("20 people, four of them children")
+            if m.category in PEOPLE_CATEGORIES and not m.superseded and not m.partial:
                 groups[(m.category, m.noun)].append(m)
         for group in groups.values():
             if len(group) > 1:
                 for m in group:
-                    m.partial = True
+                    m.partial = m.partial or not m.total
         if here and re.match(
             r"(?:In|At) [A-Z]\w+(?: [A-Z]\w+)* (?:county|province|district|region|state|city|"
             r"town|village|township|prefecture)\b",
