@@ -372,3 +372,26 @@ def test_strip_possessive_equals_the_pattern() -> None:
 
     for t in ["John's", "John’s", "s", "'s", "Jones", "Mary's's", "its\n", "it's\n", "a's b", ""]:
         assert _strip_possessive(t) == _POSSESSIVE_RE.sub("", t), t
+
+
+def test_support_similarity_in_place_equals_the_formula() -> None:
+    """support_similarity works in place: the same float32 values as the maximum of the
+    sentence similarity and np.where(main >= 0.6, main - 0.1, 0) of the main clauses."""
+    import numpy as np
+
+    texts = [
+        "The army said it retook Aleppo on Thursday after the last rebels left the city.",
+        "The army said it has retaken full control of Aleppo, marking a turning point.",
+        "Rebels left Aleppo on Thursday as buses carried the last fighters out.",
+    ]
+    arts = [
+        Article(id=f"a{k}", title="", text=" ".join(texts[k:] + texts[:k]), source=f"s{k}")
+        for k in range(3)
+    ]
+    c = prepare(arts)
+    m = c.main_clause_vectors
+    main = (m @ m.T).toarray().astype(np.float32)
+    want = np.maximum(c.similarity, np.where(main >= 0.6, main - 0.1, 0.0).astype(np.float32))
+    assert c.support_similarity.dtype == np.float32
+    assert np.array_equal(c.support_similarity, want)
+    assert c.article_similarity.shape == (c.size, 3)

@@ -235,7 +235,8 @@ def content_pairs(text: str, words: list[str] | None = None) -> list[tuple[str, 
     for t in _TOKEN.findall(text.lower()) if words is None else words:
         if t in STOPWORDS:
             continue
-        t = t.replace("’", "'")
+        if "’" in t:
+            t = t.replace("’", "'")
         if t.endswith("'s"):
             t = t[:-2]
         s = cache.get(t)

@@ -147,9 +147,12 @@ class Cluster:
         """
         m = self.main_clause_vectors
         main = (m @ m.T).toarray().astype(np.float32)
-        # main clauses are short: ask more of them (0.6 stands for 0.5 of full sentences)
-        main = np.where(main >= 0.6, main - 0.1, 0.0).astype(np.float32)
-        return np.maximum(self.similarity, main)
+        # main clauses are short: ask more of them (0.6 stands for 0.5 of full sentences);
+        # in place (speed: the same float32 values as np.where(main >= 0.6, main - 0.1, 0))
+        low = main < 0.6
+        main -= 0.1
+        main[low] = 0.0
+        return np.maximum(self.similarity, main, out=main)
 
     @cached_property
     def article_similarity(self) -> np.ndarray:
@@ -161,7 +164,10 @@ class Cluster:
         order = np.argsort(self.article_of, kind="stable")
         arts = self.article_of[order]
         starts = np.flatnonzero(np.r_[True, arts[1:] != arts[:-1]])
-        maxes = np.maximum.reduceat(self.support_similarity[:, order], starts, axis=1)
+        support = self.support_similarity
+        if (order != np.arange(n)).any():  # no copy (speed) where prepare kept them in order
+            support = support[:, order]
+        maxes = np.maximum.reduceat(support, starts, axis=1)
         out[:, arts[starts]] = maxes
         # verbatim repeats count as similarity 1 with every article holding them
         for i, hold in enumerate(self.holders):
