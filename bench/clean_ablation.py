@@ -123,13 +123,14 @@ def main(argv: list[str] | None = None) -> int:
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--totals", choices=("tune", "held-out"), help="totals of a half only")
+    ap.add_argument("--half", choices=("tune", "held-out"), default="tune")
     args = ap.parse_args(argv)
     tool = load_tool()
     if not CACHE.exists():
         raise SystemExit("error: run bench/fit_reader.py --no-write first (feature cache)")
     data = pickle.loads(CACHE.read_bytes())
     model = load_model()
-    tune = [data[k] for k in split(list(data))[args.totals or "tune"]]
+    tune = [data[k] for k in split(list(data))[args.totals or args.half]]
     keeps = [
         [p >= model["threshold"] for p in keep_probabilities(pg["rows"], model)] for pg in tune
     ]

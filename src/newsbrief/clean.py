@@ -255,6 +255,10 @@ _LEAD_TAG = re.compile(
     r"^(?:\((?:UPDATED?|BREAKING|WATCH|VIDEO|PHOTOS?|LIVE|EXCLUSIVE)\)"
     r"|\[(?:UPDATED?|BREAKING|WATCH|VIDEO|PHOTOS?|LIVE|EXCLUSIVE)\])\s*"
 )
+# a label before a colon at the start of a paragraph: "TRUMP:", "Smith:", "UPDATE:"; one
+# that opens two or more paragraphs of a text is a speaker or section label (a transcript,
+# an interview), not a dateline, which a story carries once
+_LABEL = re.compile(r"^([A-Z][A-Za-z.'’-]*(?:\s[A-Z][A-Za-z.'’-]*){0,3})\s?:\s")
 _BULLETS = "•·▪►●◦*-–"
 _BULLET = re.compile(r"^(?:[•·▪►●◦*]|[-–](?=\s))\s*(?=[\"'“‘(A-Z0-9])")
 _MONTHS = MONTH_NUMBERS
@@ -666,6 +670,21 @@ def _paragraph_kept(line: str) -> str:
     return " ".join(kept)
 
 
+def _label(line: str) -> str:
+    m = _LABEL.match(line) if ":" in line[:42] else None
+    return m[1] if m else ""
+
+
+def _recurring_labels(lines: list[str]) -> set[str]:
+    """Labels (see :data:`_LABEL`) that open two or more of the lines: speakers, sections."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        lab = _label(line)
+        if lab:
+            counts[lab] = counts.get(lab, 0) + 1
+    return {lab for lab, n in counts.items() if n >= 2}
+
+
 def _clean(text: str, title: str = "", site: set[str] | None = None) -> tuple[str, date | None]:
     """Cleaned text and the date its "date" marker or dateline gives, if any."""
     found: date | None = None
@@ -690,6 +709,7 @@ def _clean(text: str, title: str = "", site: set[str] | None = None) -> tuple[st
     keys = site or set()
     out: list[str] = []
     seen: dict[str, bool] = {}  # key of each kept line -> whether it is prose
+    labels = _recurring_labels(lines)
     for k, line in enumerate(lines):
         if "twitter.com/" in line or "t.co/" in line:  # an embedded tweet: keep its words
             line = _TWEET_LINK.sub("", line).strip()
@@ -722,8 +742,9 @@ def _clean(text: str, title: str = "", site: set[str] | None = None) -> tuple[st
             line = _LEAD_TAG.sub("", line)
         if len(out) < 3:
             line = strip_glued_lead(line)
-        line, when = _strip_dateline(line, lead=len(out) < 3)
-        found = found or when
+        if not labels or _label(line) not in labels:
+            line, when = _strip_dateline(line, lead=len(out) < 3)
+            found = found or when
         if line:
             out.append(line)
             seen[key] = _is_prose(line)
