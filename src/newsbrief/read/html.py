@@ -143,17 +143,23 @@ def page_views(page: str, url: str, body: Any = None) -> Views:
     )
 
 
-def _extract(html: str, url: str) -> Any:
+#: trafilatura's balanced pass: comments left out, and without its fallback extractors
+#: (readability, jusText), which on the extraction benchmark's tune half cost precision
+#: and no recall, and take about half of the pass's time (docs/benchmarks.md, extraction)
+BALANCED = {"with_metadata": True, "include_comments": False, "fast": True}
+
+
+def balanced_extraction(page: str, url: str) -> Any:
+    """trafilatura's balanced extraction of a page (text, body tree, metadata), or None."""
     import trafilatura
 
+    return trafilatura.bare_extraction(page, url=url or None, **BALANCED)
+
+
+def _extract(html: str, url: str) -> Any:
     _quiet_libraries()
     page = _fragment(html)
-    doc = trafilatura.bare_extraction(
-        page,
-        url=url or None,
-        with_metadata=True,
-        include_comments=False,
-    )
+    doc = balanced_extraction(page, url)
     if doc is not None and doc.text:
         views = page_views(page, url, doc.body)
         if views.precision.strip():  # without it the model's main evidence is missing
