@@ -50,6 +50,7 @@ def page_rows(tool: Any) -> dict[str, dict[str, Any]]:
         balanced_extraction,
         decode_html,
         page_views,
+        parse,
     )
 
     _quiet_libraries()
@@ -60,10 +61,11 @@ def page_rows(tool: Any) -> dict[str, dict[str, Any]]:
         raw = gzip.decompress((DATA / "html" / f"{key}.html.gz").read_bytes())
         page = _fragment(decode_html(raw))
         url = gt.get("url", "")
-        doc = balanced_extraction(page, url)
+        tree = parse(page)
+        doc = balanced_extraction(tree, url) if tree is not None else None
         text = (doc.text if doc is not None else "") or ""
         lines = [ln for ln in text.split("\n") if ln.strip()]
-        views = page_views(page, url, doc.body if doc is not None else None)
+        views = page_views(tree, url, doc.body if doc is not None else None)
         rows = L.line_features(lines, views)
         body = L._text_shingles(gt.get("articleBody", ""))
         labels, weights = [], []
