@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import newsbrief.clean as C  # noqa: E402
 from extraction_split import load_tool, split  # noqa: E402
-from fit_reader import CACHE, reader_text  # noqa: E402
+from fit_reader import CACHE, mask, reader_text  # noqa: E402
 from newsbrief.read.lines import keep_probabilities, load_model  # noqa: E402
 
 
@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     model = load_model()
     tune = [data[k] for k in split(list(data))[args.totals or args.half]]
     keeps = [
-        [p >= model["threshold"] for p in keep_probabilities(pg["rows"], model)] for pg in tune
+        mask(keep_probabilities(pg["rows"], model), model["threshold"]) for pg in tune
     ]
 
     def score() -> tuple[float, float, float]:

@@ -86,6 +86,15 @@ def page_rows(tool: Any) -> dict[str, dict[str, Any]]:
     return out
 
 
+def mask(probabilities: list[float], t: float) -> list[bool]:
+    """Which lines the reader keeps at threshold ``t``: as read/lines.kept_lines, at least
+    the most probable line."""
+    keep = [x >= t for x in probabilities]
+    if probabilities and not any(keep):
+        keep[max(range(len(keep)), key=probabilities.__getitem__)] = True
+    return keep
+
+
 def reader_text(page: dict[str, Any], keep: list[bool]) -> str:
     """The reader's output for a page given which balanced lines are kept."""
     from newsbrief.clean import clean_text
@@ -142,7 +151,7 @@ def stages(tool: Any, half: str, pages: list[dict[str, Any]], fitted: Any, t: fl
     import newsbrief.clean as C
 
     everything = [[True] * len(p["lines"]) for p in pages]
-    keeps = [[x >= t for x in probs(fitted, p)] for p in pages]
+    keeps = [mask(probs(fitted, p), t) for p in pages]
     for name, k in (("balanced", everything), ("line model", keeps)):
         P, R, F = score(tool, pages, k)
         old = C._clean
@@ -205,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
                     oof[k] = probs(model, tune[k])
             oofs.append(oof)
         for t in THRESHOLDS:
-            figs = [score(tool, tune, [[x >= t for x in pr] for pr in oof]) for oof in oofs]
+            figs = [score(tool, tune, [mask(pr, t) for pr in oof]) for oof in oofs]
             P, R, F = (sum(f[i] for f in figs) / len(figs) for i in range(3))
             if best is None or F > best[0]:
                 best = (F, P, R, c, t)
@@ -233,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     ):
         print(f"  {name:16s} {w:+.3f}", file=sys.stderr)
     fitted = (scaler, clf)
-    keeps = [[x >= t for x in probs(fitted, p)] for p in tune]
+    keeps = [mask(probs(fitted, p), t) for p in tune]
     P, R, F = score(tool, tune, keeps)
     print(f"tune, fitted on all of it (in-sample): F1 {F:.4f} (P {P:.4f} R {R:.4f})")
     stages(tool, "tune", tune, fitted, t)

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "src"))
 
 from extraction_split import load_tool, split  # noqa: E402
-from fit_reader import CACHE, reader_text  # noqa: E402
+from fit_reader import CACHE, mask, reader_text  # noqa: E402
 from newsbrief.read.lines import keep_probabilities, load_model  # noqa: E402
 
 
@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for key in split(list(data))[args.half]:
         pg = data[key]
-        keep = [p >= model["threshold"] for p in keep_probabilities(pg["rows"], model)]
+        keep = mask(keep_probabilities(pg["rows"], model), model["threshold"])
         kept = "\n".join(ln for ln, k in zip(pg["lines"], keep, strict=True) if k)
         r_bal = recall(tool, pg["truth"], "\n".join(pg["lines"]))
         r_model = recall(tool, pg["truth"], kept)
