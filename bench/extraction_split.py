@@ -186,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
             "tune 0.988 both); readability-lxml and jusText as recall sources (on the tune "
             "half they hold at most 0.4 and 0.2 of the 1.2 recall points the balanced "
             "text misses, among far more non-body text). Without the precision-mode "
-            "features (one trafilatura pass) CV F1 is 0.9775, so the second pass stays. Cleaning (`clean.py`) "
+            "features (one trafilatura pass) CV F1 is PRECISION_CV. Cleaning (`clean.py`) "
             "then drops promo, newsletter, related-link, byline, timestamp, credit and "
             "caption lines, prose repeated later, profile cards glued after a name and page "
             "junk glued to a first word, and cuts datelines and tweet bylines, which the "

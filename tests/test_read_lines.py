@@ -52,7 +52,7 @@ def test_features_say_what_other_extractors_kept_and_link_density() -> None:
     assert f["cov_precision"] == (1.0, 0.0)
     assert f["link_density"] == (0.0, 1.0)
     assert f["stop_end"] == (1.0, 0.0)
-    assert f["short"] == (0.0, 1.0)
+    assert f["first"] == (1.0, 0.0) and f["last"] == (0.0, 1.0)
 
 
 def test_model_prefers_kept_prose_to_a_lone_link() -> None:

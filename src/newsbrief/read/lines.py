@@ -9,14 +9,9 @@ described by
   mode prunes link-dense and teaser blocks; its own text is not used, since it also cuts
   words out of sentences it keeps);
 * its link density (the share of its characters inside the page's link texts);
-* its shape: length, short or not, final stop, a capital first letter; and the element
+* its shape: length, final stop, capitals, digits, separators ("|", "»");
+* its place: relative position, distance from the text's edges; and the element
   trafilatura read it from (paragraph, heading, list item, quote, table cell).
-
-The line's place in the text (position, distance from the edges, first or last) and more
-of its shape (share of capitals, of title-case words, of digits; "|" or "»" separators)
-were features until this round: on 3 x 5-fold cross-validation over the tune pages the
-model without them scores the same (F1 0.9820 against 0.9818), so the smaller one is
-shipped.
 
 A logistic model over these features (fitted by ``bench/fit_reader.py`` on the tune half
 of the extraction benchmark; coefficients in ``line_model.json``) gives each line the
@@ -50,6 +45,7 @@ __all__ = [
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _WS = re.compile(r"\s+")
 _STOP_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+_SEPARATORS = re.compile(r"[|»›•·]|\s[-–—]\s*$")
 _TAGS = ("p", "head", "item", "quote", "cell")
 
 #: feature names, in the order :func:`line_features` writes them
@@ -60,6 +56,14 @@ FEATURES = (
     "short",
     "stop_end",
     "starts_upper",
+    "upper_share",
+    "title_words",
+    "digit_share",
+    "separators",
+    "position",
+    "edge",
+    "first",
+    "last",
     *(f"tag_{t}" for t in _TAGS),
     "prec_x_short",
     "link_x_short",
@@ -138,15 +142,21 @@ def _link_densities(lines: list[str], anchors: list[str]) -> list[float]:
 def line_features(lines: list[str], views: Views) -> list[list[float]]:
     """One feature row (see :data:`FEATURES`) per line of the balanced text."""
     prec = _text_shingles(views.precision)
+    n = len(lines)
     links = _link_densities([line.strip() for line in lines], views.anchors)
     rows: list[list[float]] = []
     for i, line in enumerate(lines):
         s = line.strip()
         tokens = _TOKEN.findall(s.casefold())
         words = s.split()
+        letters = [c for c in s if c.isalpha()]
+        upper = sum(1 for c in letters if c.isupper()) / len(letters) if letters else 0.0
+        titled = sum(1 for w in words if w[:1].isupper()) / len(words) if words else 0.0
+        digits = sum(1 for c in s if c.isdigit()) / len(s) if s else 0.0
         short = 1.0 if len(words) < 8 else 0.0
         cov_p = _coverage(tokens, prec)
         link = links[i]
+        pos = i / (n - 1) if n > 1 else 0.0
         tag = views.tags.get(_key(s), "")
         rows.append(
             [
@@ -156,6 +166,14 @@ def line_features(lines: list[str], views: Views) -> list[list[float]]:
                 short,
                 1.0 if _STOP_END.search(s) else 0.0,
                 1.0 if s[:1].isupper() else 0.0,
+                upper,
+                titled,
+                digits,
+                1.0 if _SEPARATORS.search(s) else 0.0,
+                pos,
+                min(i, n - 1 - i) / n if n else 0.0,
+                1.0 if i == 0 else 0.0,
+                1.0 if i == n - 1 else 0.0,
                 *(1.0 if tag == t else 0.0 for t in _TAGS),
                 cov_p * short,
                 link * short,
