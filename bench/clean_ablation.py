@@ -9,6 +9,7 @@ there can be found without reading the held-out half.
     .venv/bin/python bench/fit_reader.py --no-write   # makes the feature cache once
     .venv/bin/python bench/clean_ablation.py
     .venv/bin/python bench/clean_ablation.py --totals held-out   # totals only, no table
+    .venv/bin/python bench/clean_ablation.py --half held-out     # the table of held-out totals
 
 ``--totals HALF`` prints, for a half, the reader with every rule, without cleaning,
 without the dateline cut, and with only the rules that paid on the tune half (plus the
@@ -160,11 +161,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{args.totals}, {name}: F1 {f1:.4f} (P {p1:.4f} R {r1:.4f})")
         return 0
     P, R, F = score()
-    print(f"tune, every rule: F1 {F:.4f} (P {P:.4f} R {R:.4f})")
+    print(f"{args.half}, every rule: F1 {F:.4f} (P {P:.4f} R {R:.4f})")
     with patched("_clean", lambda text, title="", site=None: (text, None)):
         p0, r0, f0 = score()
-    print(f"tune, no cleaning at all: F1 {f0:.4f} (P {p0:.4f} R {r0:.4f})")
-    print("| rule | dP | dR | dF1 (rule's worth on tune) |")
+    print(f"{args.half}, no cleaning at all: F1 {f0:.4f} (P {p0:.4f} R {r0:.4f})")
+    print(f"| rule | dP | dR | dF1 (rule's worth on {args.half}) |")
     print("|---|---|---|---|")
     for name, ctx in ablations():
         with ctx():
