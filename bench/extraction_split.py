@@ -207,7 +207,9 @@ def main(argv: list[str] | None = None) -> int:
             "0.07. Datelines and furniture must never reach a brief, and a bare URL is not "
             "a sentence, so these stay. Held-out stage totals (`bench/fit_reader.py "
             "--held-out`): balanced text alone 0.958, with cleaning 0.954; line model alone "
-            "0.965, with cleaning 0.959.",
+            "0.965, with cleaning 0.959. Speed (one process, 60 pages twice, each page read "
+            "by both in turn, 2 loaded cores): last round's reader 170 ms a page, this "
+            "round's 133 ms (one parse, no fallback extractors), `trafilatura.extract` 59 ms.",
             "",
             f"Run: {machine()}; reader {res['t_ours']:.1f} s "
             f"({1000 * res['t_ours'] / n:.0f} ms a page: one parse, two trafilatura "
