@@ -31,7 +31,7 @@ test: $(VENV)/.test
 # rewrites docs/benchmarks.md, docs/benchmarks.png and docs/benchmarks_train.png
 # (the headline scorer's k-fold run is `python bench/fit_scorer.py`, about 4 minutes, and
 # whether a fill should follow the headline `python bench/fit_fill.py`, seconds after it;
-# the reader's line model: `python bench/fit_reader.py`, about 1 minute)
+# the reader's line model: `python bench/fit_reader.py --repeats 3`, about 3 minutes)
 $(VENV)/.bench: $(VENV)/.core bench/requirements.txt
 	$(PIP) -e '.[eval]' -r bench/requirements.txt
 	touch $@

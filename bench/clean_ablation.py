@@ -9,6 +9,7 @@ there can be found without reading the held-out half.
     .venv/bin/python bench/fit_reader.py --no-write   # makes the feature cache once
     .venv/bin/python bench/clean_ablation.py
     .venv/bin/python bench/clean_ablation.py --totals held-out   # totals only, no table
+    .venv/bin/python bench/clean_ablation.py --half held-out     # the table of held-out totals
 
 ``--totals HALF`` prints, for a half, the reader with every rule, without cleaning,
 without the dateline cut, and with only the rules that paid on the tune half (plus the
@@ -31,7 +32,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import newsbrief.clean as C  # noqa: E402
 from extraction_split import load_tool, split  # noqa: E402
-from fit_reader import CACHE, reader_text  # noqa: E402
+from fit_reader import CACHE, mask, reader_text  # noqa: E402
 from newsbrief.read.lines import keep_probabilities, load_model  # noqa: E402
 
 
@@ -123,15 +124,16 @@ def main(argv: list[str] | None = None) -> int:
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--totals", choices=("tune", "held-out"), help="totals of a half only")
+    ap.add_argument("--half", choices=("tune", "held-out"), default="tune")
     args = ap.parse_args(argv)
     tool = load_tool()
     if not CACHE.exists():
         raise SystemExit("error: run bench/fit_reader.py --no-write first (feature cache)")
     data = pickle.loads(CACHE.read_bytes())
     model = load_model()
-    tune = [data[k] for k in split(list(data))[args.totals or "tune"]]
+    tune = [data[k] for k in split(list(data))[args.totals or args.half]]
     keeps = [
-        [p >= model["threshold"] for p in keep_probabilities(pg["rows"], model)] for pg in tune
+        mask(keep_probabilities(pg["rows"], model), model["threshold"]) for pg in tune
     ]
 
     def score() -> tuple[float, float, float]:
@@ -159,11 +161,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{args.totals}, {name}: F1 {f1:.4f} (P {p1:.4f} R {r1:.4f})")
         return 0
     P, R, F = score()
-    print(f"tune, every rule: F1 {F:.4f} (P {P:.4f} R {R:.4f})")
+    print(f"{args.half}, every rule: F1 {F:.4f} (P {P:.4f} R {R:.4f})")
     with patched("_clean", lambda text, title="", site=None: (text, None)):
         p0, r0, f0 = score()
-    print(f"tune, no cleaning at all: F1 {f0:.4f} (P {p0:.4f} R {r0:.4f})")
-    print("| rule | dP | dR | dF1 (rule's worth on tune) |")
+    print(f"{args.half}, no cleaning at all: F1 {f0:.4f} (P {p0:.4f} R {r0:.4f})")
+    print(f"| rule | dP | dR | dF1 (rule's worth on {args.half}) |")
     print("|---|---|---|---|")
     for name, ctx in ablations():
         with ctx():

@@ -43,10 +43,15 @@ BODY_SHARE = 0.5
 
 def page_rows(tool: Any) -> dict[str, dict[str, Any]]:
     """Per page: balanced lines, their features, labels and weights, title and url."""
-    import trafilatura
-
     from newsbrief.read import lines as L
-    from newsbrief.read.html import _fragment, _quiet_libraries, decode_html, page_views
+    from newsbrief.read.html import (
+        _fragment,
+        _quiet_libraries,
+        balanced_extraction,
+        decode_html,
+        page_views,
+        parse,
+    )
 
     _quiet_libraries()
     truth = json.loads((DATA / "ground-truth.json").read_text(encoding="utf-8"))
@@ -56,12 +61,11 @@ def page_rows(tool: Any) -> dict[str, dict[str, Any]]:
         raw = gzip.decompress((DATA / "html" / f"{key}.html.gz").read_bytes())
         page = _fragment(decode_html(raw))
         url = gt.get("url", "")
-        doc = trafilatura.bare_extraction(
-            page, url=url or None, with_metadata=True, include_comments=False
-        )
+        tree = parse(page)
+        doc = balanced_extraction(tree, url) if tree is not None else None
         text = (doc.text if doc is not None else "") or ""
         lines = [ln for ln in text.split("\n") if ln.strip()]
-        views = page_views(page, url, doc.body if doc is not None else None)
+        views = page_views(tree, url, doc.body if doc is not None else None)
         rows = L.line_features(lines, views)
         body = L._text_shingles(gt.get("articleBody", ""))
         labels, weights = [], []
@@ -80,6 +84,15 @@ def page_rows(tool: Any) -> dict[str, dict[str, Any]]:
             "truth": gt.get("articleBody", ""),
         }
     return out
+
+
+def mask(probabilities: list[float], t: float) -> list[bool]:
+    """Which lines the reader keeps at threshold ``t``: as read/lines.kept_lines, at least
+    the most probable line."""
+    keep = [x >= t for x in probabilities]
+    if probabilities and not any(keep):
+        keep[max(range(len(keep)), key=probabilities.__getitem__)] = True
+    return keep
 
 
 def reader_text(page: dict[str, Any], keep: list[bool]) -> str:
@@ -138,7 +151,7 @@ def stages(tool: Any, half: str, pages: list[dict[str, Any]], fitted: Any, t: fl
     import newsbrief.clean as C
 
     everything = [[True] * len(p["lines"]) for p in pages]
-    keeps = [[x >= t for x in probs(fitted, p)] for p in pages]
+    keeps = [mask(probs(fitted, p), t) for p in pages]
     for name, k in (("balanced", everything), ("line model", keeps)):
         P, R, F = score(tool, pages, k)
         old = C._clean
@@ -159,6 +172,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--refresh", action="store_true", help="recompute the cached features")
     ap.add_argument("--held-out", action="store_true", help="also print held-out totals")
     ap.add_argument("--drop", default="", help="features to leave out (comma-separated)")
+    ap.add_argument(
+        "--repeats", type=int, default=1, help="CV repeats (the first fixed, then shuffled folds)"
+    )
     args = ap.parse_args(argv)
     from newsbrief.read.lines import FEATURES
 
@@ -176,27 +192,39 @@ def main(argv: list[str] | None = None) -> int:
     print(f"features of {len(data)} pages in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     halves = split(list(data))
     tune = [data[k] for k in halves["tune"]]
-    folds = [tune[i::FOLDS] for i in range(FOLDS)]
+    import random
+
+    orders = [list(range(len(tune)))]  # repeat 0: the fixed fold assignment (every 5th page)
+    for r in range(1, args.repeats):
+        order = list(range(len(tune)))
+        random.Random(r).shuffle(order)
+        orders.append(order)
     everything = [[True] * len(p["lines"]) for p in tune]
     p0, r0, f0 = score(tool, tune, everything)
     print(f"tune, balanced + clean, no line model: F1 {f0:.4f} (P {p0:.4f} R {r0:.4f})")
     best: tuple[float, float, float, float, float] | None = None
     for c in CS:
-        oof: list[list[float]] = [[] for _ in tune]
-        for i in range(FOLDS):
-            train = [p for j, f in enumerate(folds) if j != i for p in f]
-            model = fit(train, c)
-            for k in range(i, len(tune), FOLDS):
-                oof[k] = probs(model, tune[k])
+        oofs: list[list[list[float]]] = []
+        for order in orders:
+            oof: list[list[float]] = [[] for _ in tune]
+            for i in range(FOLDS):
+                test = set(order[i::FOLDS])
+                model = fit([p for k, p in enumerate(tune) if k not in test], c)
+                for k in test:
+                    oof[k] = probs(model, tune[k])
+            oofs.append(oof)
         for t in THRESHOLDS:
-            keeps = [[x >= t for x in pr] for pr in oof]
-            P, R, F = score(tool, tune, keeps)
+            figs = [score(tool, tune, [mask(pr, t) for pr in oof]) for oof in oofs]
+            P, R, F = (sum(f[i] for f in figs) / len(figs) for i in range(3))
             if best is None or F > best[0]:
                 best = (F, P, R, c, t)
         print(f"C={c}: best so far CV F1 {best[0]:.4f} at C={best[3]} t={best[4]}", file=sys.stderr)
     assert best is not None
     F, P, R, c, t = best
-    print(f"tune, {FOLDS}-fold CV over pages: F1 {F:.4f} (P {P:.4f} R {R:.4f}), C={c}, t={t}")
+    print(
+        f"tune, {FOLDS}-fold CV over pages ({args.repeats} repeats): "
+        f"F1 {F:.4f} (P {P:.4f} R {R:.4f}), C={c}, t={t}"
+    )
     scaler, clf = fit(tune, c)
     model = {
         "about": "line keep model of newsbrief.read.lines; made by bench/fit_reader.py "
@@ -214,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     ):
         print(f"  {name:16s} {w:+.3f}", file=sys.stderr)
     fitted = (scaler, clf)
-    keeps = [[x >= t for x in probs(fitted, p)] for p in tune]
+    keeps = [mask(probs(fitted, p), t) for p in tune]
     P, R, F = score(tool, tune, keeps)
     print(f"tune, fitted on all of it (in-sample): F1 {F:.4f} (P {P:.4f} R {R:.4f})")
     stages(tool, "tune", tune, fitted, t)

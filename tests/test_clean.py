@@ -336,6 +336,35 @@ def test_embedded_tweet_keeps_its_words_not_its_links():
     ]
 
 
+def test_tweet_text_on_its_byline_line_is_kept_without_the_byline():
+    text = (
+        "The mine reopened on Monday.\n"
+        "Ten workers were rescued from the mine tonight. — Jane Doe (@janedoe) September 16, 2017\n"
+        "Wow — Jane Doe (@janedoe) September 16, 2017\n"
+        "Workers returned on Tuesday."
+    )
+    assert clean_text(text).split("\n") == [
+        "The mine reopened on Monday.",
+        "Ten workers were rescued from the mine tonight.",
+        "Workers returned on Tuesday.",
+    ]
+
+
+def test_recurring_speaker_labels_are_not_cut_as_datelines():
+    text = (
+        "MOSCOW: The talks ended on Monday.\n"
+        "SMITH: We will go on.\n"
+        "JONES: So will we.\n"
+        "SMITH: Then we agree."
+    )
+    assert clean_text(text).split("\n") == [
+        "The talks ended on Monday.",
+        "SMITH: We will go on.",
+        "JONES: So will we.",
+        "SMITH: Then we agree.",
+    ]
+
+
 def test_section_headings_in_capitals_stay_below_the_lead():
     text = (
         "NEW YORK\nThe team won again.\nIt was close.\nThe coach was happy.\nFRANCE WINS\nIt won."

@@ -182,9 +182,12 @@ _SHORT_SPACES = 14  # a line with more spaces than this is tried on _LONG_LINE_R
 _NEWSLETTER_END = re.compile(r".{0,60}\b(?:newsletters?|e-?mails?)\s*", re.I)  # short lines
 _RIGHTS = re.compile(r".{0,80}\ball\s+rights\s+reserved\.?\s*", re.I)
 _TWEET_LINK = re.compile(r"\s*(?:https?://)?(?:pic\.twitter\.com|t\.co)/\w+")
+# an embedded tweet's byline, "— Jane Doe (@janedoe) September 16, 2017", after its text
 _TWEET_BYLINE = re.compile(
-    r".{0,600}[—–-]\s*[^—–]{1,60}\(@\w+\)\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4}\s*", re.I
+    r"(?P<text>.{0,600}?)\s*[—–-]\s*[^—–]{1,60}\(@\w+\)\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4}\s*",
+    re.I,
 )
+_TWEET_WORDS = 5  # the text before a byline is kept when it has this many words
 
 # Credit lines such as "SAM MIRCOVICH/REUTERS", "Reuters/Kai Pfaffenbach", "Hope Hicks / Getty"
 _CREDIT_LINE = re.compile(
@@ -255,6 +258,11 @@ _LEAD_TAG = re.compile(
     r"^(?:\((?:UPDATED?|BREAKING|WATCH|VIDEO|PHOTOS?|LIVE|EXCLUSIVE)\)"
     r"|\[(?:UPDATED?|BREAKING|WATCH|VIDEO|PHOTOS?|LIVE|EXCLUSIVE)\])\s*"
 )
+# a label before a colon at the start of a paragraph: "TRUMP:", "Smith:", "UPDATE:"; one
+# that opens two or more paragraphs of a text is a speaker or section label (a transcript,
+# an interview), not a dateline, which a story carries once; in such a text, labels are
+# cut as datelines only from its first line
+_LABEL = re.compile(r"^([A-Z][A-Za-z.'’-]*(?:\s[A-Z][A-Za-z.'’-]*){0,3})\s?:\s")
 _BULLETS = "•·▪►●◦*-–"
 _BULLET = re.compile(r"^(?:[•·▪►●◦*]|[-–](?=\s))\s*(?=[\"'“‘(A-Z0-9])")
 _MONTHS = MONTH_NUMBERS
@@ -384,7 +392,7 @@ def _is_boilerplate(s: str, lead: bool = True) -> bool:
         return True
     if "rights reserved" in low and _RIGHTS.fullmatch(s):
         return True
-    if "(@" in s and _TWEET_BYLINE.fullmatch(s):
+    if "(@" in s and (m := _TWEET_BYLINE.fullmatch(s)) and len(m["text"].split()) < _TWEET_WORDS:
         return True
     if low.endswith(" logo") and len(s) <= 60:
         return True
@@ -666,6 +674,21 @@ def _paragraph_kept(line: str) -> str:
     return " ".join(kept)
 
 
+def _label(line: str) -> str:
+    m = _LABEL.match(line) if ":" in line[:42] else None
+    return m[1] if m else ""
+
+
+def _recurring_labels(lines: list[str]) -> set[str]:
+    """Labels (see :data:`_LABEL`) that open two or more of the lines: speakers, sections."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        lab = _label(line)
+        if lab:
+            counts[lab] = counts.get(lab, 0) + 1
+    return {lab for lab, n in counts.items() if n >= 2}
+
+
 def _clean(text: str, title: str = "", site: set[str] | None = None) -> tuple[str, date | None]:
     """Cleaned text and the date its "date" marker or dateline gives, if any."""
     found: date | None = None
@@ -690,11 +713,16 @@ def _clean(text: str, title: str = "", site: set[str] | None = None) -> tuple[st
     keys = site or set()
     out: list[str] = []
     seen: dict[str, bool] = {}  # key of each kept line -> whether it is prose
+    labels = _recurring_labels(lines)
     for k, line in enumerate(lines):
         if "twitter.com/" in line or "t.co/" in line:  # an embedded tweet: keep its words
             line = _TWEET_LINK.sub("", line).strip()
             if not line:
                 continue
+        if "(@" in line:  # a tweet's text and its byline on one line: keep the text
+            m = _TWEET_BYLINE.fullmatch(line)
+            if m and len(m["text"].split()) >= _TWEET_WORDS:
+                line = m["text"].rstrip(" —–-")
         line = strip_glued_cards(line)
         key = _seen_key(line)
         if k < 5 and title_keys and len(line) <= len(title) + 12 and _key(line) in title_keys:
@@ -722,8 +750,10 @@ def _clean(text: str, title: str = "", site: set[str] | None = None) -> tuple[st
             line = _LEAD_TAG.sub("", line)
         if len(out) < 3:
             line = strip_glued_lead(line)
-        line, when = _strip_dateline(line, lead=len(out) < 3)
-        found = found or when
+        lab = _label(line) if labels else ""
+        if not lab or (not out and lab not in labels):  # a transcript's labels stay
+            line, when = _strip_dateline(line, lead=len(out) < 3)
+            found = found or when
         if line:
             out.append(line)
             seen[key] = _is_prose(line)

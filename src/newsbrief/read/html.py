@@ -96,16 +96,12 @@ _BODY_TAGS = {"p": "p", "head": "head", "item": "item", "quote": "quote", "cell"
 _MIN_ANCHOR = 4  # link texts shorter than this (">", "1", "Up") say little
 
 
-def _anchors(page: str) -> list[str]:
-    """The page's link texts (case-folded, spaces normalized), longest first."""
-    try:
-        import lxml.html
-
-        root = lxml.html.fromstring(page)
-    except Exception:  # an unparsable page has no link features
+def _anchors(tree: Any) -> list[str]:
+    """The link texts of a parsed page (case-folded, spaces normalized), longest first."""
+    if tree is None:
         return []
     seen: set[str] = set()
-    for a in root.iter("a"):
+    for a in tree.iter("a"):
         t = _line_key(a.text_content())
         if len(t) >= _MIN_ANCHOR:
             seen.add(t)
@@ -124,38 +120,56 @@ def _tags(body: Any) -> dict[str, str]:
     return out
 
 
-def page_views(page: str, url: str, body: Any = None) -> Views:
-    """What trafilatura's precision mode keeps of ``page``, its link texts and the element
-    of each line (the features of :mod:`.lines`)."""
+def page_views(tree: Any, url: str, body: Any = None) -> Views:
+    """What trafilatura's precision mode keeps of a parsed page (``tree``, from
+    :func:`parse`), its link texts and the element of each line (the features of
+    :mod:`.lines`)."""
     import trafilatura
 
     try:
         precise = trafilatura.bare_extraction(
-            page, url=url or None, include_comments=False, favor_precision=True
+            tree, url=url or None, include_comments=False, favor_precision=True
         )
     except Exception:  # the second pass is only evidence; the balanced text stands
         log.debug("trafilatura's precision pass failed", exc_info=True)
         precise = None
     return Views(
         precision=(precise.text if precise is not None else "") or "",
-        anchors=_anchors(page),
+        anchors=_anchors(tree),
         tags=_tags(body),
     )
 
 
-def _extract(html: str, url: str) -> Any:
+def parse(page: str) -> Any:
+    """The page parsed once, as trafilatura parses it (each pass works on its own copy),
+    or None when it cannot be parsed."""
     import trafilatura
 
+    return trafilatura.load_html(page)
+
+
+#: trafilatura's balanced pass: comments left out, and without its fallback extractors
+#: (readability, jusText), which on the extraction benchmark's tune half cost precision
+#: and no recall, and take about half of the pass's time (docs/benchmarks.md, extraction)
+BALANCED = {"with_metadata": True, "include_comments": False, "fast": True}
+
+
+def balanced_extraction(tree: Any, url: str) -> Any:
+    """trafilatura's balanced extraction of a parsed page (text, body tree, metadata), or
+    None."""
+    import trafilatura
+
+    return trafilatura.bare_extraction(tree, url=url or None, **BALANCED)
+
+
+def _extract(html: str, url: str) -> Any:
     _quiet_libraries()
-    page = _fragment(html)
-    doc = trafilatura.bare_extraction(
-        page,
-        url=url or None,
-        with_metadata=True,
-        include_comments=False,
-    )
+    tree = parse(_fragment(html))
+    if tree is None:
+        return None
+    doc = balanced_extraction(tree, url)
     if doc is not None and doc.text:
-        views = page_views(page, url, doc.body)
+        views = page_views(tree, url, doc.body)
         if views.precision.strip():  # without it the model's main evidence is missing
             doc.text = kept_lines(doc.text, views)
     return doc
