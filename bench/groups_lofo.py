@@ -3,7 +3,8 @@
     .venv/bin/python bench/groups_lofo.py [--ties-middle]
 
 Each configuration of the grid (title, lead and entity weights, lead and body lengths,
-threshold, and the cohesion rule of bench/cohesion_rule.py on or off) groups the whole
+threshold, and the cohesion rule of bench/cohesion_rule.py: its share, 0 for off, and the
+size from which it acts; the same grid as bench/cohesion_rule.py) groups the whole
 pool of ../shared/data/groups_dev.jsonl once; per family B-cubed comes from that run
 (clusters over all articles). It also groups the choosing pools of ``lofo.train_pools``
 (the events of train.jsonl moved to one week, 5 folds: fit data only). For each family F
@@ -32,29 +33,51 @@ from newsbrief.settings import Settings
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 #: first values first: on ties the first configuration in grid order is chosen
-GRID: dict[str, Sequence[Any]] = {
-    "COHESION": (0.0, 0.8),
+#: the vector weights (outer loop: each configuration's vectors are made once)
+WEIGHTS: dict[str, Sequence[Any]] = {
     "TITLE_WEIGHT": (2, 3),
     "LEAD_CHARS": (0, 300, 600),
     "BODY_CHARS": (0, 1500),
     "ENTITY_WEIGHT": (1, 2),
+}
+#: the agglomeration's rules and threshold
+RULES: dict[str, Sequence[Any]] = {
+    "WEEKDAYS": (False, True),
+    "COHESION": (0.0, 0.5, 0.6, 0.7, 0.8),
+    "COHESION_SIZE": (2, 3),
     "threshold": (0.14, 0.18),
 }
-DEFAULTS = {k: getattr(linkage if k == "COHESION" else g, k) for k in GRID if k != "threshold"}
+GRID = {**WEIGHTS, **RULES}
+LINKAGE = ("WEEKDAYS", "COHESION", "COHESION_SIZE")
+DEFAULTS = {k: getattr(linkage if k in LINKAGE else g, k) for k in GRID if k != "threshold"}
 
 
-def configure(cfg: dict[str, Any]) -> Settings:
+def configure(cfg: dict[str, Any], clear: bool = True) -> Settings:
     for k, v in cfg.items():
-        if k == "COHESION":
-            linkage.COHESION = v
+        if k in LINKAGE:
+            setattr(linkage, k, v)
         elif k != "threshold":
             setattr(g, k, v)
-    g._token_cache.clear()
+    if clear:
+        g._token_cache.clear()
     return Settings(group_threshold=cfg["threshold"])
 
 
-def predict(data: LabeledArticles, settings: Settings) -> list[str]:
-    events = g.group_articles(data.articles, settings)
+class Cached:
+    """:func:`newsbrief.group.vectorize`, each input's matrix made once (per weights)."""
+
+    def __init__(self) -> None:
+        self.made: dict[tuple[tuple[str, str], ...], Any] = {}
+
+    def __call__(self, articles: Sequence[Any]) -> Any:
+        key = tuple((a.id, a.title) for a in articles)
+        if key not in self.made:
+            self.made[key] = g.vectorize(articles)
+        return self.made[key]
+
+
+def predict(data: LabeledArticles, settings: Settings, vec: Cached | None = None) -> list[str]:
+    events = g.group_articles(data.articles, settings, vectorizer=vec)
     of = {a: e.id for e in events for a in e.article_ids}
     return [of[a.id] for a in data.articles]
 
@@ -65,15 +88,21 @@ def main() -> int:
     dev_hard = dev_hard_pool(DATA)
     keys = list(GRID)
     runs = []
-    for values in itertools.product(*GRID.values()):
-        cfg = dict(zip(keys, values, strict=True))
-        settings = configure(cfg)
-        pred = predict(pool, settings)
-        per = {f: bcubed_subset(pred, pool.labels, idx) for f, idx in fams.items()}
-        train = pools_f1(lambda x, s=settings: predict(x, s), choosing)
-        runs.append((tuple(values), per, bcubed(pred, pool.labels), train))
-        print(f"{cfg} groups_dev F1 {runs[-1][2][2]:.3f} train pools F1 {train[0]:.4f}",
-              file=sys.stderr)  # fmt: skip
+    for weights in itertools.product(*WEIGHTS.values()):
+        vec = Cached()
+        g._token_cache.clear()  # the tokens' features depend on the weights
+        for rules in itertools.product(*RULES.values()):
+            values = weights + rules
+            cfg = dict(zip(keys, values, strict=True))
+            if cfg["COHESION"] == 0 and cfg["COHESION_SIZE"] != RULES["COHESION_SIZE"][0]:
+                continue  # the same grouping as size 2
+            settings = configure(cfg, clear=False)
+            pred = predict(pool, settings, vec)
+            per = {f: bcubed_subset(pred, pool.labels, idx) for f, idx in fams.items()}
+            train = pools_f1(lambda x, s=settings, v=vec: predict(x, s, v), choosing)
+            runs.append((tuple(values), per, bcubed(pred, pool.labels), train))
+            print(f"{cfg} groups_dev F1 {runs[-1][2][2]:.3f} train pools F1 {train[0]:.4f}",
+                  file=sys.stderr)  # fmt: skip
     setting = ", ".join(keys)
     print_lofo("chosen on the other families", [r[:3] for r in runs], fams, setting)
     print_lofo("chosen on the other families + train.jsonl pools", runs, fams, setting)
