@@ -29,7 +29,8 @@ test: $(VENV)/.test
 # every system, baseline, sumy peer and the oracle on ../shared/data/dev.jsonl and on
 # train.jsonl, the extraction benchmark's halves, then the core speed beside sumy:
 # rewrites docs/benchmarks.md, docs/benchmarks.png and docs/benchmarks_train.png
-# (the headline scorer's k-fold run is `python bench/fit_scorer.py`, about 6 minutes;
+# (the headline scorer's k-fold run is `python bench/fit_scorer.py`, about 4 minutes, and
+# whether a fill should follow the headline `python bench/fit_fill.py`, seconds after it;
 # the reader's line model: `python bench/fit_reader.py`, about 1 minute)
 $(VENV)/.bench: $(VENV)/.core bench/requirements.txt
 	$(PIP) -e '.[eval]' -r bench/requirements.txt

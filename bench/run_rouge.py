@@ -86,8 +86,8 @@ def markdown(
         "the reference is the event's line in Wikipedia's Current Events portal), "
         f"budget {report.words} words. Every system works on the same prepared cluster "
         "(the same splits). **newsbrief is scored on exactly the brief "
-        f"`summarize(..., words={report.words})` shows** (never cut; often its headline "
-        "alone, where the fill model predicts no sentence adds to it). Every other system "
+        f"`summarize(..., words={report.words})` shows** (never cut; at 40 words its "
+        "headline alone, see the k-fold section on why nothing fills it). Every other system "
         "ranks the sentences; its summary takes whole sentences in that order, skipping "
         "those no brief may use, until the budget is reached, and is then cut to exactly "
         "the budget, as in the WCEP paper. F1 of Google's rouge-score with "
@@ -137,7 +137,7 @@ def markdown(
         ),
         *(
             [
-                "The shipped headline scorer and fill model were fitted on these events (bench/fit_scorer.py): "
+                "The shipped headline scorer was fitted on these events (bench/fit_scorer.py): "
                 "this is not a held-out figure; see the k-fold section for one.",
                 "",
             ]

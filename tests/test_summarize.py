@@ -3,6 +3,7 @@
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from newsbrief.errors import InputError
@@ -216,14 +217,30 @@ def test_longer_briefs_on_real_events_stay_readable(words):
                 assert cluster.similarity[i, j] <= settings.redundancy_threshold + 1e-6
 
 
-def test_short_brief_fills_only_with_shortened_sentences_of_the_articles():
-    from newsbrief.summarize.scorer import FILL_FEATURES, load_fill_model
+def test_short_brief_is_the_headline_alone_and_a_longer_one_fills_with_whole_sentences():
+    arts = articles()
+    brief = summarize_articles(arts, Settings(words=40))
+    assert [s.text for s in brief.sentences] == [brief.headline]
+    brief = summarize_articles(arts, Settings(words=100))
+    assert len(brief.sentences) > 1
+    assert sum(word_count(s.text) for s in brief.sentences) <= 100
+    originals = [s for a in arts for s in split_sentences(a.text)]
+    assert all(any(is_subsequence(s.text, o) for o in originals) for s in brief.sentences)
 
-    model = load_fill_model()
-    assert model is not None and model.features == FILL_FEATURES
+
+def test_fill_variants_use_only_shortened_sentences_of_the_articles():
+    from newsbrief.summarize.scorer import FILL_FEATURES, HeadlineScorer
+
     arts = articles()
     originals = [s for a in arts for s in split_sentences(a.text)]
-    for ext in (Newsbrief(), Newsbrief(fill_model=None), Newsbrief(fill="whole")):
+    # a fill model that predicts every candidate adds: the fitted fill in its most eager form
+    eager = HeadlineScorer(1.0, 1.0, (), FILL_FEATURES, np.zeros(len(FILL_FEATURES)))
+    exts = (
+        Newsbrief(fill="model", fill_model=eager),
+        Newsbrief(fill="coverage"),
+        Newsbrief(fill="whole"),
+    )
+    for ext in exts:
         brief = summarize_articles(arts, Settings(words=40), extractor=ext)
         assert brief.sentences[0].text == brief.headline
         assert sum(word_count(s.text) for s in brief.sentences) <= 40
@@ -231,16 +248,13 @@ def test_short_brief_fills_only_with_shortened_sentences_of_the_articles():
             # each shown sentence is one of the articles' sentences with words deleted
             assert any(is_subsequence(s.text, o) for o in originals), s.text
             assert s.text.rstrip()[-1] in ".!?"
-    # never filling: the 40-word brief is its headline alone
-    alone = Newsbrief(fill_threshold=float("inf"))
-    brief = summarize_articles(arts, Settings(words=40), extractor=alone)
-    assert [s.text for s in brief.sentences] == [brief.headline]
-    # a longer budget is filled past 40 words by whole sentences, whatever the fill model says
-    brief = summarize_articles(arts, Settings(words=100), extractor=alone)
-    assert len(brief.sentences) > 1
-    assert sum(word_count(s.text) for s in brief.sentences) <= 100
+    # the eager model fills where the default does not
+    filled = summarize_articles(arts, Settings(words=40), extractor=exts[0])
+    assert len(filled.sentences) > 1
 
 
-def test_fill_is_a_choice_between_two_kinds():
+def test_fill_is_a_choice_among_four_kinds():
     with pytest.raises(ValueError, match="fill must be"):
         Newsbrief(fill="cut")
+    with pytest.raises(ValueError, match="needs a fill_model"):
+        Newsbrief(fill="model")

@@ -18,11 +18,14 @@ gains little, and a sentence whose similarity to a chosen one exceeds
 briefs.
 
 The brief (:meth:`Newsbrief.shown`, what ``newsbrief eval`` scores) is the headline
-(:meth:`Newsbrief.headline`, chosen by the fitted headline scorer), then, within the
-first 40 words, sentences shortened by deletion to fit the words left
-(:func:`newsbrief.compress.shorter`), each taken only while the fitted fill model
-(``fill_model.json``, ``bench/fit_fill.py``) predicts it adds to the brief; past 40
-words, whole sentences by the greedy coverage above.
+(:meth:`Newsbrief.headline`, chosen by the fitted headline scorer); within the first 40
+words nothing follows it, and past 40 words whole sentences by the greedy coverage
+above. Filling the words a headline leaves under 40 lost ROUGE on held-out folds
+(docs/benchmarks.md, scorer): the options ``fill="model"`` (sentences shortened by
+deletion, :func:`newsbrief.compress.shorter`, each taken only while a fitted fill model
+predicts it adds; ``bench/fit_fill.py``), ``fill="coverage"`` (the same candidates by
+uncovered term weight) and ``fill="whole"`` (whole sentences for every word left) keep
+those variants measurable.
 """
 
 from __future__ import annotations
@@ -40,11 +43,13 @@ from newsbrief.summarize.scorer import (
     FILL_FEATURES,
     HeadlineScorer,
     fill_features,
-    load_fill_model,
     load_scorer,
     sentence_features,
 )
 from newsbrief.text import content_terms
+
+#: what follows the headline within the first 40 words (:meth:`Newsbrief.shown`)
+FILLS = ("none", "model", "coverage", "whole")
 
 
 class Newsbrief(Extractor):
@@ -64,9 +69,9 @@ class Newsbrief(Extractor):
         compress: bool = True,
         scorer: HeadlineScorer | None | str = "default",
         budget_fill: bool = True,
-        fill: str = "shorter",
+        fill: str = "none",
         fill_candidates: int = 40,
-        fill_model: HeadlineScorer | None | str = "default",
+        fill_model: HeadlineScorer | None = None,
         fill_threshold: float = 0.0,
     ) -> None:
         self.consensus_power = consensus_power
@@ -78,11 +83,13 @@ class Newsbrief(Extractor):
         self.compresses = compress
         self.scorer = load_scorer() if scorer == "default" else scorer
         self.budget_fill = budget_fill
-        if fill not in ("shorter", "whole"):
-            raise ValueError(f"fill must be 'shorter' or 'whole', got {fill!r}")
+        if fill not in FILLS:
+            raise ValueError(f"fill must be one of {', '.join(FILLS)}, got {fill!r}")
+        if fill == "model" and fill_model is None:
+            raise ValueError("fill='model' needs a fill_model (bench/fit_fill.py fits one)")
         self.fill = fill
         self.fill_candidates = fill_candidates
-        self.fill_model = load_fill_model() if fill_model == "default" else fill_model
+        self.fill_model = fill_model if fill == "model" else None
         self.fill_threshold = fill_threshold
 
     def __repr__(self) -> str:
@@ -334,12 +341,13 @@ class Newsbrief(Extractor):
     def shown(self, cluster: Cluster, words: int) -> list[tuple[int, str]]:
         """The brief at ``words`` words: (sentence, the text shown for it), in reading order.
 
-        The headline, then, within the first 40 words (:data:`readable.MAX_HEADLINE_WORDS`,
-        a short brief), what :meth:`_fill` adds: sentences shortened by deletion to fit
-        (:func:`newsbrief.compress.shorter`), each only while the fitted fill model
-        predicts it adds to the brief, so a short brief may be its headline alone. A
-        longer budget is then filled by whole sentences (greedy coverage). With
-        ``fill="whole"`` every word left is filled by greedy coverage.
+        The headline; within the first 40 words (:data:`readable.MAX_HEADLINE_WORDS`,
+        a short brief) nothing else by default (``fill="none"``), so a short brief is its
+        headline alone; a longer budget is then filled by whole sentences (greedy
+        coverage). With ``fill="model"`` or ``"coverage"``, :meth:`_fill` first adds
+        sentences shortened by deletion to fit the first 40 words
+        (:func:`newsbrief.compress.shorter`); with ``fill="whole"`` every word left is
+        filled by greedy coverage.
         """
         if type(self).select is not Newsbrief.select:
             return super().shown(cluster, words)  # a subclass chooses its own sentences
@@ -351,12 +359,14 @@ class Newsbrief(Extractor):
         picked = {head: texts[head]}
         used = int(self.lengths(cluster)[head])
         more_from = used
-        if self.fill == "shorter":
+        if self.fill != "whole":
+            more_from = max(used, readable.MAX_HEADLINE_WORDS)
+        if self.fill in ("model", "coverage"):
             short = min(words, readable.MAX_HEADLINE_WORDS) - used
             if short > 0:
                 picked.update(self._fill(cluster, setup, [head], short))
                 used = sum(len(t.split()) for t in picked.values())
-            more_from = max(used, readable.MAX_HEADLINE_WORDS)
+                more_from = max(used, readable.MAX_HEADLINE_WORDS)
         if words > more_from:
             more = self._greedy(cluster, words - used, setup, after=list(picked))
             picked.update((i, texts[i]) for i in more)
@@ -373,10 +383,10 @@ class Newsbrief(Extractor):
 
         Each step weighs the candidates of :meth:`fill_options` (every variant of the
         most relevant sentences that fits the words left and reads well on its own) and
-        takes the best: by the fitted fill model (:func:`scorer.load_fill_model`, which
-        predicts what a candidate adds to the brief's ROUGE against the reference) when
-        there is one, else by not-yet-covered term weight per word (the length prior
-        read on the variant's words). Only the variant's own terms then count as covered.
+        takes the best: by the fill model (``fill="model"``; ``bench/fit_fill.py`` fits
+        one that predicts what a candidate adds to the brief's ROUGE against the
+        reference), else by not-yet-covered term weight per word (the length prior read
+        on the variant's words). Only the variant's own terms then count as covered.
         """
         presence, factor, weights = setup
         state = self.fill_state(cluster, setup, after)

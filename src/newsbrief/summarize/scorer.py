@@ -13,7 +13,8 @@ sentence's ROUGE-1 + ROUGE-2 F1 against the event's reference, divided by the be
 candidate's of its event) and shipped as JSON beside this module: a ridge regression's
 coefficients, or a gradient-boosted ensemble's split features, thresholds and leaf
 values, evaluated here with numpy, so running it needs neither scikit-learn nor a
-pickle. Cross-validation chose the ridge model (see docs/benchmarks.md).
+pickle. Cross-validation chose the ridge model, and its penalty by an inner
+cross-validation over the training events (see docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -35,13 +36,11 @@ __all__ = [
     "FILL_FEATURES",
     "HeadlineScorer",
     "fill_features",
-    "load_fill_model",
     "load_scorer",
     "sentence_features",
 ]
 
 MODEL_FILE = "headline_model.json"
-FILL_MODEL_FILE = "fill_model.json"
 
 
 FEATURES = (
@@ -233,13 +232,3 @@ def load_scorer() -> HeadlineScorer | None:
     except (FileNotFoundError, OSError):
         return None
     return HeadlineScorer.from_dict(json.loads(text))
-
-
-@lru_cache(maxsize=1)
-def load_fill_model() -> HeadlineScorer | None:
-    """The shipped fill model (a scorer over :data:`FILL_FEATURES`), or None."""
-    try:
-        text = resources.files("newsbrief.summarize").joinpath(FILL_MODEL_FILE).read_text("utf-8")
-    except (FileNotFoundError, OSError):
-        return None
-    return HeadlineScorer.from_dict(json.loads(text), FILL_FEATURES)
