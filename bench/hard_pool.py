@@ -3,9 +3,9 @@
 Used by bench/fit_pairs.py. The events of train.jsonl and dev.jsonl are years apart, so
 grouping separates most of them by date alone and their pooled articles teach a pair
 model little about siblings (two events of one kind in one week). :func:`collapse` moves
-each event's dated articles so that its first one falls on one common day (the gaps
-within an event are kept; undated articles stay undated): then every event meets every
-other in time, and what keeps two floods or two summits apart is their text only, as
+each event's articles so that its first day falls within 3 days of one common day, by
+whole weeks (the gaps within an event kept, the weekdays its texts name still right;
+articles with no day stay undated): then nearly every event meets every other in time, and what keeps two floods or two summits apart is their text only, as
 for the siblings of groups_dev.jsonl. The articles of one such pool give many labelled
 pairs (same event or not) of similar stories one window apart, and a pool of events
 never fitted on is a check of the kind groups_dev.jsonl is, on other news.
@@ -15,26 +15,37 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from newsbrief.cluster_metrics import LabeledArticles
+from newsbrief.group import article_day
 
 BASE = date(2020, 1, 6)
 
 
-def collapse(data: LabeledArticles, base: date = BASE) -> LabeledArticles:
-    """The articles with each event's first dated article moved to ``base`` (gaps kept)."""
-    first: dict[str, date] = {}
-    for a, lab in zip(data.articles, data.labels, strict=True):
-        if a.published and (lab not in first or a.published < first[lab]):
-            first[lab] = a.published
-    arts = [
-        replace(a, published=base + timedelta(days=(a.published - first[lab]).days))
-        if a.published
-        else a
-        for a, lab in zip(data.articles, data.labels, strict=True)
-    ]
-    return LabeledArticles(arts, list(data.labels), families=list(data.labels))
+def collapse(data: LabeledArticles, base: date = BASE, weeks: bool = True) -> LabeledArticles:
+    """The articles with each event moved so that its first day falls on ``base`` (gaps
+    kept). An article's day is its date, else the day grouping reads from its URL or text
+    (newsbrief.group.article_day); such an article is given its moved day as its date,
+    since grouping would otherwise read the unmoved day from its text (the same grouping
+    as moving the text's dates). With ``weeks`` the move is a whole number of weeks (the
+    first day falls within 3 days of ``base``), so the weekdays the texts name still fit
+    their days; articles with no day stay undated."""
+    day = [article_day(a) for a in data.articles]
+    first: dict[str, int] = {}
+    for d, lab in zip(day, data.labels, strict=True):
+        if d >= 0 and (lab not in first or d < first[lab]):
+            first[lab] = d
+    out = []
+    for a, d, lab in zip(data.articles, day, data.labels, strict=True):
+        if d < 0:
+            out.append(a)
+            continue
+        shift = base.toordinal() - first[lab]
+        if weeks:
+            shift = 7 * round(shift / 7)
+        out.append(replace(a, published=date.fromordinal(d + shift)))
+    return LabeledArticles(out, list(data.labels), families=list(data.labels))
 
 
 def fold_of(label: str, k: int) -> int:

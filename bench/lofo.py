@@ -1,9 +1,13 @@
 """Leave-one-family-out choice of a rule's settings over groups_dev.jsonl, shared by the
 bench scripts that try one grouping rule over a grid (cohesion_rule.py, subject_rule.py).
 
-A run is ``(settings, per_family, whole)``: the settings tuple, each family's B-cubed
-``(P, R, F1)`` and the whole pool's. For each held-out family the settings are chosen on
-the other families only (article-weighted mean F1), and that family is scored with them.
+A run is ``(settings, per_family, whole)`` or ``(settings, per_family, whole, extra)``: the
+settings tuple, each family's B-cubed ``(P, R, F1)``, the whole pool's, and optionally the
+B-cubed F1 and article count of *choosing pools* (:func:`train_pools`: train.jsonl events
+moved to one week, fit data). For each held-out family the settings are chosen on the
+other families only, plus the choosing pools where a run has them (every article counts
+once: the article-weighted mean F1 of the other families' articles and the choosing pools'
+articles), and that family is scored with them.
 """
 
 from __future__ import annotations
@@ -31,10 +35,16 @@ def choose(runs: Sequence[Run], score: Callable[[Run], float], ties: str = TIES)
 
 
 def fit_score(run: Run, fams: dict[str, list[int]], leave: str | None) -> float:
-    """Article-weighted mean F1 of a run over every family but ``leave``."""
+    """Article-weighted mean F1 of a run over every family but ``leave`` (and over the
+    choosing pools' articles where the run has them)."""
     per = run[1]
     m = sum(len(fams[f]) for f in per if f != leave)
-    return sum(per[f][2] * len(fams[f]) for f in per if f != leave) / m
+    total = sum(per[f][2] * len(fams[f]) for f in per if f != leave)
+    if len(run) > 3 and run[3] is not None:
+        f1, n = run[3]
+        total += f1 * n
+        m += n
+    return total / m
 
 
 def print_lofo(label: str, cands: Sequence[Run], fams: dict[str, list[int]], setting: str) -> None:
@@ -67,6 +77,30 @@ def read_pools(
     for k, f in enumerate(pool.families):
         fams.setdefault(f, []).append(k)
     return pool, fams, hard, dev
+
+
+def train_pools(data: Path, folds: int = 5) -> list[LabeledArticles]:
+    """Choosing pools from fit data only: the events of train.jsonl moved so that each
+    starts on one day (bench/hard_pool.py), in ``folds`` fixed folds by a hash of the event
+    id, each fold one pool. No dev.jsonl or groups_dev.jsonl article is in them."""
+    hard = collapse(read_labeled(data / "train.jsonl"))
+    fold = [fold_of(lab, folds) for lab in hard.labels]
+    return [subset(hard, [x == k for x in fold]) for k in range(folds)]
+
+
+def pools_f1(
+    predict: Callable[[LabeledArticles], list[str]], pools: Sequence[LabeledArticles]
+) -> tuple[float, int]:
+    """Article-weighted B-cubed F1 of ``predict`` over ``pools`` (each grouped alone), and
+    their article count."""
+    n = sum(len(p.articles) for p in pools)
+    return sum(bcubed(predict(p), p.labels)[2] * len(p.articles) for p in pools) / n, n
+
+
+def dev_hard_pool(data: Path) -> LabeledArticles:
+    """The unseen check of the siblings kind from validation data only: the 30 events of
+    dev.jsonl moved so that each starts on one day, grouped as one pool."""
+    return collapse(read_labeled(data / "dev.jsonl"))
 
 
 def unseen(

@@ -519,3 +519,31 @@ def test_two_tight_siblings_stay_apart_by_cohesion(monkeypatch: pytest.MonkeyPat
     assert groups() == 2  # 0.4 < 0.8 x 0.6
     monkeypatch.setattr(linkage, "COHESION_SIZE", 4)
     assert groups() == 1  # groups of three are too small for the rule
+
+
+def test_weekday_of_an_undated_lead_must_fit_the_event(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsbrief.dating import lead_weekday
+
+    assert lead_weekday("", "North Korea fired a second missile on Friday.") == 1 << 4
+    assert lead_weekday("Monday's vote", "It passed after Sunday's talks.") == 1  # the first
+    assert lead_weekday("", "Marchers recalled Bloody Sunday on Tuesday.") == 1 << 1  # a name
+    assert lead_weekday("Strike On Thursday", "") == 1 << 3
+    assert lead_weekday("", "x " * 300 + "on Sunday") == 0  # past the lead: background
+    tue = date(2024, 3, 5).toordinal()  # a Tuesday
+    fri = date(2024, 3, 15).toordinal()  # a Friday, ten days later
+    # article 2 is undated and names Friday; it is more like the Tuesday story (0.5) than
+    # the Friday one (0.3)
+    edges = (np.array([0, 1]), np.array([2, 2]), np.array([0.5, 0.3]))
+
+    def joins() -> int:
+        roots = linkage.agglomerate(
+            [1] * 3, edges, 0.18, [False] * 3, [tue, fri, -1], [tue, fri, -1], 3,
+            weekdays=[0, 0, 1 << 4],
+        )  # fmt: skip
+        return next(k for k in (0, 1) if roots[k] == roots[2])
+
+    monkeypatch.setattr(linkage, "WEEKDAYS", False)
+    assert joins() == 0
+    monkeypatch.setattr(linkage, "WEEKDAYS", True)
+    assert joins() == 1  # Friday is not a day of [Tuesday - 2, Tuesday + 1]
+    assert linkage.week_mask(tue, tue) == 0b1000111  # Sunday, Monday, Tuesday, Wednesday

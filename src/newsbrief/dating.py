@@ -26,7 +26,7 @@ from datetime import date
 
 from newsbrief.text import MONTH_NUMBERS
 
-__all__ = ["TEXT_CHARS", "Dating", "infer_day"]
+__all__ = ["TEXT_CHARS", "Dating", "infer_day", "lead_weekday"]
 
 #: how much of the text is read for dates (a lead names the story's day; the tail recaps)
 TEXT_CHARS = 3000
@@ -122,3 +122,33 @@ def infer_day(title: str, text: str, url: str = "") -> Dating:
         if score[best] >= MIN_MENTIONS:
             return Dating(best.toordinal())
     return Dating()
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(
+    r"(?:(?P<before>[\w’']+)\W{1,3})?\b(?P<day>" + "|".join(_WEEKDAY_NAMES) + r")\b",
+    re.IGNORECASE,
+)
+#: capitalized words that may stand before a weekday that is a day ("On Friday", "Late
+#: Monday"); after another capitalized word a weekday is part of a name ("Bloody Sunday",
+#: "Super Tuesday", "Good Friday")
+_BEFORE_DAY = frozenset(
+    "on by since until till from last next this that early late before after every each and or".split()
+)
+
+
+def lead_weekday(title: str, text: str) -> int:
+    """The first weekday the title and lead name as a day, as a one-bit mask (bit 0:
+    Monday; 0: none).
+
+    A news lead names the story's day first ("fired a missile on Friday"); weekdays it
+    names later are often recalled ones ("after Tuesday's attack"), and a weekday after a
+    capitalized word is part of a name ("Bloody Sunday"). newsbrief.linkage uses this for
+    undated articles (``linkage.WEEKDAYS``).
+    """
+    for m in _WEEKDAY.finditer(f"{title}\n{text[:LEAD_CHARS]}"):
+        before = m["before"]
+        if before and before[0].isupper() and before.lower() not in _BEFORE_DAY:
+            continue
+        return 1 << _WEEKDAY_NAMES.index(m["day"].lower())
+    return 0

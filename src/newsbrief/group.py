@@ -47,7 +47,8 @@ from scipy import sparse
 from sklearn.preprocessing import normalize
 from sklearn.utils import murmurhash3_32
 
-from newsbrief.dating import infer_day
+from newsbrief import linkage
+from newsbrief.dating import infer_day, lead_weekday
 from newsbrief.dedup import article_shingles
 from newsbrief.linkage import agglomerate_parts
 from newsbrief.model import Article, Event
@@ -581,6 +582,11 @@ def assign(
     coo = summed.tocoo()
     # each starting group's sum of the pairs inside it (copies, an existing event)
     inner = np.bincount(gi[~off], weights=weight[~off], minlength=len(sizes)).tolist()
+    # the weekday each undated article names first in its title or lead, per starting group
+    weekdays = [0] * len(sizes)
+    if linkage.WEEKDAYS:
+        for k in np.flatnonzero(days < 0).tolist():
+            weekdays[g[k]] |= lead_weekday(plain[k].title, plain[k].text)
     del summed, weight, gi, gj, off, r, c, s, probe  # the pairs are summed per group now
     ng = len(sizes)
     dated = days >= 0
@@ -600,6 +606,7 @@ def assign(
         last.tolist(),
         settings.group_window_days,
         inner=inner,
+        weekdays=weekdays,
     )
     step()
 
