@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from newsbrief.cli.common import (
     _Bars,
@@ -18,6 +19,24 @@ from newsbrief.cli.common import (
 from newsbrief.errors import InputError
 from newsbrief.settings import Settings
 
+if TYPE_CHECKING:
+    from newsbrief.pipeline import Loaded
+
+
+def _load(inputs: list[str], settings: Settings, bars: _Bars) -> Loaded:
+    """The articles read from the command's ``inputs``, each problem warned; an
+    InputError when no article is left."""
+    from newsbrief import pipeline
+
+    try:
+        loaded = pipeline.load(_paths(inputs), settings, sys.stdin.buffer, bars)
+    finally:
+        bars.close()
+    _warn_all(loaded.problems, nothing_left=not loaded.articles)
+    if not loaded.articles:
+        raise InputError("no usable article in the input" + _why(loaded.problems))
+    return loaded
+
 
 def cmd_summarize(args: argparse.Namespace) -> int:
     from newsbrief import pipeline
@@ -25,13 +44,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
     settings = Settings(words=args.words)
     bars = _Bars(args.quiet, steps=True)
-    try:
-        loaded = pipeline.load(_paths(args.inputs), settings, sys.stdin.buffer, bars)
-    finally:
-        bars.close()
-    _warn_all(loaded.problems, nothing_left=not loaded.articles)
-    if not loaded.articles:
-        raise InputError("no usable article in the input" + _why(loaded.problems))
+    loaded = _load(args.inputs, settings, bars)
     events = _event_lines(loaded.articles)
     if len(events) > 1:
         _warn(
@@ -94,7 +107,6 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_digest(args: argparse.Namespace) -> int:
-    from newsbrief import pipeline
     from newsbrief.digest import digest_articles
     from newsbrief.render import render_digest
 
@@ -104,13 +116,7 @@ def cmd_digest(args: argparse.Namespace) -> int:
     if args.scheduler or args.workers:
         raise InputError("--scheduler and --workers go with --engine dask")
     bars = _Bars(args.quiet)
-    try:
-        loaded = pipeline.load(_paths(args.inputs), settings, sys.stdin.buffer, bars)
-    finally:
-        bars.close()
-    _warn_all(loaded.problems, nothing_left=not loaded.articles)
-    if not loaded.articles:
-        raise InputError("no usable article in the input" + _why(loaded.problems))
+    loaded = _load(args.inputs, settings, bars)
     problems: list[str] = []
     try:
         items = digest_articles(
