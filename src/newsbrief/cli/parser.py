@@ -153,7 +153,7 @@ def _add_store_commands(sub: argparse._SubParsersAction) -> None:
         "--every", default="15m", metavar="INTERVAL", help="time between polls (default 15m)"
     )
     p.add_argument("--cycles", type=_positive, metavar="N", help="stop after N polls")
-    p.add_argument("-w", "--words", type=_positive, default=40, help="word budget (default 40)")
+    p.add_argument("-w", "--words", type=_budget, default=40, help=WORDS_HELP)
     window(p)
     p.add_argument("-q", "--quiet", action="store_true", help="only the cycle lines")
     fetching(p)
