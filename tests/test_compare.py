@@ -842,3 +842,19 @@ def test_event_nouns_count_events_and_casualty_nouns_their_category() -> None:
     b = art("Measles caused 400 to 500 deaths and 48,000 hospitalizations a year.")
     got = {f.normalized: f.measure for f in numeric(extract_facts(b))}
     assert got["48000"].startswith("people hospitalized")
+
+
+def test_a_key_listed_with_many_values_in_one_article_is_not_one_quantity() -> None:
+    other = art(
+        "The Conservatives won 382 seats in the election, the count showed.", "https://b.example/2"
+    )
+    one = art("The Conservatives won 365 seats in the election.", "https://a.example/1")
+    _, dis = compare([one, other])
+    assert [sorted(f.value for f in d.facts) for d in dis] == [["365", "382"]]
+    listing = art(
+        "The Conservatives won 365 seats in the election. A party needs 326 seats for a "
+        "majority. Labour won 203 seats and the Liberal Democrats won 11 seats.",
+        "https://a.example/1",
+    )
+    _, dis = compare([listing, other])
+    assert dis == []

@@ -143,7 +143,10 @@ def _rule_pairs(
 
     key_groups: list[tuple[list[_Mention], list[tuple[_Mention, _Mention]]]] = []
     # 1. the same key: each article's own statements of it
+    listed = _listed_keys(scans)
     for key, claims in _claims(scans).items():
+        if key in listed:
+            continue  # one name for several quantities (seats won, needed, a majority...)
         bad = [
             (a, b)
             for i, a in enumerate(claims)
@@ -219,6 +222,24 @@ def _rule_pairs(
                 if (a.article, a.sent) != (b.article, b.sent) and _similar(a, b) and _pair_ok(a, b):
                     add(a, b, "similar")
     return key_groups, pairs
+
+
+#: an article that gives this many different values under one key (other than a count of
+#: people or money) lists several quantities under one name: "seats" won, needed for a
+#: majority, held before and forecast by an exit poll; "length" of several things. One
+#: article's own figure, a revision and a rounding make at most three.
+_LISTED_VALUES = 4
+
+
+def _listed_keys(scans: Sequence[_Scanner]) -> set[tuple[str, ...]]:
+    """The keys (not counts of people, nor money) some article states with at least
+    :data:`_LISTED_VALUES` different values: names of several quantities, not one."""
+    values: dict[tuple[int, tuple[str, ...]], set[float]] = defaultdict(set)
+    for sc in scans:
+        for m in sc.mentions:
+            if m.alignable and not m.background and m.key[0] not in ("q", "money"):
+                values[(m.article, m.key)].add(_si(m))
+    return {key for (_art, key), vs in values.items() if len(vs) >= _LISTED_VALUES}
 
 
 def _similar_later(bucket: list[_Mention], sparse_from: int = 40) -> list[list[int]]:
