@@ -27,7 +27,7 @@ def _title_case(toks: list[_Tok]) -> bool:
 
 
 def _word(toks: list[_Tok], k: int) -> str:
-    return toks[k].low if 0 <= k < len(toks) and toks[k].kind == "word" else ""
+    return toks[k].w if 0 <= k < len(toks) else ""
 
 
 def _hedge(toks: list[_Tok], i0: int) -> tuple[str, int]:
