@@ -36,6 +36,9 @@ def _hedge(toks: list[_Tok], i0: int) -> tuple[str, int]:
     Stacked hedges are combined: all alike keep their direction, mixed ones ("nearly
     about more than 5") become "~"; a repeated word ("at at least") is ignored.
     """
+    before = toks[i0 - 1].w if 0 < i0 <= len(toks) else ""
+    if before not in _HEDGE_SKIP and before not in _HEDGES_BY_LAST:
+        return "=", i0  # most numbers: nothing the loop below could take (speed)
     found: list[str] = []
     k = start = i0
     while True:
