@@ -285,14 +285,25 @@ def _numbers(toks: list[_Tok]) -> list[_Num]:
     """The numbers of a sentence: digits, number words, digits with scale words."""
     out: list[_Num] = []
     n = len(toks)
+    # the tokens a branch below can take (a plain word or a mark none takes): the loop
+    # goes from one to the next (speed: one pass in a comprehension, not a step per token)
+    takes = [
+        k
+        for k, t in enumerate(toks)
+        if t.value is not None
+        or t.kind == "num"
+        or t.low in _NUMBER_STARTS
+        or t.low[-5:] == "-long"
+    ]
+    c = 0
     i = 0
-    while i < n:
+    while True:
+        while c < len(takes) and takes[c] < i:
+            c += 1
+        if c == len(takes):
+            break
+        i = takes[c]
         t = toks[i]
-        if t.value is None and (
-            t.kind != "num" and t.low not in _NUMBER_STARTS and not t.low.endswith("-long")
-        ):
-            i += 1  # a plain word or a mark: no branch below takes it
-            continue
         nw = toks[i + 1].w if i + 1 < n else ""
         if t.kind == "num" and t.value is not None:
             value = t.value
