@@ -22,7 +22,7 @@ from newsbrief.text import STOPWORDS, stem
 
 
 def _title_case(toks: list[_Tok]) -> bool:
-    words = [t.cap for t in toks if t.kind == "word" and len(t.text) > 3]
+    words = [t.cap for t in toks if t.w and len(t.text) > 3]  # t.w: words only
     return len(words) >= 3 and words.count(True) >= 0.75 * len(words)
 
 

@@ -294,7 +294,7 @@ class _Scanner(_NumberReader):
                     self.dates.append((t, t.capitalize(), "weekday", si))
         # words of more than 3 letters (a mark is one character)
         longer = [t for t in texts if len(t) > 3]
-        caps = sum(1 for t in longer if "A" <= t[0] <= "Z")
+        caps = len([t for t in longer if "A" <= t[0] <= "Z"])
         title_case = len(longer) >= 3 and caps >= 0.75 * len(longer)
         self._sents.append(_Sent(raw, [], title_case, [], False, texts))
         return subject
