@@ -22,12 +22,12 @@ from newsbrief.text import STOPWORDS, stem
 
 
 def _title_case(toks: list[_Tok]) -> bool:
-    words = [t.cap for t in toks if t.kind == "word" and len(t.text) > 3]
+    words = [t.cap for t in toks if t.w and len(t.text) > 3]  # t.w: words only
     return len(words) >= 3 and words.count(True) >= 0.75 * len(words)
 
 
 def _word(toks: list[_Tok], k: int) -> str:
-    return toks[k].low if 0 <= k < len(toks) and toks[k].kind == "word" else ""
+    return toks[k].w if 0 <= k < len(toks) else ""
 
 
 def _hedge(toks: list[_Tok], i0: int) -> tuple[str, int]:
@@ -36,6 +36,9 @@ def _hedge(toks: list[_Tok], i0: int) -> tuple[str, int]:
     Stacked hedges are combined: all alike keep their direction, mixed ones ("nearly
     about more than 5") become "~"; a repeated word ("at at least") is ignored.
     """
+    before = toks[i0 - 1].w if 0 < i0 <= len(toks) else ""
+    if before not in _HEDGE_SKIP and before not in _HEDGES_BY_LAST:
+        return "=", i0  # most numbers: nothing the loop below could take (speed)
     found: list[str] = []
     k = start = i0
     while True:
