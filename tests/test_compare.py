@@ -858,3 +858,20 @@ def test_a_key_listed_with_many_values_in_one_article_is_not_one_quantity() -> N
     )
     _, dis = compare([listing, other])
     assert dis == []
+
+
+def test_two_figures_told_in_mostly_the_same_words_are_one_quantity() -> None:
+    # more than half the words around the two numbers shared (6 of 11): one statement
+    siege = art(
+        "Following an 11-hour siege, armed commandos stormed the cafe early on Saturday morning.",
+        "https://b.example/2",
+    )
+    told = art(
+        "After almost 10 hours of fighting, armed commandos stormed the cafe early on "
+        "Saturday and freed the hostages.",
+        "https://a.example/1",
+    )
+    _, dis = compare([told, siege])
+    assert [sorted(f.value for f in d.facts) for d in dis] == [["11-hour", "almost 10 hours"]]
+    other = art("After almost 10 hours, the hostages were freed by police.", "https://a.example/1")
+    assert compare([other, siege])[1] == []

@@ -199,7 +199,7 @@ def _rule_pairs(
         if len(ms) > 2000:
             continue
         # speed: only mentions of one order and background can pair, and _similar needs
-        # three shared context words and sizes within 0.6 of each other; each mention meets
+        # three shared context words and sizes within half of each other; each mention meets
         # the later ones of its bucket that pass (_similar_later), in the order of ``ms``
         buckets: dict[tuple[int, str], list[_Mention]] = defaultdict(list)
         place: dict[int, int] = {}
@@ -244,7 +244,7 @@ def _listed_keys(scans: Sequence[_Scanner]) -> set[tuple[str, ...]]:
 
 def _similar_later(bucket: list[_Mention], sparse_from: int = 40) -> list[list[int]]:
     """For each mention of the bucket, the later ones (by place, ascending) that may be
-    :func:`_similar` to it: at least three shared context words, and at least 0.6 of the
+    :func:`_similar` to it: at least three shared context words, and at least half of the
     union shared (a loose bound: _similar decides). A large bucket is counted with one
     sparse product."""
     n = len(bucket)
@@ -256,10 +256,10 @@ def _similar_later(bucket: list[_Mention], sparse_from: int = 40) -> list[list[i
             for q in range(p + 1, n):
                 cb = bucket[q].context
                 size_b = len(cb)
-                if 5 * min(size_a, size_b) < 3 * max(size_a, size_b) - 1:
-                    continue  # the sizes alone rule out 0.6 of the union shared
+                if 2 * min(size_a, size_b) < max(size_a, size_b):
+                    continue  # the sizes alone rule out half of the union shared
                 inter = len(ca & cb)
-                if inter >= 3 and 5 * inter >= 3 * (size_a + size_b - inter) - 1:
+                if inter >= 3 and 2 * inter >= (size_a + size_b - inter):
                     row.append(q)
             out.append(row)
         return out
@@ -274,7 +274,7 @@ def _similar_later(bucket: list[_Mention], sparse_from: int = 40) -> list[list[i
     inter = (x @ x.T).toarray()
     sizes = np.diag(inter)
     union = sizes[:, None] + sizes[None, :] - inter
-    ok = np.triu((inter >= 3) & (5 * inter >= 3 * union - 1), k=1)
+    ok = np.triu((inter >= 3) & (2 * inter >= union), k=1)
     return [np.flatnonzero(ok[p]).tolist() for p in range(n)]
 
 
