@@ -875,3 +875,12 @@ def test_two_figures_told_in_mostly_the_same_words_are_one_quantity() -> None:
     assert [sorted(f.value for f in d.facts) for d in dis] == [["11-hour", "almost 10 hours"]]
     other = art("After almost 10 hours, the hostages were freed by police.", "https://a.example/1")
     assert compare([other, siege])[1] == []
+
+
+def test_comes_n_months_after_sets_the_figures_in_an_earlier_incident() -> None:
+    a = art("The attack comes one month after the death of 40 soldiers in two jihadist attacks.")
+    got = {f.normalized: f.measure for f in numeric(extract_facts(a))}
+    assert got["40"] == "security forces killed (another incident)"
+    b = art("Two days after the quake, rescuers said 40 people had been killed.")
+    got = {f.normalized: f.measure for f in numeric(extract_facts(b))}
+    assert got["40"] == "people killed"

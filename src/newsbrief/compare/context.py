@@ -133,6 +133,13 @@ _OTHER_INCIDENT = re.compile(
     r"(?:that|which|in which|when|killed|kills|left)\b"
 )
 _OTHER_WORDS = ("another ", "similar ", "earlier ", "previous ", "separate ")
+#: "The attack comes one month after the death of 40 soldiers": the news formula that
+#: sets this event beside an earlier one, whose figures the sentence then gives
+_COMES_AFTER = re.compile(
+    r"\b(?:comes?|came|coming) (?:just |only |barely |less than |more than |nearly |about |"
+    r"some )?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+) "
+    r"(?:days?|weeks?|months?|years?) (?:after|since)\b"
+)
 _PER_YEAR = re.compile(
     r"\b(?:every|each|per) year\b|\ba year\b(?! (?:ago|earlier|before|after))|\bannually\b"
     r"|\b(?:on|an) average\b"
@@ -158,6 +165,8 @@ def _background(s: _Sent, ref_year: int | None) -> str:
         return "since then"
     if any(w in low for w in _PERIOD_WORDS) and _ANOTHER_PERIOD.search(low):
         return "another period"
+    if (" after" in low or " since" in low) and _COMES_AFTER.search(low):
+        return "another incident"
     if ("year" in low or "annually" in low or "average" in low) and _PER_YEAR.search(low):
         return "per year"
     if any(w in low for w in _OTHER_WORDS) and _OTHER_INCIDENT.search(low):
