@@ -842,3 +842,45 @@ def test_event_nouns_count_events_and_casualty_nouns_their_category() -> None:
     b = art("Measles caused 400 to 500 deaths and 48,000 hospitalizations a year.")
     got = {f.normalized: f.measure for f in numeric(extract_facts(b))}
     assert got["48000"].startswith("people hospitalized")
+
+
+def test_a_key_listed_with_many_values_in_one_article_is_not_one_quantity() -> None:
+    other = art(
+        "The Conservatives won 382 seats in the election, the count showed.", "https://b.example/2"
+    )
+    one = art("The Conservatives won 365 seats in the election.", "https://a.example/1")
+    _, dis = compare([one, other])
+    assert [sorted(f.value for f in d.facts) for d in dis] == [["365", "382"]]
+    listing = art(
+        "The Conservatives won 365 seats in the election. A party needs 326 seats for a "
+        "majority. Labour won 203 seats and the Liberal Democrats won 11 seats.",
+        "https://a.example/1",
+    )
+    _, dis = compare([listing, other])
+    assert dis == []
+
+
+def test_two_figures_told_in_mostly_the_same_words_are_one_quantity() -> None:
+    # more than half the words around the two numbers shared (6 of 11): one statement
+    siege = art(
+        "Following an 11-hour siege, armed commandos stormed the cafe early on Saturday morning.",
+        "https://b.example/2",
+    )
+    told = art(
+        "After almost 10 hours of fighting, armed commandos stormed the cafe early on "
+        "Saturday and freed the hostages.",
+        "https://a.example/1",
+    )
+    _, dis = compare([told, siege])
+    assert [sorted(f.value for f in d.facts) for d in dis] == [["11-hour", "almost 10 hours"]]
+    other = art("After almost 10 hours, the hostages were freed by police.", "https://a.example/1")
+    assert compare([other, siege])[1] == []
+
+
+def test_comes_n_months_after_sets_the_figures_in_an_earlier_incident() -> None:
+    a = art("The attack comes one month after the death of 40 soldiers in two jihadist attacks.")
+    got = {f.normalized: f.measure for f in numeric(extract_facts(a))}
+    assert got["40"] == "security forces killed (another incident)"
+    b = art("Two days after the quake, rescuers said 40 people had been killed.")
+    got = {f.normalized: f.measure for f in numeric(extract_facts(b))}
+    assert got["40"] == "people killed"

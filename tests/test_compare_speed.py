@@ -395,3 +395,26 @@ def test_support_similarity_in_place_equals_the_formula() -> None:
     assert c.support_similarity.dtype == np.float32
     assert np.array_equal(c.support_similarity, want)
     assert c.article_similarity.shape == (c.size, 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Jan 5 and 12 Dec.",
+        "see www.example.org or @desk",
+        "no month named",
+        "May",
+        "",
+        "a/b at 10:30 GMT+1",
+    ],
+)
+def test_piece_searches_equal_testing_each_piece(text: str) -> None:
+    """The scanner's prefilters written as pieces are run as one search for any of them:
+    it finds something exactly where one of the pieces is written."""
+    from newsbrief.compare import scanner
+
+    assert scanner._SEARCH_OF  # the month names, the link marks... are all searches now
+    for pieces, search in scanner._SEARCH_OF.items():
+        assert (search(text) is not None) == any(p in text for p in pieces), (pieces, text)
+    for _rx, need in scanner._MASKS + scanner._DATES:
+        assert need is None or callable(need)

@@ -143,7 +143,10 @@ def _rule_pairs(
 
     key_groups: list[tuple[list[_Mention], list[tuple[_Mention, _Mention]]]] = []
     # 1. the same key: each article's own statements of it
+    listed = _listed_keys(scans)
     for key, claims in _claims(scans).items():
+        if key in listed:
+            continue  # one name for several quantities (seats won, needed, a majority...)
         bad = [
             (a, b)
             for i, a in enumerate(claims)
@@ -196,7 +199,7 @@ def _rule_pairs(
         if len(ms) > 2000:
             continue
         # speed: only mentions of one order and background can pair, and _similar needs
-        # three shared context words and sizes within 0.6 of each other; each mention meets
+        # three shared context words and sizes within half of each other; each mention meets
         # the later ones of its bucket that pass (_similar_later), in the order of ``ms``
         buckets: dict[tuple[int, str], list[_Mention]] = defaultdict(list)
         place: dict[int, int] = {}
@@ -221,9 +224,27 @@ def _rule_pairs(
     return key_groups, pairs
 
 
+#: an article that gives this many different values under one key (other than a count of
+#: people or money) lists several quantities under one name: "seats" won, needed for a
+#: majority, held before and forecast by an exit poll; "length" of several things. One
+#: article's own figure, a revision and a rounding make at most three.
+_LISTED_VALUES = 4
+
+
+def _listed_keys(scans: Sequence[_Scanner]) -> set[tuple[str, ...]]:
+    """The keys (not counts of people, nor money) some article states with at least
+    :data:`_LISTED_VALUES` different values: names of several quantities, not one."""
+    values: dict[tuple[int, tuple[str, ...]], set[float]] = defaultdict(set)
+    for sc in scans:
+        for m in sc.mentions:
+            if m.alignable and not m.background and m.key[0] not in ("q", "money"):
+                values[(m.article, m.key)].add(_si(m))
+    return {key for (_art, key), vs in values.items() if len(vs) >= _LISTED_VALUES}
+
+
 def _similar_later(bucket: list[_Mention], sparse_from: int = 40) -> list[list[int]]:
     """For each mention of the bucket, the later ones (by place, ascending) that may be
-    :func:`_similar` to it: at least three shared context words, and at least 0.6 of the
+    :func:`_similar` to it: at least three shared context words, and at least half of the
     union shared (a loose bound: _similar decides). A large bucket is counted with one
     sparse product."""
     n = len(bucket)
@@ -235,10 +256,10 @@ def _similar_later(bucket: list[_Mention], sparse_from: int = 40) -> list[list[i
             for q in range(p + 1, n):
                 cb = bucket[q].context
                 size_b = len(cb)
-                if 5 * min(size_a, size_b) < 3 * max(size_a, size_b) - 1:
-                    continue  # the sizes alone rule out 0.6 of the union shared
+                if 2 * min(size_a, size_b) < max(size_a, size_b):
+                    continue  # the sizes alone rule out half of the union shared
                 inter = len(ca & cb)
-                if inter >= 3 and 5 * inter >= 3 * (size_a + size_b - inter) - 1:
+                if inter >= 3 and 2 * inter >= (size_a + size_b - inter):
                     row.append(q)
             out.append(row)
         return out
@@ -253,7 +274,7 @@ def _similar_later(bucket: list[_Mention], sparse_from: int = 40) -> list[list[i
     inter = (x @ x.T).toarray()
     sizes = np.diag(inter)
     union = sizes[:, None] + sizes[None, :] - inter
-    ok = np.triu((inter >= 3) & (5 * inter >= 3 * union - 1), k=1)
+    ok = np.triu((inter >= 3) & (2 * inter >= union), k=1)
     return [np.flatnonzero(ok[p]).tolist() for p in range(n)]
 
 

@@ -175,7 +175,7 @@ def _similar(a: _Mention, b: _Mention) -> bool:
     """Nearly the same words around the two numbers: the same statement, re-reported."""
     inter = len(a.context & b.context)
     union = len(a.context | b.context)
-    return inter >= 3 and inter / union >= 0.6
+    return inter >= 3 and inter / union >= 0.5
 
 
 # ---------------------------------------------------------------------------------------

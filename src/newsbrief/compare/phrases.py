@@ -206,7 +206,7 @@ def _cat_antecedent(s: _Sent, k: int, start: int) -> str:
             break
         if t.low in ("that", "which") and j > start:
             q = j - 1 if s.toks[j - 1].text != "," else j - 2
-            w = s.toks[q].low if q >= start and s.toks[q].kind == "word" else ""
+            w = s.toks[q].w if q >= start else ""
             noun = w[:-1] if w.endswith("s") and w[:-1] in _BEFORE_CAT else w
             if noun.endswith(("tion", "death", "deaths", "rescue", "arrest")):
                 return _BEFORE_CAT.get(noun, "")

@@ -68,8 +68,23 @@ _NEEDS: dict[str, tuple[str, ...] | Callable[[str], object]] = {
     for rx in _DATE_RES
     if rx.pattern.startswith(r"\b(?P<mon>") or rx.pattern.startswith(r"\b(?P<day>")
 }
-_MASKS = [(rx, _NEEDS.get(rx.pattern)) for rx in _MASK_RES]
-_DATES = [(rx, _NEEDS.get(rx.pattern)) for rx in _DATE_RES]
+#: each tuple of pieces as one search for any of them (one pass in C, not a test per
+#: piece: speed); one search per distinct tuple, so _dates_in asks each once
+_SEARCH_OF: dict[tuple[str, ...], Callable[[str], object]] = {}
+
+
+def _searcher(
+    need: tuple[str, ...] | Callable[[str], object] | None,
+) -> Callable[[str], object] | None:
+    if not isinstance(need, tuple):
+        return need
+    if need not in _SEARCH_OF:
+        _SEARCH_OF[need] = re.compile("|".join(re.escape(x) for x in need)).search
+    return _SEARCH_OF[need]
+
+
+_MASKS = [(rx, _searcher(_NEEDS.get(rx.pattern))) for rx in _MASK_RES]
+_DATES = [(rx, _searcher(_NEEDS.get(rx.pattern))) for rx in _DATE_RES]
 
 
 def _holds(text: str, need: tuple[str, ...] | Callable[[str], object]) -> bool:
@@ -79,7 +94,7 @@ def _holds(text: str, need: tuple[str, ...] | Callable[[str], object]) -> bool:
 
 
 def _masks_in(text: str) -> list[re.Pattern[str]]:
-    return [rx for rx, need in _MASKS if need is None or _holds(text, need)]
+    return [rx for rx, need in _MASKS if need is None or need(text) is not None]
 
 
 def _dates_in(text: str) -> list[re.Pattern[str]]:
@@ -88,7 +103,7 @@ def _dates_in(text: str) -> list[re.Pattern[str]]:
     for rx, need in _DATES:
         if need is not None:
             if need not in known:
-                known[need] = _holds(text, need)
+                known[need] = need(text) is not None
             if not known[need]:
                 continue
         out.append(rx)
@@ -279,7 +294,7 @@ class _Scanner(_NumberReader):
                     self.dates.append((t, t.capitalize(), "weekday", si))
         # words of more than 3 letters (a mark is one character)
         longer = [t for t in texts if len(t) > 3]
-        caps = sum(1 for t in longer if "A" <= t[0] <= "Z")
+        caps = len([t for t in longer if "A" <= t[0] <= "Z"])
         title_case = len(longer) >= 3 and caps >= 0.75 * len(longer)
         self._sents.append(_Sent(raw, [], title_case, [], False, texts))
         return subject
