@@ -1,6 +1,6 @@
 """Grouping on hard pools: leave-one-family-out choice of the weights, threshold and rule.
 
-    .venv/bin/python bench/groups_lofo.py [--ties-middle]
+    .venv/bin/python bench/groups_lofo.py [--ties-middle] [--one-pool] [--weekdays-fixed]
 
 Each configuration of the grid (title, lead and entity weights, lead and body lengths,
 threshold, and the cohesion rule of bench/cohesion_rule.py: its share, 0 for off, and the
@@ -31,6 +31,9 @@ from newsbrief.cluster_metrics import LabeledArticles, bcubed, bcubed_subset
 from newsbrief.settings import Settings
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+#: the train.jsonl choosing pools: 5 folds of its events, or with ``--one-pool`` all 95
+#: events moved into one week as one pool (every pair of similar events then meets)
+FOLDS = 1 if "--one-pool" in sys.argv else 5
 
 #: first values first: on ties the first configuration in grid order is chosen
 #: the vector weights (outer loop: each configuration's vectors are made once)
@@ -42,7 +45,8 @@ WEIGHTS: dict[str, Sequence[Any]] = {
 }
 #: the agglomeration's rules and threshold
 RULES: dict[str, Sequence[Any]] = {
-    "WEEKDAYS": (False, True),
+    # --weekdays-fixed: the weekday rule on as fitted on train.jsonl, not chosen here
+    "WEEKDAYS": (True,) if "--weekdays-fixed" in sys.argv else (False, True),
     "COHESION": (0.0, 0.5, 0.6, 0.7, 0.8),
     "COHESION_SIZE": (2, 3),
     "threshold": (0.14, 0.18),
@@ -84,7 +88,7 @@ def predict(data: LabeledArticles, settings: Settings, vec: Cached | None = None
 
 def main() -> int:
     pool, fams, _, dev = read_pools(DATA)
-    choosing = train_pools(DATA)
+    choosing = train_pools(DATA, FOLDS)
     dev_hard = dev_hard_pool(DATA)
     keys = list(GRID)
     runs = []
