@@ -1,6 +1,7 @@
 """Grouping on hard pools: leave-one-family-out choice of the weights, threshold and rule.
 
     .venv/bin/python bench/groups_lofo.py [--ties-middle] [--one-pool] [--weekdays-fixed]
+    .venv/bin/python bench/groups_lofo.py --evidence  # + number idf 2/4, lead weight 2/3
 
 Each configuration of the grid (title, lead and entity weights, lead and body lengths,
 threshold, and the cohesion rule of bench/cohesion_rule.py: its share, 0 for off, and the
@@ -43,6 +44,8 @@ WEIGHTS: dict[str, Sequence[Any]] = {
     "BODY_CHARS": (0, 1500),
     "ENTITY_WEIGHT": (1, 2),
 }
+if "--evidence" in sys.argv:  # also the weight of a number feature and of a lead word
+    WEIGHTS = {**WEIGHTS, "NUMBER_WEIGHT": (2.0, 4.0), "LEAD_WEIGHT": (2, 3)}
 #: the agglomeration's rules and threshold
 RULES: dict[str, Sequence[Any]] = {
     # --weekdays-fixed: the weekday rule on as fitted on train.jsonl, not chosen here
@@ -64,6 +67,8 @@ def configure(cfg: dict[str, Any], clear: bool = True) -> Settings:
             setattr(g, k, v)
     if clear:
         g._token_cache.clear()
+        g._columns.clear()
+        g._weights.clear()
     return Settings(group_threshold=cfg["threshold"])
 
 
@@ -95,6 +100,8 @@ def main() -> int:
     for weights in itertools.product(*WEIGHTS.values()):
         vec = Cached()
         g._token_cache.clear()  # the tokens' features depend on the weights
+        g._columns.clear()  # and the features' idf part on NUMBER_WEIGHT (cached
+        g._weights.clear()  # with the columns)
         for rules in itertools.product(*RULES.values()):
             values = weights + rules
             cfg = dict(zip(keys, values, strict=True))
