@@ -1,6 +1,7 @@
 """Grouping on hard pools: leave-one-family-out choice of the weights, threshold and rule.
 
-    .venv/bin/python bench/groups_lofo.py [--ties-middle]
+    .venv/bin/python bench/groups_lofo.py [--ties-middle] [--one-pool] [--weekdays-fixed]
+    .venv/bin/python bench/groups_lofo.py --evidence  # + number idf 2/4, lead weight 2/3
 
 Each configuration of the grid (title, lead and entity weights, lead and body lengths,
 threshold, and the cohesion rule of bench/cohesion_rule.py: its share, 0 for off, and the
@@ -31,6 +32,9 @@ from newsbrief.cluster_metrics import LabeledArticles, bcubed, bcubed_subset
 from newsbrief.settings import Settings
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+#: the train.jsonl choosing pools: 5 folds of its events, or with ``--one-pool`` all 95
+#: events moved into one week as one pool (every pair of similar events then meets)
+FOLDS = 1 if "--one-pool" in sys.argv else 5
 
 #: first values first: on ties the first configuration in grid order is chosen
 #: the vector weights (outer loop: each configuration's vectors are made once)
@@ -40,9 +44,12 @@ WEIGHTS: dict[str, Sequence[Any]] = {
     "BODY_CHARS": (0, 1500),
     "ENTITY_WEIGHT": (1, 2),
 }
+if "--evidence" in sys.argv:  # also the weight of a number feature and of a lead word
+    WEIGHTS = {**WEIGHTS, "NUMBER_WEIGHT": (2.0, 4.0), "LEAD_WEIGHT": (2, 3)}
 #: the agglomeration's rules and threshold
 RULES: dict[str, Sequence[Any]] = {
-    "WEEKDAYS": (False, True),
+    # --weekdays-fixed: the weekday rule on as fitted on train.jsonl, not chosen here
+    "WEEKDAYS": (True,) if "--weekdays-fixed" in sys.argv else (False, True),
     "COHESION": (0.0, 0.5, 0.6, 0.7, 0.8),
     "COHESION_SIZE": (2, 3),
     "threshold": (0.14, 0.18),
@@ -60,6 +67,8 @@ def configure(cfg: dict[str, Any], clear: bool = True) -> Settings:
             setattr(g, k, v)
     if clear:
         g._token_cache.clear()
+        g._columns.clear()
+        g._weights.clear()
     return Settings(group_threshold=cfg["threshold"])
 
 
@@ -84,13 +93,15 @@ def predict(data: LabeledArticles, settings: Settings, vec: Cached | None = None
 
 def main() -> int:
     pool, fams, _, dev = read_pools(DATA)
-    choosing = train_pools(DATA)
+    choosing = train_pools(DATA, FOLDS)
     dev_hard = dev_hard_pool(DATA)
     keys = list(GRID)
     runs = []
     for weights in itertools.product(*WEIGHTS.values()):
         vec = Cached()
         g._token_cache.clear()  # the tokens' features depend on the weights
+        g._columns.clear()  # and the features' idf part on NUMBER_WEIGHT (cached
+        g._weights.clear()  # with the columns)
         for rules in itertools.product(*RULES.values()):
             values = weights + rules
             cfg = dict(zip(keys, values, strict=True))

@@ -21,8 +21,9 @@ import numpy as np
 from hard_pool import collapse, fold_of, join, subset
 from newsbrief.cluster_metrics import LabeledArticles, bcubed, read_labeled
 
-#: which of several equally good settings is chosen: "first" in grid order, or "middle"
-TIES = "middle" if "--ties-middle" in sys.argv else "first"
+#: which of several equally good settings is chosen: "first" in grid order, "middle", or
+#: "vote" (the one most often best when one more family is left out; :func:`vote_choice`)
+TIES = "middle" if "--ties-middle" in sys.argv else "vote" if "--ties-vote" in sys.argv else "first"
 
 Run = tuple  # (settings, {family: (P, R, F1)}, (P, R, F1))
 
@@ -34,12 +35,13 @@ def choose(runs: Sequence[Run], score: Callable[[Run], float], ties: str = TIES)
     return tied[0] if ties == "first" else tied[(len(tied) - 1) // 2]
 
 
-def fit_score(run: Run, fams: dict[str, list[int]], leave: str | None) -> float:
-    """Article-weighted mean F1 of a run over every family but ``leave`` (and over the
-    choosing pools' articles where the run has them)."""
+def fit_score(run: Run, fams: dict[str, list[int]], leave: str | frozenset[str] | None) -> float:
+    """Article-weighted mean F1 of a run over every family but ``leave`` (one family or a
+    set of them; and over the choosing pools' articles where the run has them)."""
     per = run[1]
-    m = sum(len(fams[f]) for f in per if f != leave)
-    total = sum(per[f][2] * len(fams[f]) for f in per if f != leave)
+    out = {leave} if isinstance(leave, str) else set(leave or ())
+    m = sum(len(fams[f]) for f in per if f not in out)
+    total = sum(per[f][2] * len(fams[f]) for f in per if f not in out)
     if len(run) > 3 and run[3] is not None:
         f1, n = run[3]
         total += f1 * n
@@ -47,22 +49,97 @@ def fit_score(run: Run, fams: dict[str, list[int]], leave: str | None) -> float:
     return total / m
 
 
+def tied_runs(runs: Sequence[Run], score: Callable[[Run], float]) -> list[Run]:
+    """Every run whose score equals the best one (within 1e-9), in grid order."""
+    top = max(score(r) for r in runs)
+    return [r for r in runs if score(r) >= top - 1e-9]
+
+
+def vote_choice(cands: Sequence[Run], fams: dict[str, list[int]], leave: str) -> Run:
+    """Of the settings tied best without ``leave``, the one most often best when one more
+    family ``g`` is left out too (each ``g`` gives one vote, shared among its tied best);
+    the first in grid order on equal votes. A setting that stays best whichever family is
+    missing is the one least resting on one family; ``leave``'s labels take no part."""
+    tied = tied_runs(cands, lambda r: fit_score(r, fams, leave))
+    if len(tied) == 1:
+        return tied[0]
+    votes = [0.0] * len(tied)
+    for g in fams:
+        if g == leave:
+            continue
+        inner = tied_runs(cands, lambda r, g=g: fit_score(r, fams, frozenset((leave, g))))
+        ids = {id(r) for r in inner}
+        for k, r in enumerate(tied):
+            if id(r) in ids:
+                votes[k] += 1.0 / len(inner)
+    return tied[max(range(len(tied)), key=lambda k: (votes[k], -k))]
+
+
+def _pooled(pr: Sequence[tuple[float, float, int]]) -> tuple[float, float, float]:
+    """Article-weighted P and R over families, and the F1 of those."""
+    n = sum(m for _, _, m in pr)
+    p = sum(x * m for x, _, m in pr) / n
+    r = sum(y * m for _, y, m in pr) / n
+    return p, r, 2 * p * r / (p + r)
+
+
 def print_lofo(label: str, cands: Sequence[Run], fams: dict[str, list[int]], setting: str) -> None:
-    """Print the held-out table of ``cands`` (one row per family) and its pooled figure."""
+    """Print the held-out table of ``cands`` (one row per family) and its pooled figure.
+
+    Several settings can be equally good on the choosing data; the table shows the one the
+    tie rule (``TIES``) takes and how many were tied. Below it, the held-out figure under
+    every tie rule: the first and the middle of the tied settings in grid order, the
+    vote (:func:`vote_choice`), the mean
+    over them (what a choice at random among them gives on average: no tie rule at all),
+    and the worst and best of them (how much the figure rests on the tie)."""
     print(f"\n### {label} (ties: {TIES})\n")
-    print(f"| held-out family | articles | {setting} (chosen on the others) | P | R | F1 |")
-    print("|---|---:|---|---:|---:|---:|")
-    hp = hr = 0.0
+    print(
+        f"| held-out family | articles | {setting} (chosen on the others) | tied | P | R | F1 "
+        "| F1 over the tied (worst-best) |"
+    )
+    print("|---|---:|---|---:|---:|---:|---:|---|")
+    rules: dict[str, list[tuple[float, float, int]]] = {
+        k: []
+        for k in ("first", "middle", "vote", "mean over ties", "worst of ties", "best of ties")
+    }
     for f in sorted(fams):
-        best = choose(cands, lambda r, f=f: fit_score(r, fams, f))
+        tied = tied_runs(cands, lambda r, f=f: fit_score(r, fams, f))
+        best = (
+            vote_choice(cands, fams, f)
+            if TIES == "vote"
+            else choose(cands, lambda r, f=f: fit_score(r, fams, f))
+        )
         p, r, f1 = best[1][f]
-        hp += p * len(fams[f])
-        hr += r * len(fams[f])
-        print(f"| {f} | {len(fams[f])} | {best[0]} | {p:.3f} | {r:.3f} | {f1:.3f} |")
-    n = sum(len(idx) for idx in fams.values())
-    hp, hr = hp / n, hr / n
-    print(f"\n{label}, leave-one-family-out (held out): P {hp:.3f} R {hr:.3f} "
-          f"F1 {2 * hp * hr / (hp + hr):.3f}")  # fmt: skip
+        m = len(fams[f])
+        lo_f1 = min(t[1][f][2] for t in tied)
+        hi_f1 = max(t[1][f][2] for t in tied)
+        print(
+            f"| {f} | {m} | {best[0]} | {len(tied)} | {p:.3f} | {r:.3f} | {f1:.3f} "
+            f"| {lo_f1:.3f}-{hi_f1:.3f} |"
+        )
+        picks = (
+            ("first", tied[0]),
+            ("middle", tied[(len(tied) - 1) // 2]),
+            ("vote", vote_choice(cands, fams, f)),
+        )
+        for k, run in picks:
+            rules[k].append((run[1][f][0], run[1][f][1], m))
+        rules["mean over ties"].append(
+            (
+                sum(t[1][f][0] for t in tied) / len(tied),
+                sum(t[1][f][1] for t in tied) / len(tied),
+                m,
+            )
+        )
+        lo = min(tied, key=lambda t: t[1][f][2])[1][f]
+        hi = max(tied, key=lambda t: t[1][f][2])[1][f]
+        rules["worst of ties"].append((lo[0], lo[1], m))
+        rules["best of ties"].append((hi[0], hi[1], m))
+    hp, hr, hf = _pooled(rules[TIES])
+    print(f"\n{label}, leave-one-family-out (held out): P {hp:.3f} R {hr:.3f} F1 {hf:.3f}")
+    print("  by tie rule: " + "; ".join(
+        f"{k} F1 {_pooled(v)[2]:.3f}" for k, v in rules.items()
+    ))  # fmt: skip
 
 
 def read_pools(

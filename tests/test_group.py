@@ -547,3 +547,33 @@ def test_weekday_of_an_undated_lead_must_fit_the_event(monkeypatch: pytest.Monke
     monkeypatch.setattr(linkage, "WEEKDAYS", True)
     assert joins() == 1  # Friday is not a day of [Tuesday - 2, Tuesday + 1]
     assert linkage.week_mask(tue, tue) == 0b1000111  # Sunday, Monday, Tuesday, Wednesday
+
+
+def test_lofo_vote_breaks_ties_without_the_held_out_family(monkeypatch: pytest.MonkeyPatch) -> None:
+    """bench/lofo.py: of settings tied without the held-out family, the vote takes the one
+    most often best when one more family is left out, and never reads the held-out one."""
+    import importlib
+
+    bench = Path(__file__).resolve().parents[1] / "bench"
+    monkeypatch.syspath_prepend(str(bench))
+    lofo = importlib.import_module("lofo")
+    fams = {f: list(range(10 * k, 10 * k + 10)) for k, f in enumerate("ABCD")}
+
+    def run(name: str, **f1: float) -> tuple:
+        return (name, {f: (v, v, v) for f, v in f1.items()}, (0.0, 0.0, 0.0))
+
+    # without A all three score 0.9 over B, C, D (tied)
+    runs = [
+        run("r2", A=1.0, B=0.9, C=0.9, D=0.9),
+        run("r1", A=0.0, B=1.0, C=0.8, D=0.9),
+        run("r3", A=0.5, B=0.75, C=1.0, D=0.95),
+    ]
+    assert lofo.fit_score(runs[1], fams, "A") == pytest.approx(0.9)
+    assert lofo.fit_score(runs[1], fams, frozenset("AB")) == pytest.approx(0.85)
+    assert len(lofo.tied_runs(runs, lambda r: lofo.fit_score(r, fams, "A"))) == 3
+    assert lofo.choose(runs, lambda r: lofo.fit_score(r, fams, "A"), "first")[0] == "r2"
+    # votes: leaving B out too r3 is best, leaving C out r1, leaving D out r1 and r2 tie
+    assert lofo.vote_choice(runs, fams, "A")[0] == "r1"
+    # the held-out family's own scores change nothing
+    runs[1] = run("r1", A=1.0, B=1.0, C=0.8, D=0.9)
+    assert lofo.vote_choice(runs, fams, "A")[0] == "r1"
