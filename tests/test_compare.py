@@ -540,6 +540,22 @@ def test_json_and_renderers_show_facts_and_disagreements() -> None:
     assert shown["dates"] == [("Friday", [1])]
 
 
+
+def test_display_lists_a_disputed_figure_once_under_its_disagreement() -> None:
+    from newsbrief.render import render
+
+    a = art("Officials said 30,000 people were evacuated. The storm killed three people.", title="A")
+    b = art("The UN said 34,000 people were evacuated. The storm killed three people.", title="B")
+    brief = _brief([a, b])
+    disputed = {v.normalized for d in brief.disagreements for v in d.facts}
+    assert disputed == {"30000", "34000"}
+    assert disputed <= {f.normalized for f in brief.facts}  # the JSON keeps every fact
+    listed = facts_for_display(brief)["facts"]
+    assert [(f["value"], f["citations"]) for f in listed] == [("three", [1, 2])]
+    text = render(brief, "text")
+    assert text.count("34,000") == 2  # the disagreement's line and its evidence sentence
+
+
 def test_pipeline_brief_carries_facts() -> None:
     pytest.importorskip("newsbrief.clean")
     from newsbrief.pipeline import brief_from_articles

@@ -190,8 +190,11 @@ def facts_for_display(brief: Brief, limit: int = 12) -> dict[str, Any]:
     sentence), ...]}]}], "facts": [{"measure", "value",
     "citations", "evidence"}], "names": {"people" | "places" | "organizations":
     [(name, citations)]}, "dates": [(value, citations)]}``. ``facts`` holds the numeric
-    facts, most-cited first, at most ``limit`` of them (0: all). Citation numbers and
-    evidence are sorted by source number.
+    facts, most-cited first, at most ``limit`` of them (0: all), less those already shown
+    as a value of a disagreement (the same value and unit, stated by none but that value's
+    articles): a disputed figure is shown once, under the one measure name of its
+    disagreement. Citation numbers and evidence are sorted by source number.
+    ``brief.facts`` itself (the JSON) keeps every fact.
     """
     number = {a.id: i for i, a in enumerate(brief.sources, 1)}
 
@@ -226,7 +229,17 @@ def facts_for_display(brief: Brief, limit: int = 12) -> dict[str, Any]:
             "evidence": evidence(f),
         }
 
-    numeric = [f for f in brief.facts if f.kind in NUMERIC_KINDS]
+    disputed = [
+        (v.normalized, v.unit, set(v.article_ids)) for d in brief.disagreements for v in d.facts
+    ]
+
+    def shown_above(f: Fact) -> bool:
+        return any(
+            f.normalized == n and f.unit == u and set(f.article_ids) <= ids
+            for n, u, ids in disputed
+        )
+
+    numeric = [f for f in brief.facts if f.kind in NUMERIC_KINDS and not shown_above(f)]
     names: dict[str, list[tuple[str, list[int]]]] = {
         "people": [],
         "places": [],
