@@ -98,3 +98,40 @@ def test_without_a_precision_pass_the_balanced_text_stands(
     monkeypatch.setattr(trafilatura, "bare_extraction", balanced_only)
     a = H.html_article(PAGE, "ferry.html")
     assert a.text == balanced.split("\n", 1)[1]  # all of it, less the repeated title
+
+
+def _reader_pools():
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "reader_pools.py"
+    spec = importlib.util.spec_from_file_location("reader_pools", path)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("reader_pools", mod)  # its dataclass looks its module up
+    spec.loader.exec_module(mod)
+    return sys.modules["reader_pools"]
+
+
+def test_container_pool_holds_only_the_main_containers_missing_blocks():
+    """bench/reader_pools.py's container pool: the blocks of the element that holds the
+    balanced text, less those the balanced text has, placed after the line before them."""
+    import lxml.html
+
+    pools = _reader_pools()
+    page = lxml.html.fromstring(
+        "<html><body><nav><a href='/a'>Home page of the site</a> <a href='/b'>World news and"
+        " more</a></nav><div class='story'><p>" + BODY[0] + "</p><p>" + BODY[1] + "</p>"
+        "<blockquote class='twitter-tweet'><p>Lava is everywhere <b>tonight</b> near us</p>"
+        "</blockquote><figure><figcaption>A photo of the lava flow at dawn</figcaption>"
+        "</figure><p>" + BODY[2] + "</p></div><footer>Copyright of the site owner</footer>"
+        "</body></html>"
+    )
+    extras = pools.extra_blocks(page, list(BODY))
+    assert [x.text for x in extras] == [
+        "Lava is everywhere tonight near us",
+        "A photo of the lava flow at dawn",
+    ]
+    tweet, caption = extras
+    assert (tweet.after, tweet.quoted, tweet.figure) == (1, True, False)
+    assert (caption.after, caption.quoted, caption.figure) == (1, False, True)
