@@ -87,12 +87,6 @@ _MASKS = [(rx, _searcher(_NEEDS.get(rx.pattern))) for rx in _MASK_RES]
 _DATES = [(rx, _searcher(_NEEDS.get(rx.pattern))) for rx in _DATE_RES]
 
 
-def _holds(text: str, need: tuple[str, ...] | Callable[[str], object]) -> bool:
-    if isinstance(need, tuple):
-        return any(x in text for x in need)
-    return need(text) is not None
-
-
 def _masks_in(text: str) -> list[re.Pattern[str]]:
     return [rx for rx, need in _MASKS if need is None or need(text) is not None]
 
