@@ -30,8 +30,7 @@ Run = tuple  # (settings, {family: (P, R, F1)}, (P, R, F1))
 
 def choose(runs: Sequence[Run], score: Callable[[Run], float], ties: str = TIES) -> Run:
     """The run with the best score (ties: the first in grid order, or the middle one)."""
-    top = max(score(r) for r in runs)
-    tied = [r for r in runs if score(r) >= top - 1e-9]
+    tied = tied_runs(runs, score)
     return tied[0] if ties == "first" else tied[(len(tied) - 1) // 2]
 
 
@@ -104,11 +103,12 @@ def print_lofo(label: str, cands: Sequence[Run], fams: dict[str, list[int]], set
     }
     for f in sorted(fams):
         tied = tied_runs(cands, lambda r, f=f: fit_score(r, fams, f))
-        best = (
-            vote_choice(cands, fams, f)
-            if TIES == "vote"
-            else choose(cands, lambda r, f=f: fit_score(r, fams, f))
-        )
+        picks = {
+            "first": tied[0],
+            "middle": tied[(len(tied) - 1) // 2],
+            "vote": vote_choice(cands, fams, f),
+        }
+        best = picks[TIES]
         p, r, f1 = best[1][f]
         m = len(fams[f])
         lo_f1 = min(t[1][f][2] for t in tied)
@@ -117,12 +117,7 @@ def print_lofo(label: str, cands: Sequence[Run], fams: dict[str, list[int]], set
             f"| {f} | {m} | {best[0]} | {len(tied)} | {p:.3f} | {r:.3f} | {f1:.3f} "
             f"| {lo_f1:.3f}-{hi_f1:.3f} |"
         )
-        picks = (
-            ("first", tied[0]),
-            ("middle", tied[(len(tied) - 1) // 2]),
-            ("vote", vote_choice(cands, fams, f)),
-        )
-        for k, run in picks:
+        for k, run in picks.items():
             rules[k].append((run[1][f][0], run[1][f][1], m))
         rules["mean over ties"].append(
             (
