@@ -32,9 +32,6 @@ from newsbrief.cluster_metrics import LabeledArticles, bcubed, bcubed_subset
 from newsbrief.settings import Settings
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
-#: the train.jsonl choosing pools: 5 folds of its events, or with ``--one-pool`` all 95
-#: events moved into one week as one pool (every pair of similar events then meets)
-FOLDS = 1 if "--one-pool" in sys.argv else 5
 BETAS = (0.0, 0.5, 0.6, 0.7, 0.8)
 SIZES = (2, 3)
 THRESHOLDS = (0.14, 0.16, 0.18, 0.2)
@@ -50,7 +47,7 @@ def predict(data: LabeledArticles, beta: float, threshold: float, size: int = 2)
 
 def main() -> int:
     pool, fams, _, dev = read_pools(DATA)
-    choosing = train_pools(DATA, FOLDS)
+    choosing = train_pools(DATA)
     dev_hard = dev_hard_pool(DATA)
     runs = []
     for beta, size, t in itertools.product(BETAS, SIZES, THRESHOLDS):

@@ -32,9 +32,6 @@ from newsbrief.cluster_metrics import LabeledArticles, bcubed, bcubed_subset
 from newsbrief.settings import Settings
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
-#: the train.jsonl choosing pools: 5 folds of its events, or with ``--one-pool`` all 95
-#: events moved into one week as one pool (every pair of similar events then meets)
-FOLDS = 1 if "--one-pool" in sys.argv else 5
 
 #: first values first: on ties the first configuration in grid order is chosen
 #: the vector weights (outer loop: each configuration's vectors are made once)
@@ -93,7 +90,7 @@ def predict(data: LabeledArticles, settings: Settings, vec: Cached | None = None
 
 def main() -> int:
     pool, fams, _, dev = read_pools(DATA)
-    choosing = train_pools(DATA, FOLDS)
+    choosing = train_pools(DATA)
     dev_hard = dev_hard_pool(DATA)
     keys = list(GRID)
     runs = []

@@ -24,6 +24,9 @@ from newsbrief.cluster_metrics import LabeledArticles, bcubed, read_labeled
 #: which of several equally good settings is chosen: "first" in grid order, "middle", or
 #: "vote" (the one most often best when one more family is left out; :func:`vote_choice`)
 TIES = "middle" if "--ties-middle" in sys.argv else "vote" if "--ties-vote" in sys.argv else "first"
+#: the train.jsonl choosing pools: 5 folds of its events, or with ``--one-pool`` all 95
+#: events moved into one week as one pool (every pair of similar events then meets)
+FOLDS = 1 if "--one-pool" in sys.argv else 5
 
 Run = tuple  # (settings, {family: (P, R, F1)}, (P, R, F1))
 
@@ -151,7 +154,7 @@ def read_pools(
     return pool, fams, hard, dev
 
 
-def train_pools(data: Path, folds: int = 5) -> list[LabeledArticles]:
+def train_pools(data: Path, folds: int = FOLDS) -> list[LabeledArticles]:
     """Choosing pools from fit data only: the events of train.jsonl moved so that each
     starts on one day (bench/hard_pool.py), in ``folds`` fixed folds by a hash of the event
     id, each fold one pool. No dev.jsonl or groups_dev.jsonl article is in them."""

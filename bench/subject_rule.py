@@ -35,9 +35,6 @@ from newsbrief.settings import Settings
 from pair_features import FEATURES, article_parts, pair_features
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
-#: the train.jsonl choosing pools: 5 folds of its events, or with ``--one-pool`` all 95
-#: events moved into one week as one pool (every pair of similar events then meets)
-FOLDS = 1 if "--one-pool" in sys.argv else 5
 ALPHAS = (0.0, 0.25, 0.5, 0.75, 1.0)
 THRESHOLDS = (0.14, 0.16, 0.18, 0.2)
 MISSING = FEATURES.index("subject_missing")
@@ -59,7 +56,7 @@ def main() -> int:
         float(sys.argv[sys.argv.index("--cohesion") + 1]) if "--cohesion" in sys.argv else 0.0
     )
     pool, fams, _, dev = read_pools(DATA)
-    choosing = train_pools(DATA, FOLDS)
+    choosing = train_pools(DATA)
     dev_hard = dev_hard_pool(DATA)
     runs = []
     for alpha, t in itertools.product(ALPHAS, THRESHOLDS):
