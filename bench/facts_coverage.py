@@ -2,7 +2,9 @@
 
 For each labelled disagreement of the TUNE part of ../shared/data/train_facts.jsonl (sorted
 ids, even positions), our own labels (bench/data/pair_labels.jsonl) and the dev labels
-(tests/data/facts_labels.json) -- never the held-out part -- every mention that states one
+(tests/data/facts_labels.json) and our own labels of groups_dev.jsonl events
+(bench/data/groups_pair_labels.jsonl, part "grp") -- never the held-out part -- every
+mention that states one
 side's value in one side's articles (the shared scorer's matching) is looked up. A
 disagreement with a candidate pair (newsbrief.compare.pairing.candidate_pairs: the rules'
 pairs and the wider net) is counted as ``rule pair`` (a rule proposes it) or ``wide: key``
@@ -35,7 +37,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from facts_quality import scorer, split_of  # noqa: E402
+from facts_quality import groups_events, scorer, split_of  # noqa: E402
 from fit_pairing import OWN, ROOT, dev_labels, read_events, read_jsonl  # noqa: E402
 from newsbrief import pipeline  # noqa: E402
 from newsbrief.compare import _prepared, _rule_pairs, pairing  # noqa: E402
@@ -172,6 +174,9 @@ def main(argv: list[str] | None = None) -> int:
     part = split_of(shared)
     labelled = [(lab, "tune") for lab in shared if part[lab["event_id"]] == "tune"]
     labelled += [(lab, "own") for lab in read_jsonl(OWN) if lab["event_id"] in events]
+    for item in groups_events(args.data):
+        events[item["event"]["id"]] = item["event"]
+        labelled.append((item["label"], "grp"))
     dev = ROOT / "tests" / "data" / "facts_labels.json"
     if dev.exists():
         labelled += [(lab, "dev") for lab in dev_labels(dev, events)]
