@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from newsbrief.compare import compare
+from newsbrief.compare import compare, extract_facts
 from newsbrief.model import Article
 
 
@@ -34,3 +34,17 @@ def test_a_figure_stated_as_the_new_value_is_the_articles_claim() -> None:
         "https://a.example/1",
     )
     assert compare([plain, later])[1] == []
+
+
+def test_a_capitalized_number_word_inside_a_sentence_is_a_name() -> None:
+    a = art(
+        "Members of the pop band Seventeen are missing after the wave hit the stage, and "
+        "nearly 30 people are still missing.",
+        "https://a.example/1",
+    )
+    got = [f.value for f in extract_facts(a) if f.kind == "quantity"]
+    assert got == ["nearly 30"]
+    # a headline in title case, and a sentence that starts with the word, keep the number
+    b = art("Seventeen people are missing. Quake Leaves Seven Dead", "https://b.example/2")
+    got = sorted(f.normalized for f in extract_facts(b) if f.kind == "quantity")
+    assert got == ["17", "7"]

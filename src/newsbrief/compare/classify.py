@@ -194,6 +194,11 @@ class _NumberReader:
                 return None  # "I-10", "Covid-19"
         if nxt is not None and not nxt.space and nxt.text in ("*", "^", "=", "/"):
             return None
+        if nm.words and i0 > 0 and first.text[:1].isupper() and not s.title_case:
+            p = toks[i0 - 1]
+            if p.kind == "word" and not p.cap:
+                return None  # a capitalized number word after a lower-case one is a name:
+                # "the pop band Seventeen", "three Seventeen members"
         rel, hstart = _hedge(toks, i0)
         cur, cstart = _currency_before(toks, i0)
         if cur:
