@@ -48,3 +48,14 @@ def test_a_capitalized_number_word_inside_a_sentence_is_a_name() -> None:
     b = art("Seventeen people are missing. Quake Leaves Seven Dead", "https://b.example/2")
     got = sorted(f.normalized for f in extract_facts(b) if f.kind == "quantity")
     assert got == ["17", "7"]
+
+
+def test_previous_ones_are_counted_apart_from_all() -> None:
+    # "their two previous debates" and "all three debates": no disagreement
+    a = art("In contrast to their two previous debates, the talk covered policy.", "https://a.e/1")
+    b = art("Clinton is widely believed to have won all three debates.", "https://b.e/2")
+    assert compare([a, b])[1] == []
+    # two counts of previous ones still disagree
+    c = art("The king has had three previous marriages, the palace said.", "https://c.e/3")
+    d = art("The king has had four previous marriages, the palace said.", "https://d.e/4")
+    assert values(compare([c, d])[1]) == [["four", "three"]]

@@ -761,6 +761,10 @@ class _NumberReader:
         else:
             lem = _lemma(noun)
             lem = _COUNT_SYNONYMS.get(lem, lem)
+            if _word(toks, k) in ("previous", "prior", "earlier"):
+                # "their two previous debates" are not the "three debates" of all, but
+                # "three previous marriages" and "four previous marriages" are one count
+                lem = f"previous {lem}"
             m = mk("quantity", "count", nm.i1, noun=lem, context=_context(toks, nm.i0, run_end))
             m.measure = " ".join(words[-2:]) if words else "count"
             partial = partial or subset
