@@ -59,3 +59,13 @@ def test_previous_ones_are_counted_apart_from_all() -> None:
     c = art("The king has had three previous marriages, the palace said.", "https://c.e/3")
     d = art("The king has had four previous marriages, the palace said.", "https://d.e/4")
     assert values(compare([c, d])[1]) == [["four", "three"]]
+
+
+def test_a_speed_qualifies_the_plural_noun_after_it() -> None:
+    a = art("Maria made landfall with maximum sustained winds of 150 mph.", "https://a.e/1")
+    b = art("Maria roared onto the island with 155 mph winds and heavy rain.", "https://b.e/2")
+    assert [f.measure for f in extract_facts(b) if f.kind == "measurement"] == ["wind"]
+    assert values(compare([a, b])[1]) == [["150 mph", "155 mph"]]
+    # a size before a plural noun is still a class of things, not one thing's size
+    c = art("The recall covers 2.0-liter diesel vehicles.", "https://c.e/3")
+    assert [f.measure for f in extract_facts(c) if f.kind == "measurement"] == ["volume"]

@@ -565,11 +565,15 @@ class _NumberReader:
         canon, dim, _ = _MEASURES[unit_word]
         end = unit_tok + 1
         ref = _measure_ref(s, nm.i0, end)
-        if not ref and _attributive(s, unit_tok, toks[unit_tok - 1].text == "-"):
+        # a speed qualifies what moves, in the plural too: "155 mph winds", "with 130 mph
+        # gusts" (a size of a plural noun is a class of things: "2.0-liter vehicles")
+        speed = dim == "speed"
+        glued = toks[unit_tok - 1].text == "-" or speed
+        if not ref and _attributive(s, unit_tok, glued):
             # "a 2,000-mile range", "a 21,000 pound bomb": the one thing the unit qualifies
             # (not a class of things: "2.0-liter diesel vehicles")
             words, _end, note = _noun_run(s, end)
-            if words and not note and not _plural(words[-1]):
+            if words and not note and (speed or not _plural(words[-1])):
                 ref = _lemma(words[-1])
         if not ref:
             ref = _measured_before(s, nm.i0)
