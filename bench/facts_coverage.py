@@ -66,6 +66,11 @@ def _fact(m: Any, arts: list[Any]) -> dict[str, Any]:
     }
 
 
+def _place(m: Any) -> tuple[int, int, int]:
+    """Where a mention stands: article, sentence and character."""
+    return (m.article, m.sent, m.pos)
+
+
 def _reason(a: Any, b: Any) -> str:
     if a.kind not in pairing._PAIRED_KINDS or b.kind not in pairing._PAIRED_KINDS:
         return "never compared"
@@ -107,7 +112,14 @@ def event_reasons(
         (va, aa), (vb, ab) = fs.side_spec(lab, d, "a"), fs.side_spec(lab, d, "b")
         ma = [m for m in mentions if fs.fact_hits(proj, va, aa, _fact(m, arts))]
         mb = [m for m in mentions if fs.fact_hits(proj, vb, ab, _fact(m, arts))]
-        hits = [(x, y, r) for x, y, r in cands if (x in ma and y in mb) or (x in mb and y in ma)]
+        # a claim may be a copy of its first mention with the hedge of a later one ("400"
+        # in a headline, "more than 400" in the body): mentions are matched by place
+        sa, sb = {_place(m) for m in ma}, {_place(m) for m in mb}
+        hits = [
+            (x, y, r)
+            for x, y, r in cands
+            if (_place(x) in sa and _place(y) in sb) or (_place(x) in sb and _place(y) in sa)
+        ]
         if any(r for _x, _y, r in hits):
             out.append(("rule pair", d, ""))
             continue
