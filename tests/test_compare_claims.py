@@ -69,3 +69,12 @@ def test_a_speed_qualifies_the_plural_noun_after_it() -> None:
     # a size before a plural noun is still a class of things, not one thing's size
     c = art("The recall covers 2.0-liter diesel vehicles.", "https://c.e/3")
     assert [f.measure for f in extract_facts(c) if f.kind == "measurement"] == ["volume"]
+
+
+def test_people_waiting_to_be_evacuated_are_not_evacuated_yet() -> None:
+    a = art(
+        "At least 689 hikers are still waiting to be evacuated from the mountain.", "https://a.e/1"
+    )
+    assert [f.measure for f in extract_facts(a) if f.kind == "quantity"] == ["hikers trapped"]
+    b = art("At least 689 hikers were evacuated from the mountain.", "https://b.e/2")
+    assert [f.measure for f in extract_facts(b) if f.kind == "quantity"] == ["hikers evacuated"]

@@ -111,6 +111,16 @@ def _measured_before(s: _Sent, i0: int) -> str:
     return ""
 
 
+def _not_yet(toks: list[_Tok], k: int, stop: int) -> bool:
+    """Tokens k..stop say the people are yet to have it done: "waiting to be evacuated",
+    "awaiting rescue", "yet to be rescued"."""
+    words = [toks[q].low for q in range(k, stop) if toks[q].kind == "word"]
+    return "awaiting" in words or any(
+        words[q] in ("waiting", "yet") and words[q + 1 : q + 3] == ["to", "be"]
+        for q in range(len(words) - 2)
+    )
+
+
 def _number_of(toks: list[_Tok], i0: int, start: int) -> str:
     """The counted noun of "the number of X (stood at | was | rose to...) N": X's plural
     head, when the words between end in a verb of being or reaching and a preposition."""
@@ -727,6 +737,8 @@ class _NumberReader:
                 cat, noun, words = "count", named, [named]
         if nm.weak:
             return None
+        if cat in ("evacuated", "rescued") and _not_yet(toks, nm.i1, min(len(toks), stop + 2)):
+            cat = "trapped"  # "689 hikers are still waiting to be evacuated": not yet out
         superseded = w_before == "from" and (
             any(_word(toks, q) == "to" for q in range(nm.i1, min(len(toks), nm.i1 + 3)))
             # "the toll rose to 28 from 21", "28 people died, up from 21"
