@@ -2,7 +2,9 @@
 
 For each labelled disagreement of the TUNE part of ../shared/data/train_facts.jsonl (sorted
 ids, even positions), our own labels (bench/data/pair_labels.jsonl) and the dev labels
-(tests/data/facts_labels.json) -- never the held-out part -- every mention that states one
+(tests/data/facts_labels.json) and our own labels of groups_dev.jsonl events
+(bench/data/groups_pair_labels.jsonl, part "grp") -- never the held-out part -- every
+mention that states one
 side's value in one side's articles (the shared scorer's matching) is looked up. A
 disagreement with a candidate pair (newsbrief.compare.pairing.candidate_pairs: the rules'
 pairs and the wider net) is counted as ``rule pair`` (a rule proposes it) or ``wide: key``
@@ -35,7 +37,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from facts_quality import scorer, split_of  # noqa: E402
+from facts_quality import groups_events, scorer, split_of  # noqa: E402
 from fit_pairing import OWN, ROOT, dev_labels, read_events, read_jsonl  # noqa: E402
 from newsbrief import pipeline  # noqa: E402
 from newsbrief.compare import _prepared, _rule_pairs, pairing  # noqa: E402
@@ -62,6 +64,11 @@ def _fact(m: Any, arts: list[Any]) -> dict[str, Any]:
         "article_ids": [arts[m.article].id],
         "evidence": [m.sentence],
     }
+
+
+def _place(m: Any) -> tuple[int, int, int]:
+    """Where a mention stands: article, sentence and character."""
+    return (m.article, m.sent, m.pos)
 
 
 def _reason(a: Any, b: Any) -> str:
@@ -105,7 +112,14 @@ def event_reasons(
         (va, aa), (vb, ab) = fs.side_spec(lab, d, "a"), fs.side_spec(lab, d, "b")
         ma = [m for m in mentions if fs.fact_hits(proj, va, aa, _fact(m, arts))]
         mb = [m for m in mentions if fs.fact_hits(proj, vb, ab, _fact(m, arts))]
-        hits = [(x, y, r) for x, y, r in cands if (x in ma and y in mb) or (x in mb and y in ma)]
+        # a claim may be a copy of its first mention with the hedge of a later one ("400"
+        # in a headline, "more than 400" in the body): mentions are matched by place
+        sa, sb = {_place(m) for m in ma}, {_place(m) for m in mb}
+        hits = [
+            (x, y, r)
+            for x, y, r in cands
+            if (_place(x) in sa and _place(y) in sb) or (_place(x) in sb and _place(y) in sa)
+        ]
         if any(r for _x, _y, r in hits):
             out.append(("rule pair", d, ""))
             continue
@@ -172,6 +186,9 @@ def main(argv: list[str] | None = None) -> int:
     part = split_of(shared)
     labelled = [(lab, "tune") for lab in shared if part[lab["event_id"]] == "tune"]
     labelled += [(lab, "own") for lab in read_jsonl(OWN) if lab["event_id"] in events]
+    for item in groups_events(args.data):
+        events[item["event"]["id"]] = item["event"]
+        labelled.append((item["label"], "grp"))
     dev = ROOT / "tests" / "data" / "facts_labels.json"
     if dev.exists():
         labelled += [(lab, "dev") for lab in dev_labels(dev, events)]

@@ -4,7 +4,10 @@ Quality on the hand labels of 20 train events (../shared/data/train_facts.jsonl)
 by the project's shared scorer (../shared/tools/facts_score.py, imported, run in process
 through the same path as `newsbrief summarize --format json`), on a fixed split by event:
 the label file's event ids sorted, even positions are the TUNE part (read and tuned on),
-odd positions the HELD-OUT part (not read while tuning; report these). It also counts
+odd positions the HELD-OUT part (not read while tuning; report these); then our own labels
+of the 37 multi-article events of ../shared/data/groups_dev.jsonl
+(bench/data/groups_pair_labels.jsonl: the "own (groups_dev)" part, read and tuned on;
+--hide-heldout leaves the held-out part out while working). It also counts
 noisy facts of the kinds issue 14 names (weekday/demonym/title words as places,
 suffixes and country codes as organizations, paywall text, "age of X" twice).
 
@@ -20,6 +23,7 @@ stage) and the summarize stage, so the ratios survive a noisy machine.
     .venv/bin/python bench/facts_quality.py                  # print the figures
     .venv/bin/python bench/facts_quality.py --write docs/facts.md   # and update the doc
     .venv/bin/python bench/facts_quality.py --train-only -v   # the train split only, details
+    .venv/bin/python bench/facts_quality.py --train-only --hide-heldout -v --details own
 """
 
 from __future__ import annotations
@@ -43,6 +47,8 @@ from newsbrief.text import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 BEGIN, END = "<!-- facts-quality:begin -->", "<!-- facts-quality:end -->"
+#: our own labels of the multi-article events of groups_dev.jsonl (train_facts format)
+GROUPS_LABELS = ROOT / "bench" / "data" / "groups_pair_labels.jsonl"
 
 
 NOISE_PLACES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -117,10 +123,37 @@ def noisy(facts: list[dict[str, Any]]) -> list[str]:
     return out
 
 
+def groups_events(data: Path, labels_path: Path = GROUPS_LABELS) -> list[dict[str, Any]]:
+    """Our own labels of groups_dev.jsonl events (bench/data/groups_pair_labels.jsonl), each
+    with the event's articles (in file order) under ``articles``; [] when either is missing."""
+    pool = data / "groups_dev.jsonl"
+    if not pool.exists() or not labels_path.is_file():
+        return []
+    articles: dict[str, list[dict[str, Any]]] = {}
+    with pool.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                a = json.loads(line)
+                articles.setdefault(a["event"], []).append(a)
+    with labels_path.open(encoding="utf-8") as fh:
+        labels = [json.loads(line) for line in fh if line.strip()]
+    return [
+        {"label": lab, "event": {"id": lab["event_id"], "articles": articles[lab["event_id"]]}}
+        for lab in labels
+        if lab["event_id"] in articles
+    ]
+
+
 def train_quality(
-    data: Path, tools: Path, verbose: bool, details: str = "tune"
+    data: Path,
+    tools: Path,
+    verbose: bool,
+    details: str = "tune",
+    hide_heldout: bool = False,
+    groups_labels: Path = GROUPS_LABELS,
 ) -> tuple[str, dict[str, dict[str, float]]]:
-    """Markdown table of the shared scorer's figures per part (tune, held-out, all)."""
+    """Markdown table of the shared scorer's figures per part (tune, held-out, all of
+    train_facts.jsonl; our own groups_dev labels)."""
     fs = scorer(tools)
     events = {}
     with (data / "train.jsonl").open(encoding="utf-8") as fh:
@@ -131,8 +164,14 @@ def train_quality(
     with (data / "train_facts.jsonl").open(encoding="utf-8") as fh:
         labels = [json.loads(line) for line in fh if line.strip()]
     part = split_of(labels)
+    if hide_heldout:
+        labels = [lab for lab in labels if part[lab["event_id"]] != "heldout"]
+    for item in groups_events(data, groups_labels):
+        events[item["event"]["id"]] = item["event"]
+        labels.append(item["label"])
+        part[item["label"]["event_id"]] = "own"
     zero = {"f_tot": 0, "f_hit": 0, "d_tot": 0, "d_hit": 0, "r_tot": 0, "r_ok": 0, "noise": 0}
-    counts = {p: dict(zero) for p in ("tune", "heldout")}
+    counts = {p: dict(zero) for p in ("tune", "heldout", "own")}
     seconds = 0.0
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "event.jsonl"
@@ -191,8 +230,16 @@ def train_quality(
         return a / b if b else 0.0
 
     rows, figures = [], {}
-    names = {"tune": "tune (tuned on)", "heldout": "**held-out** (not tuned on)", "all": "all"}
-    for p in ("tune", "heldout", "all"):
+    names = {
+        "tune": "train_facts tune (tuned on)",
+        "heldout": "train_facts **held-out** (not tuned on)",
+        "all": "train_facts all",
+        "own": "own (groups_dev; read, tuned on)",
+    }
+    shown = ["tune"] if hide_heldout else ["tune", "heldout", "all"]
+    if any(v == "own" for v in part.values()):
+        shown.append("own")
+    for p in shown:
         c = counts[p]
         fig = {
             "facts_R": ratio(c["f_hit"], c["f_tot"]),
@@ -200,17 +247,19 @@ def train_quality(
             "dis_R": ratio(c["d_hit"], c["d_tot"]),
         }
         figures[p] = fig
-        n_events = sum(1 for v in part.values() if p in ("all", v))
+        n_events = sum(1 for v in part.values() if v == p or (p == "all" and v != "own"))
         rows.append(
             f"| {names[p]} | {n_events} | {c['f_tot']} | {fig['facts_R']:.2f} | {c['d_tot']} | "
             f"{c['r_tot']} | {fig['dis_P']:.2f} | {fig['dis_R']:.2f} | {c['noise']} |"
         )
     head = (
-        "| part of train_facts.jsonl | events | facts labelled | facts R | disagreements "
+        "| part | events | facts labelled | facts R | disagreements "
         "labelled | reported | disagreements P | disagreements R | noisy facts |\n"
         "|---|---|---|---|---|---|---|---|---|\n"
     )
-    tail = f"\nsummarize + compare of the 20 events in process: {seconds:.2f} s in all.\n"
+    tail = (
+        f"\nsummarize + compare of the {len(labels)} events in process: {seconds:.2f} s in all.\n"
+    )
     return head + "\n".join(rows) + "\n" + tail, figures
 
 
@@ -298,10 +347,25 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("-v", "--verbose", action="store_true", help="list false alarms and misses")
     ap.add_argument("--tools", type=Path, default=ROOT.parent / "shared" / "tools")
-    ap.add_argument("--train-only", action="store_true", help="only the train_facts split")
+    ap.add_argument(
+        "--train-only",
+        action="store_true",
+        help="only the train_facts split and our own groups_dev labels",
+    )
+    ap.add_argument(
+        "--hide-heldout",
+        action="store_true",
+        help="leave the held-out part of train_facts.jsonl out (while working on rules)",
+    )
+    ap.add_argument(
+        "--groups-labels",
+        type=Path,
+        default=GROUPS_LABELS,
+        help="our own labels of groups_dev.jsonl events (pass '' to leave them out)",
+    )
     ap.add_argument(
         "--details",
-        choices=("tune", "heldout", "all"),
+        choices=("tune", "own", "heldout", "all"),
         default="tune",
         help="which part of train_facts.jsonl -v lists (default: tune; read held-out failures "
         "only once the rules are settled)",
@@ -313,10 +377,21 @@ def main(argv: list[str] | None = None) -> int:
     ):
         print("facts_quality: error: no train_facts.jsonl or facts_score.py", file=sys.stderr)
         return 2
-    train, _ = train_quality(args.data, args.tools, args.verbose, args.details)
+    if args.hide_heldout and args.details in ("heldout", "all"):
+        args.details = "tune"
+    train, _ = train_quality(
+        args.data,
+        args.tools,
+        args.verbose,
+        args.details,
+        hide_heldout=args.hide_heldout,
+        groups_labels=args.groups_labels if str(args.groups_labels) not in ("", ".") else Path(""),
+    )
     train = (
-        "Hand labels of train events, scored by ../shared/tools/facts_score.py "
-        "(fixed split by event: sorted ids, even = tune, odd = held-out):\n\n" + train
+        "Hand labels of train events (train_facts.jsonl; fixed split by event: sorted ids, "
+        "even = tune, odd = held-out) and our own labels of the groups_dev.jsonl events "
+        "(bench/data/groups_pair_labels.jsonl), scored by ../shared/tools/facts_score.py:\n\n"
+        + train
     )
     if args.train_only:
         print(train)

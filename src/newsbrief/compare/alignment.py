@@ -181,9 +181,27 @@ def _similar(a: _Mention, b: _Mention) -> bool:
 # ---------------------------------------------------------------------------------------
 
 
+#: a figure stated as the new value of a changing one: "raising the death toll to 15",
+#: "the toll has risen to 22", "climbed to 832" (the words up to the number)
+_UPDATED_TO = re.compile(
+    r"\b(?:rais(?:e|es|ed|ing)|r[io]se[ns]?|rising|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|"
+    r"increas(?:e|es|ed|ing)|revis(?:e|es|ed|ing)|updat(?:e|es|ed|ing)|grew|grow(?:n|s|ing)?|"
+    r"mount(?:s|ed|ing)?|swell(?:s|ed|ing)?|swollen|soar(?:s|ed|ing)?)\b[^.;:!?]{0,60}?"
+    r"\bto\s+(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some)\s+)?$",
+    re.I,
+)
+
+
+def _updated_to(m: _Mention) -> bool:
+    """The article states ``m`` as the new value of a figure that changed ("raising the
+    death toll to 15"): its current statement of the quantity, whatever it said first."""
+    return bool(_UPDATED_TO.search(m.sentence[: m.pos]))
+
+
 def _claims(scans: Sequence[_Scanner]) -> dict[tuple[str, ...], list[_Mention]]:
     """Per key, each article's statements: its first one, and a later one that differs
-    from it when another article's first statement backs it (durations and ages: all)."""
+    from it when another article's first statement backs it or when the article states
+    it as the figure's new value ("raising the toll to 15"; durations and ages: all)."""
     by_key: dict[tuple[str, ...], dict[int, list[_Mention]]] = defaultdict(dict)
     titled = {sc.index for sc in scans if (sc.article.title or "").strip()}
     for sc in scans:
@@ -194,14 +212,16 @@ def _claims(scans: Sequence[_Scanner]) -> dict[tuple[str, ...], list[_Mention]]:
     for key, per_article in by_key.items():
         leads = {a: _merge_same_value(ms, a in titled)[0] for a, ms in per_article.items()}
         claims: list[_Mention] = []
-        for art, ms in per_article.items():
-            ms = _merge_same_value(ms, art in titled)
+        for art, stated in per_article.items():
+            ms = _merge_same_value(stated, art in titled)
+            updated = {(m.value, m.unit) for m in stated if _updated_to(m)}
             claims.append(ms[0])
             for m in ms[1:]:
                 if key[0] in ("duration", "age"):
                     claims.append(m)
-                elif _mentions_compatible(m, ms[0]) is False and any(
-                    _corroborates(o, m) for a, o in leads.items() if a != art
+                elif (m.value, m.unit) in updated or (
+                    _mentions_compatible(m, ms[0]) is False
+                    and any(_corroborates(o, m) for a, o in leads.items() if a != art)
                 ):
                     claims.append(m)
         out[key] = claims

@@ -111,6 +111,16 @@ def _measured_before(s: _Sent, i0: int) -> str:
     return ""
 
 
+def _not_yet(toks: list[_Tok], k: int, stop: int) -> bool:
+    """Tokens k..stop say the people are yet to have it done: "waiting to be evacuated",
+    "awaiting rescue", "yet to be rescued"."""
+    words = [toks[q].low for q in range(k, stop) if toks[q].kind == "word"]
+    return "awaiting" in words or any(
+        words[q] in ("waiting", "yet") and words[q + 1 : q + 3] == ["to", "be"]
+        for q in range(len(words) - 2)
+    )
+
+
 def _number_of(toks: list[_Tok], i0: int, start: int) -> str:
     """The counted noun of "the number of X (stood at | was | rose to...) N": X's plural
     head, when the words between end in a verb of being or reaching and a preposition."""
@@ -194,6 +204,11 @@ class _NumberReader:
                 return None  # "I-10", "Covid-19"
         if nxt is not None and not nxt.space and nxt.text in ("*", "^", "=", "/"):
             return None
+        if nm.words and i0 > 0 and first.text[:1].isupper() and not s.title_case:
+            p = toks[i0 - 1]
+            if p.kind == "word" and not p.cap:
+                return None  # a capitalized number word after a lower-case one is a name:
+                # "the pop band Seventeen", "three Seventeen members"
         rel, hstart = _hedge(toks, i0)
         cur, cstart = _currency_before(toks, i0)
         if cur:
@@ -560,11 +575,15 @@ class _NumberReader:
         canon, dim, _ = _MEASURES[unit_word]
         end = unit_tok + 1
         ref = _measure_ref(s, nm.i0, end)
-        if not ref and _attributive(s, unit_tok, toks[unit_tok - 1].text == "-"):
+        # a speed qualifies what moves, in the plural too: "155 mph winds", "with 130 mph
+        # gusts" (a size of a plural noun is a class of things: "2.0-liter vehicles")
+        speed = dim == "speed"
+        glued = toks[unit_tok - 1].text == "-" or speed
+        if not ref and _attributive(s, unit_tok, glued):
             # "a 2,000-mile range", "a 21,000 pound bomb": the one thing the unit qualifies
             # (not a class of things: "2.0-liter diesel vehicles")
             words, _end, note = _noun_run(s, end)
-            if words and not note and not _plural(words[-1]):
+            if words and not note and (speed or not _plural(words[-1])):
                 ref = _lemma(words[-1])
         if not ref:
             ref = _measured_before(s, nm.i0)
@@ -718,6 +737,8 @@ class _NumberReader:
                 cat, noun, words = "count", named, [named]
         if nm.weak:
             return None
+        if cat in ("evacuated", "rescued") and _not_yet(toks, nm.i1, min(len(toks), stop + 2)):
+            cat = "trapped"  # "689 hikers are still waiting to be evacuated": not yet out
         superseded = w_before == "from" and (
             any(_word(toks, q) == "to" for q in range(nm.i1, min(len(toks), nm.i1 + 3)))
             # "the toll rose to 28 from 21", "28 people died, up from 21"
@@ -756,6 +777,10 @@ class _NumberReader:
         else:
             lem = _lemma(noun)
             lem = _COUNT_SYNONYMS.get(lem, lem)
+            if _word(toks, k) in ("previous", "prior", "earlier"):
+                # "their two previous debates" are not the "three debates" of all, but
+                # "three previous marriages" and "four previous marriages" are one count
+                lem = f"previous {lem}"
             m = mk("quantity", "count", nm.i1, noun=lem, context=_context(toks, nm.i0, run_end))
             m.measure = " ".join(words[-2:]) if words else "count"
             partial = partial or subset

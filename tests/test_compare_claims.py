@@ -1,0 +1,80 @@
+"""Which statements are an article's own claims, and which pairs are disagreements
+(newsbrief.compare alignment and pairing rules added with the groups_dev labels)."""
+
+from __future__ import annotations
+
+from newsbrief.compare import compare, extract_facts
+from newsbrief.model import Article
+
+
+def art(text: str, url: str) -> Article:
+    return Article.create(text, url=url)
+
+
+def values(dis: list) -> list[list[str]]:
+    return [sorted(f.value for f in d.facts) for d in dis]
+
+
+def test_a_figure_stated_as_the_new_value_is_the_articles_claim() -> None:
+    # the lead's "at least 10" is compatible with 16; the later "raising the death toll
+    # to 15" is the article's current figure, and 15 against 16 is a disagreement
+    first = art(
+        "A strong earthquake killed at least 10 people on Sunday. A student died in a "
+        "landslide, raising the death toll from the earthquake to 15.",
+        "https://a.example/1",
+    )
+    later = art("The death toll from the earthquake stood at 16 on Monday.", "https://b.example/2")
+    _, dis = compare([first, later])
+    assert len(dis) == 1 and {"15", "16"} <= set(values(dis)[0])
+    # a later figure in the same article that is not worded as a new value stays out:
+    # the article's claim is its lead, compatible with 16
+    plain = art(
+        "A strong earthquake killed at least 10 people on Sunday. Officials said the quake "
+        "killed 15 people in one village.",
+        "https://a.example/1",
+    )
+    assert compare([plain, later])[1] == []
+
+
+def test_a_capitalized_number_word_inside_a_sentence_is_a_name() -> None:
+    a = art(
+        "Members of the pop band Seventeen are missing after the wave hit the stage, and "
+        "nearly 30 people are still missing.",
+        "https://a.example/1",
+    )
+    got = [f.value for f in extract_facts(a) if f.kind == "quantity"]
+    assert got == ["nearly 30"]
+    # a headline in title case, and a sentence that starts with the word, keep the number
+    b = art("Seventeen people are missing. Quake Leaves Seven Dead", "https://b.example/2")
+    got = sorted(f.normalized for f in extract_facts(b) if f.kind == "quantity")
+    assert got == ["17", "7"]
+
+
+def test_previous_ones_are_counted_apart_from_all() -> None:
+    # "their two previous debates" and "all three debates": no disagreement
+    a = art("In contrast to their two previous debates, the talk covered policy.", "https://a.e/1")
+    b = art("Clinton is widely believed to have won all three debates.", "https://b.e/2")
+    assert compare([a, b])[1] == []
+    # two counts of previous ones still disagree
+    c = art("The king has had three previous marriages, the palace said.", "https://c.e/3")
+    d = art("The king has had four previous marriages, the palace said.", "https://d.e/4")
+    assert values(compare([c, d])[1]) == [["four", "three"]]
+
+
+def test_a_speed_qualifies_the_plural_noun_after_it() -> None:
+    a = art("Maria made landfall with maximum sustained winds of 150 mph.", "https://a.e/1")
+    b = art("Maria roared onto the island with 155 mph winds and heavy rain.", "https://b.e/2")
+    assert [f.measure for f in extract_facts(b) if f.kind == "measurement"] == ["wind"]
+    assert values(compare([a, b])[1]) == [["150 mph", "155 mph"]]
+    # a size before a plural noun is still a class of things, not one thing's size
+    c = art("The recall covers 2.0-liter diesel vehicles.", "https://c.e/3")
+    assert [f.measure for f in extract_facts(c) if f.kind == "measurement"] == ["volume"]
+
+
+def test_people_waiting_to_be_evacuated_are_not_evacuated_yet() -> None:
+    a = art(
+        "At least 689 hikers are still waiting to be evacuated from the mountain.", "https://a.e/1"
+    )
+    assert [f.measure for f in extract_facts(a) if f.kind == "quantity"] == ["hikers trapped"]
+    b = art("At least 689 hikers were evacuated from the mountain.", "https://b.e/2")
+    assert [f.measure for f in extract_facts(b) if f.kind == "quantity"] == ["hikers evacuated"]
