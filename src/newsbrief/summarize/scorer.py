@@ -80,8 +80,15 @@ _NUMBER = re.compile(r"\b\d[\d,.]*\b")
 _NAME = re.compile(r"(?<=\s)[A-Z][a-z]+")
 
 
-def sentence_features(cluster: Cluster, gains: np.ndarray, texts: list[str]) -> np.ndarray:
-    """The ``len(FEATURES)`` columns for every sentence of ``cluster`` (rows = sentences)."""
+def sentence_features(
+    cluster: Cluster, gains: np.ndarray, texts: list[str], faults: bool = True
+) -> np.ndarray:
+    """The ``len(FEATURES)`` columns for every sentence of ``cluster`` (rows = sentences).
+
+    With ``faults=False`` the "faults" column is left 0 (speed: counting every sentence's
+    faults is a tenth of a summary); the rows of sentences without a fault are then the
+    same, and so are their scores.
+    """
     from newsbrief.summarize.default import needs_context
 
     n = cluster.size
@@ -118,27 +125,25 @@ def sentence_features(cluster: Cluster, gains: np.ndarray, texts: list[str]) -> 
     centroid = np.asarray(cluster.vectors @ (centre / norm)).ravel()
 
     counts = np.bincount(cluster.article_of, minlength=len(cluster.articles))
-    for i, s in enumerate(cluster.sentences):
-        t = texts[i]
-        w = max(len(t.split()), 1)
-        x[i] = (
-            gains[i] / best,
-            rank[i],
-            pos[i],
-            1.0 / (1.0 + pos[i]),
-            float(pos[i] == 0),
-            w,
-            consensus[i],
-            support[i],
-            title_cover[i],
-            centroid[i],
-            len(_NUMBER.findall(t)),
-            len(_NAME.findall(t)) / w,
-            float(any(q in t for q in '"“”')),
-            float(needs_context(s.text)),
-            len(cluster.faults(t)),
-            counts[cluster.article_of[i]] / n,
-        )
+    # column by column (speed: the same values as filling the rows one at a time)
+    words = np.array([max(len(t.split()), 1) for t in texts], dtype=np.int64)
+    x[:, 0] = gains / best
+    x[:, 1] = rank
+    x[:, 2] = pos
+    x[:, 3] = 1.0 / (1.0 + pos)
+    x[:, 4] = pos == 0
+    x[:, 5] = words
+    x[:, 6] = consensus
+    x[:, 7] = support
+    x[:, 8] = title_cover
+    x[:, 9] = centroid
+    x[:, 10] = [len(_NUMBER.findall(t)) for t in texts]
+    x[:, 11] = np.array([len(_NAME.findall(t)) for t in texts], dtype=np.int64) / words
+    x[:, 12] = [any(q in t for q in '"“”') for t in texts]
+    x[:, 13] = [needs_context(s.text) for s in cluster.sentences]
+    if faults:
+        x[:, 14] = [len(cluster.faults(t)) for t in texts]
+    x[:, 15] = counts[cluster.article_of] / n
     return x
 
 
