@@ -11,6 +11,8 @@ from datetime import date
 
 import numpy as np
 
+from newsbrief import dedup
+from newsbrief.dedup import find_duplicates, jaccard, may_copy
 from newsbrief.model import Article
 from newsbrief.settings import Settings
 from newsbrief.summarize import Newsbrief, prepare, readable
@@ -29,6 +31,14 @@ The country's football league postponed its weekend matches as a mark of respect
 C = """Emergency workers searched for survivors after an earthquake killed at least 40 people in Kelvar province.
 Aid agencies said thousands of families had spent the night outdoors in Ostra.
 "Neighbouring countries offered to send search-and-rescue teams, officials said."""
+
+WIRE = (
+    "Rescue teams pulled twelve survivors from the collapsed factory on Tuesday night, "
+    "the regional governor told reporters at the scene. Officials said the search would "
+    "continue through the weekend as heavy machinery arrived from the capital. The cause "
+    "of the collapse was not yet known, but workers had complained about cracks in the "
+    "walls for months before the disaster struck the industrial town."
+)
 
 # every sentence has a fault (an opener that points back): the headline falls back
 D = """They said an earthquake struck the province of Kelvar, killing at least 40 people.
@@ -99,3 +109,56 @@ def test_feature_rows_without_faults_differ_only_in_the_faults_column() -> None:
         assert np.array_equal(np.delete(full, col, axis=1), np.delete(lean, col, axis=1))
         assert not lean[:, col].any()
         assert full[:, col].tolist() == [len(readable.faults(t)) for t in texts]
+
+
+def brute_may_copy(sets: list[set[int]], threshold: float) -> list[int]:
+    return [
+        i
+        for i, a in enumerate(sets)
+        if any(j != i and jaccard(a, b) >= threshold for j, b in enumerate(sets))
+    ]
+
+
+def near_copies(rng: np.random.Generator, n: int) -> list[set[int]]:
+    """Sets of a few sizes, many of them edited copies of others near any threshold."""
+    sets: list[set[int]] = [set()]
+    for _ in range(n):
+        if len(sets) > 1 and rng.random() < 0.7:
+            base = sorted(sets[int(rng.integers(1, len(sets)))])
+            keep = rng.random(len(base)) > rng.random() * 0.4
+            s = {v for v, k in zip(base, keep, strict=True) if k}
+            s.update(int(v) for v in rng.integers(0, 2**32, int(rng.integers(0, 8))))
+        else:
+            s = {int(v) for v in rng.integers(0, 2**32, int(rng.integers(1, 60)))}
+        sets.append(s)
+    return sets
+
+
+def test_prefix_filter_finds_exactly_the_sets_with_a_copy() -> None:
+    rng = np.random.default_rng(7)
+    for trial in range(40):
+        sets = near_copies(rng, 30)
+        for t in (0.0, 0.05, 0.5, 0.7, 0.75, 0.8, 0.85, 0.9, 1.0, 1 / 3):
+            want = list(range(len(sets))) if t == 0 else brute_may_copy(sets, t)
+            assert may_copy(sets, t) == want, (trial, t)
+
+
+def test_copies_found_as_when_every_article_had_a_signature(monkeypatch) -> None:
+    lines = [f"Report {k} says {k * 7} homes near site {k % 5} were hit." for k in range(40)]
+    rng = np.random.default_rng(3)
+    arts = []
+    for n in range(60):
+        kept = [x for x in lines if rng.random() > rng.random() * 0.3]
+        kept += [f"Outlet {n} adds note {k} of its own." for k in range(int(rng.integers(0, 4)))]
+        arts.append(Article.create(" ".join(kept), url=f"https://w{n}.example/a"))
+    arts.append(Article.create("A short unrelated note about the weather.", url="https://x.ex"))
+    found = []
+    for t in (0.5, 0.7, 0.75, 0.8, 0.85, 0.9):
+        settings = Settings(duplicate_threshold=t)
+        got = find_duplicates(arts, settings)
+        with monkeypatch.context() as m:
+            m.setattr(dedup, "may_copy", lambda sets, threshold: list(range(len(sets))))
+            assert find_duplicates(arts, settings) == got
+        found.append(len(got))
+    # from nearly all articles merged to none: the edited copies reach every threshold
+    assert found[0] > 50 and found[-1] == 0 and 0 < found[3] < 20, found
