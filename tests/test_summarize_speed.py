@@ -16,7 +16,9 @@ from newsbrief.dedup import find_duplicates, jaccard, may_copy
 from newsbrief.model import Article
 from newsbrief.settings import Settings
 from newsbrief.summarize import Newsbrief, prepare, readable
+from newsbrief.summarize.features import _weighted_rows, main_clause
 from newsbrief.summarize.scorer import FEATURES, sentence_features
+from newsbrief.text import content_terms
 
 A = """KELVAR — A powerful earthquake struck the northern province of Kelvar on Monday, killing at least 40 people and injuring hundreds.
 The quake, measured at magnitude 6.8, toppled homes in three mountain villages near the town of Ostra.
@@ -162,3 +164,34 @@ def test_copies_found_as_when_every_article_had_a_signature(monkeypatch) -> None
         found.append(len(got))
     # from nearly all articles merged to none: the edited copies reach every threshold
     assert found[0] > 50 and found[-1] == 0 and 0 < found[3] < 20, found
+
+
+def test_clause_vectors_and_support_are_those_of_every_row_built_from_its_terms() -> None:
+    texts = [
+        "The army said it retook Aleppo on Thursday after the last rebels left the city.",
+        "The army said it has retaken full control of Aleppo, marking a turning point.",
+        "Rebels left Aleppo on Thursday as buses carried the last fighters out of the city.",
+        "Government troops entered the eastern districts while residents waited for buses.",
+        "Short one, which ends.",
+    ]
+    arts = [art(" ".join(texts[k:] + texts[:k]), k) for k in range(4)]
+    for cluster in [*clusters(), prepare(arts), prepare(arts[:1])]:
+        rows: list[int] = []
+        cols: list[int] = []
+        for i, s in enumerate(cluster.sentences):
+            clause = main_clause(s.text)
+            terms = content_terms(clause) if clause != s.text else []
+            if len(set(terms)) < 5:
+                terms = cluster.terms[i]
+            for t in terms:
+                rows.append(i)
+                cols.append(cluster.vocabulary[t])
+        want = _weighted_rows(rows, cols, cluster.size, cluster.weights)
+        got = cluster.main_clause_vectors
+        for part in ("data", "indices", "indptr"):
+            assert np.array_equal(getattr(got, part), getattr(want, part))
+        main = (want @ want.T).toarray().astype(np.float32)
+        support = np.maximum(cluster.similarity, np.where(main >= 0.6, main - 0.1, 0.0))
+        assert cluster.support_similarity.dtype == np.float32
+        assert np.array_equal(cluster.support_similarity, support.astype(np.float32))
+    assert len(prepare(arts)._clause_rows[0]) > 0  # some clauses stand for their sentence
