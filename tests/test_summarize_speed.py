@@ -195,3 +195,27 @@ def test_clause_vectors_and_support_are_those_of_every_row_built_from_its_terms(
         assert cluster.support_similarity.dtype == np.float32
         assert np.array_equal(cluster.support_similarity, support.astype(np.float32))
     assert len(prepare(arts)._clause_rows[0]) > 0  # some clauses stand for their sentence
+
+
+EDGE_TEXTS = [
+    "12 people died; 1,200.5 fled, 3. more at 4pm and x5 y 7x.",
+    "A7 road, 2nd floor, ٣ Arabic-Indic and ５ full-width digits, _9 and é9 and 9é.",
+    "(30) [40] -50 +60 €70 1.2.3. 4,,5 6..",
+    "Ann met Bob in Paris\tToday\nNew York and  Édouard, O'Neil, McDonald, A B Cd.",
+    "Start Capital, middle Word and\u00a0Nbsp\u2003Em then ALLCAPS and iPhone.",
+    "",
+    "9",
+    " X",
+]
+
+
+def test_number_and_name_searches_find_what_their_plain_patterns_find() -> None:
+    import re
+
+    from newsbrief.summarize import scorer
+
+    plain_number = re.compile(r"\b\d[\d,.]*\b")
+    plain_name = re.compile(r"(?<=\s)[A-Z][a-z]+")
+    for text in EDGE_TEXTS + [s.text for c in clusters() for s in c.sentences]:
+        assert scorer._NUMBER.findall(text) == plain_number.findall(text), text
+        assert scorer._NAME.findall(text) == plain_name.findall(text), text

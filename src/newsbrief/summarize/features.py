@@ -287,7 +287,7 @@ def prepare(articles: Sequence[Article], settings: Settings | None = None) -> Cl
     holders: list[list[int]] = []
     terms: list[list[str]] = []
     by_key: dict[str, int] = {}
-    surface_of_stem: dict[str, set[str]] = {}
+    stem_of: dict[str, str] = {}  # every surface word's stem
     for ai, a in enumerate(uniq):
         for pos, text in enumerate(split_sentences(a.text)):
             toks = tokens(text)
@@ -305,23 +305,19 @@ def prepare(articles: Sequence[Article], settings: Settings | None = None) -> Cl
             holders.append([ai])
             pairs = content_pairs(text, toks)
             terms.append([st for _, st in pairs])
-            for word, st in pairs:
-                if word not in surface_of_stem.setdefault(st, set()):
-                    surface_of_stem[st].add(word)
+            stem_of.update(pairs)
 
     vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for i, ts in enumerate(terms):
-        for t in ts:
-            rows.append(i)
-            cols.append(vocabulary.setdefault(t, len(vocabulary)))
+    cols = [vocabulary.setdefault(t, len(vocabulary)) for ts in terms for t in ts]
+    rows = [i for i, ts in enumerate(terms) for _ in ts]
     n = len(sentences)
     # a stem weighs as its most frequent surface form in this cluster
-    idf = np.array(
-        [background_weight(max(zipf(w) for w in surface_of_stem[t])) for t in vocabulary],
-        dtype=np.float64,
-    )
+    best: dict[str, float] = {}
+    for word, st in stem_of.items():
+        z = zipf(word)
+        if st not in best or z > best[st]:
+            best[st] = z
+    idf = np.array([background_weight(best[t]) for t in vocabulary], dtype=np.float64)
     x = _weighted_rows(rows, cols, n, idf)
 
     words = np.array([word_count(s.text) for s in sentences], dtype=np.int64)
