@@ -18,7 +18,7 @@ from newsbrief.settings import Settings
 from newsbrief.summarize import Newsbrief, prepare, readable
 from newsbrief.summarize.features import _weighted_rows, main_clause
 from newsbrief.summarize.scorer import FEATURES, sentence_features
-from newsbrief.text import content_terms
+from newsbrief.text import content_terms, split_sentences, tokens
 
 A = """KELVAR — A powerful earthquake struck the northern province of Kelvar on Monday, killing at least 40 people and injuring hundreds.
 The quake, measured at magnitude 6.8, toppled homes in three mountain villages near the town of Ostra.
@@ -219,3 +219,50 @@ def test_number_and_name_searches_find_what_their_plain_patterns_find() -> None:
     for text in EDGE_TEXTS + [s.text for c in clusters() for s in c.sentences]:
         assert scorer._NUMBER.findall(text) == plain_number.findall(text), text
         assert scorer._NAME.findall(text) == plain_name.findall(text), text
+
+
+TRICKY = [
+    "İstanbul’s mayor said ΣΟΦΙΑΣ wins. Next, the U.S. team left.\r\nDr. Who’ s back",
+    "Line one ends here\u2028and goes on.\u00a0Then   spaces. “Quoted.” (Aside.) 3.5 m.",
+    "  \n\n It’s done.It isn't. Don’t stop!Now? Yes… Ok. a.m. Monday.\tTabbed text",
+    "K\u212a (Kelvin) and ﬁ ligature. Über-Straße 12,000.5 people. x’y z'w",
+]
+
+
+def test_article_tokens_are_its_sentences_tokens_in_turn() -> None:
+    for text in TRICKY + [A, B, C, D, WIRE]:
+        assert tokens(text) == [t for s in split_sentences(text) for t in tokens(s)], text
+
+
+def test_prepare_finds_the_copies_find_duplicates_finds() -> None:
+    lines = [f"Report {k} says {k * 7} homes near site {k % 5} were hit." for k in range(30)]
+    arts = [art(" ".join(lines) + f" {TRICKY[k % 4]}", k) for k in range(4)]
+    arts += [art(" ".join(lines[k:]), 10 + k) for k in range(0, 12, 3)]
+    arts.append(arts[0])  # the same article twice
+    got = prepare(arts).duplicates
+    assert got == find_duplicates(arts)
+    assert len(got) >= 4  # the copies are found
+
+
+def test_compress_shortcuts_hold_wherever_their_patterns_match() -> None:
+    """compress skips the weekday rules on text without "day" and the quotation search
+    on text without an opening mark: every match of those patterns holds them."""
+    from newsbrief import compress as cm
+
+    texts = TRICKY + [A, B, C, D, WIRE] + [s.text for c in clusters() for s in c.sentences]
+    texts += [
+        "On Monday, the army said it had won (Reuters).",
+        "Early on Friday evening, rebels left, officials said on Sunday.",
+        "He said “we won” and ‘they’ lost on Tuesday morning.",
+        'The "deal" was signed Thursday night in Oslo.',
+    ]
+    weekday_hits = quote_hits = 0
+    for text in texts:
+        for rx in (cm._OPENING_WEEKDAY, cm._WEEKDAY_ADJUNCT):
+            for m in rx.finditer(text):
+                weekday_hits += 1
+                assert "day" in m.group(0)
+        for m in cm._QUOTED.finditer(text):
+            quote_hits += 1
+            assert m.group(0)[0] in '"“‘'
+    assert weekday_hits >= 4 and quote_hits >= 3

@@ -102,24 +102,34 @@ def may_copy(sets: Sequence[set[int]], threshold: float) -> list[int]:
 
 
 def find_duplicates(
-    articles: Sequence[Article], settings: Settings | None = None
+    articles: Sequence[Article],
+    settings: Settings | None = None,
+    words: Sequence[list[str]] | None = None,
 ) -> dict[str, str]:
     """Map the id of each copy to the id of the article it copies (the earliest in input order).
 
     Articles that appear with the same id more than once are exact copies of one
     article and are mapped by the caller; here every distinct id is compared.
+    ``words``, where given, are ``tokens(a.text)`` of each article, worked out already
+    (speed).
     """
     settings = settings or Settings()
     threshold = settings.duplicate_threshold
     uniq: list[Article] = []
+    uniq_words: list[list[str]] = []
     seen: set[str] = set()
-    for a in articles:
+    for k, a in enumerate(articles):
         if a.id not in seen:
             seen.add(a.id)
             uniq.append(a)
+            if words is not None:
+                uniq_words.append(words[k])
     if len(uniq) < 2:
         return {}
-    sets = [article_shingles(a) for a in uniq]
+    if words is None:
+        sets = [article_shingles(a) for a in uniq]
+    else:
+        sets = [shingles(w, 5) for w in uniq_words]
     maybe = may_copy(sets, threshold)
     if not maybe:
         return {}

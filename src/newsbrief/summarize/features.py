@@ -280,7 +280,6 @@ def prepare(articles: Sequence[Article], settings: Settings | None = None) -> Cl
         if a.id not in seen:
             seen.add(a.id)
             uniq.append(a)
-    duplicates = find_duplicates(uniq, settings)
 
     sentences: list[Sentence] = []
     article_of: list[int] = []
@@ -288,12 +287,18 @@ def prepare(articles: Sequence[Article], settings: Settings | None = None) -> Cl
     terms: list[list[str]] = []
     by_key: dict[str, int] = {}
     stem_of: dict[str, str] = {}  # every surface word's stem
+    # each article's tokens: those of its sentences, one after another (the splitter cuts
+    # only at white space, which no token holds), for finding copies (speed)
+    article_words: list[list[str]] = []
     for ai, a in enumerate(uniq):
+        art_words: list[str] = []
+        article_words.append(art_words)
         for pos, text in enumerate(split_sentences(a.text)):
             toks = tokens(text)
             key = " ".join(toks)  # dedup.sentence_key(text), from tokens asked for once
             if not key:
                 continue
+            art_words += toks
             j = by_key.get(key)
             if j is not None:
                 if ai not in holders[j]:
@@ -306,6 +311,8 @@ def prepare(articles: Sequence[Article], settings: Settings | None = None) -> Cl
             pairs = content_pairs(text, toks)
             terms.append([st for _, st in pairs])
             stem_of.update(pairs)
+
+    duplicates = find_duplicates(uniq, settings, article_words)
 
     vocabulary: dict[str, int] = {}
     cols = [vocabulary.setdefault(t, len(vocabulary)) for ts in terms for t in ts]
