@@ -127,7 +127,26 @@ class Newsbrief(Extractor):
             weights = weights + self.title * (counts / len(titles)) ** self.title_power
         return weights
 
+    def _state(self) -> tuple[tuple[str, object], ...]:
+        """The extractor's parameters (its scorer and fill model by identity)."""
+        return tuple(
+            (k, id(v) if k in ("scorer", "fill_model") else v)
+            for k, v in sorted(vars(self).items())
+        )
+
     def _gains_setup(self, cluster: Cluster) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
+        """Presence matrix, gain factor and term weights; worked out once per cluster and
+        extractor parameters (the headline and the brief both ask; no caller changes them)."""
+        key = ("setup", id(self))
+        state = self._state()
+        memo = cluster.headlines.get(key)
+        if memo is not None and memo[0] is self and memo[1] == state:
+            return memo[2]
+        got = self._new_setup(cluster)
+        cluster.headlines[key] = (self, state, got)
+        return got
+
+    def _new_setup(self, cluster: Cluster) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
         presence = _presence(cluster)
         pos = np.array([s.position for s in cluster.sentences], dtype=np.float64)
         # the length prior reads the sentence as its article has it: compression only
@@ -284,10 +303,7 @@ class Newsbrief(Extractor):
         """
         # summarize_articles asks for the headline, then select asks again: the second
         # time is answered from the cluster (the same extractor, scorer and parameters)
-        state = tuple(
-            (k, id(v) if k in ("scorer", "fill_model") else v)
-            for k, v in sorted(vars(self).items())
-        )
+        state = self._state()
         memo = cluster.headlines.get(id(self))
         if memo is not None and memo[0] is self and memo[1] == state:
             return memo[2]
