@@ -108,7 +108,10 @@ def sentence_features(
     own_group = groups[cluster.article_of]
     distinct = np.unique(groups)
     sim = cluster.article_similarity  # [sentence, article]
-    group_best = np.stack([sim[:, groups == g].max(axis=1) for g in distinct], axis=1)
+    if len(distinct) == len(groups):  # no copies: each group is one article (speed)
+        group_best = sim[:, np.argsort(groups, kind="stable")]
+    else:
+        group_best = np.stack([sim[:, groups == g].max(axis=1) for g in distinct], axis=1)
     other = own_group[:, None] != distinct[None, :]
     n_other = np.maximum(other.sum(axis=1), 1)
     consensus = ((group_best >= 0.3) & other).sum(axis=1) / n_other
@@ -129,7 +132,10 @@ def sentence_features(
 
     counts = np.bincount(cluster.article_of, minlength=len(cluster.articles))
     # column by column (speed: the same values as filling the rows one at a time)
-    words = np.array([max(len(t.split()), 1) for t in texts], dtype=np.int64)
+    if texts is cluster.__dict__.get("short"):  # their word counts are known (speed)
+        words = np.maximum(cluster.short_words, 1)
+    else:
+        words = np.array([max(len(t.split()), 1) for t in texts], dtype=np.int64)
     x[:, 0] = gains / best
     x[:, 1] = rank
     x[:, 2] = pos
