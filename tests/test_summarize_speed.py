@@ -266,3 +266,16 @@ def test_compress_shortcuts_hold_wherever_their_patterns_match() -> None:
             quote_hits += 1
             assert m.group(0)[0] in '"“‘'
     assert weekday_hits >= 4 and quote_hits >= 3
+
+
+def test_shingles_are_the_hashes_of_every_k_gram() -> None:
+    import zlib
+
+    from newsbrief.text import shingles
+
+    for text in TRICKY + [A, B, C, D, WIRE, "one", "one two three four five", ""]:
+        w = tokens(text)
+        for k in (1, 2, 5, 9):
+            grams = [w[i : i + k] for i in range(len(w) - k + 1)] or ([w] if w else [])
+            assert shingles(w, k) == {zlib.crc32(" ".join(g).encode()) for g in grams}
+            assert shingles(iter(w), k) == shingles(w, k)
