@@ -4,12 +4,15 @@ Two articles are copies when the Jaccard similarity of their word 5-shingle sets
 at least ``Settings.duplicate_threshold``. Candidates come from MinHash LSH
 (datasketch), so the work grows about linearly with the number of articles; every
 candidate pair is then checked on the exact shingle sets, so LSH never merges two
-articles that are not copies. A copy is kept as a source: :func:`find_duplicates`
+articles that are not copies. Only articles with a copy at the threshold (found exactly
+by prefix filtering, :func:`may_copy`) can merge, so only those are given a signature.
+A copy is kept as a source: :func:`find_duplicates`
 only says which article each copy repeats.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -66,25 +69,70 @@ def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
     return lsh.b, lsh.r
 
 
+def may_copy(sets: Sequence[set[int]], threshold: float) -> list[int]:
+    """Indices (ascending) of the sets with another at Jaccard ``threshold`` or more.
+
+    Only these can be merged by :func:`find_duplicates` (it checks every LSH candidate
+    on the exact sets), so only these need a MinHash signature (speed: most clusters
+    hold no copy). Found by prefix filtering: when J(A, B) >= t > 0, A and B share at
+    least ceil(t * |A|) elements, so in any fixed order of the elements (here by value)
+    the first |A| - ceil(t * |A|) + 1 of A and those of B share one; every pair sharing
+    one is checked exactly. All indices when ``threshold`` is 0 (then every LSH
+    candidate merges, even two sets with nothing in common).
+    """
+    if threshold <= 0:
+        return list(range(len(sets)))
+    first: dict[int, list[int]] = {}  # element -> sets holding it in their prefix
+    found: set[int] = set()
+    for i, s in enumerate(sets):
+        if not s:
+            continue  # an empty set has Jaccard 0 with every set
+        # floor, not ceil: a prefix one longer where t * |A| is whole (or just off it)
+        prefix = sorted(s)[: len(s) - math.floor(threshold * len(s)) + 1]
+        seen: set[int] = set()
+        for v in prefix:
+            holders = first.setdefault(v, [])
+            seen.update(holders)
+            holders.append(i)
+        for j in seen:
+            if j not in found or i not in found:
+                if jaccard(s, sets[j]) >= threshold:
+                    found.update((i, j))
+    return sorted(found)
+
+
 def find_duplicates(
-    articles: Sequence[Article], settings: Settings | None = None
+    articles: Sequence[Article],
+    settings: Settings | None = None,
+    words: Sequence[list[str]] | None = None,
 ) -> dict[str, str]:
     """Map the id of each copy to the id of the article it copies (the earliest in input order).
 
     Articles that appear with the same id more than once are exact copies of one
     article and are mapped by the caller; here every distinct id is compared.
+    ``words``, where given, are ``tokens(a.text)`` of each article, worked out already
+    (speed).
     """
     settings = settings or Settings()
     threshold = settings.duplicate_threshold
     uniq: list[Article] = []
+    uniq_words: list[list[str]] = []
     seen: set[str] = set()
-    for a in articles:
+    for k, a in enumerate(articles):
         if a.id not in seen:
             seen.add(a.id)
             uniq.append(a)
+            if words is not None:
+                uniq_words.append(words[k])
     if len(uniq) < 2:
         return {}
-    sets = [article_shingles(a) for a in uniq]
+    if words is None:
+        sets = [article_shingles(a) for a in uniq]
+    else:
+        sets = [shingles(w, 5) for w in uniq_words]
+    maybe = may_copy(sets, threshold)
+    if not maybe:
+        return {}
     num_perm = settings.minhash_permutations
     lsh = MinHashLSH(num_perm=num_perm, params=lsh_bands(threshold, num_perm))
     parent = list(range(len(uniq)))
@@ -95,7 +143,8 @@ def find_duplicates(
             i = parent[i]
         return i
 
-    for i, s in enumerate(sets):
+    for i in maybe:
+        s = sets[i]
         sig = signature(s, num_perm)
         for key in lsh.query(sig):
             j = int(key)

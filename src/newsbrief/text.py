@@ -194,7 +194,10 @@ def shingles(words: Iterable[str], k: int = 5) -> set[int]:
     w = list(words)
     if len(w) <= k:
         return {zlib.crc32(" ".join(w).encode())} if w else set()
-    return {zlib.crc32(" ".join(w[i : i + k]).encode()) for i in range(len(w) - k + 1)}
+    # the k-grams as zip of k shifted lists, each mapped through C functions (speed: no
+    # bytecode per k-gram; the same hashes as joining w[i : i + k] for every i)
+    grams = zip(*(w[j:] for j in range(k)), strict=False)  # ends with the shortest
+    return set(map(zlib.crc32, map(str.encode, map(" ".join, grams))))
 
 
 _freqs: dict[str, float] | None = None

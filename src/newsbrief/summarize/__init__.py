@@ -77,7 +77,7 @@ def build_brief(
             number.setdefault(a, len(number) + 1)
     for a in range(len(cluster.articles)):
         number.setdefault(a, len(number) + 1)
-    sources = tuple(sorted(cluster.articles, key=lambda a: number[cluster.articles.index(a)]))
+    sources = tuple(cluster.articles[a] for a in sorted(number, key=number.__getitem__))
     sentences = tuple(
         BriefSentence(
             text=texts[i] if texts is not None else cluster.sentences[i].text,

@@ -127,7 +127,26 @@ class Newsbrief(Extractor):
             weights = weights + self.title * (counts / len(titles)) ** self.title_power
         return weights
 
+    def _state(self) -> tuple[tuple[str, object], ...]:
+        """The extractor's parameters (its scorer and fill model by identity)."""
+        return tuple(
+            (k, id(v) if k in ("scorer", "fill_model") else v)
+            for k, v in sorted(vars(self).items())
+        )
+
     def _gains_setup(self, cluster: Cluster) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
+        """Presence matrix, gain factor and term weights; worked out once per cluster and
+        extractor parameters (the headline and the brief both ask; no caller changes them)."""
+        key = ("setup", id(self))
+        state = self._state()
+        memo = cluster.headlines.get(key)
+        if memo is not None and memo[0] is self and memo[1] == state:
+            return memo[2]
+        got = self._new_setup(cluster)
+        cluster.headlines[key] = (self, state, got)
+        return got
+
+    def _new_setup(self, cluster: Cluster) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
         presence = _presence(cluster)
         pos = np.array([s.position for s in cluster.sentences], dtype=np.float64)
         # the length prior reads the sentence as its article has it: compression only
@@ -242,28 +261,31 @@ class Newsbrief(Extractor):
         self,
         cluster: Cluster,
         setup: tuple[sparse.csr_matrix, np.ndarray, np.ndarray] | None = None,
+        faults: bool = True,
     ) -> np.ndarray:
         """How good each sentence is as the headline (higher is better).
 
         Untrained default: the greedy pass's first-step gain (covered term weight per
         word, with the lead bonus). A fitted scorer (:mod:`newsbrief.summarize.scorer`)
-        replaces it when the extractor is built with one.
+        replaces it when the extractor is built with one. ``faults=False``: the scorer
+        reads every sentence as fault-free, so only the scores of sentences without a
+        fault are right (see :func:`scorer.sentence_features`).
         """
         setup = setup or self._gains_setup(cluster)
         presence, factor, weights = setup
         gains = np.asarray(presence @ weights).ravel() * factor
         if self.scorer is not None and cluster.size:
-            return self.scorer.predict_rows(self.feature_rows(cluster, gains))
+            return self.scorer.predict_rows(self.feature_rows(cluster, gains, faults))
         return gains
 
-    def feature_rows(self, cluster: Cluster, gains: np.ndarray) -> np.ndarray:
+    def feature_rows(self, cluster: Cluster, gains: np.ndarray, faults: bool = True) -> np.ndarray:
         """:func:`scorer.sentence_features` of the cluster's sentences, worked out once per
         cluster and extractor (the headline and the fill both read them)."""
-        key = ("rows", id(self))
+        key = ("rows" if faults else "rows without faults", id(self))
         memo = cluster.headlines.get(key)
         if memo is not None and memo[0] is self and np.array_equal(memo[1], gains):
             return memo[2]
-        rows = sentence_features(cluster, gains, self.texts(cluster))
+        rows = sentence_features(cluster, gains, self.texts(cluster), faults)
         cluster.headlines[key] = (self, gains, rows)
         return rows
 
@@ -281,10 +303,7 @@ class Newsbrief(Extractor):
         """
         # summarize_articles asks for the headline, then select asks again: the second
         # time is answered from the cluster (the same extractor, scorer and parameters)
-        state = tuple(
-            (k, id(v) if k in ("scorer", "fill_model") else v)
-            for k, v in sorted(vars(self).items())
-        )
+        state = self._state()
         memo = cluster.headlines.get(id(self))
         if memo is not None and memo[0] is self and memo[1] == state:
             return memo[2]
@@ -300,14 +319,19 @@ class Newsbrief(Extractor):
         eligible = cluster.eligible()
         if not eligible.any():
             return None
-        scores = self.headline_scores(cluster, setup)
         texts = self.texts(cluster)
         limit = min(cluster.settings.headline_words, readable.MAX_HEADLINE_WORDS)
         fits = eligible & (self.lengths(cluster) <= limit)
+        # the best fault-free sentence that fits: a sentence without a fault scores the
+        # same whether or not the others' faults are counted, so the scores leave them
+        # out (speed: faults are then worked out only for the best few sentences)
+        if fits.any():
+            scores = self.headline_scores(cluster, setup, faults=False)
+            for i in np.argsort(-scores, kind="stable"):
+                if fits[i] and not cluster.faults(texts[i]):
+                    return int(i)
+        scores = self.headline_scores(cluster, setup)
         order = np.argsort(-scores, kind="stable")
-        for i in order:
-            if fits[i] and not cluster.faults(texts[i]):
-                return int(i)
         pool = fits if fits.any() else eligible
         return int(next(i for i in order if pool[i]))
 

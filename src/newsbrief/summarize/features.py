@@ -118,23 +118,55 @@ class Cluster:
         return np.array([word_count(t) for t in self.short], dtype=np.int64)
 
     @cached_property
+    def _clause_rows(self) -> tuple[np.ndarray, sparse.csr_matrix]:
+        """The sentences whose main clause stands for them (ascending), and the clause
+        vectors of these alone: every other sentence's clause vector is its own vector."""
+        used: list[int] = []
+        rows: list[int] = []
+        cols: list[int] = []
+        for i, s in enumerate(self.sentences):
+            clause = main_clause(s.text)
+            if clause == s.text:
+                continue
+            terms = content_terms(clause)
+            if len(set(terms)) < 5:
+                continue
+            for t in terms:
+                rows.append(len(used))
+                cols.append(self.vocabulary[t])
+            used.append(i)
+        vectors = _weighted_rows(rows, cols, len(used), self.weights)
+        return np.array(used, dtype=np.int64), vectors
+
+    @cached_property
     def main_clause_vectors(self) -> sparse.csr_matrix:
         """Normalized vectors of each sentence's main clause (see :func:`main_clause`).
 
         A sentence whose main clause has fewer than five content terms gets its full
         vector, so a short clause never stands for the sentence.
         """
-        rows: list[int] = []
-        cols: list[int] = []
-        for i, s in enumerate(self.sentences):
-            clause = main_clause(s.text)
-            terms = content_terms(clause) if clause != s.text else []
-            if len(set(terms)) < 5:
-                terms = self.terms[i]
-            for t in terms:
-                rows.append(i)
-                cols.append(self.vocabulary[t])
-        return _weighted_rows(rows, cols, self.size, self.weights)
+        # the rows of :attr:`vectors`, the clause rows put in place (speed: the same
+        # matrix as building every row from its terms, each row being worked out alone)
+        used, clauses = self._clause_rows
+        full = self.vectors
+        if not len(used):
+            return full.copy()
+        mine = np.zeros(self.size, dtype=np.int64)  # 1 + index in clauses, or 0
+        mine[used] = np.arange(1, len(used) + 1)
+        data: list[np.ndarray] = []
+        indices: list[np.ndarray] = []
+        lengths = np.diff(full.indptr).copy()
+        lengths[used] = np.diff(clauses.indptr)
+        for i in range(self.size):
+            src, r = (clauses, mine[i] - 1) if mine[i] else (full, i)
+            a, b = src.indptr[r], src.indptr[r + 1]
+            data.append(src.data[a:b])
+            indices.append(src.indices[a:b])
+        indptr = np.concatenate([[0], np.cumsum(lengths)]).astype(full.indptr.dtype)
+        return sparse.csr_matrix(
+            (np.concatenate(data), np.concatenate(indices).astype(full.indices.dtype), indptr),
+            shape=full.shape,
+        )
 
     @cached_property
     def support_similarity(self) -> np.ndarray:
@@ -145,14 +177,20 @@ class Cluster:
         Aleppo, marking a turning point" state the same main claim, though the full
         sentences differ in their trailing clauses.
         """
-        m = self.main_clause_vectors
-        main = (m @ m.T).toarray().astype(np.float32)
-        # main clauses are short: ask more of them (0.6 stands for 0.5 of full sentences);
-        # in place (speed: the same float32 values as np.where(main >= 0.6, main - 0.1, 0))
-        low = main < 0.6
-        main -= 0.1
-        main[low] = 0.0
-        return np.maximum(self.similarity, main, out=main)
+        # Two sentences whose clause vectors are their own vectors have the same clause
+        # similarity as sentence similarity (the same products, summed in the same order),
+        # and the higher of s and what the clause rule makes of s is s: only the rows and
+        # columns of the sentences with a clause of their own are worked out (speed).
+        out = self.similarity.copy()
+        used = self._clause_rows[0]
+        if len(used):
+            m = self.main_clause_vectors
+            mine = m[used]
+            rows = _clause_rule((mine @ m.T).toarray().astype(np.float32))
+            out[used] = np.maximum(out[used], rows, out=rows)
+            cols = _clause_rule((m @ mine.T).toarray().astype(np.float32))
+            out[:, used] = np.maximum(out[:, used], cols, out=cols)
+        return out
 
     @cached_property
     def article_similarity(self) -> np.ndarray:
@@ -203,6 +241,16 @@ def main_clause(text: str) -> str:
     return text[: m.start()] if m else text
 
 
+def _clause_rule(main: np.ndarray) -> np.ndarray:
+    """Main-clause similarities as support: 0.1 less, and 0 below 0.6 (in place)."""
+    # main clauses are short: ask more of them (0.6 stands for 0.5 of full sentences);
+    # the same float32 values as np.where(main >= 0.6, main - 0.1, 0)
+    low = main < 0.6
+    main -= 0.1
+    main[low] = 0.0
+    return main
+
+
 def _weighted_rows(
     rows: list[int], cols: list[int], n: int, weights: np.ndarray
 ) -> sparse.csr_matrix:
@@ -232,20 +280,25 @@ def prepare(articles: Sequence[Article], settings: Settings | None = None) -> Cl
         if a.id not in seen:
             seen.add(a.id)
             uniq.append(a)
-    duplicates = find_duplicates(uniq, settings)
 
     sentences: list[Sentence] = []
     article_of: list[int] = []
     holders: list[list[int]] = []
     terms: list[list[str]] = []
     by_key: dict[str, int] = {}
-    surface_of_stem: dict[str, set[str]] = {}
+    stem_of: dict[str, str] = {}  # every surface word's stem
+    # each article's tokens: those of its sentences, one after another (the splitter cuts
+    # only at white space, which no token holds), for finding copies (speed)
+    article_words: list[list[str]] = []
     for ai, a in enumerate(uniq):
+        art_words: list[str] = []
+        article_words.append(art_words)
         for pos, text in enumerate(split_sentences(a.text)):
             toks = tokens(text)
             key = " ".join(toks)  # dedup.sentence_key(text), from tokens asked for once
             if not key:
                 continue
+            art_words += toks
             j = by_key.get(key)
             if j is not None:
                 if ai not in holders[j]:
@@ -257,23 +310,21 @@ def prepare(articles: Sequence[Article], settings: Settings | None = None) -> Cl
             holders.append([ai])
             pairs = content_pairs(text, toks)
             terms.append([st for _, st in pairs])
-            for word, st in pairs:
-                if word not in surface_of_stem.setdefault(st, set()):
-                    surface_of_stem[st].add(word)
+            stem_of.update(pairs)
+
+    duplicates = find_duplicates(uniq, settings, article_words)
 
     vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for i, ts in enumerate(terms):
-        for t in ts:
-            rows.append(i)
-            cols.append(vocabulary.setdefault(t, len(vocabulary)))
+    cols = [vocabulary.setdefault(t, len(vocabulary)) for ts in terms for t in ts]
+    rows = [i for i, ts in enumerate(terms) for _ in ts]
     n = len(sentences)
     # a stem weighs as its most frequent surface form in this cluster
-    idf = np.array(
-        [background_weight(max(zipf(w) for w in surface_of_stem[t])) for t in vocabulary],
-        dtype=np.float64,
-    )
+    best: dict[str, float] = {}
+    for word, st in stem_of.items():
+        z = zipf(word)
+        if st not in best or z > best[st]:
+            best[st] = z
+    idf = np.array([background_weight(best[t]) for t in vocabulary], dtype=np.float64)
     x = _weighted_rows(rows, cols, n, idf)
 
     words = np.array([word_count(s.text) for s in sentences], dtype=np.int64)
