@@ -208,13 +208,23 @@ def zipf(word: str) -> float:
     Zipf is log10 of the frequency per billion words: about 7 for "the", 6 for
     "said", 4 for "earthquake"; words missing from the list get :data:`UNKNOWN_ZIPF`.
     """
+    got = _zipf_of.get(word)
+    if got is not None:
+        return got
     global _freqs
     if _freqs is None:
         from wordfreq import get_frequency_dict  # the list ships inside the package
 
         _freqs = get_frequency_dict("en", wordlist="small")
     f = _freqs.get(word.replace("’", "'"))
-    return math.log10(f) + 9.0 if f else UNKNOWN_ZIPF
+    got = math.log10(f) + 9.0 if f else UNKNOWN_ZIPF
+    if len(_zipf_of) < 500_000:
+        _zipf_of[word] = got
+    return got
+
+
+#: :func:`zipf` of each word asked (speed: one dict look-up after the first)
+_zipf_of: dict[str, float] = {}
 
 
 def background_weight(zipf_value: float) -> float:

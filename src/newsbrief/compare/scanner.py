@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from newsbrief.compare.classify import _NumberReader
 from newsbrief.compare.context import (
@@ -118,15 +118,23 @@ def _plain_tokens(text: str) -> tuple[list[str], list[str]] | None:
     lows = joined.split(" ")  # a token holds no space, and lower-casing adds none
     if not _NUMBER_WORDS.isdisjoint(lows) or "-long" in joined:
         return None
-    if "-" in joined:
-        for low in lows:
-            if "-" in low and low.split("-")[0] in _NUMBER_WORDS:
-                return None
-    if "a" in lows or "an" in lows:
-        for k in range(len(lows) - 1):
-            if lows[k] in ("a", "an") and lows[k + 1].split("-")[0] in _TIME_UNITS:
-                return None
+    if "-" in joined and _HYPHENATED_NUMBER(joined) is not None:
+        return None
+    if ("a" in lows or "an" in lows) and _A_TIME_UNIT(joined) is not None:
+        return None
     return texts, lows
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """The words as one alternation of a pattern, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+#: in the lower-cased token texts joined by single spaces (a token holds no space): a token
+#: whose part before its first hyphen is a number word ("twenty-four", "six-year-old")
+_HYPHENATED_NUMBER = re.compile(rf"(?:^| )(?:{_alternatives(_NUMBER_WORDS)})-").search
+#: ... the token "a" or "an", then one whose part before its first hyphen is a unit of time
+_A_TIME_UNIT = re.compile(rf"(?:^| )an? (?:{_alternatives(_TIME_UNITS)})(?:[- ]|$)").search
 
 
 def _same_start(a: str, b: str) -> bool:
@@ -290,7 +298,7 @@ class _Scanner(_NumberReader):
         longer = [t for t in texts if len(t) > 3]
         caps = len([t for t in longer if "A" <= t[0] <= "Z"])
         title_case = len(longer) >= 3 and caps >= 0.75 * len(longer)
-        self._sents.append(_Sent(raw, [], title_case, [], False, texts))
+        self._sents.append(_Sent(raw, [], title_case, [], False, texts, lows))
         return subject
 
 
