@@ -193,12 +193,13 @@ class _Scanner(_NumberReader):
                 full = full or (got[1] and bool(m.groupdict().get("day")))
                 masks.append(m.span())
                 self.dates.append((m.group().strip(), got[0], "date", si))
-        toks = _tokenize(text, masks)
+        takes: list[int] = []
+        toks = _tokenize(text, masks, takes)
         if "day" in text.lower():  # a weekday token holds "day" whatever its case
             for t in toks:
                 if t.cap and t.low in _WEEKDAYS:
                     self.dates.append((t.text, t.text.capitalize(), "weekday", si))
-        found = _numbers(toks)
+        found = _numbers(toks, takes)
         # "twenty-four (24)": the figure in brackets repeats the one before
         nums = [
             nm
