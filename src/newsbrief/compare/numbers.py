@@ -182,7 +182,11 @@ class _Tok:
         space: bool,  # white space before it
         low: str = "",
         value: float | None = None,  # digits, and number words such as "twenty-four"
+        cap: bool = False,  # a capitalized word
+        w: str = "",  # the lower-case word ("" for every other kind: speed of _word)
     ) -> None:
+        # a word's cap and w are given where words are made (_tokenize, _word_tok; speed:
+        # no test of the kind here)
         self.kind = kind
         self.text = text
         self.start = start
@@ -190,12 +194,8 @@ class _Tok:
         self.space = space
         self.low = low
         self.value = value
-        if kind == "word":
-            self.cap = text[:1].isupper()  # a capitalized word
-            self.w = low  # the lower-case word ("" for every other kind: speed of _word)
-        else:
-            self.cap = False
-            self.w = ""
+        self.cap = cap
+        self.w = w
 
     def __repr__(self) -> str:
         return f"_Tok({self.kind!r}, {self.text!r})"
@@ -231,7 +231,17 @@ def _tokenize(
             if word:
                 end = start + len(word)
                 low = word.lower()
-                tok = _Tok("word", word, start, end, start > prev_end, low)
+                tok = _Tok(
+                    "word",
+                    word,
+                    start,
+                    end,
+                    start > prev_end,
+                    low,
+                    None,
+                    "A" <= word[0] <= "Z",
+                    low,
+                )
                 if "-" in word:
                     for part in _split_hyphenated(tok):
                         if part.value is not None or part.low in starts or part.low[-5:] == "-long":
@@ -257,6 +267,11 @@ def _tokenize(
     return toks
 
 
+def _word_tok(text: str, start: int, end: int, space: bool, low: str, value: float | None) -> _Tok:
+    """A word token (capitalized: its first letter, A-Z, is upper case)."""
+    return _Tok("word", text, start, end, space, low, value, "A" <= text[:1] <= "Z", low)
+
+
 def _split_hyphenated(tok: _Tok) -> list[_Tok]:
     """'twenty-four' -> one number word; 'six-year-old' -> 'six' '-' 'year-old'."""
     parts = tok.text.split("-")
@@ -269,7 +284,7 @@ def _split_hyphenated(tok: _Tok) -> list[_Tok]:
     if [p.lower() for p in parts[k : k + 3]] == ["and", "a", "half"]:
         got, k = (got[0] + 0.5, k), k + 3  # "three-and-a-half days"
     head = "-".join(parts[:k])
-    first = _Tok("word", head, tok.start, tok.start + len(head), tok.space, head.lower(), got[0])
+    first = _word_tok(head, tok.start, tok.start + len(head), tok.space, head.lower(), got[0])
     if k == len(parts):
         return [first]
     s = first.end
@@ -277,7 +292,7 @@ def _split_hyphenated(tok: _Tok) -> list[_Tok]:
     return [
         first,
         _Tok("punct", "-", s, s + 1, False, "-"),
-        _Tok("word", rest, s + 1, tok.end, False, rest.lower()),
+        _word_tok(rest, s + 1, tok.end, False, rest.lower(), None),
     ]
 
 
