@@ -93,7 +93,10 @@ def words_of(s: _Sent) -> tuple[_Words, list[int]]:
     if s.light is not None:
         texts = s.light
         lows = s.light_lows if s.light_lows is not None else [t.lower() for t in texts]
-        return _Words(texts, lows, None), [k for k, t in enumerate(texts) if "A" <= t[0] <= "Z"]
+        caps = s.light_caps
+        if caps is None:
+            caps = [k for k, t in enumerate(texts) if "A" <= t[0] <= "Z"]
+        return _Words(texts, lows, None), caps
     toks = s.toks
     return (
         _Words([t.text for t in toks], [t.low for t in toks], [t.kind for t in toks]),

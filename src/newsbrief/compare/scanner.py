@@ -118,9 +118,9 @@ def _plain_tokens(text: str) -> tuple[list[str], list[str]] | None:
     lows = joined.split(" ")  # a token holds no space, and lower-casing adds none
     if not _NUMBER_WORDS.isdisjoint(lows) or "-long" in joined:
         return None
-    if "-" in joined and _HYPHENATED_NUMBER(joined) is not None:
+    if "-" in joined and _HYPHENATED_NUMBER(" " + joined) is not None:
         return None
-    if ("a" in lows or "an" in lows) and _A_TIME_UNIT(joined) is not None:
+    if ("a" in lows or "an" in lows) and _A_TIME_UNIT(" " + joined) is not None:
         return None
     return texts, lows
 
@@ -130,11 +130,12 @@ def _alternatives(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
-#: in the lower-cased token texts joined by single spaces (a token holds no space): a token
-#: whose part before its first hyphen is a number word ("twenty-four", "six-year-old")
-_HYPHENATED_NUMBER = re.compile(rf"(?:^| )(?:{_alternatives(_NUMBER_WORDS)})-").search
+#: in the lower-cased token texts, each after a space (a token holds none): a token whose
+#: part before its first hyphen is a number word ("twenty-four", "six-year-old")
+_HYPHENATED_NUMBER = re.compile(rf" (?:{_alternatives(_NUMBER_WORDS)})-").search
 #: ... the token "a" or "an", then one whose part before its first hyphen is a unit of time
-_A_TIME_UNIT = re.compile(rf"(?:^| )an? (?:{_alternatives(_TIME_UNITS)})(?:[- ]|$)").search
+#: (opening with a space, not a choice of the start or a space: re skips ahead to " a")
+_A_TIME_UNIT = re.compile(rf" an? (?:{_alternatives(_TIME_UNITS)})(?:[- ]|$)").search
 
 
 def _same_start(a: str, b: str) -> bool:
@@ -291,15 +292,15 @@ class _Scanner(_NumberReader):
         """A sentence with no number (see :func:`_plain_tokens`) states no figure and no date
         but a weekday: what tokenizing, :func:`_numbers` and the rest of :meth:`_sentence`
         would find in it, from its token texts."""
-        if "day" in text.lower():
-            for t, low in zip(texts, lows, strict=True):
-                if "A" <= t[0] <= "Z" and low in _WEEKDAYS:
-                    self.dates.append((t, t.capitalize(), "weekday", si))
+        capped = [k for k, t in enumerate(texts) if "A" <= t[0] <= "Z"]
+        for k in capped:
+            if lows[k] in _WEEKDAYS:
+                self.dates.append((texts[k], texts[k].capitalize(), "weekday", si))
         # words of more than 3 letters (a mark is one character)
-        longer = [t for t in texts if len(t) > 3]
-        caps = len([t for t in longer if "A" <= t[0] <= "Z"])
-        title_case = len(longer) >= 3 and caps >= 0.75 * len(longer)
-        self._sents.append(_Sent(raw, [], title_case, [], False, texts, lows))
+        longer = len([t for t in texts if len(t) > 3])
+        caps = len([k for k in capped if len(texts[k]) > 3])
+        title_case = longer >= 3 and caps >= 0.75 * longer
+        self._sents.append(_Sent(raw, [], title_case, [], False, texts, lows, capped))
         return subject
 
 
