@@ -11,7 +11,8 @@ bench/speed_core.py does (built and cleaned with that version's code, outside th
 timing), makes one warm-up call, then reports the best CPU time (``time.process_time``)
 of ``--runs`` calls of ``compare`` and of ``newsbrief.summarize``. The machine is shared:
 the figure to quote is the ratio of the medians over rounds of each version's best, both
-measured in the same run.
+measured in the same run. ``--bytecodes`` also counts the Python bytecodes of one call of
+each in each version (a figure the load does not move).
 """
 
 from __future__ import annotations
@@ -24,13 +25,36 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "dev.jsonl"
 
 
-def worker(n_articles: int, runs: int, data: Path) -> dict[str, float]:
+def bytecodes(fn: Callable[[], object]) -> int:
+    """Python bytecodes one call of fn executes (``sys.settrace`` with opcode events): a
+    measure the machine's load does not move, where a regular expression or any other call
+    into C counts as one."""
+    count = 0
+
+    def trace(frame: FrameType, event: str, arg: object) -> Callable[..., object]:
+        nonlocal count
+        frame.f_trace_opcodes = True
+        if event == "opcode":
+            count += 1
+        return trace
+
+    sys.settrace(trace)
+    try:
+        fn()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def worker(n_articles: int, runs: int, data: Path, count: bool = False) -> dict[str, float]:
     """Best CPU times of compare and newsbrief.summarize in this process's newsbrief."""
     sys.path.insert(0, str(ROOT / "bench"))
     import newsbrief
@@ -51,13 +75,16 @@ def worker(n_articles: int, runs: int, data: Path) -> dict[str, float]:
             fn()
             best = min(best, time.process_time() - t)
         out[name] = best
+        if count:
+            out[f"{name} bytecodes"] = float(bytecodes(fn))
     return out
 
 
-def run_version(src: Path, args: argparse.Namespace) -> dict[str, float]:
+def run_version(src: Path, args: argparse.Namespace, count: bool = False) -> dict[str, float]:
     env = {**os.environ, "PYTHONPATH": str(src), "PYTHONHASHSEED": "0"}
     cmd = [sys.executable, __file__, "--worker", "--articles", str(args.articles)]
     cmd += ["--runs", str(args.runs), "--data", str(args.data)]
+    cmd += ["--bytecodes"] if count else []
     got = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True)
     return json.loads(got.stdout.strip().splitlines()[-1])
 
@@ -69,10 +96,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=10, help="best of this many calls")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument(
+        "--bytecodes",
+        action="store_true",
+        help="also count the bytecodes of one call of each (once per version; slow)",
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
-        print(json.dumps(worker(args.articles, args.runs, args.data)))
+        print(json.dumps(worker(args.articles, args.runs, args.data, args.bytecodes)))
         return 0
     with tempfile.TemporaryDirectory(prefix="compare-speed-") as tmp:
         archive = subprocess.run(
@@ -92,11 +124,23 @@ def main(argv: list[str] | None = None) -> int:
                     f"summarize {got['summarize']:.4f} s ({got['articles']:.0f} articles)",
                     flush=True,
                 )
+        counts = {}
+        if args.bytecodes:
+            for v in versions:
+                got = run_version(versions[v], args, count=True)
+                counts[v] = (got["compare bytecodes"], got["summarize bytecodes"])
     base, now = times[args.base], times["now"]
     for k in ("compare", "summarize"):
         b, n = statistics.median(base[k]), statistics.median(now[k])
         print(
             f"{k}: {args.base} {b:.4f} s -> now {n:.4f} s (median of the rounds' bests): {b / n:.2f}x"
+        )
+    if counts:
+        b, n = counts[args.base], counts["now"]
+        print(
+            f"bytecodes of one call: compare {b[0] / 1e6:.2f} M -> {n[0] / 1e6:.2f} M "
+            f"({b[0] / n[0]:.2f}x fewer); summarize {b[1] / 1e6:.2f} M -> {n[1] / 1e6:.2f} M "
+            f"({b[1] / n[1]:.2f}x fewer)"
         )
     try:
         print(f"load average {os.getloadavg()[0]:.1f}")
