@@ -132,9 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     data = pickle.loads(CACHE.read_bytes())
     model = load_model()
     tune = [data[k] for k in split(list(data))[args.totals or args.half]]
-    keeps = [
-        mask(keep_probabilities(pg["rows"], model), model["threshold"]) for pg in tune
-    ]
+    keeps = [mask(keep_probabilities(pg["rows"], model), model["threshold"]) for pg in tune]
 
     def score() -> tuple[float, float, float]:
         rows = [

@@ -220,7 +220,6 @@ def test_folder_with_fifo_does_not_hang(tmp_path):
     assert r.returncode == 0, r.stderr.decode()
 
 
-
 @pytest.mark.parametrize("command", ["summarize", "add", "watch", "serve"])
 def test_every_command_refuses_a_budget_below_whole_sentences(command, tmp_path):
     feeds = tmp_path / "feeds.txt"

@@ -540,11 +540,12 @@ def test_json_and_renderers_show_facts_and_disagreements() -> None:
     assert shown["dates"] == [("Friday", [1])]
 
 
-
 def test_display_lists_a_disputed_figure_once_under_its_disagreement() -> None:
     from newsbrief.render import render
 
-    a = art("Officials said 30,000 people were evacuated. The storm killed three people.", title="A")
+    a = art(
+        "Officials said 30,000 people were evacuated. The storm killed three people.", title="A"
+    )
     b = art("The UN said 34,000 people were evacuated. The storm killed three people.", title="B")
     brief = _brief([a, b])
     disputed = {v.normalized for d in brief.disagreements for v in d.facts}

@@ -263,19 +263,25 @@ def _similar_later(bucket: list[_Mention], sparse_from: int = 40) -> list[list[i
                     row.append(q)
             out.append(row)
         return out
+    # the rows of the mention-by-word matrix made directly (a context is a set: no column
+    # twice in a row), and the pairs read from one nonzero (speed: not one call per row)
     vocab: dict[str, int] = {}
-    rows: list[int] = []
     cols: list[int] = []
-    for p, m in enumerate(bucket):
-        for w in m.context:
-            rows.append(p)
-            cols.append(vocab.setdefault(w, len(vocab)))
-    x = sparse.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(n, len(vocab)))
+    starts = [0]
+    for m in bucket:
+        cols.extend([vocab.setdefault(w, len(vocab)) for w in m.context])
+        starts.append(len(cols))
+    ones = np.ones(len(cols), dtype=np.int32)
+    x = sparse.csr_matrix((ones, cols, starts), shape=(n, len(vocab)))
     inter = (x @ x.T).toarray()
     sizes = np.diag(inter)
     union = sizes[:, None] + sizes[None, :] - inter
     ok = np.triu((inter >= 3) & (2 * inter >= union), k=1)
-    return [np.flatnonzero(ok[p]).tolist() for p in range(n)]
+    out = [[] for _ in range(n)]
+    rows, later = np.nonzero(ok)  # row by row, each row's columns ascending
+    for p, q in zip(rows.tolist(), later.tolist(), strict=True):
+        out[p].append(q)
+    return out
 
 
 def _decide(

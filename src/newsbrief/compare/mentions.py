@@ -70,6 +70,9 @@ class _Sent:
     #: the token texts of a sentence with no number, which is never tokenized (``toks`` is
     #: then empty): only names read it
     light: list[str] | None = None
+    #: the same lower-cased, and the indices of those capitalized (A-Z first)
+    light_lows: list[str] | None = None
+    light_caps: list[int] | None = None
 
 
 def _key(m: _Mention) -> tuple[str, ...]:

@@ -58,13 +58,15 @@ _OPENERS = "\"“‘'(:-–—•"
 
 
 class _Words:
-    """The tokens of one sentence as names read them: texts, and their kinds, given (from
-    the tokenizer) or worked out from the text of each (a sentence with no number)."""
+    """The tokens of one sentence as names read them: texts, lower-cased texts ("" for a
+    mask), and their kinds, given (from the tokenizer) or worked out from the text of each
+    (a sentence with no number)."""
 
-    __slots__ = ("texts", "kinds", "n")
+    __slots__ = ("texts", "lows", "kinds", "n")
 
-    def __init__(self, texts: list[str], kinds: list[str] | None) -> None:
+    def __init__(self, texts: list[str], lows: list[str], kinds: list[str] | None) -> None:
         self.texts = texts
+        self.lows = lows
         self.kinds = kinds
         self.n = len(texts)
 
@@ -75,21 +77,29 @@ class _Words:
         return "word" if t[0] in _LETTERS else "sym" if t in _SYMBOLS else "punct"
 
     def low(self, k: int) -> str:
-        return "" if self.kind(k) == "mask" else self.texts[k].lower()
+        return self.lows[k]
 
     def word(self, k: int) -> str:
         """The lower-case word at k, or "" where k is no word (or outside the sentence)."""
-        return self.texts[k].lower() if 0 <= k < self.n and self.kind(k) == "word" else ""
+        if not 0 <= k < self.n:
+            return ""
+        if self.kinds is None:
+            return self.lows[k] if self.texts[k][0] in _LETTERS else ""
+        return self.lows[k] if self.kinds[k] == "word" else ""
 
 
 def words_of(s: _Sent) -> tuple[_Words, list[int]]:
     """A sentence's tokens for names, and the indices of its capitalized words."""
     if s.light is not None:
         texts = s.light
-        return _Words(texts, None), [k for k, t in enumerate(texts) if "A" <= t[0] <= "Z"]
+        lows = s.light_lows if s.light_lows is not None else [t.lower() for t in texts]
+        caps = s.light_caps
+        if caps is None:
+            caps = [k for k, t in enumerate(texts) if "A" <= t[0] <= "Z"]
+        return _Words(texts, lows, None), caps
     toks = s.toks
     return (
-        _Words([t.text for t in toks], [t.kind for t in toks]),
+        _Words([t.text for t in toks], [t.low for t in toks], [t.kind for t in toks]),
         [k for k, t in enumerate(toks) if t.cap],
     )
 
@@ -106,6 +116,7 @@ def find_names(sents: list[_Sent]) -> list[tuple[str, str, int]]:
         if not caps:
             continue
         n = w.n
+        lows = w.lows
         cap_set = set(caps)
         j = 0
         for i in caps:
@@ -116,7 +127,7 @@ def find_names(sents: list[_Sent]) -> list[tuple[str, str, int]]:
                 if j in cap_set:
                     j += 1
                     continue
-                low = w.low(j)
+                low = lows[j]
                 if low.startswith("al-") or (low in _NAME_LINKS and j + 1 in cap_set):
                     j += 1
                     continue
@@ -133,7 +144,7 @@ def _one_word(w: _Words, i: int, full: dict[str, str]) -> tuple[str, str] | None
     (that needs two words)."""
     texts = w.texts
     t = texts[i]
-    low = t.lower()
+    low = w.lows[i]
     if low in _NOT_NAMES or low in _MONTHS or low in _WEEKDAYS or low in _NAME_LINKS:
         return None
     initial = i == 0 or texts[i - 1] in _OPENERS
@@ -176,7 +187,7 @@ def _name(w: _Words, i: int, j: int, full: dict[str, str]) -> tuple[str, str] | 
         if (i == 0 or texts[i - 1] in _OPENERS) and zipf(low) >= 4.5:
             return None
     seq = list(range(i, j))
-    lows = {q: w.low(q) for q in seq}
+    lows = w.lows
     titled = False
     # "UN Special Envoy Staffan de Mistura": the name follows the last title word
     cut = max((q for q, k in enumerate(seq) if lows[k] in _TITLE_WORDS), default=-1)

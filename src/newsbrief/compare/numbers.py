@@ -120,7 +120,14 @@ _DIGITS = _DigitMap()
 
 def _ascii_digits(text: str) -> str:
     """Text with digits of other scripts (Arabic-Indic, Devanagari...) made ASCII."""
-    return text if text.isascii() else text.translate(_DIGITS)
+    if text.isascii() or _OTHER_DIGIT(text) is None:
+        return text  # (speed: most text beyond ASCII has quotes and dashes, not digits)
+    return text.translate(_DIGITS)
+
+
+#: a decimal digit of another script: ``\d`` matches exactly the characters that
+#: ``unicodedata.decimal`` gives a value (both read the Unicode decimal property)
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d").search
 
 
 def parse_number(text: str) -> float | None:
@@ -175,7 +182,11 @@ class _Tok:
         space: bool,  # white space before it
         low: str = "",
         value: float | None = None,  # digits, and number words such as "twenty-four"
+        cap: bool = False,  # a capitalized word
+        w: str = "",  # the lower-case word ("" for every other kind: speed of _word)
     ) -> None:
+        # a word's cap and w are given where words are made (_tokenize, _word_tok; speed:
+        # no test of the kind here)
         self.kind = kind
         self.text = text
         self.start = start
@@ -183,12 +194,8 @@ class _Tok:
         self.space = space
         self.low = low
         self.value = value
-        if kind == "word":
-            self.cap = text[:1].isupper()  # a capitalized word
-            self.w = low  # the lower-case word ("" for every other kind: speed of _word)
-        else:
-            self.cap = False
-            self.w = ""
+        self.cap = cap
+        self.w = w
 
     def __repr__(self) -> str:
         return f"_Tok({self.kind!r}, {self.text!r})"
@@ -198,8 +205,17 @@ class _Tok:
 _SPACED_TOKEN = re.compile(r"(\s*)(?:" + _TOKEN_RE.pattern + ")")
 
 
-def _tokenize(text: str, masks: list[tuple[int, int]]) -> list[_Tok]:
-    """Tokens of a sentence; each masked span (a link, a clock time...) is one token."""
+def _tokenize(
+    text: str, masks: list[tuple[int, int]], takes: list[int] | None = None
+) -> list[_Tok]:
+    """Tokens of a sentence; each masked span (a link, a clock time...) is one token.
+
+    ``takes``, when given, gets the indices of the tokens :func:`_numbers` may start a number
+    at (see :func:`_takes`), so it need not look at every token again."""
+    if takes is None:
+        takes = []
+    take = takes.append
+    starts = _NUMBER_STARTS
     toks: list[_Tok] = []
     append = toks.append
     pos = prev_end = 0
@@ -214,16 +230,31 @@ def _tokenize(text: str, masks: list[tuple[int, int]]) -> list[_Tok]:
             start = end + len(space)
             if word:
                 end = start + len(word)
-                tok = _Tok("word", word, start, end, start > prev_end, word.lower())
+                low = word.lower()
+                tok = _Tok(
+                    "word",
+                    word,
+                    start,
+                    end,
+                    start > prev_end,
+                    low,
+                    None,
+                    "A" <= word[0] <= "Z",
+                    low,
+                )
                 if "-" in word:
-                    toks.extend(_split_hyphenated(tok))
+                    for part in _split_hyphenated(tok):
+                        if part.value is not None or part.low in starts or part.low[-5:] == "-long":
+                            take(len(toks))
+                        append(part)
                 else:
+                    if low in starts:
+                        take(len(toks))
                     append(tok)
             elif num:
                 end = start + len(num)
-                tok = _Tok("num", num, start, end, start > prev_end, num)
-                tok.value = _digits_value(num)
-                append(tok)
+                take(len(toks))
+                append(_Tok("num", num, start, end, start > prev_end, num, _digits_value(num)))
             else:
                 t = sym or punct
                 end = start + 1
@@ -234,6 +265,11 @@ def _tokenize(text: str, masks: list[tuple[int, int]]) -> list[_Tok]:
             prev_end = me
         pos = max(pos, me)
     return toks
+
+
+def _word_tok(text: str, start: int, end: int, space: bool, low: str, value: float | None) -> _Tok:
+    """A word token (capitalized: its first letter, A-Z, is upper case)."""
+    return _Tok("word", text, start, end, space, low, value, "A" <= text[:1] <= "Z", low)
 
 
 def _split_hyphenated(tok: _Tok) -> list[_Tok]:
@@ -248,7 +284,7 @@ def _split_hyphenated(tok: _Tok) -> list[_Tok]:
     if [p.lower() for p in parts[k : k + 3]] == ["and", "a", "half"]:
         got, k = (got[0] + 0.5, k), k + 3  # "three-and-a-half days"
     head = "-".join(parts[:k])
-    first = _Tok("word", head, tok.start, tok.start + len(head), tok.space, head.lower(), got[0])
+    first = _word_tok(head, tok.start, tok.start + len(head), tok.space, head.lower(), got[0])
     if k == len(parts):
         return [first]
     s = first.end
@@ -256,7 +292,7 @@ def _split_hyphenated(tok: _Tok) -> list[_Tok]:
     return [
         first,
         _Tok("punct", "-", s, s + 1, False, "-"),
-        _Tok("word", rest, s + 1, tok.end, False, rest.lower()),
+        _word_tok(rest, s + 1, tok.end, False, rest.lower(), None),
     ]
 
 
@@ -281,13 +317,10 @@ class _Num:
     sig: int = 0  # significant digits as written
 
 
-def _numbers(toks: list[_Tok]) -> list[_Num]:
-    """The numbers of a sentence: digits, number words, digits with scale words."""
-    out: list[_Num] = []
-    n = len(toks)
-    # the tokens a branch below can take (a plain word or a mark none takes): the loop
-    # goes from one to the next (speed: one pass in a comprehension, not a step per token)
-    takes = [
+def _takes(toks: list[_Tok]) -> list[int]:
+    """The tokens a branch of :func:`_numbers` can take (not a plain word, nor a mark none
+    takes): a number word, digits, "a", "an", "half", a word ending in "-long"."""
+    return [
         k
         for k, t in enumerate(toks)
         if t.value is not None
@@ -295,6 +328,18 @@ def _numbers(toks: list[_Tok]) -> list[_Num]:
         or t.low in _NUMBER_STARTS
         or t.low[-5:] == "-long"
     ]
+
+
+def _numbers(toks: list[_Tok], takes: list[int] | None = None) -> list[_Num]:
+    """The numbers of a sentence: digits, number words, digits with scale words.
+
+    ``takes``: :func:`_takes` of the tokens, where already known (the tokenizer lists them)."""
+    out: list[_Num] = []
+    n = len(toks)
+    # the loop goes from one token a branch below can take to the next (speed: not a step
+    # per token)
+    if takes is None:
+        takes = _takes(toks)
     c = 0
     i = 0
     while True:
@@ -355,6 +400,16 @@ def _numbers(toks: list[_Tok]) -> list[_Num]:
             continue
         if t.value is not None and t.value != int(t.value):
             out.append(_Num(i, i + 1, t.value, True))  # "three-and-a-half"
+            i += 1
+            continue
+        if t.low in ("a", "an") and (
+            i + 1 >= n
+            or toks[i + 1].kind != "word"
+            or toks[i + 1].value is not None
+            or (nw not in ("hundred", "dozen") and nw not in _SCALES)
+        ):
+            # "a" or "an" reads as a number only before "hundred", "dozen" or a scale word
+            # (what _word_value takes of it; speed: most are articles)
             i += 1
             continue
         if t.value is not None or t.low in _NUMBER_WORDS or t.low in ("a", "an", "half"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from newsbrief.compare.classify import _NumberReader
 from newsbrief.compare.context import (
@@ -118,15 +118,24 @@ def _plain_tokens(text: str) -> tuple[list[str], list[str]] | None:
     lows = joined.split(" ")  # a token holds no space, and lower-casing adds none
     if not _NUMBER_WORDS.isdisjoint(lows) or "-long" in joined:
         return None
-    if "-" in joined:
-        for low in lows:
-            if "-" in low and low.split("-")[0] in _NUMBER_WORDS:
-                return None
-    if "a" in lows or "an" in lows:
-        for k in range(len(lows) - 1):
-            if lows[k] in ("a", "an") and lows[k + 1].split("-")[0] in _TIME_UNITS:
-                return None
+    if "-" in joined and _HYPHENATED_NUMBER(" " + joined) is not None:
+        return None
+    if ("a" in lows or "an" in lows) and _A_TIME_UNIT(" " + joined) is not None:
+        return None
     return texts, lows
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """The words as one alternation of a pattern, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+#: in the lower-cased token texts, each after a space (a token holds none): a token whose
+#: part before its first hyphen is a number word ("twenty-four", "six-year-old")
+_HYPHENATED_NUMBER = re.compile(rf" (?:{_alternatives(_NUMBER_WORDS)})-").search
+#: ... the token "a" or "an", then one whose part before its first hyphen is a unit of time
+#: (opening with a space, not a choice of the start or a space: re skips ahead to " a")
+_A_TIME_UNIT = re.compile(rf" an? (?:{_alternatives(_TIME_UNITS)})(?:[- ]|$)").search
 
 
 def _same_start(a: str, b: str) -> bool:
@@ -185,12 +194,13 @@ class _Scanner(_NumberReader):
                 full = full or (got[1] and bool(m.groupdict().get("day")))
                 masks.append(m.span())
                 self.dates.append((m.group().strip(), got[0], "date", si))
-        toks = _tokenize(text, masks)
+        takes: list[int] = []
+        toks = _tokenize(text, masks, takes)
         if "day" in text.lower():  # a weekday token holds "day" whatever its case
             for t in toks:
                 if t.cap and t.low in _WEEKDAYS:
                     self.dates.append((t.text, t.text.capitalize(), "weekday", si))
-        found = _numbers(toks)
+        found = _numbers(toks, takes)
         # "twenty-four (24)": the figure in brackets repeats the one before
         nums = [
             nm
@@ -282,15 +292,15 @@ class _Scanner(_NumberReader):
         """A sentence with no number (see :func:`_plain_tokens`) states no figure and no date
         but a weekday: what tokenizing, :func:`_numbers` and the rest of :meth:`_sentence`
         would find in it, from its token texts."""
-        if "day" in text.lower():
-            for t, low in zip(texts, lows, strict=True):
-                if "A" <= t[0] <= "Z" and low in _WEEKDAYS:
-                    self.dates.append((t, t.capitalize(), "weekday", si))
+        capped = [k for k, t in enumerate(texts) if "A" <= t[0] <= "Z"]
+        for k in capped:
+            if lows[k] in _WEEKDAYS:
+                self.dates.append((texts[k], texts[k].capitalize(), "weekday", si))
         # words of more than 3 letters (a mark is one character)
-        longer = [t for t in texts if len(t) > 3]
-        caps = len([t for t in longer if "A" <= t[0] <= "Z"])
-        title_case = len(longer) >= 3 and caps >= 0.75 * len(longer)
-        self._sents.append(_Sent(raw, [], title_case, [], False, texts))
+        longer = len([t for t in texts if len(t) > 3])
+        caps = len([k for k in capped if len(texts[k]) > 3])
+        title_case = longer >= 3 and caps >= 0.75 * longer
+        self._sents.append(_Sent(raw, [], title_case, [], False, texts, lows, capped))
         return subject
 
 

@@ -1,0 +1,153 @@
+"""Speed of compare() now against an older commit (issue 14 item 4 measures from feefd3c).
+
+    .venv/bin/python bench/compare_speed.py                  # feefd3c against the work tree
+    .venv/bin/python bench/compare_speed.py --base 46e8133 --rounds 5 --runs 10
+
+The older commit's ``src`` is taken with ``git archive`` into a temporary folder. Each
+round runs one worker process per version, in turns (old, new, then new, old in the next
+round, so neither always runs first); a worker imports newsbrief from its version's
+``src`` (PYTHONPATH), reads the first ``--articles`` articles of dev.jsonl as
+bench/speed_core.py does (built and cleaned with that version's code, outside the
+timing), makes one warm-up call, then reports the best CPU time (``time.process_time``)
+of ``--runs`` calls of ``compare`` and of ``newsbrief.summarize``. The machine is shared:
+the figure to quote is the ratio of the medians over rounds of each version's best, both
+measured in the same run. ``--bytecodes`` also counts the Python bytecodes of one call of
+each in each version (a figure the load does not move).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import FrameType
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "dev.jsonl"
+
+
+def bytecodes(fn: Callable[[], object]) -> int:
+    """Python bytecodes one call of fn executes (``sys.settrace`` with opcode events): a
+    measure the machine's load does not move, where a regular expression or any other call
+    into C counts as one."""
+    count = 0
+
+    def trace(frame: FrameType, event: str, arg: object) -> Callable[..., object]:
+        nonlocal count
+        frame.f_trace_opcodes = True
+        if event == "opcode":
+            count += 1
+        return trace
+
+    sys.settrace(trace)
+    try:
+        fn()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def worker(n_articles: int, runs: int, data: Path, count: bool = False) -> dict[str, float]:
+    """Best CPU times of compare and newsbrief.summarize in this process's newsbrief."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import newsbrief
+    from newsbrief.compare import compare
+    from newsbrief.settings import Settings
+    from speed_core import first_articles
+
+    articles = first_articles(data, n_articles, Settings())
+    out: dict[str, float] = {"articles": float(len(articles))}
+    for name, fn in (
+        ("compare", lambda: compare(articles)),
+        ("summarize", lambda: newsbrief.summarize(articles)),
+    ):
+        fn()
+        best = float("inf")
+        for _ in range(runs):
+            t = time.process_time()
+            fn()
+            best = min(best, time.process_time() - t)
+        out[name] = best
+        if count:
+            out[f"{name} bytecodes"] = float(bytecodes(fn))
+    return out
+
+
+def run_version(src: Path, args: argparse.Namespace, count: bool = False) -> dict[str, float]:
+    env = {**os.environ, "PYTHONPATH": str(src), "PYTHONHASHSEED": "0"}
+    cmd = [sys.executable, __file__, "--worker", "--articles", str(args.articles)]
+    cmd += ["--runs", str(args.runs), "--data", str(args.data)]
+    cmd += ["--bytecodes"] if count else []
+    got = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True)
+    return json.loads(got.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", default="feefd3c", help="the older commit")
+    parser.add_argument("--articles", type=int, default=100)
+    parser.add_argument("--runs", type=int, default=10, help="best of this many calls")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument(
+        "--bytecodes",
+        action="store_true",
+        help="also count the bytecodes of one call of each (once per version; slow)",
+    )
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        print(json.dumps(worker(args.articles, args.runs, args.data, args.bytecodes)))
+        return 0
+    with tempfile.TemporaryDirectory(prefix="compare-speed-") as tmp:
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", args.base, "src"], capture_output=True, check=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        versions = {args.base: Path(tmp) / "src", "now": ROOT / "src"}
+        times: dict[str, dict[str, list[float]]] = {v: {} for v in versions}
+        for r in range(args.rounds):
+            order = list(versions) if r % 2 == 0 else list(versions)[::-1]
+            for v in order:
+                got = run_version(versions[v], args)
+                for k in ("compare", "summarize"):
+                    times[v].setdefault(k, []).append(got[k])
+                print(
+                    f"round {r + 1} {v:>8}: compare {got['compare']:.4f} s, "
+                    f"summarize {got['summarize']:.4f} s ({got['articles']:.0f} articles)",
+                    flush=True,
+                )
+        counts = {}
+        if args.bytecodes:
+            for v in versions:
+                got = run_version(versions[v], args, count=True)
+                counts[v] = (got["compare bytecodes"], got["summarize bytecodes"])
+    base, now = times[args.base], times["now"]
+    for k in ("compare", "summarize"):
+        b, n = statistics.median(base[k]), statistics.median(now[k])
+        print(
+            f"{k}: {args.base} {b:.4f} s -> now {n:.4f} s (median of the rounds' bests): {b / n:.2f}x"
+        )
+    if counts:
+        b, n = counts[args.base], counts["now"]
+        print(
+            f"bytecodes of one call: compare {b[0] / 1e6:.2f} M -> {n[0] / 1e6:.2f} M "
+            f"({b[0] / n[0]:.2f}x fewer); summarize {b[1] / 1e6:.2f} M -> {n[1] / 1e6:.2f} M "
+            f"({b[1] / n[1]:.2f}x fewer)"
+        )
+    try:
+        print(f"load average {os.getloadavg()[0]:.1f}")
+    except OSError:
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
