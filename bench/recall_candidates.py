@@ -35,6 +35,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+from newsbrief.read.lines import _STOP_END, _TOKEN, _WS  # noqa: E402  the line model's own
 from reader_pools import (  # noqa: E402
     _CONTAINER_SHARE,
     _MIN_WORDS,
@@ -58,9 +59,6 @@ __all__ = [
     "gate",
 ]
 
-_TOKEN = re.compile(r"\w+", re.UNICODE)
-_WS = re.compile(r"\s+")
-_STOP_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 _PUNCT = re.compile(r"[,;:.!?]")
 
 SOURCES = ("recall", "justext", "readability", "container")
