@@ -180,6 +180,52 @@ def _element_name(el: Any) -> str:
     return ""
 
 
+def match_line(text: str, where: dict[tuple[str, ...], int]) -> int | None:
+    """The balanced line (index in ``where``, made by :func:`_line_index`) holding most of
+    ``text``'s 4-word shingles when they hold at least half of them, else None."""
+    sh = _shingles(_TOKEN.findall(text.casefold()))
+    hits = sorted(where[s] for s in sh if s in where)
+    if sh and len(hits) >= _COVERED * len(sh):
+        return hits[len(hits) // 2]
+    return None
+
+
+def main_container(blocks: list[tuple[Any, str]], matched: list[int | None]) -> tuple[Any, int]:
+    """The deepest element holding ``_CONTAINER_SHARE`` of the words of the blocks the
+    balanced text holds (blocks of ``_MIN_WORDS`` words or more), and its depth; (None,
+    -1) when no such block is matched."""
+    counts: dict[Any, int] = {}
+    total = 0
+    for (el, text), m in zip(blocks, matched, strict=True):
+        n = len(text.split())
+        if m is not None and n >= _MIN_WORDS:
+            total += n
+            e = el
+            while e is not None:
+                counts[e] = counts.get(e, 0) + n
+                e = e.getparent()
+    box, depth = None, -1
+    if total:
+        for e, c in counts.items():
+            if c >= _CONTAINER_SHARE * total:
+                d = sum(1 for _ in e.iterancestors())
+                if d > depth:
+                    box, depth = e, d
+    return box, depth
+
+
+def in_figure(el: Any) -> bool:
+    """``el`` is, or is inside, a <figure> or <figcaption> (a caption)."""
+    return _tag(el) in ("figure", "figcaption") or any(
+        _tag(a) in ("figure", "figcaption") for a in el.iterancestors()
+    )
+
+
+def quoted(el: Any) -> bool:
+    """``el`` is, or is inside, a <blockquote>."""
+    return _tag(el) == "blockquote" or any(_tag(a) == "blockquote" for a in el.iterancestors())
+
+
 def extra_blocks(root: Any, lines: list[str], title: str = "") -> list[Extra]:
     """The main container's blocks that ``lines`` (the balanced text's non-empty lines)
     do not hold, each placed after the line its preceding block matched."""
@@ -187,32 +233,8 @@ def extra_blocks(root: Any, lines: list[str], title: str = "") -> list[Extra]:
         return []
     where = _line_index(lines)
     blocks = page_blocks(root)
-    matched: list[int | None] = []  # per block: the balanced line it matches, or None
-    counts: dict[Any, int] = {}
-    total = 0
-    for el, text in blocks:
-        sh = _shingles(_TOKEN.findall(text.casefold()))
-        hits = [where[s] for s in sh if s in where]
-        if sh and len(hits) >= _COVERED * len(sh):
-            hits.sort()
-            matched.append(hits[len(hits) // 2])
-            if len(text.split()) >= _MIN_WORDS:
-                n = len(text.split())
-                total += n
-                e = el
-                while e is not None:
-                    counts[e] = counts.get(e, 0) + n
-                    e = e.getparent()
-        else:
-            matched.append(None)
-    if not total:
-        return []
-    box, depth = None, -1
-    for e, c in counts.items():
-        if c >= _CONTAINER_SHARE * total:
-            d = sum(1 for _ in e.iterancestors())
-            if d > depth:
-                box, depth = e, d
+    matched = [match_line(text, where) for _, text in blocks]
+    box, _depth = main_container(blocks, matched)
     if box is None:
         return []
     inside = set(box.iter())
@@ -237,10 +259,8 @@ def extra_blocks(root: Any, lines: list[str], title: str = "") -> list[Extra]:
                 tag=_element_name(el),
                 furniture=_names_furniture(el, box),
                 like_kept=_signature(el) in kept_signatures,
-                quoted=any(_tag(a) == "blockquote" for a in el.iterancestors())
-                or _tag(el) == "blockquote",
-                figure=_tag(el) in ("figure", "figcaption")
-                or any(_tag(a) in ("figure", "figcaption") for a in el.iterancestors()),
+                quoted=quoted(el),
+                figure=in_figure(el),
             )
         )
     return out

@@ -37,15 +37,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from newsbrief.read.lines import _STOP_END, _TOKEN, _WS  # noqa: E402  the line model's own
 from reader_pools import (  # noqa: E402
-    _CONTAINER_SHARE,
-    _MIN_WORDS,
+    _COVERED,
     _element_name,
     _line_index,
     _names_furniture,
     _shingles,
     _signature,
-    _tag,
+    in_figure,
+    main_container,
+    match_line,
     page_blocks,
+    quoted,
 )
 
 __all__ = [
@@ -62,7 +64,6 @@ __all__ = [
 _PUNCT = re.compile(r"[,;:.!?]")
 
 SOURCES = ("recall", "justext", "readability", "container")
-_COVERED = 0.5  # a line is "held" by a text when half of its 4-word shingles occur in it
 _ELEMENTS = ("p", "head", "item", "quote", "cell")
 
 #: feature names, in the order :func:`candidate_rows` writes them
@@ -135,16 +136,6 @@ def _held(text: str, runs: set[tuple[str, ...]]) -> bool:
     return bool(sh) and sum(1 for s in sh if s in runs) >= _COVERED * len(sh)
 
 
-def _match(text: str, where: dict[tuple[str, ...], int]) -> int | None:
-    """The balanced line holding most of ``text``'s shingles when they hold half of
-    them, else None."""
-    sh = _shingles(_tokens(text))
-    hits = sorted(where[s] for s in sh if s in where)
-    if sh and len(hits) >= _COVERED * len(sh):
-        return hits[len(hits) // 2]
-    return None
-
-
 # --------------------------------------------------------------------------- the sources
 
 
@@ -209,23 +200,8 @@ def candidates(
         return []
     where = _line_index(lines)
     blocks = page_blocks(tree)
-    matched = [_match(text, where) for _, text in blocks]
-    counts: dict[Any, int] = {}
-    total = 0
-    for (el, text), m in zip(blocks, matched, strict=True):
-        n = len(text.split())
-        if m is not None and n >= _MIN_WORDS:
-            total += n
-            e = el
-            while e is not None:
-                counts[e] = counts.get(e, 0) + n
-                e = e.getparent()
-    box, box_depth = None, -1
-    for e, c in counts.items():
-        if c >= _CONTAINER_SHARE * total and total:
-            d = sum(1 for _ in e.iterancestors())
-            if d > box_depth:
-                box, box_depth = e, d
+    matched = [match_line(text, where) for _, text in blocks]
+    box, box_depth = main_container(blocks, matched)
     inside = set(box.iter()) if box is not None else set()
     kept_signatures = {
         _signature(el) for (el, _), m in zip(blocks, matched, strict=True) if m is not None
@@ -250,7 +226,7 @@ def candidates(
         if el is None:
             el = block_of.get(k)
             if el is None:
-                j = _match(text, block_where)
+                j = match_line(text, block_where)
                 el = blocks[j][0] if j is not None else None
         c = Candidate(text=text, after=after, sources={source})
         if el is not None:
@@ -259,12 +235,8 @@ def candidates(
             if c.in_container:
                 c.depth = sum(1 for _ in el.iterancestors()) - box_depth
             c.furniture = _names_furniture(el, box)
-            c.figure = any(_tag(a) in ("figure", "figcaption") for a in el.iterancestors()) or (
-                _tag(el) in ("figure", "figcaption")
-            )
-            c.quoted = _tag(el) == "blockquote" or any(
-                _tag(a) == "blockquote" for a in el.iterancestors()
-            )
+            c.figure = in_figure(el)
+            c.quoted = quoted(el)
             c.like_kept = _signature(el) in kept_signatures
         found[k] = c
         order.append(k)
@@ -283,7 +255,7 @@ def candidates(
             continue
         after = -1
         for text in sources.get(name, []):
-            m = _match(text, where)
+            m = match_line(text, where)
             if m is not None:
                 after = max(after, m)
             elif not _held(text, balanced_runs):
