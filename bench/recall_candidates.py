@@ -35,7 +35,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from newsbrief.read.lines import _STOP_END, _TOKEN, _WS  # noqa: E402  the line model's own
+from newsbrief.read.lines import _STOP_END, _TAGS, _TOKEN, _WS  # noqa: E402  the line model's own
 from reader_pools import (  # noqa: E402
     _COVERED,
     _element_name,
@@ -64,7 +64,6 @@ __all__ = [
 _PUNCT = re.compile(r"[,;:.!?]")
 
 SOURCES = ("recall", "justext", "readability", "container")
-_ELEMENTS = ("p", "head", "item", "quote", "cell")
 
 #: feature names, in the order :func:`candidate_rows` writes them
 RFEATURES = (
@@ -84,7 +83,7 @@ RFEATURES = (
     "after",
     "position",
     "neighbour_precision",
-    *(f"el_{t}" for t in _ELEMENTS),
+    *(f"el_{t}" for t in _TAGS),
     "in_container",
     "depth",
     "furniture",
@@ -325,7 +324,7 @@ def candidate_rows(
                 1.0 if c.after >= n_lines - 1 else 0.0,
                 (c.after + 1) / n_lines if n_lines else 0.0,
                 sum(near) / len(near) if near else 0.0,
-                *(1.0 if c.element == t else 0.0 for t in _ELEMENTS),
+                *(1.0 if c.element == t else 0.0 for t in _TAGS),
                 float(c.in_container),
                 math.log1p(c.depth) if c.depth >= 0 else -1.0,
                 float(c.furniture),
