@@ -271,15 +271,29 @@ def _looks_like_sentence(text: str) -> bool:
     return t.endswith((".", "!", "?"))
 
 
-def prepare(articles: Sequence[Article], settings: Settings | None = None) -> Cluster:
-    """Split, deduplicate and vectorize cleaned articles into a :class:`Cluster`."""
+def prepare(
+    articles: Sequence[Article],
+    settings: Settings | None = None,
+    *,
+    sentences: Sequence[Sequence[str]] | None = None,
+) -> Cluster:
+    """Split, deduplicate and vectorize cleaned articles into a :class:`Cluster`.
+
+    ``sentences``, where given, holds each article's ``split_sentences(article.text)``
+    already worked out (one list per article, in the order of ``articles``; speed: the
+    pipeline splits once for the summary and the facts); it is read, not changed.
+    """
     settings = settings or Settings()
+    if sentences is not None and len(sentences) != len(articles):
+        raise ValueError(f"prepare: {len(sentences)} sentence lists for {len(articles)} articles")
     uniq: list[Article] = []
+    splits: list[Sequence[str]] = []
     seen: set[str] = set()
-    for a in articles:
+    for k, a in enumerate(articles):
         if a.id not in seen:
             seen.add(a.id)
             uniq.append(a)
+            splits.append(split_sentences(a.text) if sentences is None else sentences[k])
 
     sentences: list[Sentence] = []
     article_of: list[int] = []
@@ -293,7 +307,7 @@ def prepare(articles: Sequence[Article], settings: Settings | None = None) -> Cl
     for ai, a in enumerate(uniq):
         art_words: list[str] = []
         article_words.append(art_words)
-        for pos, text in enumerate(split_sentences(a.text)):
+        for pos, text in enumerate(splits[ai]):
             toks = tokens(text)
             key = " ".join(toks)  # dedup.sentence_key(text), from tokens asked for once
             if not key:
