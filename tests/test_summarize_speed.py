@@ -344,3 +344,27 @@ def test_summarize_gives_the_same_brief_for_raw_and_cleaned_articles() -> None:
     once = cleaned[0].text
     assert clean_text(once, cleaned[0].title, site=cleaned[0].url) != once
     assert brief_json(newsbrief.summarize(cleaned)) == brief_json(newsbrief.summarize(raw))
+
+
+def test_clause_break_finds_what_its_plain_pattern_finds() -> None:
+    import re
+
+    from newsbrief.summarize import features
+
+    plain = re.compile(features.CLAUSE_BREAK_PLAIN)
+    texts = EDGE_TEXTS + TRICKY + [s.text for c in clusters() for s in c.sentences]
+    texts += [
+        "The army said it retook Aleppo, handing Assad a victory",
+        "It fell ,  which surprised many",
+        "He left  after  the vote , as expected",
+        "She spoke\u00a0as\u2003the crowd cheered",
+        ", while",
+        " as ",
+        "Rain fell,\nwhen it",
+        "Crowds gathered,after midnight, because of the news",
+        "It was as if",
+        "Alas, whose",
+    ]
+    for text in texts:
+        a, b = plain.search(text), features._CLAUSE_BREAK.search(text)
+        assert (a and a.span()) == (b and b.span()), text

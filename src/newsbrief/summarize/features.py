@@ -115,7 +115,23 @@ class Cluster:
     @cached_property
     def short_words(self) -> np.ndarray:
         """Word count of each compressed sentence."""
-        return np.array([word_count(t) for t in self.short], dtype=np.int64)
+        # a sentence compression left alone (most) has the count :attr:`words` holds (speed)
+        return np.array(
+            [
+                n if t == s.text else word_count(t)
+                for t, s, n in zip(self.short, self.sentences, self.words.tolist(), strict=True)
+            ],
+            dtype=np.int64,
+        )
+
+    @cached_property
+    def dangling(self) -> np.ndarray:
+        """Whether each sentence opens with a word pointing back
+        (:func:`newsbrief.summarize.default.needs_context`); asked by the gains and the
+        headline scorer."""
+        from newsbrief.summarize.default import needs_context
+
+        return np.array([needs_context(s.text) for s in self.sentences], dtype=bool)
 
     @cached_property
     def _clause_rows(self) -> tuple[np.ndarray, sparse.csr_matrix]:
@@ -223,11 +239,19 @@ class Cluster:
         )
 
 
-_CLAUSE_BREAK = re.compile(
-    r",\s+(?:handing|giving|marking|allowing|making|sealing|ending|bringing|leaving|"
+# a comma and a participle or relative word, or a subordinating word between spaces
+_AFTER_COMMA = (
+    r"handing|giving|marking|allowing|making|sealing|ending|bringing|leaving|"
     r"prompting|forcing|raising|putting|sending|dealing|which|who|whose|where|after|as|"
-    r"while|but|according|in what|amid|despite)\b"
-    r"|\s+(?:after|as|while|before|because|when|amid|despite|since)\s+"
+    r"while|but|according|in what|amid|despite"
+)
+_BETWEEN_SPACES = r"after|as|while|before|because|when|amid|despite|since"
+#: the plain form of :data:`_CLAUSE_BREAK`
+CLAUSE_BREAK_PLAIN = rf",\s+(?:{_AFTER_COMMA})\b|\s+(?:{_BETWEEN_SPACES})\s+"
+# written to open with the character it finds, a comma or a space, the look-behind then
+# choosing the branch (speed: the engine skips to those characters; the same matches)
+_CLAUSE_BREAK = re.compile(
+    rf"[,\s](?:(?<=,)\s+(?:{_AFTER_COMMA})\b|(?<=\s)\s*(?:{_BETWEEN_SPACES})\s+)"
 )
 
 
