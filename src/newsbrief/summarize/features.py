@@ -319,7 +319,7 @@ def prepare(
             uniq.append(a)
             splits.append(split_sentences(a.text) if sentences is None else sentences[k])
 
-    sentences: list[Sentence] = []
+    distinct: list[Sentence] = []
     article_of: list[int] = []
     holders: list[list[int]] = []
     terms: list[list[str]] = []
@@ -342,8 +342,8 @@ def prepare(
                 if ai not in holders[j]:
                     holders[j].append(ai)
                 continue
-            by_key[key] = len(sentences)
-            sentences.append(Sentence(a.id, pos, text))
+            by_key[key] = len(distinct)
+            distinct.append(Sentence(a.id, pos, text))
             article_of.append(ai)
             holders.append([ai])
             pairs = content_pairs(text, toks)
@@ -355,7 +355,7 @@ def prepare(
     vocabulary: dict[str, int] = {}
     cols = [vocabulary.setdefault(t, len(vocabulary)) for ts in terms for t in ts]
     rows = [i for i, ts in enumerate(terms) for _ in ts]
-    n = len(sentences)
+    n = len(distinct)
     # a stem weighs as its most frequent surface form in this cluster
     best: dict[str, float] = {}
     for word, st in stem_of.items():
@@ -365,15 +365,15 @@ def prepare(
     idf = np.array([background_weight(best[t]) for t in vocabulary], dtype=np.float64)
     x = _weighted_rows(rows, cols, n, idf)
 
-    words = np.array([word_count(s.text) for s in sentences], dtype=np.int64)
+    words = np.array([word_count(s.text) for s in distinct], dtype=np.int64)
     return Cluster(
         articles=uniq,
         duplicates=duplicates,
-        sentences=sentences,
+        sentences=distinct,
         article_of=np.array(article_of, dtype=np.int64),
         holders=[tuple(h) for h in holders],
         words=words,
-        complete=np.array([_looks_like_sentence(s.text) for s in sentences], dtype=bool),
+        complete=np.array([_looks_like_sentence(s.text) for s in distinct], dtype=bool),
         terms=terms,
         vectors=x,
         vocabulary=vocabulary,
