@@ -46,7 +46,8 @@ def clean_articles(
     progress: Progress | None = None,
 ) -> list[Article]:
     """Clean each article; one over ``settings.max_text_chars`` or left empty by cleaning
-    is reported and dropped."""
+    is reported and dropped. An article cleaned already (:attr:`Article.is_cleaned`) is
+    kept as it is (see :func:`~newsbrief.clean.clean_article`)."""
     out = []
     articles = list(articles)
     for n, a in enumerate(articles):
