@@ -4,10 +4,12 @@ replaces (the dev and train events as a whole are checked by bench/facts_regress
 from __future__ import annotations
 
 import gc
+import importlib.util
 import random
 import re
 import sys
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -158,3 +160,22 @@ def test_a_scan_keeps_no_tokens_once_read() -> None:
     assert any(isinstance(t, _Tok) for s in again._sents for t in s.toks)
     assert find_names(again._sents) == got.names
     assert again.mentions == got.mentions
+
+
+def test_compare_speed_counts_the_collections_of_each_generation() -> None:
+    """bench/compare_speed.py --gc: the collections a call makes, per generation and call."""
+    path = Path(__file__).resolve().parents[1] / "bench" / "compare_speed.py"
+    spec = importlib.util.spec_from_file_location("compare_speed_for_test", path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+
+    def churn() -> None:
+        gc.collect(0)
+        gc.collect(1)
+
+    got = mod.collections(churn, calls=4)
+    assert got["gen0 collections"] >= 1.0 - 1e-9  # (an automatic one may come on top)
+    assert got["gen1 collections"] >= 1.0 - 1e-9
+    assert got["gen1 ms"] >= 0.0
+    assert len([cb for cb in gc.callbacks if cb.__qualname__.endswith("note")]) == 0
