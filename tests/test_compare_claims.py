@@ -78,3 +78,49 @@ def test_people_waiting_to_be_evacuated_are_not_evacuated_yet() -> None:
     assert [f.measure for f in extract_facts(a) if f.kind == "quantity"] == ["hikers trapped"]
     b = art("At least 689 hikers were evacuated from the mountain.", "https://b.e/2")
     assert [f.measure for f in extract_facts(b) if f.kind == "quantity"] == ["hikers evacuated"]
+
+
+def durations(text: str) -> list[str]:
+    return [f.measure for f in extract_facts(art(text, "https://t.e/1")) if f.kind == "duration"]
+
+
+def test_a_tenure_told_by_its_verb_or_frame_is_one_quantity() -> None:
+    # "served for 28 years", "after 28 years on the job" and "a 29-year tenure" are the
+    # length of one tenure: a disagreement
+    assert durations("Billington served for 28 years before stepping down.") == ["tenure length"]
+    assert durations("He resigned in September after 28 years on the job.") == ["tenure length"]
+    a = art("Smith, who served in the position for 28 years, retired.", "https://a.e/1")
+    b = art("Smith retired in January after a 29-year tenure.", "https://b.e/2")
+    assert values(compare([a, b])[1]) == [["28 years", "29-year"]]
+    # two people's tenures share no word: not one quantity
+    c = art("Jones retired after nine years in office.", "https://c.e/3")
+    assert compare([a, c])[1] == []
+    # time served of a prison sentence is no tenure, and a bare duration keeps no head
+    assert durations("She was jailed and only served four weeks of it.") == ["duration"]
+    assert durations("He served 10 years in prison for fraud.") == ["duration"]
+    assert durations("The ceasefire held for 10 years.") == ["duration"]
+
+
+def test_the_first_time_in_n_years_is_one_span() -> None:
+    a = art("The party lost Ankara for the first time in 16 years after local elections.", "u1")
+    b = art("It is the first time in 25 years that the party has lost the capital.", "u2")
+    assert durations(a.text) == ["interval length"]
+    assert values(compare([a, b])[1]) == [["16 years", "25 years"]]
+    # what happened for the first time must be the same: a shared word around the spans
+    c = art("Russia will join output reductions for the first time in 15 years.", "u3")
+    d = art("The producers agreed to curb production for the first time in eight years.", "u4")
+    assert compare([c, d])[1] == []
+    # hedged spans keep the frame; a first time without "in N years" is nothing of it
+    assert durations("It was the first time in more than 20 years.") == ["interval length"]
+    assert durations("For the first time, the talks lasted 3 days.") != ["interval length"]
+
+
+def test_a_glued_duration_measures_the_noun_after_it_even_in_ing() -> None:
+    # "a seven-hour meeting" is the meeting's length; "a 150-hour deadline beginning on
+    # Wednesday" the deadline's, not the participle's
+    assert durations("Following a seven-hour meeting on Tuesday, they agreed.") == [
+        "meeting length"
+    ]
+    assert durations("He set a 150-hour deadline beginning on Wednesday.") == ["deadline length"]
+    # unglued, an -ing word after the unit is a verb: no head
+    assert durations("They were five years running the firm.") == ["duration"]

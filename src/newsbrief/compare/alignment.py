@@ -158,11 +158,22 @@ def _pair_ok(a: _Mention, b: _Mention) -> bool:
         # ("three separate but related settlements" / "two related settlements")
         same_qualifier = len(a.measure.split()) > 1 and a.measure == b.measure
         return same_qualifier or bool((a.context & b.context) - {stem(a.noun)})
+    if a.kind == "duration" and a.noun in _FRAMED:
+        # a tenure or "the first time in N years" names no thing of its own: whose tenure,
+        # what happened first, needs a word the two sentences share ("lost" Ankara;
+        # Russia joining cuts "for the first time in 15 years" is not OPEC's first cut
+        # "in eight years")
+        return bool((a.context & b.context) - _FRAME_STEMS)
     if a.kind == "measurement" and a.noun.startswith("from "):
         # "11 km east of Kumamoto" locates what is named before it: the quake's epicentre
         # and a town 15 km east of Kumamoto are two distances, not one
         return bool(_located(a) & _located(b))
     return True
+
+
+#: duration heads given by a verb or a frame, not a noun (phrases._span_head)
+_FRAMED = frozenset(("tenure", "interval"))
+_FRAME_STEMS = frozenset(stem(w) for w in "first time tenure job served office power".split())
 
 
 def _located(m: _Mention) -> set[str]:
