@@ -93,7 +93,7 @@ def test_a_tenure_told_by_its_verb_or_frame_is_one_quantity() -> None:
     b = art("Smith retired in January after a 29-year tenure.", "https://b.e/2")
     assert values(compare([a, b])[1]) == [["28 years", "29-year"]]
     # two people's tenures share no word: not one quantity
-    c = art("Jones retired after nine years in office.", "https://c.e/3")
+    c = art("Jones, his deputy, spent 25 years in office.", "https://c.e/3")
     assert compare([a, c])[1] == []
     # time served of a prison sentence is no tenure, and a bare duration keeps no head
     assert durations("She was jailed and only served four weeks of it.") == ["duration"]
