@@ -124,3 +124,38 @@ def test_a_glued_duration_measures_the_noun_after_it_even_in_ing() -> None:
     assert durations("He set a 150-hour deadline beginning on Wednesday.") == ["deadline length"]
     # unglued, an -ing word after the unit is a verb: no head
     assert durations("They were five years running the firm.") == ["duration"]
+
+
+def numeric(text: str) -> list[tuple[str, str, str]]:
+    """(kind, measure, unit) of each numeric fact of one sentence."""
+    kinds = ("quantity", "percent", "measurement", "money", "duration", "age")
+    fs = extract_facts(art(text, "https://t.e/1"))
+    return [(f.kind, f.measure, f.unit) for f in fs if f.kind in kinds]
+
+
+def test_percentages_glued_or_abbreviated_are_percentages() -> None:
+    assert numeric("Regulators struck down a 300-percent tariff.") == [
+        ("percent", "tariff share", "%")
+    ]
+    assert numeric("The offer is an 18pc premium to the share price.") == [
+        ("percent", "premium share", "%")
+    ]
+    assert numeric("Shares rose 5 pc on Friday.") == [("percent", "percentage", "%")]
+
+
+def test_temperatures_are_measurements_and_other_degrees_are_not() -> None:
+    got = numeric("Its dayside is a blazing 1,430 degrees Fahrenheit (777 degrees Celsius).")
+    assert [u for _k, _m, u in got] == ["°F", "°C"]
+    assert numeric("The plane turned 90 degrees to the left.") == []
+    # a temperature in each scale is never paired across the scales
+    a = art("The dayside reaches 1,430 degrees Fahrenheit.", "https://a.e/1")
+    b = art("The dayside reaches 777 degrees Celsius.", "https://b.e/2")
+    assert compare([a, b])[1] == []
+
+
+def test_a_day_glued_to_a_month_is_a_date_and_a_population_in_m_is_millions() -> None:
+    assert numeric("The commission ruled (26-Jan-2018) against the complaint.") == []
+    assert numeric("Istanbul, with a population of 15m, is the largest city.") == [
+        ("quantity", "population", "")
+    ]
+    assert numeric("The tower is 15m tall.") == [("measurement", "height", "m")]

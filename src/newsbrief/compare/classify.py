@@ -19,6 +19,7 @@ from newsbrief.compare.lexicon import (
     _AGE_HOLDERS,
     _BEFORE_CAT,
     _CAT_NOUNS,
+    _COUNT_OF,
     _DIM_WORDS,
     _HEDGE_SKIP,
     _ID_NOUNS,
@@ -28,6 +29,7 @@ from newsbrief.compare.lexicon import (
     _MONTHS,
     _NOT_NAMES,
     _PEOPLE_NOUNS,
+    _PERCENT_WORDS,
     _PERSON_HEADS,
     _SCALES,
     _SPEECH,
@@ -143,7 +145,11 @@ class _NumberReader(_UnitReader):
         if nxt is not None and nxt.kind == "word" and not nxt.space and not nm.abbrev:
             head = nxt.low.split("-")[0]
             if nxt.low in ("st", "nd", "rd", "th") or not (
-                head in _TIME_UNITS or head in _MEASURES or head in _SCALES or nm.words
+                head in _TIME_UNITS
+                or head in _MEASURES
+                or head in _SCALES
+                or nm.words
+                or nxt.text == "pc"
             ):
                 return None
         if i0 > 0 and not first.space and first.kind == "num":
@@ -154,6 +160,9 @@ class _NumberReader(_UnitReader):
                 return None  # "I-10", "Covid-19"
         if nxt is not None and not nxt.space and nxt.text in ("*", "^", "=", "/"):
             return None
+        if nxt is not None and nxt.text in _DASHES and not nxt.space:
+            if _word(toks, i1 + 1) in _MONTHS and not toks[i1 + 1].space:
+                return None  # the day of a date: "26-Jan-2018"
         if nm.words and i0 > 0 and first.text[:1].isupper() and not s.title_case:
             p = toks[i0 - 1]
             if p.kind == "word" and not p.cap:
@@ -177,6 +186,7 @@ class _NumberReader(_UnitReader):
             # "1.5m people", "10m barrels": millions of a plural noun, not metres
             millions = nm.abbrev == "m" and (
                 nxt in _PEOPLE_NOUNS
+                or (_word(toks, hstart - 1) == "of" and _word(toks, hstart - 2) in _COUNT_OF)
                 or (
                     len(nxt) > 3
                     and nxt.endswith("s")
@@ -221,9 +231,13 @@ class _NumberReader(_UnitReader):
                     return None
         # a percentage
         w1 = _word(toks, k)
+        if k + 1 < n and toks[k].text in _DASHES and not toks[k + 1].space:
+            if _word(toks, k + 1) in _PERCENT_WORDS and not toks[k].space:
+                k, w1 = k + 1, _word(toks, k + 1)  # "a 300-percent tariff"
         if (
             (k < n and toks[k].text == "%")
-            or w1 in ("percent", "pct", "percentage")
+            or w1 in _PERCENT_WORDS
+            or (k < n and toks[k].text == "pc")
             or (w1 == "per" and _word(toks, k + 1) == "cent")
         ):
             end = k + (2 if w1 == "per" or _word(toks, k + 1) == "points" else 1)
@@ -326,6 +340,11 @@ class _NumberReader(_UnitReader):
             if toks[unit_tok].text != "M":  # "5.5 M" is a magnitude scale, not metres
                 return self._measure(s, si, nm, value, parts[0], unit_tok, rel, start_char)
         if uw in ("degrees", "degree"):
+            scale = _word(toks, unit_tok + 1)
+            if f"degrees {scale}" in _MEASURES:  # a temperature; other degrees are angles
+                return self._measure(
+                    s, si, nm, value, f"degrees {scale}", unit_tok + 1, rel, start_char
+                )
             return None
         # ages: "aged 117", "at the age of 117", "Richard Roe, 52,", "died at 117"
         pw, pw2 = _word(toks, hstart - 1), _word(toks, hstart - 2)
