@@ -159,3 +159,18 @@ def test_a_day_glued_to_a_month_is_a_date_and_a_population_in_m_is_millions() ->
         ("quantity", "population", "")
     ]
     assert numeric("The tower is 15m tall.") == [("measurement", "height", "m")]
+
+
+def test_a_range_that_leaves_its_thousands_to_the_high_end() -> None:
+    def norm(text: str) -> list[str]:
+        fs = extract_facts(art(text, "https://t.e/1"))
+        return [f.normalized for f in fs if f.kind == "quantity"]
+
+    assert norm("Between 20-30,000 people attended the rally.") == ["20000-30000"]
+    assert norm("Some 10,000-15,000 people fled.") == ["10000-15000"]
+    # a low end far under the high one is a scale of its own
+    assert norm("The scale runs 1-10,000 points.") == ["1-10000"]
+    # "20-30,000" agrees with 25,000, not with 25
+    a = art("Between 20-30,000 people fled the town.", "https://a.e/1")
+    b = art("About 25,000 people fled the town.", "https://b.e/2")
+    assert compare([a, b])[1] == []
