@@ -174,3 +174,13 @@ def test_a_range_that_leaves_its_thousands_to_the_high_end() -> None:
     a = art("Between 20-30,000 people fled the town.", "https://a.e/1")
     b = art("About 25,000 people fled the town.", "https://b.e/2")
     assert compare([a, b])[1] == []
+
+
+def test_decimals_written_give_a_figures_precision() -> None:
+    # "51.8 percent" is 51.75 to 51.85: not a rounding of 51.63
+    a = art("The alliance won 51.8 percent of the national vote.", "https://a.e/1")
+    b = art("The alliance won 51.63% of the national vote.", "https://b.e/2")
+    assert values(compare([a, b])[1]) == [["51.63%", "51.8 percent"]]
+    # a figure that rounds to the other's decimals agrees with it
+    c = art("The alliance won 51.83% of the national vote.", "https://c.e/3")
+    assert compare([a, c])[1] == []

@@ -65,6 +65,12 @@ def _bounds(m: _Mention, v: float, unit: str, rounded: bool) -> tuple[float, boo
         f = _factor(m.kind, unit)
         return m.low * f, False, v * f, False  # a range: both ends included
     lo, lo_open, hi, hi_open = _interval(v, m.relation, m.sig if v == m.value else 0)
+    if m.relation == "=" and v == m.value and m.sig >= 3:
+        # decimals as written give the precision: "51.8 percent" is 51.75 to 51.85, so
+        # not a rounding of 51.63 (0.5% would let it be); "531" keeps its 0.5%
+        half = _half_last_decimal(m.written, v)
+        if half is not None:
+            lo, hi = max(lo, v - half), min(hi, v + half)
     if rounded and m.relation == "=":
         lo, hi = v - _step(v) / 2, v + _step(v) / 2
     elif m.kind == "money" and m.relation == "=" and v == m.value and _round_figure(m.written):
@@ -73,6 +79,18 @@ def _bounds(m: _Mention, v: float, unit: str, rounded: bool) -> tuple[float, boo
         lo, hi = min(lo, v - e), max(hi, v + e)
     f = _factor(m.kind, unit)
     return lo * f, lo_open, hi * f, hi_open
+
+
+def _half_last_decimal(written: str, value: float) -> float | None:
+    """Half a unit of the last decimal written, in the value's scale ("7.5bn": 0.05
+    billion); None without decimals."""
+    got = re.search(r"\d[\d,]*\.(\d+)", written)
+    if not got:
+        return None
+    shown = float(got.group().replace(",", ""))
+    if shown <= 0:
+        return None
+    return 0.5 * 10 ** -len(got.group(1)) * value / shown
 
 
 def _round_figure(written: str) -> bool:
