@@ -184,3 +184,11 @@ def test_decimals_written_give_a_figures_precision() -> None:
     # a figure that rounds to the other's decimals agrees with it
     c = art("The alliance won 51.83% of the national vote.", "https://c.e/3")
     assert compare([a, c])[1] == []
+
+
+def test_a_hedged_one_before_a_unit_of_measure_is_a_measurement() -> None:
+    assert numeric("The device was roughly one metre above the ground.") == [
+        ("measurement", "length", "m")
+    ]
+    # unhedged, "one" stays a word: "one mile away" is no figure of the story
+    assert numeric("The shop is one mile away.") == []

@@ -329,8 +329,10 @@ class _NumberReader(_UnitReader):
                 )
         if parts and parts[0] in _TIME_UNITS:
             return self._time(s, si, nm, rel, unit_tok, parts, unit_tok != k, mk)
-        if nm.weak:
-            return None  # "a", "one": numbers only before a unit of time
+        hedged_unit = rel != "=" and bool(parts) and parts[0] in _MEASURES
+        if nm.weak and not hedged_unit:
+            return None  # "a", "one": numbers only before a unit of time, or a hedged
+            # measurement ("about a mile", "nearly a kilometre"; not "a mile away")
         if parts in (["square"], ["sq"]):
             # "2,000 square kilometres": an area in that unit squared
             sq = _word(toks, unit_tok + 1)
