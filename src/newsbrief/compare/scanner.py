@@ -251,6 +251,7 @@ class _Scanner(_NumberReader):
                 base = toks[nm.i0].value or nm.value
                 scale = nm.value / base if base and a.i1 == a.i0 + 1 and not a.abbrev else 1.0
                 low = a.value * scale * (m.value / nm.value if nm.value else 1.0)  # "$10 to $15m"
+                low = _elided_thousands(toks, a, nm, low, m.value)
                 if 0 <= low < m.value:
                     # "10 to 15 people", "between 10 and 15", "10-15": one range, [10, 15]
                     if here and here[-1].pos >= toks[nums[ni - 1].i0 - 1].start:
@@ -380,6 +381,16 @@ def _shared_verb_breakdown(here: list[_Mention], toks: list[_Tok]) -> None:
 
 #: kinds whose ranges are read as one interval (durations keep both ends)
 _RANGE_KINDS = ("quantity", "money", "percent", "measurement", "age")
+
+
+def _elided_thousands(toks: list[_Tok], a: _Num, nm: _Num, low: float, high: float) -> float:
+    """The low end of a range that leaves its thousands to the high end: "20-30,000
+    people" is 20,000 to 30,000 (not 20 to 30,000); "1-10,000" stays a scale of 1 to
+    10,000 (the low end times 1,000 would be under half the high end)."""
+    written = toks[nm.i1 - 1].text
+    if a.i1 != a.i0 + 1 or not toks[a.i0].text.isdigit() or not written.endswith(",000"):
+        return low
+    return low * 1000 if low < 1000 and high / 2 <= low * 1000 < high else low
 
 
 def _range_link(toks: list[_Tok], a: _Num, b: _Num) -> bool:
