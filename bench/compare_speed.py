@@ -12,12 +12,15 @@ timing), makes one warm-up call, then reports the best CPU time (``time.process_
 of ``--runs`` calls of ``compare`` and of ``newsbrief.summarize``. The machine is shared:
 the figure to quote is the ratio of the medians over rounds of each version's best, both
 measured in the same run. ``--bytecodes`` also counts the Python bytecodes of one call of
-each in each version (a figure the load does not move).
+each in each version (a figure the load does not move); ``--gc`` the garbage collector's
+collections and their CPU time (``gc.callbacks``) over ten calls of each, per call (the best of
+``--runs`` leaves out the calls a full collection lands in; these figures do not).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import statistics
@@ -54,7 +57,32 @@ def bytecodes(fn: Callable[[], object]) -> int:
     return count
 
 
-def worker(n_articles: int, runs: int, data: Path, count: bool = False) -> dict[str, float]:
+def collections(fn: Callable[[], object], calls: int = 10) -> dict[str, float]:
+    """The collector's work during ``calls`` calls of fn, per call: collections of each
+    generation and the milliseconds they took (``gc.callbacks``)."""
+    got = {f"gen{g} {what}": 0.0 for g in range(3) for what in ("collections", "ms")}
+    started = [0.0]
+
+    def note(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started[0] = time.process_time()
+            return
+        g = info["generation"]
+        got[f"gen{g} collections"] += 1 / calls
+        got[f"gen{g} ms"] += (time.process_time() - started[0]) * 1000 / calls
+
+    gc.callbacks.append(note)
+    try:
+        for _ in range(calls):
+            fn()
+    finally:
+        gc.callbacks.remove(note)
+    return got
+
+
+def worker(
+    n_articles: int, runs: int, data: Path, count: bool = False, collector: bool = False
+) -> dict[str, float]:
     """Best CPU times of compare and newsbrief.summarize in this process's newsbrief."""
     sys.path.insert(0, str(ROOT / "bench"))
     import newsbrief
@@ -77,14 +105,19 @@ def worker(n_articles: int, runs: int, data: Path, count: bool = False) -> dict[
         out[name] = best
         if count:
             out[f"{name} bytecodes"] = float(bytecodes(fn))
+        if collector:
+            out |= {f"{name} {k}": v for k, v in collections(fn).items()}
     return out
 
 
-def run_version(src: Path, args: argparse.Namespace, count: bool = False) -> dict[str, float]:
+def run_version(
+    src: Path, args: argparse.Namespace, count: bool = False, collector: bool = False
+) -> dict[str, float]:
     env = {**os.environ, "PYTHONPATH": str(src), "PYTHONHASHSEED": "0"}
     cmd = [sys.executable, __file__, "--worker", "--articles", str(args.articles)]
     cmd += ["--runs", str(args.runs), "--data", str(args.data)]
     cmd += ["--bytecodes"] if count else []
+    cmd += ["--gc"] if collector else []
     got = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True)
     return json.loads(got.stdout.strip().splitlines()[-1])
 
@@ -101,10 +134,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also count the bytecodes of one call of each (once per version; slow)",
     )
+    parser.add_argument(
+        "--gc",
+        action="store_true",
+        help="also count the collector's collections and time per call (ten calls, once per version)",
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
-        print(json.dumps(worker(args.articles, args.runs, args.data, args.bytecodes)))
+        print(json.dumps(worker(args.articles, args.runs, args.data, args.bytecodes, args.gc)))
         return 0
     with tempfile.TemporaryDirectory(prefix="compare-speed-") as tmp:
         archive = subprocess.run(
@@ -129,6 +167,9 @@ def main(argv: list[str] | None = None) -> int:
             for v in versions:
                 got = run_version(versions[v], args, count=True)
                 counts[v] = (got["compare bytecodes"], got["summarize bytecodes"])
+        swept = (
+            {v: run_version(versions[v], args, collector=True) for v in versions} if args.gc else {}
+        )
     base, now = times[args.base], times["now"]
     for k in ("compare", "summarize"):
         b, n = statistics.median(base[k]), statistics.median(now[k])
@@ -142,6 +183,14 @@ def main(argv: list[str] | None = None) -> int:
             f"({b[0] / n[0]:.2f}x fewer); summarize {b[1] / 1e6:.2f} M -> {n[1] / 1e6:.2f} M "
             f"({b[1] / n[1]:.2f}x fewer)"
         )
+    for v, got in swept.items():
+        for k in ("compare", "summarize"):
+            parts = ", ".join(
+                f"gen{g} {got[f'{k} gen{g} collections']:.1f} ({got[f'{k} gen{g} ms']:.1f} ms)"
+                for g in range(3)
+            )
+            total = sum(got[f"{k} gen{g} ms"] for g in range(3))
+            print(f"collector per call of {k}, {v}: {parts}; {total:.1f} ms in all")
     try:
         print(f"load average {os.getloadavg()[0]:.1f}")
     except OSError:

@@ -3,7 +3,8 @@
 For each labelled disagreement of the TUNE part of ../shared/data/train_facts.jsonl (sorted
 ids, even positions), our own labels (bench/data/pair_labels.jsonl) and the dev labels
 (tests/data/facts_labels.json) and our own labels of groups_dev.jsonl events
-(bench/data/groups_pair_labels.jsonl, part "grp") -- never the held-out part -- every
+(bench/data/groups_pair_labels.jsonl, part "grp") and of train events no one had labelled
+(bench/data/new_pair_labels.jsonl, part "new") -- never the held-out part -- every
 mention that states one
 side's value in one side's articles (the shared scorer's matching) is looked up. A
 disagreement with a candidate pair (newsbrief.compare.pairing.candidate_pairs: the rules'
@@ -37,7 +38,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from facts_quality import groups_events, scorer, split_of  # noqa: E402
+from facts_quality import NEW_LABELS, groups_events, read_new_labels, scorer, split_of  # noqa: E402
 from fit_pairing import OWN, ROOT, dev_labels, read_events, read_jsonl  # noqa: E402
 from newsbrief import pipeline  # noqa: E402
 from newsbrief.compare import _prepared, _rule_pairs, pairing  # noqa: E402
@@ -189,6 +190,12 @@ def main(argv: list[str] | None = None) -> int:
     for item in groups_events(args.data):
         events[item["event"]["id"]] = item["event"]
         labelled.append((item["label"], "grp"))
+    taken = {lab["event_id"] for lab, _ in labelled}
+    labelled += [
+        (lab, "new")
+        for lab in read_new_labels(NEW_LABELS, events)
+        if lab["event_id"] not in taken and lab["event_id"] not in part
+    ]
     dev = ROOT / "tests" / "data" / "facts_labels.json"
     if dev.exists():
         labelled += [(lab, "dev") for lab in dev_labels(dev, events)]

@@ -6,8 +6,9 @@ through the same path as `newsbrief summarize --format json`), on a fixed split 
 the label file's event ids sorted, even positions are the TUNE part (read and tuned on),
 odd positions the HELD-OUT part (not read while tuning; report these); then our own labels
 of the 37 multi-article events of ../shared/data/groups_dev.jsonl
-(bench/data/groups_pair_labels.jsonl: the "own (groups_dev)" part, read and tuned on;
---hide-heldout leaves the held-out part out while working). It also counts
+(bench/data/groups_pair_labels.jsonl: the "own (groups_dev)" part, read and tuned on) and
+of 28 train.jsonl events no one had labelled (bench/data/new_pair_labels.jsonl: the "own
+(train, new)" part); --hide-heldout leaves the held-out part out while working. It also counts
 noisy facts of the kinds issue 14 names (weekday/demonym/title words as places,
 suffixes and country codes as organizations, paywall text, "age of X" twice).
 
@@ -49,6 +50,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BEGIN, END = "<!-- facts-quality:begin -->", "<!-- facts-quality:end -->"
 #: our own labels of the multi-article events of groups_dev.jsonl (train_facts format)
 GROUPS_LABELS = ROOT / "bench" / "data" / "groups_pair_labels.jsonl"
+#: our own labels of 28 train.jsonl events nobody had labelled (train_facts format, stop 24)
+NEW_LABELS = ROOT / "bench" / "data" / "new_pair_labels.jsonl"
 
 
 NOISE_PLACES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -144,6 +147,16 @@ def groups_events(data: Path, labels_path: Path = GROUPS_LABELS) -> list[dict[st
     ]
 
 
+def read_new_labels(path: Path, events: dict[str, Any]) -> list[dict[str, Any]]:
+    """Our own labels of train.jsonl events (bench/data/new_pair_labels.jsonl) whose event
+    is in ``events``; [] when the file is missing."""
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8") as fh:
+        labels = [json.loads(line) for line in fh if line.strip()]
+    return [lab for lab in labels if lab["event_id"] in events]
+
+
 def train_quality(
     data: Path,
     tools: Path,
@@ -151,9 +164,10 @@ def train_quality(
     details: str = "tune",
     hide_heldout: bool = False,
     groups_labels: Path = GROUPS_LABELS,
+    new_labels: Path = NEW_LABELS,
 ) -> tuple[str, dict[str, dict[str, float]]]:
     """Markdown table of the shared scorer's figures per part (tune, held-out, all of
-    train_facts.jsonl; our own groups_dev labels)."""
+    train_facts.jsonl; our own groups_dev labels; our own labels of new train events)."""
     fs = scorer(tools)
     events = {}
     with (data / "train.jsonl").open(encoding="utf-8") as fh:
@@ -170,8 +184,12 @@ def train_quality(
         events[item["event"]["id"]] = item["event"]
         labels.append(item["label"])
         part[item["label"]["event_id"]] = "own"
+    for lab in read_new_labels(new_labels, events):
+        if lab["event_id"] not in part:  # never a train_facts event twice
+            labels.append(lab)
+            part[lab["event_id"]] = "new"
     zero = {"f_tot": 0, "f_hit": 0, "d_tot": 0, "d_hit": 0, "r_tot": 0, "r_ok": 0, "noise": 0}
-    counts = {p: dict(zero) for p in ("tune", "heldout", "own")}
+    counts = {p: dict(zero) for p in ("tune", "heldout", "own", "new")}
     seconds = 0.0
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "event.jsonl"
@@ -235,10 +253,12 @@ def train_quality(
         "heldout": "train_facts **held-out** (not tuned on)",
         "all": "train_facts all",
         "own": "own (groups_dev; read, tuned on)",
+        "new": "own (train, new)",
     }
     shown = ["tune"] if hide_heldout else ["tune", "heldout", "all"]
-    if any(v == "own" for v in part.values()):
-        shown.append("own")
+    for extra in ("own", "new"):
+        if any(v == extra for v in part.values()):
+            shown.append(extra)
     for p in shown:
         c = counts[p]
         fig = {
@@ -247,7 +267,9 @@ def train_quality(
             "dis_R": ratio(c["d_hit"], c["d_tot"]),
         }
         figures[p] = fig
-        n_events = sum(1 for v in part.values() if v == p or (p == "all" and v != "own"))
+        n_events = sum(
+            1 for v in part.values() if v == p or (p == "all" and v in ("tune", "heldout"))
+        )
         rows.append(
             f"| {names[p]} | {n_events} | {c['f_tot']} | {fig['facts_R']:.2f} | {c['d_tot']} | "
             f"{c['r_tot']} | {fig['dis_P']:.2f} | {fig['dis_R']:.2f} | {c['noise']} |"
@@ -364,8 +386,14 @@ def main(argv: list[str] | None = None) -> int:
         help="our own labels of groups_dev.jsonl events (pass '' to leave them out)",
     )
     ap.add_argument(
+        "--new-labels",
+        type=Path,
+        default=NEW_LABELS,
+        help="our own labels of train.jsonl events not in train_facts (pass '' to leave them out)",
+    )
+    ap.add_argument(
         "--details",
-        choices=("tune", "own", "heldout", "all"),
+        choices=("tune", "own", "new", "heldout", "all"),
         default="tune",
         help="which part of train_facts.jsonl -v lists (default: tune; read held-out failures "
         "only once the rules are settled)",
@@ -386,12 +414,13 @@ def main(argv: list[str] | None = None) -> int:
         args.details,
         hide_heldout=args.hide_heldout,
         groups_labels=args.groups_labels if str(args.groups_labels) not in ("", ".") else Path(""),
+        new_labels=args.new_labels if str(args.new_labels) not in ("", ".") else Path(""),
     )
     train = (
         "Hand labels of train events (train_facts.jsonl; fixed split by event: sorted ids, "
         "even = tune, odd = held-out) and our own labels of the groups_dev.jsonl events "
-        "(bench/data/groups_pair_labels.jsonl), scored by ../shared/tools/facts_score.py:\n\n"
-        + train
+        "(bench/data/groups_pair_labels.jsonl) and of new train events "
+        "(bench/data/new_pair_labels.jsonl), scored by ../shared/tools/facts_score.py:\n\n" + train
     )
     if args.train_only:
         print(train)

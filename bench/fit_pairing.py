@@ -8,8 +8,10 @@ TUNE part of ../shared/data/train_facts.jsonl (sorted ids, even positions; the o
 are HELD OUT and never fitted on), our own labels (bench/data/pair_labels.jsonl, same
 format; on events marked ``"judged": "rules"`` only the rules' pairs were judged, so only
 those are fitted on), our own labels of the 37 multi-article events of groups_dev.jsonl
-(bench/data/groups_pair_labels.jsonl, every candidate judged: part "own (groups_dev)")
-and the dev labels (tests/data/facts_labels.json, converted).
+(bench/data/groups_pair_labels.jsonl, every candidate judged: part "own (groups_dev)"),
+our own labels of 28 train events no one had labelled (bench/data/new_pair_labels.jsonl,
+every candidate judged: part "own (train, new)") and the dev labels
+(tests/data/facts_labels.json, converted).
 
 A logistic regression (scikit-learn) is fitted on the pairs; then two cut-offs are chosen
 by the F0.5 (precision weighs double) of the reported disagreements on the training
@@ -44,9 +46,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from facts_quality import (  # noqa: E402
     GROUPS_LABELS,
+    NEW_LABELS,
     groups_events,
     pair_matches,
     project_json,
+    read_new_labels,
     scorer,
     split_of,
 )
@@ -286,6 +290,12 @@ def main(argv: list[str] | None = None) -> int:
         help="our own labels of groups_dev.jsonl events; pass '' to leave them out",
     )
     ap.add_argument(
+        "--new-labels",
+        type=Path,
+        default=NEW_LABELS,
+        help="our own labels of train.jsonl events not labelled before; pass '' to leave them out",
+    )
+    ap.add_argument(
         "--dev-labels",
         type=Path,
         default=ROOT / "tests" / "data" / "facts_labels.json",
@@ -324,6 +334,13 @@ def main(argv: list[str] | None = None) -> int:
         for item in groups_events(args.data, args.groups_labels):
             events[item["event"]["id"]] = item["event"]
             labelled.append((item["label"], "own (groups_dev)"))
+    if str(args.new_labels) not in ("", "."):
+        taken = {lab["event_id"] for lab, _ in labelled}
+        labelled += [
+            (lab, "own (train, new)")
+            for lab in read_new_labels(args.new_labels, events)
+            if lab["event_id"] not in taken
+        ]
     if args.dev_labels and args.dev_labels.exists():
         labelled += [(lab, "dev") for lab in dev_labels(args.dev_labels, events)]
     if args.hide_heldout:  # not even prepared: its coverage count is a held-out figure too
@@ -375,7 +392,14 @@ def main(argv: list[str] | None = None) -> int:
                 n = sum(1 for e in ids if part_of[e] == p)
                 print(line(f"{p} ({n})", "rules", c))
             return 0
-        fit_parts = ("tune", "own", "own, rules judged", "own (groups_dev)", "dev")
+        fit_parts = (
+            "tune",
+            "own",
+            "own, rules judged",
+            "own (groups_dev)",
+            "own (train, new)",
+            "dev",
+        )
         model = fitted([e for e in ids if part_of[e] in fit_parts])
         rules_only = per_part(False, ids)
         fixed = per_part(model, ids)
@@ -391,7 +415,15 @@ def main(argv: list[str] | None = None) -> int:
         pairing.active = None
         print("| part (events) | decided by | facts R | disagreements P | disagreements R |")
         print("|---|---|---|---|---|")
-        for p in ("tune", "heldout", "own", "own, rules judged", "own (groups_dev)", "dev"):
+        for p in (
+            "tune",
+            "heldout",
+            "own",
+            "own, rules judged",
+            "own (groups_dev)",
+            "own (train, new)",
+            "dev",
+        ):
             if p not in rules_only:
                 continue
             n = sum(1 for e in ids if part_of[e] == p)

@@ -65,6 +65,12 @@ def _bounds(m: _Mention, v: float, unit: str, rounded: bool) -> tuple[float, boo
         f = _factor(m.kind, unit)
         return m.low * f, False, v * f, False  # a range: both ends included
     lo, lo_open, hi, hi_open = _interval(v, m.relation, m.sig if v == m.value else 0)
+    if m.relation == "=" and v == m.value and m.sig >= 3:
+        # decimals as written give the precision: "51.8 percent" is 51.75 to 51.85, so
+        # not a rounding of 51.63 (0.5% would let it be); "531" keeps its 0.5%
+        half = _half_last_decimal(m.written, v)
+        if half is not None:
+            lo, hi = max(lo, v - half), min(hi, v + half)
     if rounded and m.relation == "=":
         lo, hi = v - _step(v) / 2, v + _step(v) / 2
     elif m.kind == "money" and m.relation == "=" and v == m.value and _round_figure(m.written):
@@ -73,6 +79,18 @@ def _bounds(m: _Mention, v: float, unit: str, rounded: bool) -> tuple[float, boo
         lo, hi = min(lo, v - e), max(hi, v + e)
     f = _factor(m.kind, unit)
     return lo * f, lo_open, hi * f, hi_open
+
+
+def _half_last_decimal(written: str, value: float) -> float | None:
+    """Half a unit of the last decimal written, in the value's scale ("7.5bn": 0.05
+    billion); None without decimals."""
+    got = re.search(r"\d[\d,]*\.(\d+)", written)
+    if not got:
+        return None
+    shown = float(got.group().replace(",", ""))
+    if shown <= 0:
+        return None
+    return 0.5 * 10 ** -len(got.group(1)) * value / shown
 
 
 def _round_figure(written: str) -> bool:
@@ -158,11 +176,22 @@ def _pair_ok(a: _Mention, b: _Mention) -> bool:
         # ("three separate but related settlements" / "two related settlements")
         same_qualifier = len(a.measure.split()) > 1 and a.measure == b.measure
         return same_qualifier or bool((a.context & b.context) - {stem(a.noun)})
+    if a.kind == "duration" and a.noun in _FRAMED:
+        # a tenure or "the first time in N years" names no thing of its own: whose tenure,
+        # what happened first, needs a word the two sentences share ("lost" Ankara;
+        # Russia joining cuts "for the first time in 15 years" is not OPEC's first cut
+        # "in eight years")
+        return bool((a.context & b.context) - _FRAME_STEMS)
     if a.kind == "measurement" and a.noun.startswith("from "):
         # "11 km east of Kumamoto" locates what is named before it: the quake's epicentre
         # and a town 15 km east of Kumamoto are two distances, not one
         return bool(_located(a) & _located(b))
     return True
+
+
+#: duration heads given by a verb or a frame, not a noun (phrases._span_head)
+_FRAMED = frozenset(("tenure", "interval"))
+_FRAME_STEMS = frozenset(stem(w) for w in "first time tenure job served office power".split())
 
 
 def _located(m: _Mention) -> set[str]:

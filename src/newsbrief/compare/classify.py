@@ -19,6 +19,7 @@ from newsbrief.compare.lexicon import (
     _AGE_HOLDERS,
     _BEFORE_CAT,
     _CAT_NOUNS,
+    _COUNT_OF,
     _DIM_WORDS,
     _HEDGE_SKIP,
     _ID_NOUNS,
@@ -28,9 +29,9 @@ from newsbrief.compare.lexicon import (
     _MONTHS,
     _NOT_NAMES,
     _PEOPLE_NOUNS,
+    _PERCENT_WORDS,
     _PERSON_HEADS,
     _SCALES,
-    _SECONDS,
     _SPEECH,
     _STOP,
     _SUBJECT_OF,
@@ -46,69 +47,20 @@ from newsbrief.compare.numbers import (
 )
 from newsbrief.compare.phrases import (
     _COUNT_SYNONYMS,
-    _age_head,
     _cat_after,
     _cat_antecedent,
     _cat_before,
-    _duration_head,
-    _event_head,
-    _lasted_head,
     _lemma,
-    _measure_ref,
     _noun_run,
     _person_before,
     _plural,
 )
+from newsbrief.compare.units import _attributive, _UnitReader
 
 #: a sentence about a vote or a decision by votes, where "322 to 306" and "8-1" are tallies
 _VOTE_RE = re.compile(
     r"\bvot(?:e|es|ed|ing)\b|\bmajority\b|\bballots?\b|\bruled\b|\bruling\b|\bverdict\b"
 )
-
-
-#: words after a unit that do not start the noun it qualifies
-_NOT_QUALIFIED = frozenset(
-    "per away off from of east west north south northeast northwest southeast southwest".split()
-)
-
-
-def _attributive(s: _Sent, unit_tok: int, glued: bool) -> bool:
-    """The unit qualifies the noun after it: "a 22,000-pound bomb", "a 2,000-mile range"
-    (written glued to the number, or a singular unit word: "a 21,000 pound bomb"; "500
-    miles south" is not)."""
-    toks = s.toks
-    unit = _word(toks, unit_tok)
-    if not unit or unit_tok + 1 >= len(toks):
-        return False
-    if not glued and (len(unit) < 4 or unit.endswith("s") or toks[unit_tok].cap):
-        return False
-    nxt = toks[unit_tok + 1]
-    if nxt.kind != "word" or nxt.cap:
-        return False
-    low = nxt.low
-    return not (
-        low in _STOP
-        or low in _DIM_WORDS
-        or low in _NOT_QUALIFIED
-        or low in _MEASURES
-        or low.endswith("ly")
-        or len(low) < 3
-    )
-
-
-def _measured_before(s: _Sent, i0: int) -> str:
-    """The noun a measurement is "of": "a range of up to 1,800 miles", "an area of 500
-    hectares" (a hedge may stand between)."""
-    toks = s.toks
-    for q in range(i0 - 1, max(0, i0 - 4) - 1, -1):
-        if _word(toks, q) == "of":
-            w = _word(toks, q - 1)
-            if w and w not in _STOP and not toks[q - 1].cap and len(w) > 2:
-                return _lemma(w)
-            return ""
-        if toks[q].kind != "word" or toks[q].cap:
-            return ""
-    return ""
 
 
 def _not_yet(toks: list[_Tok], k: int, stop: int) -> bool:
@@ -163,7 +115,7 @@ _CHANGED = frozenset(
 )
 
 
-class _NumberReader:
+class _NumberReader(_UnitReader):
     """What one number of a sentence states (a mixin of the article scanner)."""
 
     index: int
@@ -193,7 +145,11 @@ class _NumberReader:
         if nxt is not None and nxt.kind == "word" and not nxt.space and not nm.abbrev:
             head = nxt.low.split("-")[0]
             if nxt.low in ("st", "nd", "rd", "th") or not (
-                head in _TIME_UNITS or head in _MEASURES or head in _SCALES or nm.words
+                head in _TIME_UNITS
+                or head in _MEASURES
+                or head in _SCALES
+                or nm.words
+                or nxt.text == "pc"
             ):
                 return None
         if i0 > 0 and not first.space and first.kind == "num":
@@ -204,6 +160,9 @@ class _NumberReader:
                 return None  # "I-10", "Covid-19"
         if nxt is not None and not nxt.space and nxt.text in ("*", "^", "=", "/"):
             return None
+        if nxt is not None and nxt.text in _DASHES and not nxt.space:
+            if _word(toks, i1 + 1) in _MONTHS and not toks[i1 + 1].space:
+                return None  # the day of a date: "26-Jan-2018"
         if nm.words and i0 > 0 and first.text[:1].isupper() and not s.title_case:
             p = toks[i0 - 1]
             if p.kind == "word" and not p.cap:
@@ -227,6 +186,7 @@ class _NumberReader:
             # "1.5m people", "10m barrels": millions of a plural noun, not metres
             millions = nm.abbrev == "m" and (
                 nxt in _PEOPLE_NOUNS
+                or (_word(toks, hstart - 1) == "of" and _word(toks, hstart - 2) in _COUNT_OF)
                 or (
                     len(nxt) > 3
                     and nxt.endswith("s")
@@ -271,9 +231,13 @@ class _NumberReader:
                     return None
         # a percentage
         w1 = _word(toks, k)
+        if k + 1 < n and toks[k].text in _DASHES and not toks[k + 1].space:
+            if _word(toks, k + 1) in _PERCENT_WORDS and not toks[k].space:
+                k, w1 = k + 1, _word(toks, k + 1)  # "a 300-percent tariff"
         if (
             (k < n and toks[k].text == "%")
-            or w1 in ("percent", "pct", "percentage")
+            or w1 in _PERCENT_WORDS
+            or (k < n and toks[k].text == "pc")
             or (w1 == "per" and _word(toks, k + 1) == "cent")
         ):
             end = k + (2 if w1 == "per" or _word(toks, k + 1) == "points" else 1)
@@ -365,8 +329,10 @@ class _NumberReader:
                 )
         if parts and parts[0] in _TIME_UNITS:
             return self._time(s, si, nm, rel, unit_tok, parts, unit_tok != k, mk)
-        if nm.weak:
-            return None  # "a", "one": numbers only before a unit of time
+        hedged_unit = rel != "=" and bool(parts) and parts[0] in _MEASURES
+        if nm.weak and not hedged_unit:
+            return None  # "a", "one": numbers only before a unit of time, or a hedged
+            # measurement ("about a mile", "nearly a kilometre"; not "a mile away")
         if parts in (["square"], ["sq"]):
             # "2,000 square kilometres": an area in that unit squared
             sq = _word(toks, unit_tok + 1)
@@ -376,6 +342,11 @@ class _NumberReader:
             if toks[unit_tok].text != "M":  # "5.5 M" is a magnitude scale, not metres
                 return self._measure(s, si, nm, value, parts[0], unit_tok, rel, start_char)
         if uw in ("degrees", "degree"):
+            scale = _word(toks, unit_tok + 1)
+            if f"degrees {scale}" in _MEASURES:  # a temperature; other degrees are angles
+                return self._measure(
+                    s, si, nm, value, f"degrees {scale}", unit_tok + 1, rel, start_char
+                )
             return None
         # ages: "aged 117", "at the age of 117", "Richard Roe, 52,", "died at 117"
         pw, pw2 = _word(toks, hstart - 1), _word(toks, hstart - 2)
@@ -484,133 +455,6 @@ class _NumberReader:
                     cur, _ = _currency_after(toks, k + 1 + nm.i1)
                 if cur and value <= MAX_VALUE:
                     m.aliases.append((value, cur))
-
-    def _time(
-        self,
-        s: _Sent,
-        si: int,
-        nm: _Num,
-        rel: str,
-        unit_tok: int,
-        parts: list[str],
-        glued: bool,
-        mk: _MakeMention,
-    ) -> _Mention | None:
-        """A duration ("five-year war", "four years of resistance") or an age."""
-        toks = s.toks
-        unit = _TIME_UNITS[parts[0]]
-        rest = parts[1:]
-        after = unit_tok + 1
-        w_after = _word(toks, after)
-        if w_after == "ago":
-            return None  # a time reference, not a length of time
-        if nm.weak and _word(toks, nm.i0) in ("a", "an") and rel == "=":
-            if _word(toks, nm.i0 - 1) not in ("for", "within") and rest != ["long"]:
-                return None  # "a day after" is not a fact; "more than a day" is
-        near = {toks[q].low for q in range(max(0, nm.i0 - 6), nm.i0)}
-        is_age = rest == ["old"] or w_after == "old"
-        end = after + (1 if w_after == "old" else 0)
-        if w_after == "of" and _word(toks, after + 1) == "age":
-            is_age, end = True, after + 2
-        elif w_after == "and" and _word(toks, after + 2).split("-")[0] in _TIME_UNITS:
-            tail = _word(toks, after + 3)
-            if tail == "old" or (tail == "of" and _word(toks, after + 4) == "age"):
-                is_age = True  # "117 years and 38 days old": the days are part of the age
-                self._skip_next = True
-            elif toks[after + 1].kind in ("num", "word") and toks[after + 1].value is not None:
-                # "two hours and 15 minutes": one duration
-                small = _TIME_UNITS[_word(toks, after + 2).split("-")[0]]
-                if _SECONDS[small] < _SECONDS[unit]:
-                    m = mk("duration", "duration", after + 3, unit=small)
-                    m.value = nm.value * _SECONDS[unit] / _SECONDS[small] + (
-                        toks[after + 1].value or 0
-                    )
-                    m.measure = "duration"
-                    self._skip_next = True
-                    return m
-        elif _word(toks, nm.i0 - 1) == "at" and w_after in ("died", "dies"):
-            is_age = True
-        if is_age and near & {"article", "story", "post", "page", "photo"}:
-            return None  # "This article is more than 1 year old"
-        if rest == ["old"] or (is_age and w_after == "old" and not glued):
-            head, person = _age_head(s, end)
-            if is_age and not person:
-                m = mk("duration", "duration", after, unit=unit, noun=head)
-                m.measure = f"{head.split()[-1]} length" if head else "duration"
-                return m  # "the six-year-old war"
-        if is_age:
-            who = _person_before(toks, nm.i0)
-            if not who:
-                head, _person = _age_head(s, end)
-                who = head if head[:1].isupper() else ""
-            m = mk("age", "age", end, unit=unit, noun=who)
-            m.measure = f"age of {who}" if who else "age"
-            return m
-        head = _duration_head(s, after) if (glued or rest or w_after == "of") else ""
-        head = head or _lasted_head(s, nm.i0)
-        if not head and w_after in ("since", "after", "before"):
-            # "11 days after the Cumbre volcano erupted": time since an event
-            event = _event_head(s, after + 1)
-            if event:
-                m = mk("duration", "duration", after, unit=unit, noun=event)
-                m.measure = f"time {w_after} {event}"
-                return m
-        m = mk("duration", "duration", after, unit=unit, noun=head)
-        m.measure = f"{head.split()[-1]} length" if head else "duration"
-        return m
-
-    def _measure(
-        self,
-        s: _Sent,
-        si: int,
-        nm: _Num,
-        value: float,
-        unit_word: str,
-        unit_tok: int,
-        rel: str,
-        start_char: int,
-    ) -> _Mention:
-        """A length, speed, mass, area or volume, with what it measures."""
-        toks = s.toks
-        canon, dim, _ = _MEASURES[unit_word]
-        end = unit_tok + 1
-        ref = _measure_ref(s, nm.i0, end)
-        # a speed qualifies what moves, in the plural too: "155 mph winds", "with 130 mph
-        # gusts" (a size of a plural noun is a class of things: "2.0-liter vehicles")
-        speed = dim == "speed"
-        glued = toks[unit_tok - 1].text == "-" or speed
-        if not ref and _attributive(s, unit_tok, glued):
-            # "a 2,000-mile range", "a 21,000 pound bomb": the one thing the unit qualifies
-            # (not a class of things: "2.0-liter diesel vehicles")
-            words, _end, note = _noun_run(s, end)
-            if words and not note and (speed or not _plural(words[-1])):
-                ref = _lemma(words[-1])
-        if not ref:
-            ref = _measured_before(s, nm.i0)
-        measure = f"distance {ref}" if ref.startswith("from ") else (ref or dim)
-        m = _Mention(
-            article=self.index,
-            sent=si,
-            sentence=s.text,
-            written=s.text[start_char : toks[end - 1].end].strip(),
-            value=value,
-            relation=rel,
-            kind="measurement",
-            category="measurement",
-            unit=canon,
-            measure=measure,
-            noun=ref,
-            context=_context(toks, nm.i0, end),
-            pos=start_char,
-            sig=nm.sig,
-        )
-        if end < len(toks) and toks[end].text == "(":
-            sub = _numbers(toks[end + 1 : end + 6])
-            if sub:
-                u = _word(toks, end + 1 + sub[0].i1)
-                if u in _MEASURES and _MEASURES[u][1] == dim:
-                    m.aliases.append((sub[0].value, _MEASURES[u][0]))
-        return m
 
     def _count(
         self,

@@ -378,3 +378,19 @@ _TOKEN_RE = re.compile(
 )
 
 # ---------------------------------------------------------------------------------------
+
+# percentages: "per cent" is read apart; "pc" only in lower case ("18pc", "5 pc"; a "PC"
+# is a computer)
+_PERCENT_WORDS = frozenset(("percent", "pct", "percentage"))
+# temperatures: "1,430 degrees Fahrenheit (777 degrees Celsius)". The two scales are not
+# a factor apart, so each is a dimension of its own: never converted, never paired
+_TEMPERATURES = {
+    "fahrenheit": ("°F", "temperature (°F)", 1.0),
+    "celsius": ("°C", "temperature (°C)", 1.0),
+    "centigrade": ("°C", "temperature (°C)", 1.0),
+}
+for _n, (_canon, _dim, _factor) in _TEMPERATURES.items():
+    _MEASURES[f"degrees {_n}"] = (_canon, _dim, _factor)
+    _UNIT_INFO[_canon] = (_dim, _factor)
+#: count nouns a figure is "of": "a population of 15m" is 15 million people, not metres
+_COUNT_OF = frozenset("population populations".split())

@@ -1,0 +1,206 @@
+"""Reading a number with a unit of time or of measure: a duration ("five-year war", "four
+years of resistance"), an age ("aged 117", "her 97-year-old son") or a measurement ("a
+depth of 16 km", "a 2,000-mile range"), with what it measures (a mixin of the number
+reader in classify.py)."""
+
+from __future__ import annotations
+
+from newsbrief.compare.context import _context, _word
+from newsbrief.compare.lexicon import (
+    _DIM_WORDS,
+    _MEASURES,
+    _SECONDS,
+    _STOP,
+    _TIME_UNITS,
+)
+from newsbrief.compare.mentions import _MakeMention, _Mention, _Sent
+from newsbrief.compare.numbers import _Num, _numbers
+from newsbrief.compare.phrases import (
+    _age_head,
+    _duration_head,
+    _event_head,
+    _lasted_head,
+    _lemma,
+    _measure_ref,
+    _noun_run,
+    _person_before,
+    _plural,
+)
+
+#: words after a unit that do not start the noun it qualifies
+_NOT_QUALIFIED = frozenset(
+    "per away off from of east west north south northeast northwest southeast southwest".split()
+)
+
+
+def _attributive(s: _Sent, unit_tok: int, glued: bool) -> bool:
+    """The unit qualifies the noun after it: "a 22,000-pound bomb", "a 2,000-mile range"
+    (written glued to the number, or a singular unit word: "a 21,000 pound bomb"; "500
+    miles south" is not)."""
+    toks = s.toks
+    unit = _word(toks, unit_tok)
+    if not unit or unit_tok + 1 >= len(toks):
+        return False
+    if not glued and (len(unit) < 4 or unit.endswith("s") or toks[unit_tok].cap):
+        return False
+    nxt = toks[unit_tok + 1]
+    if nxt.kind != "word" or nxt.cap:
+        return False
+    low = nxt.low
+    return not (
+        low in _STOP
+        or low in _DIM_WORDS
+        or low in _NOT_QUALIFIED
+        or low in _MEASURES
+        or low.endswith("ly")
+        or len(low) < 3
+    )
+
+
+def _measured_before(s: _Sent, i0: int) -> str:
+    """The noun a measurement is "of": "a range of up to 1,800 miles", "an area of 500
+    hectares" (a hedge may stand between)."""
+    toks = s.toks
+    for q in range(i0 - 1, max(0, i0 - 4) - 1, -1):
+        if _word(toks, q) == "of":
+            w = _word(toks, q - 1)
+            if w and w not in _STOP and not toks[q - 1].cap and len(w) > 2:
+                return _lemma(w)
+            return ""
+        if toks[q].kind != "word" or toks[q].cap:
+            return ""
+    return ""
+
+
+class _UnitReader:
+    """Durations, ages and measurements (a mixin of classify._NumberReader)."""
+
+    index: int
+    _skip_next: bool
+
+    def _time(
+        self,
+        s: _Sent,
+        si: int,
+        nm: _Num,
+        rel: str,
+        unit_tok: int,
+        parts: list[str],
+        glued: bool,
+        mk: _MakeMention,
+    ) -> _Mention | None:
+        """A duration ("five-year war", "four years of resistance") or an age."""
+        toks = s.toks
+        unit = _TIME_UNITS[parts[0]]
+        rest = parts[1:]
+        after = unit_tok + 1
+        w_after = _word(toks, after)
+        if w_after == "ago":
+            return None  # a time reference, not a length of time
+        if nm.weak and _word(toks, nm.i0) in ("a", "an") and rel == "=":
+            if _word(toks, nm.i0 - 1) not in ("for", "within") and rest != ["long"]:
+                return None  # "a day after" is not a fact; "more than a day" is
+        near = {toks[q].low for q in range(max(0, nm.i0 - 6), nm.i0)}
+        is_age = rest == ["old"] or w_after == "old"
+        end = after + (1 if w_after == "old" else 0)
+        if w_after == "of" and _word(toks, after + 1) == "age":
+            is_age, end = True, after + 2
+        elif w_after == "and" and _word(toks, after + 2).split("-")[0] in _TIME_UNITS:
+            tail = _word(toks, after + 3)
+            if tail == "old" or (tail == "of" and _word(toks, after + 4) == "age"):
+                is_age = True  # "117 years and 38 days old": the days are part of the age
+                self._skip_next = True
+            elif toks[after + 1].kind in ("num", "word") and toks[after + 1].value is not None:
+                # "two hours and 15 minutes": one duration
+                small = _TIME_UNITS[_word(toks, after + 2).split("-")[0]]
+                if _SECONDS[small] < _SECONDS[unit]:
+                    m = mk("duration", "duration", after + 3, unit=small)
+                    m.value = nm.value * _SECONDS[unit] / _SECONDS[small] + (
+                        toks[after + 1].value or 0
+                    )
+                    m.measure = "duration"
+                    self._skip_next = True
+                    return m
+        elif _word(toks, nm.i0 - 1) == "at" and w_after in ("died", "dies"):
+            is_age = True
+        if is_age and near & {"article", "story", "post", "page", "photo"}:
+            return None  # "This article is more than 1 year old"
+        if rest == ["old"] or (is_age and w_after == "old" and not glued):
+            head, person = _age_head(s, end)
+            if is_age and not person:
+                m = mk("duration", "duration", after, unit=unit, noun=head)
+                m.measure = f"{head.split()[-1]} length" if head else "duration"
+                return m  # "the six-year-old war"
+        if is_age:
+            who = _person_before(toks, nm.i0)
+            if not who:
+                head, _person = _age_head(s, end)
+                who = head if head[:1].isupper() else ""
+            m = mk("age", "age", end, unit=unit, noun=who)
+            m.measure = f"age of {who}" if who else "age"
+            return m
+        head = _duration_head(s, after) if (glued or rest or w_after == "of") else ""
+        head = head or _lasted_head(s, nm.i0)
+        if not head and w_after in ("since", "after", "before"):
+            # "11 days after the Cumbre volcano erupted": time since an event
+            event = _event_head(s, after + 1)
+            if event:
+                m = mk("duration", "duration", after, unit=unit, noun=event)
+                m.measure = f"time {w_after} {event}"
+                return m
+        m = mk("duration", "duration", after, unit=unit, noun=head)
+        m.measure = f"{head.split()[-1]} length" if head else "duration"
+        return m
+
+    def _measure(
+        self,
+        s: _Sent,
+        si: int,
+        nm: _Num,
+        value: float,
+        unit_word: str,
+        unit_tok: int,
+        rel: str,
+        start_char: int,
+    ) -> _Mention:
+        """A length, speed, mass, area or volume, with what it measures."""
+        toks = s.toks
+        canon, dim, _ = _MEASURES[unit_word]
+        end = unit_tok + 1
+        ref = _measure_ref(s, nm.i0, end)
+        # a speed qualifies what moves, in the plural too: "155 mph winds", "with 130 mph
+        # gusts" (a size of a plural noun is a class of things: "2.0-liter vehicles")
+        speed = dim == "speed"
+        glued = toks[unit_tok - 1].text == "-" or speed
+        if not ref and _attributive(s, unit_tok, glued):
+            # "a 2,000-mile range", "a 21,000 pound bomb": the one thing the unit qualifies
+            # (not a class of things: "2.0-liter diesel vehicles")
+            words, _end, note = _noun_run(s, end)
+            if words and not note and (speed or not _plural(words[-1])):
+                ref = _lemma(words[-1])
+        if not ref:
+            ref = _measured_before(s, nm.i0)
+        measure = f"distance {ref}" if ref.startswith("from ") else (ref or dim)
+        m = _Mention(
+            article=self.index,
+            sent=si,
+            sentence=s.text,
+            written=s.text[start_char : toks[end - 1].end].strip(),
+            value=value,
+            relation=rel,
+            kind="measurement",
+            category="measurement",
+            unit=canon,
+            measure=measure,
+            noun=ref,
+            context=_context(toks, nm.i0, end),
+            pos=start_char,
+            sig=nm.sig,
+        )
+        if end < len(toks) and toks[end].text == "(":
+            sub = _numbers(toks[end + 1 : end + 6])
+            if sub:
+                u = _word(toks, end + 1 + sub[0].i1)
+                if u in _MEASURES and _MEASURES[u][1] == dim:
+                    m.aliases.append((sub[0].value, _MEASURES[u][0]))
+        return m
