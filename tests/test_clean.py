@@ -574,3 +574,41 @@ def test_glued_profile_cards_are_cut_after_the_name():
     )
     kept = "The MORE Act passed, John Smith said."
     assert clean_text(kept) == kept
+
+
+# --------------------------------------------------------------------------- cleaned once
+
+# a second pass would join the two lines the dropped "Advertisement" kept apart
+_TWICE = (
+    "Officials said the storm destroyed more than forty homes near the coast\n"
+    "Advertisement\n"
+    "and damaged roads across the region on Sunday.\n"
+    "Residents were told to stay indoors until the winds eased overnight."
+)
+
+
+def test_an_article_is_cleaned_once():
+    raw = Article.create(_TWICE, title="Storm hits the coast", url="https://x.example/a")
+    assert not raw.is_cleaned
+    once = clean_article(raw)
+    assert once is not None and once.is_cleaned and once.id == raw.id
+    assert "Advertisement" not in once.text
+    assert clean_article(once) is once  # not cleaned again
+    # what a second pass would have done: the text is not a fixed point of cleaning
+    assert clean_text(once.text, once.title, site=once.url) != once.text
+
+
+def test_a_replaced_text_is_cleaned_again_and_the_mark_is_no_part_of_identity():
+    import pickle
+    from dataclasses import replace
+
+    once = clean_article(Article.create(_TWICE, url="https://x.example/a"))
+    assert once is not None
+    assert pickle.loads(pickle.dumps(once)).is_cleaned  # Dask partitions keep the mark
+    changed = replace(once, text="Advertisement\n" + once.text)
+    assert not changed.is_cleaned
+    again = clean_article(changed)
+    assert again is not None and again.text.startswith("Officials said")
+    assert replace(once, title="Another title").is_cleaned  # only the text matters
+    assert once == replace(once, cleaned_text=None)
+    assert hash(once) == hash(replace(once, cleaned_text=None))

@@ -279,3 +279,92 @@ def test_shingles_are_the_hashes_of_every_k_gram() -> None:
             grams = [w[i : i + k] for i in range(len(w) - k + 1)] or ([w] if w else [])
             assert shingles(w, k) == {zlib.crc32(" ".join(g).encode()) for g in grams}
             assert shingles(iter(w), k) == shingles(w, k)
+
+
+def _events() -> list[list[Article]]:
+    """Small events: one article repeated, a headline the text does not open with (the
+    scanner puts it first), a copy, an empty text."""
+    ab = [art(A, 1), art(B, 2), art(C, 3, 5)]
+    untitled = Article.create(WIRE, url="https://wire.example/a")
+    return [ab, ab + [ab[0]], [art(A, 1), art(A + "\nA second edition.", 4), untitled]]
+
+
+def test_sentences_given_change_neither_the_facts_nor_the_brief() -> None:
+    from newsbrief import pipeline
+    from newsbrief.compare import compare
+    from newsbrief.render import brief_json
+    from newsbrief.summarize import summarize_articles
+
+    for arts in _events():
+        split = [split_sentences(a.text) for a in arts]
+        given = [list(s) for s in split]
+        assert compare(arts, sentences=given) == compare(arts)
+        assert given == split  # read, not changed (the scanner puts the title first)
+        c0, c1 = prepare(arts), prepare(arts, sentences=given)
+        assert c1.sentences == c0.sentences and c1.holders == c0.holders
+        assert (c1.vectors != c0.vectors).nnz == 0 and c1.duplicates == c0.duplicates
+        b0 = summarize_articles(arts, Settings())
+        b1 = summarize_articles(arts, Settings(), sentences=given)
+        assert brief_json(b1) == brief_json(b0)
+        assert given == split
+        # the pipeline splits once and passes the sentences to both
+        whole = pipeline.brief_from_articles(arts, Settings())
+        facts, disagreements = compare(arts)
+        assert whole.facts == tuple(facts) and whole.disagreements == tuple(disagreements)
+        assert whole.sentences == b0.sentences and whole.headline == b0.headline
+
+
+def test_sentences_given_must_be_one_list_per_article() -> None:
+    import pytest
+
+    from newsbrief.compare import compare
+
+    arts = _events()[0]
+    with pytest.raises(ValueError, match="sentence lists"):
+        compare(arts, sentences=[split_sentences(arts[0].text)])
+    with pytest.raises(ValueError, match="sentence lists"):
+        prepare(arts, sentences=[])
+
+
+def test_summarize_gives_the_same_brief_for_raw_and_cleaned_articles() -> None:
+    import newsbrief
+    from newsbrief.clean import clean_article, clean_text
+    from newsbrief.render import brief_json
+
+    # a second cleaning pass would join the first two lines (the "Advertisement" line
+    # between them gone): cleaned articles are not cleaned again
+    twice = (
+        "Officials said the storm destroyed more than forty homes near the coast\n"
+        "Advertisement\n"
+        "and damaged roads across the region on Sunday, police said.\n"
+    )
+    raw = [art(twice + A, 1), art(B, 2), art(C, 3, 5)]
+    cleaned = [clean_article(a) for a in raw]
+    assert all(c is not None and c.is_cleaned for c in cleaned)
+    once = cleaned[0].text
+    assert clean_text(once, cleaned[0].title, site=cleaned[0].url) != once
+    assert brief_json(newsbrief.summarize(cleaned)) == brief_json(newsbrief.summarize(raw))
+
+
+def test_clause_break_finds_what_its_plain_pattern_finds() -> None:
+    import re
+
+    from newsbrief.summarize import features
+
+    plain = re.compile(features.CLAUSE_BREAK_PLAIN)
+    texts = EDGE_TEXTS + TRICKY + [s.text for c in clusters() for s in c.sentences]
+    texts += [
+        "The army said it retook Aleppo, handing Assad a victory",
+        "It fell ,  which surprised many",
+        "He left  after  the vote , as expected",
+        "She spoke\u00a0as\u2003the crowd cheered",
+        ", while",
+        " as ",
+        "Rain fell,\nwhen it",
+        "Crowds gathered,after midnight, because of the news",
+        "It was as if",
+        "Alas, whose",
+    ]
+    for text in texts:
+        a, b = plain.search(text), features._CLAUSE_BREAK.search(text)
+        assert (a and a.span()) == (b and b.span()), text

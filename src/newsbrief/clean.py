@@ -776,8 +776,15 @@ def clean_article(article: Article, settings: Settings | None = None) -> Article
     A leading "date YYYY-MM-DD" marker, or a dateline with a full date, becomes the
     publication date when the article has none. ``settings`` is accepted for the
     common stage interface; cleaning has no tunable values.
+
+    Cleaning is done once: an article this function made, its text unchanged since
+    (:attr:`Article.is_cleaned`), is returned as it is. (A second pass is not a no-op
+    on every text: a line dropped the first time can leave two lines adjacent that it
+    then joins, or move a line into the lead where other rules apply.)
     """
+    if article.is_cleaned:
+        return article
     text, found = _clean(article.text, article.title, _site_keys(article.url, article.source))
     if not text:
         return None
-    return replace(article, text=text, published=article.published or found)
+    return replace(article, text=text, published=article.published or found, cleaned_text=text)

@@ -50,6 +50,11 @@ class Article:
     ``id`` is a content hash of the text and the URL or site (see :func:`content_id`), so
     the same article read twice, under any file name, is the same article. ``source`` is the outlet: the site name, else the
     URL's host, else the file name.
+
+    ``cleaned_text`` is set by the cleaning stage (:func:`newsbrief.clean.clean_article`)
+    to the text it made: the article counts as cleaned (:attr:`is_cleaned`) while its
+    text is still that text, so a text replaced later is cleaned again. It is no part of
+    the article's identity (not compared, not hashed, not in :meth:`to_dict`).
     """
 
     id: str
@@ -59,6 +64,13 @@ class Article:
     source: str = ""
     published: date | None = None
     origin: str = ""
+    cleaned_text: str | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def is_cleaned(self) -> bool:
+        """Whether the text is what the cleaning stage made of it (see ``cleaned_text``)."""
+        # the same string object in the common case: the comparison is then immediate
+        return self.cleaned_text is not None and self.cleaned_text == self.text
 
     @classmethod
     def create(

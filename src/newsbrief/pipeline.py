@@ -21,6 +21,7 @@ from newsbrief.model import Article, Brief
 from newsbrief.read import format_from_name, read_inputs
 from newsbrief.settings import Settings
 from newsbrief.summarize import Extractor, summarize_articles
+from newsbrief.text import split_sentences
 
 log = logging.getLogger("newsbrief")
 
@@ -45,7 +46,8 @@ def clean_articles(
     progress: Progress | None = None,
 ) -> list[Article]:
     """Clean each article; one over ``settings.max_text_chars`` or left empty by cleaning
-    is reported and dropped."""
+    is reported and dropped. An article cleaned already (:attr:`Article.is_cleaned`) is
+    kept as it is (see :func:`~newsbrief.clean.clean_article`)."""
     out = []
     articles = list(articles)
     for n, a in enumerate(articles):
@@ -171,16 +173,20 @@ def brief_from_articles(
     if not articles:
         raise InputError("no usable article in the input")
     started = time.perf_counter()
+    # each article split into sentences once, for the summary and for the facts (speed;
+    # both would split the same text the same way)
+    sentences = [split_sentences(a.text) for a in articles]
     brief = summarize_articles(
         articles,
         settings,
         extractor,
         progress=(lambda d, t: progress("summarize", d, t)) if progress is not None else None,
+        sentences=sentences,
     )
     summarized = time.perf_counter()
     if progress is not None:
         progress("compare", 0, 1)
-    brief = with_facts(brief, articles)
+    brief = with_facts(brief, articles, sentences=sentences)
     if progress is not None:
         progress("compare", 1, 1)
     log.info(

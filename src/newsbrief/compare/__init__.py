@@ -89,7 +89,10 @@ __all__ = [
 
 
 def compare(
-    articles: Sequence[Article], *, reference_year: int | None = None
+    articles: Sequence[Article],
+    *,
+    reference_year: int | None = None,
+    sentences: Sequence[Sequence[str]] | None = None,
 ) -> tuple[list[Fact], list[Disagreement]]:
     """Facts of the articles of one event, aligned: agreements and disagreements.
 
@@ -98,21 +101,29 @@ def compare(
     first; ``evidence[i]`` is the sentence of ``article_ids[i]``. Each
     :class:`Disagreement` lists the values given for one quantity, each a Fact with its
     articles and sentences. ``reference_year`` defaults to the most common publication
-    year of the articles.
+    year of the articles. ``sentences``, where given, holds each article's
+    ``split_sentences(article.text)`` already worked out (one list per article, in order;
+    speed: the pipeline splits once for the summary and the facts); the result is the
+    same as without it.
     """
-    arts, scans = _prepared(articles, reference_year)
+    arts, scans = _prepared(articles, reference_year, sentences)
     return _facts_of(arts, scans), _disagreements(arts, _groups(scans, arts))
 
 
 def _prepared(
-    articles: Sequence[Article], reference_year: int | None = None
+    articles: Sequence[Article],
+    reference_year: int | None = None,
+    sentences: Sequence[Sequence[str]] | None = None,
 ) -> tuple[list[Article], list[_Scanner]]:
     """The articles and their scans, with age holders unified and leads marked."""
     arts = list(articles)
+    if sentences is not None and len(sentences) != len(arts):
+        raise ValueError(f"compare: {len(sentences)} sentence lists for {len(arts)} articles")
     if reference_year is None:
         years = Counter(a.published.year for a in arts if a.published)
         reference_year = years.most_common(1)[0][0] if years else None
-    scans = [_scan(a, i, reference_year) for i, a in enumerate(arts)]
+    given = sentences if sentences is not None else [None] * len(arts)
+    scans = [_scan(a, i, reference_year, given[i]) for i, a in enumerate(arts)]
     unify_age_holders(scans)
     mark_leads(scans)
     return arts, scans
@@ -387,9 +398,15 @@ def _stated_revisions(scans: Sequence[_Scanner]) -> list[list[_Mention]]:
     return out
 
 
-def with_facts(brief: Brief, articles: Sequence[Article]) -> Brief:
-    """The brief with the facts and disagreements of its articles (see :func:`compare`)."""
-    facts, disagreements = compare(articles)
+def with_facts(
+    brief: Brief,
+    articles: Sequence[Article],
+    *,
+    sentences: Sequence[Sequence[str]] | None = None,
+) -> Brief:
+    """The brief with the facts and disagreements of its articles (see :func:`compare`;
+    ``sentences`` as there)."""
+    facts, disagreements = compare(articles, sentences=sentences)
     return replace(brief, facts=tuple(facts), disagreements=tuple(disagreements))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from newsbrief.compare.classify import _NumberReader
 from newsbrief.compare.context import (
@@ -159,8 +159,9 @@ class _Scanner(_NumberReader):
         self._sents: list[_Sent] = []
         self._skip_next = False
 
-    def run(self) -> _Scanner:
-        sents = split_sentences(self.article.text or "")
+    def run(self, sentences: Sequence[str] | None = None) -> _Scanner:
+        # ``sentences``: split_sentences(text) already worked out (compare's keyword)
+        sents = split_sentences(self.article.text or "") if sentences is None else list(sentences)
         title = (self.article.title or "").strip()
         if title and not (sents and _same_start(sents[0], title)):
             sents.insert(0, title)
@@ -409,5 +410,10 @@ def _range_link(toks: list[_Tok], a: _Num, b: _Num) -> bool:
 # ---------------------------------------------------------------------------------------
 
 
-def _scan(article: Article, index: int = 0, reference_year: int | None = None) -> _Scanner:
-    return _Scanner(article, index, reference_year).run()
+def _scan(
+    article: Article,
+    index: int = 0,
+    reference_year: int | None = None,
+    sentences: Sequence[str] | None = None,
+) -> _Scanner:
+    return _Scanner(article, index, reference_year).run(sentences)

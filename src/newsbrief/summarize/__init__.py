@@ -104,6 +104,8 @@ def summarize_articles(
     extractor: Extractor | None = None,
     event: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    *,
+    sentences: Sequence[Sequence[str]] | None = None,
 ) -> Brief:
     """Summarize cleaned articles of one event into a cited brief.
 
@@ -111,6 +113,8 @@ def summarize_articles(
     ``settings.headline_words`` and 40 words), the brief ``settings.words`` words. Raises :class:`InputError` when no article has a usable
     sentence. ``progress``, when given, is called as ``progress(done, total)`` after each
     of the :data:`SUMMARIZE_STEPS` steps (sentences, headline, selection, citations).
+    ``sentences``, where given, are the articles' sentences already split (see
+    :func:`prepare`); the brief is the same as without them.
     """
     settings = settings or Settings()
     extractor = extractor or Newsbrief()
@@ -120,7 +124,7 @@ def summarize_articles(
             progress(done, SUMMARIZE_STEPS)
 
     step(0)
-    cluster = prepare(articles, settings)
+    cluster = prepare(articles, settings, sentences=sentences)
     if not cluster.eligible().any():
         raise InputError("no usable sentence in the input (nothing that reads as a sentence)")
     texts = extractor.texts(cluster)

@@ -153,8 +153,7 @@ class Newsbrief(Extractor):
         # trims what the brief shows, it does not make a sentence more salient
         length = np.maximum(cluster.words, 1)
         factor = (1.0 + self.lead / (1.0 + pos)) / length**self.length_power
-        dangling = np.array([needs_context(s.text) for s in cluster.sentences], dtype=bool)
-        factor[dangling & (pos > 0)] *= self.dangling
+        factor[cluster.dangling & (pos > 0)] *= self.dangling
         return presence, factor, self.term_weights(cluster)
 
     def _greedy(

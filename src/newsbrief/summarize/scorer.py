@@ -92,8 +92,6 @@ def sentence_features(
     faults is a tenth of a summary); the rows of sentences without a fault are then the
     same, and so are their scores.
     """
-    from newsbrief.summarize.default import needs_context
-
     n = cluster.size
     x = np.zeros((n, len(FEATURES)), dtype=np.float64)
     if n == 0:
@@ -149,7 +147,7 @@ def sentence_features(
     x[:, 10] = [len(_NUMBER.findall(t)) for t in texts]
     x[:, 11] = np.array([len(_NAME.findall(t)) for t in texts], dtype=np.int64) / words
     x[:, 12] = [any(q in t for q in '"“”') for t in texts]
-    x[:, 13] = [needs_context(s.text) for s in cluster.sentences]
+    x[:, 13] = cluster.dangling
     if faults:
         x[:, 14] = [len(cluster.faults(t)) for t in texts]
     x[:, 15] = counts[cluster.article_of] / n
