@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from datetime import date
 from pathlib import Path
 
@@ -548,20 +547,6 @@ def test_dev_articles_mostly_kept():
         total += len(art.text)
         kept += len(c.text)
     assert kept / total >= 0.9
-
-
-def test_dev_cleaning_is_fast():
-    arts = _dev_articles()
-    clean_article(arts[0])
-    best = min(_timed(arts) for _ in range(3))
-    assert best < 0.25, best  # about 25 ms on a slow 2-core machine; generous for CI
-
-
-def _timed(arts: list[Article]) -> float:
-    t = time.perf_counter()
-    for a in arts:
-        clean_article(a)
-    return time.perf_counter() - t
 
 
 def test_glued_profile_cards_are_cut_after_the_name():

@@ -23,6 +23,7 @@ from newsbrief.group import group_articles
 from newsbrief.model import Article, Brief, Event
 from newsbrief.settings import Settings
 from newsbrief.summarize import summarize_articles
+from newsbrief.text import split_sentences
 
 __all__ = ["brief_event", "digest", "digest_articles", "left_out", "outlet", "outlets", "rank_key"]
 
@@ -32,8 +33,11 @@ def brief_event(event: Event, members: Sequence[Article], settings: Settings) ->
 
     Raises :class:`InputError` when no article of the event has a usable sentence.
     """
-    brief = summarize_articles(members, settings, event=event.id)
-    return with_facts(brief, members)
+    # each member split into sentences once, for the summary and the facts (as
+    # pipeline.brief_from_articles does; both would split the same text the same way)
+    sentences = [split_sentences(a.text) for a in members]
+    brief = summarize_articles(members, settings, event=event.id, sentences=sentences)
+    return with_facts(brief, members, sentences=sentences)
 
 
 def left_out(event: Event, error: Exception) -> str:
