@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         table = Path(tmp) / "synonyms.json"
         table.write_text(json.dumps(build(wordnet, 6, 3.0, hypernyms=True)), encoding="utf-8")
         synonyms.table_path = table
-        synonyms._table.cache_clear()
+        synonyms.reset()
         path = Path(tmp) / "event.jsonl"
         for lab, p in labelled:
             ev = events[lab["event_id"]]

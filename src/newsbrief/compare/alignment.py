@@ -12,7 +12,7 @@ from newsbrief.compare.lexicon import _DOLLARS, _SECONDS, _UNIT_INFO, PEOPLE_CAT
 from newsbrief.compare.mentions import _key, _Mention, _strong_key
 from newsbrief.compare.numbers import _interval, _overlap, _step
 from newsbrief.compare.scanner import _Scanner
-from newsbrief.compare.synonyms import same_thing
+from newsbrief.compare.synonyms import signature
 from newsbrief.text import STOPWORDS, stem
 
 
@@ -338,18 +338,36 @@ def unify_synonyms(scans: Sequence[_Scanner]) -> None:
     for keys in buckets.values():
         if len(keys) < 2:
             continue
-        for i, a in enumerate(keys):
-            for b in keys[i + 1 :]:
-                head_a = a[slot_of[a[0]]].split()[-1]
-                head_b = b[slot_of[b[0]]].split()[-1]
-                if root(a) != root(b) and same_thing(head_a, head_b):
-                    ra, rb = root(a), root(b)
-                    # the most used noun names the group (ties: the first in order)
-                    keep, drop = (ra, rb) if (uses[ra], rb) >= (uses[rb], ra) else (rb, ra)
-                    parent[drop] = keep
+        # each key meets the earlier ones of its bucket sharing its lemma or a synset (or
+        # a synset and a hypernym) through one index per token, not every pair
+        by_lemma: dict[str, tuple[str, ...]] = {}
+        by_own: dict[int, tuple[str, ...]] = {}
+        by_hyper: dict[int, tuple[str, ...]] = {}
+        for key in keys:
+            lem, own, hyper = signature(key[slot_of[key[0]]].split()[-1])
+            met = [by_lemma.get(lem)] if lem else []
+            met += [by_own.get(i) for i in own | hyper] + [by_hyper.get(i) for i in own]
+            for other in met:
+                if other is not None and root(other) != root(key):
+                    parent[root(key)] = root(other)
+            if lem:
+                by_lemma.setdefault(lem, key)
+            for i in own:
+                by_own.setdefault(i, key)
+            for i in hyper:
+                by_hyper.setdefault(i, key)
     if not parent:
         return
+    # each group takes the key of its most used noun (ties: the least key)
+    groups: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for key in uses:
+        groups[root(key)].append(key)
+    name = {}
+    for members in groups.values():
+        best = min(members, key=lambda k: (-uses[k], k))
+        for k in members:
+            name[k] = best
     for sc in scans:
         for m in sc.mentions:
-            if m.key in parent:
-                m.key = root(m.key)
+            if m.key in name:
+                m.key = name[m.key]

@@ -11,7 +11,7 @@ kind of "gun"). The table is read once, on first use.
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -66,29 +66,42 @@ def lemma(word: str) -> str:
     return w
 
 
-def _senses(word: str, senses: int) -> list[list[int]]:
+def signature(
+    word: str, senses: int | None = None, hypernyms: bool | None = None
+) -> tuple[str, frozenset[int], frozenset[int]]:
+    """A noun's lemma, the synsets of its first ``senses`` senses (default :data:`SENSES`)
+    and, with ``hypernyms`` (default :data:`HYPERNYMS`), their direct hypernyms."""
+    senses = SENSES if senses is None else senses
+    hypernyms = HYPERNYMS if hypernyms is None else hypernyms
+    return _signature(word, senses, hypernyms)
+
+
+@lru_cache(maxsize=1 << 16)
+def _signature(
+    word: str, senses: int, hypernyms: bool
+) -> tuple[str, frozenset[int], frozenset[int]]:
     nouns, _plurals, tagged = _table()
     w = lemma(word)
     if senses == 0:
         senses = max(1, tagged.get(w, 1))
-    return nouns.get(w, [])[:senses]
+    got = nouns.get(w, [])[:senses]
+    own = frozenset(s[0] for s in got)
+    hyper = frozenset(h for s in got for h in s[1:]) if hypernyms else frozenset()
+    return w, own, hyper
+
+
+def reset() -> None:
+    """Forget the table read and the nouns looked up (after setting :data:`table_path`)."""
+    _table.cache_clear()
+    _signature.cache_clear()
 
 
 def same_thing(a: str, b: str, senses: int | None = None, hypernyms: bool | None = None) -> bool:
     """Whether nouns ``a`` and ``b`` (one word each, their heads) name one thing by
     WordNet: equal lemmas, a shared synset among their first ``senses`` senses, or (with
     ``hypernyms``) one's sense the direct hypernym of the other's."""
-    senses = SENSES if senses is None else senses
-    hypernyms = HYPERNYMS if hypernyms is None else hypernyms
-    la, lb = lemma(a), lemma(b)
+    la, own_a, hyp_a = signature(a, senses, hypernyms)
+    lb, own_b, hyp_b = signature(b, senses, hypernyms)
     if la == lb:
         return bool(la)
-    sa, sb = _senses(a, senses), _senses(b, senses)
-    if not sa or not sb:
-        return False
-    ids_a, ids_b = {s[0] for s in sa}, {s[0] for s in sb}
-    if ids_a & ids_b:
-        return True
-    if not hypernyms:
-        return False
-    return any(set(s[1:]) & ids_b for s in sa) or any(set(s[1:]) & ids_a for s in sb)
+    return bool(own_a & own_b or hyp_a & own_b or own_a & hyp_b)
