@@ -55,6 +55,17 @@ def read_index(path: Path) -> dict[str, tuple[list[int], int]]:
     return out
 
 
+def read_licence(path: Path) -> str:
+    """WordNet's licence, the numbered header of its database files: it must appear on
+    every copy, so the table carries it."""
+    lines = []
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if not line.startswith(" "):
+            break
+        lines.append(line.strip().split(" ", 1)[1].strip() if " " in line.strip() else "")
+    return "\n".join(lines).strip()
+
+
 def read_hypernyms(path: Path) -> dict[int, list[int]]:
     """synset offset -> its direct hypernyms (@ and instance @i) (data.noun)."""
     out: dict[int, list[int]] = {}
@@ -108,6 +119,7 @@ def build(wordnet: Path, senses: int, zipf: float, hypernyms: bool = False) -> d
     plurals = {p: lem for p, lem in sorted(exc.items()) if lem in table and p.isalpha()}
     return {
         "source": "Princeton WordNet 3.0 (index.noun, data.noun, noun.exc)",
+        "licence": read_licence(wordnet / "index.noun"),
         "made_by": "bench/make_synonyms.py",
         "senses": senses,
         "hypernyms": hypernyms,
