@@ -58,6 +58,7 @@ from newsbrief.compare.alignment import (
     _similar,
     mark_leads,
     unify_age_holders,
+    unify_synonyms,
 )
 from newsbrief.compare.lexicon import (
     _UNIT_INFO,
@@ -125,6 +126,7 @@ def _prepared(
     given = sentences if sentences is not None else [None] * len(arts)
     scans = [_scan(a, i, reference_year, given[i]) for i, a in enumerate(arts)]
     unify_age_holders(scans)
+    unify_synonyms(scans)
     mark_leads(scans)
     return arts, scans
 

@@ -12,6 +12,7 @@ from newsbrief.compare.lexicon import _DOLLARS, _SECONDS, _UNIT_INFO, PEOPLE_CAT
 from newsbrief.compare.mentions import _key, _Mention, _strong_key
 from newsbrief.compare.numbers import _interval, _overlap, _step
 from newsbrief.compare.scanner import _Scanner
+from newsbrief.compare.synonyms import signature
 from newsbrief.text import STOPWORDS, stem
 
 
@@ -175,7 +176,9 @@ def _pair_ok(a: _Mention, b: _Mention) -> bool:
         # a shared word around the two figures, or the same qualifier of the counted noun
         # ("three separate but related settlements" / "two related settlements")
         same_qualifier = len(a.measure.split()) > 1 and a.measure == b.measure
-        return same_qualifier or bool((a.context & b.context) - {stem(a.noun)})
+        # (either noun: two synonyms, "states" / "countries", share no word by being named)
+        shared = (a.context & b.context) - {stem(a.noun), stem(b.noun)}
+        return same_qualifier or bool(shared)
     if a.kind == "duration" and a.noun in _FRAMED:
         # a tenure or "the first time in N years" names no thing of its own: whose tenure,
         # what happened first, needs a word the two sentences share ("lost" Ankara;
@@ -296,3 +299,75 @@ def unify_age_holders(scans: Sequence[_Scanner]) -> None:
             m.measure = m.measure.replace(m.noun, best[m.noun])
             m.noun = best[m.noun]
             m.key = _key(m)
+
+
+#: the key kinds whose noun may be another word for the same thing: counted nouns and
+#: the groups of people counted (a duration's head or a measured thing: not)
+_SYNONYM_KINDS = frozenset(("count", "q"))
+
+
+def unify_synonyms(scans: Sequence[_Scanner]) -> None:
+    """One key for counted nouns that are WordNet synonyms (compare/synonyms.py): "12 EU
+    states" and "14 EU countries" are one quantity to the alignment, as "23 firearms" and
+    "10 guns" are; everything else a pair needs (the category, the qualifiers of the noun,
+    a shared word around the numbers, close values) still decides. Nouns are joined only
+    within one event, only when all but their last word agree ("previous debates" is not
+    "debates"); each group takes the key of its most used noun. Rewrites ``key`` in place
+    (the noun and measure shown stay as written)."""
+    slot_of = {"count": 1, "q": 2}
+    uses: dict[tuple[str, ...], int] = defaultdict(int)
+    for sc in scans:
+        for m in sc.mentions:
+            if m.key and m.key[0] in _SYNONYM_KINDS and _strong_key(m):
+                uses[m.key] += 1
+    if len(uses) < 2:
+        return
+    # keys that may join: the same kind and slots but the noun, the same noun modifiers
+    buckets: dict[tuple[object, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for key in uses:
+        slot = slot_of[key[0]]
+        words = key[slot].split()
+        buckets[(*key[:slot], *key[slot + 1 :], tuple(words[:-1]))].append(key)
+    parent: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def root(k: tuple[str, ...]) -> tuple[str, ...]:
+        while parent.get(k, k) != k:
+            k = parent[k]
+        return k
+
+    for keys in buckets.values():
+        if len(keys) < 2:
+            continue
+        # each key meets the earlier ones of its bucket sharing its lemma or a synset (or
+        # a synset and a hypernym) through one index per token, not every pair
+        by_lemma: dict[str, tuple[str, ...]] = {}
+        by_own: dict[int, tuple[str, ...]] = {}
+        by_hyper: dict[int, tuple[str, ...]] = {}
+        for key in keys:
+            lem, own, hyper = signature(key[slot_of[key[0]]].split()[-1])
+            met = [by_lemma.get(lem)] if lem else []
+            met += [by_own.get(i) for i in own | hyper] + [by_hyper.get(i) for i in own]
+            for other in met:
+                if other is not None and root(other) != root(key):
+                    parent[root(key)] = root(other)
+            if lem:
+                by_lemma.setdefault(lem, key)
+            for i in own:
+                by_own.setdefault(i, key)
+            for i in hyper:
+                by_hyper.setdefault(i, key)
+    if not parent:
+        return
+    # each group takes the key of its most used noun (ties: the least key)
+    groups: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for key in uses:
+        groups[root(key)].append(key)
+    name = {}
+    for members in groups.values():
+        best = min(members, key=lambda k: (-uses[k], k))
+        for k in members:
+            name[k] = best
+    for sc in scans:
+        for m in sc.mentions:
+            if m.key in name:
+                m.key = name[m.key]
