@@ -144,7 +144,7 @@ class Cluster:
             clause = main_clause(s.text)
             if clause == s.text:
                 continue
-            terms = content_terms(clause)
+            terms = [st for _, st in _content_pairs(tokens(clause))]  # content_terms(clause)
             if len(set(terms)) < 5:
                 continue
             for t in terms:
@@ -289,6 +289,26 @@ def _weighted_rows(
     return (sparse.diags(1.0 / norms) @ x).tocsr()
 
 
+#: :func:`newsbrief.text.content_pairs` of each one-token text: its (surface word, stem),
+#: or () for a token it drops (a stopword)
+_PAIR_OF: dict[str, tuple[str, str] | tuple[()]] = {}
+
+
+def _content_pairs(toks: list[str]) -> list[tuple[str, str]]:
+    """``content_pairs(text, toks)``, from one look-up per token (speed: content_pairs
+    reads each token alone, so its pairs are those of the tokens one by one; a known
+    token costs no new tuple)."""
+    got = list(map(_PAIR_OF.get, toks))
+    if None in got:
+        for k, t in enumerate(toks):
+            if got[k] is None:
+                p = content_pairs(t, [t])
+                got[k] = p[0] if p else ()
+                if len(_PAIR_OF) < 500_000:
+                    _PAIR_OF[t] = got[k]
+    return [p for p in got if p]
+
+
 def _looks_like_sentence(text: str) -> bool:
     """A brief sentence must end like one (., !, ?, or a closing quote after them)."""
     t = text.rstrip("\"'”’)»] ")
@@ -346,7 +366,7 @@ def prepare(
             distinct.append(Sentence(a.id, pos, text))
             article_of.append(ai)
             holders.append([ai])
-            pairs = content_pairs(text, toks)
+            pairs = _content_pairs(toks)  # content_pairs(text, toks)
             terms.append([st for _, st in pairs])
             stem_of.update(pairs)
 
