@@ -47,7 +47,6 @@ class Cluster:
     holders: list[tuple[int, ...]]
     words: np.ndarray  # word count of each sentence
     complete: np.ndarray  # whether each sentence ends like a sentence (., !, ?)
-    terms: list[list[str]]
     vectors: sparse.csr_matrix
     vocabulary: dict[str, int]
     weights: np.ndarray  # background weight of every vocabulary term
@@ -56,6 +55,13 @@ class Cluster:
     @property
     def size(self) -> int:
         return len(self.sentences)
+
+    @cached_property
+    def terms(self) -> list[list[str]]:
+        """The content terms of each sentence (:func:`newsbrief.text.content_terms`), the
+        columns of its row of :attr:`vectors`; worked out when asked (speed: prepare
+        makes the rows without keeping a list per sentence)."""
+        return [content_terms(s.text) for s in self.sentences]
 
     @cached_property
     def _faults(self) -> dict[str, list[str]]:
@@ -341,10 +347,13 @@ def prepare(
 
     distinct: list[Sentence] = []
     article_of: list[int] = []
-    holders: list[list[int]] = []
-    terms: list[list[str]] = []
+    holders: list[tuple[int, ...]] = []
     by_key: dict[str, int] = {}
     stem_of: dict[str, str] = {}  # every surface word's stem
+    # the vocabulary in order of first use; each term's row (sentence) and column
+    vocabulary: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
     # each article's tokens: those of its sentences, one after another (the splitter cuts
     # only at white space, which no token holds), for finding copies (speed)
     article_words: list[list[str]] = []
@@ -360,21 +369,19 @@ def prepare(
             j = by_key.get(key)
             if j is not None:
                 if ai not in holders[j]:
-                    holders[j].append(ai)
+                    holders[j] += (ai,)  # rare (speed: a tuple from the start)
                 continue
-            by_key[key] = len(distinct)
+            i = by_key[key] = len(distinct)
             distinct.append(Sentence(a.id, pos, text))
             article_of.append(ai)
-            holders.append([ai])
+            holders.append((ai,))
             pairs = _content_pairs(toks)  # content_pairs(text, toks)
-            terms.append([st for _, st in pairs])
+            cols += [vocabulary.setdefault(st, len(vocabulary)) for _, st in pairs]
+            rows += [i] * len(pairs)
             stem_of.update(pairs)
 
     duplicates = find_duplicates(uniq, settings, article_words)
 
-    vocabulary: dict[str, int] = {}
-    cols = [vocabulary.setdefault(t, len(vocabulary)) for ts in terms for t in ts]
-    rows = [i for i, ts in enumerate(terms) for _ in ts]
     n = len(distinct)
     # a stem weighs as its most frequent surface form in this cluster
     best: dict[str, float] = {}
@@ -391,10 +398,9 @@ def prepare(
         duplicates=duplicates,
         sentences=distinct,
         article_of=np.array(article_of, dtype=np.int64),
-        holders=[tuple(h) for h in holders],
+        holders=holders,
         words=words,
         complete=np.array([_looks_like_sentence(s.text) for s in distinct], dtype=bool),
-        terms=terms,
         vectors=x,
         vocabulary=vocabulary,
         weights=idf,
