@@ -6,10 +6,12 @@ same :class:`Cluster`, so they all see the same sentence splits and the same bud
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from operator import itemgetter
 
 import numpy as np
 from scipy import sparse
@@ -349,11 +351,9 @@ def prepare(
     article_of: list[int] = []
     holders: list[tuple[int, ...]] = []
     by_key: dict[str, int] = {}
-    stem_of: dict[str, str] = {}  # every surface word's stem
-    # the vocabulary in order of first use; each term's row (sentence) and column
-    vocabulary: dict[str, int] = {}
+    # every content word's (surface word, stem) in turn, and the row (sentence) of each
+    pairs: list[tuple[str, str]] = []
     rows: list[int] = []
-    cols: list[int] = []
     # each article's tokens: those of its sentences, one after another (the splitter cuts
     # only at white space, which no token holds), for finding copies (speed)
     article_words: list[list[str]] = []
@@ -375,13 +375,18 @@ def prepare(
             distinct.append(Sentence(a.id, pos, text))
             article_of.append(ai)
             holders.append((ai,))
-            pairs = _content_pairs(toks)  # content_pairs(text, toks)
-            cols += [vocabulary.setdefault(st, len(vocabulary)) for _, st in pairs]
-            rows += [i] * len(pairs)
-            stem_of.update(pairs)
+            mine = _content_pairs(toks)  # content_pairs(text, toks)
+            pairs += mine
+            rows += [i] * len(mine)
 
     duplicates = find_duplicates(uniq, settings, article_words)
 
+    # the vocabulary in order of first use, and each term's column (speed: in C, no
+    # bytecode per term)
+    stems = list(map(itemgetter(1), pairs))
+    vocabulary = dict(zip(dict.fromkeys(stems), itertools.count()))
+    cols = list(map(vocabulary.__getitem__, stems))
+    stem_of = dict(pairs)  # every surface word's stem
     n = len(distinct)
     # a stem weighs as its most frequent surface form in this cluster
     best: dict[str, float] = {}
