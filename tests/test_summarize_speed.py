@@ -454,3 +454,52 @@ def test_prefix_filter_takes_elements_past_64_bits() -> None:
     for t in (0.5, 0.8, 0.9):
         assert may_copy(big, t) == brute_may_copy(big, t)
     assert may_copy(big, 0.8) == [0, 1]
+
+
+def _weighted_rows_plain(rows: list[int], cols: list[int], n: int, weights: np.ndarray):
+    """The rows as scipy's products make them (features._weighted_rows before numpy)."""
+    from scipy import sparse
+
+    tf = sparse.csr_matrix(
+        (np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(n, len(weights))
+    )
+    tf.sum_duplicates()
+    x = tf @ sparse.diags(weights)
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return (sparse.diags(1.0 / norms) @ x).tocsr()
+
+
+def _same_csr(got, want) -> None:
+    assert got.shape == want.shape and got.dtype == want.dtype
+    for part in ("data", "indices", "indptr"):
+        assert np.array_equal(getattr(got, part), getattr(want, part)), part
+
+
+def test_weighted_rows_are_those_of_scipys_products() -> None:
+    rng = np.random.default_rng(11)
+    cases = [
+        ([], [], 0, np.ones(0)),
+        ([], [], 3, np.ones(4)),
+        ([2, 0, 2], [1, 1, 1], 4, np.ones(2)),
+    ]
+    for _ in range(200):
+        n, m = int(rng.integers(1, 30)), int(rng.integers(1, 40))
+        k = int(rng.integers(0, 400))
+        rows = rng.integers(0, n, k).tolist()
+        cols = rng.integers(0, m, k).tolist()
+        weights = rng.choice([0.0, 0.5, 1e-200, 1e-160, 3.7, 4.5, 1e150], m) * rng.random(m)
+        cases.append((rows, cols, n, weights))
+    for _ in range(20):  # rows past numpy's pairwise blocks (8 and 128 terms)
+        m = int(rng.integers(100, 600))
+        rows = rng.integers(0, 3, 2000).tolist()
+        cols = rng.integers(0, m, 2000).tolist()
+        cases.append((rows, cols, 3, rng.uniform(0.5, 4.5, m)))
+    for rows, cols, n, weights in cases:
+        _same_csr(
+            _weighted_rows(rows, cols, n, weights), _weighted_rows_plain(rows, cols, n, weights)
+        )
+    for cluster in clusters():
+        rows = [i for i, ts in enumerate(cluster.terms) for _ in ts]
+        cols = [cluster.vocabulary[t] for ts in cluster.terms for t in ts]
+        _same_csr(cluster.vectors, _weighted_rows_plain(rows, cols, cluster.size, cluster.weights))
