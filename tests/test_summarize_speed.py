@@ -368,3 +368,138 @@ def test_clause_break_finds_what_its_plain_pattern_finds() -> None:
     for text in texts:
         a, b = plain.search(text), features._CLAUSE_BREAK.search(text)
         assert (a and a.span()) == (b and b.span()), text
+
+
+COMPRESS_EDGES = [
+    "The army said it won on Monday, officials said.",
+    "The  army said it won , officials said .",
+    "The army\tsaid it won\n, officials  said on Monday.",
+    "According to the police, the army won the battle for the city.",
+    "according to the police, the army won the battle for the city.",
+    "The army won the battle for the city, according to the police .",
+    "The army won the battle for the city, According to the police.",
+    "Rebels left the city, a spokesman said, a rare admission of defeat.",
+    "Rebels left the city\u00a0, a spokesman said\u2003, a rare admission.",
+    "Rebels left (Reuters) the city  on Monday ; officials stated.",
+    "Rebels left the city on Thursday evening as buses came, he added.",
+    "The birthday party was held on Sunday in the town hall, she told Reuters.",
+    "Rebels left the city as buses came in the night and more people fled.",
+    "   On Monday, rebels left the city as buses came, they announced.  ",
+]
+
+
+def _compress_plain(text: str, min_words: int = 6) -> str:
+    """compress as written before its shortcuts (the trigger pattern alone, every
+    attribution pattern searched, both spacing substitutions run)."""
+    from newsbrief import compress as cm
+
+    if not text or len(text) < 20 or not cm._TRIGGER.search(text):
+        return text
+    quoted = text.lstrip()[:1] in "\"“‘'"
+    spans = [(m.start(), m.end()) for m in cm._QUOTED.finditer(text)]
+    out = cm._outside(text, spans, cm._compress_plain)
+    if not quoted and not spans:
+        out = cm._sub_checked(cm._TRAILING_ATTRIBUTION, out)
+        out = cm._sub_checked(cm._ACCORDING_TO, out)
+        out = cm._sub_checked(cm._MID_ATTRIBUTION, out, mid=True)
+        out = cm._sub_checked(cm._OPENING_ACCORDING, out, opening=True)
+    out = cm._SPACE_BEFORE_MARK.sub(r"\1", cm._SPACES.sub(" ", out)).strip()
+    if out[:1].islower() and text.lstrip()[:1].isupper():
+        out = out[0].upper() + out[1:]
+    if out == text.strip():
+        return text
+    if len(out.split()) < min_words or not cm._ENDS.search(out):
+        return text
+    return out
+
+
+def test_compress_with_its_shortcuts_is_compress_without_them() -> None:
+    from newsbrief import compress as cm
+
+    texts = COMPRESS_EDGES + EDGE_TEXTS + TRICKY + [A, B, C, D, WIRE]
+    texts += [s.text for c in clusters() for s in c.sentences]
+    changed = 0
+    for text in texts:
+        assert bool(cm._TRIGGER.search(text)) <= cm._may_trigger(text), text
+        for n in (3, 6):
+            got = cm.compress(text, n)
+            assert got == _compress_plain(text, n), text
+            changed += got != text
+    assert changed >= 10  # the rules ran, not only the shortcuts
+
+
+def test_content_pairs_token_by_token_are_those_of_the_sentence() -> None:
+    from newsbrief.summarize import features
+    from newsbrief.text import content_pairs
+
+    for text in TRICKY + EDGE_TEXTS + COMPRESS_EDGES + [A, B, C, D, WIRE]:
+        for s in split_sentences(text) + [text]:
+            toks = tokens(s)
+            assert features._content_pairs(toks) == content_pairs(s, toks), s
+            assert features._content_pairs(toks) == content_pairs(s), s
+    for cluster in clusters():
+        assert cluster.terms == [content_terms(s.text) for s in cluster.sentences]
+        rows = [i for i, ts in enumerate(cluster.terms) for _ in ts]
+        cols = [cluster.vocabulary[t] for ts in cluster.terms for t in ts]
+        assert list(cluster.vocabulary) == list(
+            dict.fromkeys(t for ts in cluster.terms for t in ts)
+        )
+        want = _weighted_rows(rows, cols, cluster.size, cluster.weights)
+        for part in ("data", "indices", "indptr"):
+            assert np.array_equal(getattr(cluster.vectors, part), getattr(want, part))
+
+
+def test_prefix_filter_takes_elements_past_64_bits() -> None:
+    big = [{2**70 + k for k in range(10)}, {2**70 + k for k in range(1, 11)}, {1, 2, 3}]
+    for t in (0.5, 0.8, 0.9):
+        assert may_copy(big, t) == brute_may_copy(big, t)
+    assert may_copy(big, 0.8) == [0, 1]
+
+
+def _weighted_rows_plain(rows: list[int], cols: list[int], n: int, weights: np.ndarray):
+    """The rows as scipy's products make them (features._weighted_rows before numpy)."""
+    from scipy import sparse
+
+    tf = sparse.csr_matrix(
+        (np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(n, len(weights))
+    )
+    tf.sum_duplicates()
+    x = tf @ sparse.diags(weights)
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return (sparse.diags(1.0 / norms) @ x).tocsr()
+
+
+def _same_csr(got, want) -> None:
+    assert got.shape == want.shape and got.dtype == want.dtype
+    for part in ("data", "indices", "indptr"):
+        assert np.array_equal(getattr(got, part), getattr(want, part)), part
+
+
+def test_weighted_rows_are_those_of_scipys_products() -> None:
+    rng = np.random.default_rng(11)
+    cases = [
+        ([], [], 0, np.ones(0)),
+        ([], [], 3, np.ones(4)),
+        ([2, 0, 2], [1, 1, 1], 4, np.ones(2)),
+    ]
+    for _ in range(200):
+        n, m = int(rng.integers(1, 30)), int(rng.integers(1, 40))
+        k = int(rng.integers(0, 400))
+        rows = rng.integers(0, n, k).tolist()
+        cols = rng.integers(0, m, k).tolist()
+        weights = rng.choice([0.0, 0.5, 1e-200, 1e-160, 3.7, 4.5, 1e150], m) * rng.random(m)
+        cases.append((rows, cols, n, weights))
+    for _ in range(20):  # rows past numpy's pairwise blocks (8 and 128 terms)
+        m = int(rng.integers(100, 600))
+        rows = rng.integers(0, 3, 2000).tolist()
+        cols = rng.integers(0, m, 2000).tolist()
+        cases.append((rows, cols, 3, rng.uniform(0.5, 4.5, m)))
+    for rows, cols, n, weights in cases:
+        _same_csr(
+            _weighted_rows(rows, cols, n, weights), _weighted_rows_plain(rows, cols, n, weights)
+        )
+    for cluster in clusters():
+        rows = [i for i, ts in enumerate(cluster.terms) for _ in ts]
+        cols = [cluster.vocabulary[t] for ts in cluster.terms for t in ts]
+        _same_csr(cluster.vectors, _weighted_rows_plain(rows, cols, cluster.size, cluster.weights))

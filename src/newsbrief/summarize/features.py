@@ -6,10 +6,12 @@ same :class:`Cluster`, so they all see the same sentence splits and the same bud
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from operator import itemgetter
 
 import numpy as np
 from scipy import sparse
@@ -47,7 +49,6 @@ class Cluster:
     holders: list[tuple[int, ...]]
     words: np.ndarray  # word count of each sentence
     complete: np.ndarray  # whether each sentence ends like a sentence (., !, ?)
-    terms: list[list[str]]
     vectors: sparse.csr_matrix
     vocabulary: dict[str, int]
     weights: np.ndarray  # background weight of every vocabulary term
@@ -56,6 +57,13 @@ class Cluster:
     @property
     def size(self) -> int:
         return len(self.sentences)
+
+    @cached_property
+    def terms(self) -> list[list[str]]:
+        """The content terms of each sentence (:func:`newsbrief.text.content_terms`), the
+        columns of its row of :attr:`vectors`; worked out when asked (speed: prepare
+        makes the rows without keeping a list per sentence)."""
+        return [content_terms(s.text) for s in self.sentences]
 
     @cached_property
     def _faults(self) -> dict[str, list[str]]:
@@ -144,12 +152,11 @@ class Cluster:
             clause = main_clause(s.text)
             if clause == s.text:
                 continue
-            terms = content_terms(clause)
+            terms = [st for _, st in _content_pairs(tokens(clause))]  # content_terms(clause)
             if len(set(terms)) < 5:
                 continue
-            for t in terms:
-                rows.append(len(used))
-                cols.append(self.vocabulary[t])
+            rows += [len(used)] * len(terms)
+            cols += map(self.vocabulary.__getitem__, terms)
             used.append(i)
         vectors = _weighted_rows(rows, cols, len(used), self.weights)
         return np.array(used, dtype=np.int64), vectors
@@ -278,15 +285,70 @@ def _clause_rule(main: np.ndarray) -> np.ndarray:
 def _weighted_rows(
     rows: list[int], cols: list[int], n: int, weights: np.ndarray
 ) -> sparse.csr_matrix:
-    """L2-normalized term-count rows, each term scaled by its weight."""
-    tf = sparse.csr_matrix(
-        (np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(n, len(weights))
-    )
-    tf.sum_duplicates()
-    x = tf @ sparse.diags(weights)
-    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    """L2-normalized term-count rows, each term scaled by its weight.
+
+    Made with numpy, bit for bit the matrix scipy's products make (the term-count matrix
+    times ``diags(weights)``, each row's norm from ``x.multiply(x).sum(axis=1)``, then
+    ``diags(1 / norms) @ x``; a test compares the two; speed: scipy's conversions cost
+    more than the arithmetic): the same products (count times weight, then times the
+    row's inverse norm), the squares summed by the same ``np.add.reduceat`` over each
+    row's columns in ascending order, the entries that come out 0 dropped.
+    """
+    m = len(weights)
+    if not len(rows):
+        return sparse.csr_matrix((n, m), dtype=np.float64)
+    key, counts = np.unique(
+        np.asarray(rows, dtype=np.int64) * m + np.asarray(cols, dtype=np.int64),
+        return_counts=True,
+    )  # sorted by row, then column: the canonical order, duplicates summed
+    r, c = np.divmod(key, m)
+    data = counts * np.asarray(weights, dtype=np.float64)[c]
+    if not data.all():  # a zero weight: the product drops the entry
+        keep = data != 0
+        r, c, data = r[keep], c[keep], data[keep]
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(r, minlength=n), out=indptr[1:])
+    squares, starts = data * data, indptr
+    if not squares.all():  # a square underflows to 0: the product drops it before the sum
+        squares = squares[squares != 0]
+        starts = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(r[data * data != 0], minlength=n), out=starts[1:])
+    norms = np.zeros(n)
+    filled = np.flatnonzero(starts[1:] > starts[:-1])
+    if len(filled):
+        # pairwise sums: the same terms in the same places give the same bits
+        norms[filled] = np.add.reduceat(squares, starts[filled])
+    norms = np.sqrt(norms)
     norms[norms == 0] = 1.0
-    return (sparse.diags(1.0 / norms) @ x).tocsr()
+    data = (1.0 / norms)[r] * data
+    if not data.all():  # underflow to 0: dropped as the product drops it
+        keep = data != 0
+        r, c, data = r[keep], c[keep], data[keep]
+        indptr[1:] = np.cumsum(np.bincount(r, minlength=n))
+    index = np.int32 if max(m, len(data)) < 2**31 else np.int64
+    return sparse.csr_matrix(
+        (data, c.astype(index), indptr.astype(index)), shape=(n, m), copy=False
+    )
+
+
+#: :func:`newsbrief.text.content_pairs` of each one-token text: its (surface word, stem),
+#: or () for a token it drops (a stopword)
+_PAIR_OF: dict[str, tuple[str, str] | tuple[()]] = {}
+
+
+def _content_pairs(toks: list[str]) -> list[tuple[str, str]]:
+    """``content_pairs(text, toks)``, from one look-up per token (speed: content_pairs
+    reads each token alone, so its pairs are those of the tokens one by one; a known
+    token costs no new tuple)."""
+    got = list(map(_PAIR_OF.get, toks))
+    if None in got:
+        for k, t in enumerate(toks):
+            if got[k] is None:
+                p = content_pairs(t, [t])
+                got[k] = p[0] if p else ()
+                if len(_PAIR_OF) < 500_000:
+                    _PAIR_OF[t] = got[k]
+    return [p for p in got if p]
 
 
 def _looks_like_sentence(text: str) -> bool:
@@ -321,10 +383,11 @@ def prepare(
 
     distinct: list[Sentence] = []
     article_of: list[int] = []
-    holders: list[list[int]] = []
-    terms: list[list[str]] = []
+    holders: list[tuple[int, ...]] = []
     by_key: dict[str, int] = {}
-    stem_of: dict[str, str] = {}  # every surface word's stem
+    # every content word's (surface word, stem) in turn, and the row (sentence) of each
+    pairs: list[tuple[str, str]] = []
+    rows: list[int] = []
     # each article's tokens: those of its sentences, one after another (the splitter cuts
     # only at white space, which no token holds), for finding copies (speed)
     article_words: list[list[str]] = []
@@ -340,21 +403,24 @@ def prepare(
             j = by_key.get(key)
             if j is not None:
                 if ai not in holders[j]:
-                    holders[j].append(ai)
+                    holders[j] += (ai,)  # rare (speed: a tuple from the start)
                 continue
-            by_key[key] = len(distinct)
+            i = by_key[key] = len(distinct)
             distinct.append(Sentence(a.id, pos, text))
             article_of.append(ai)
-            holders.append([ai])
-            pairs = content_pairs(text, toks)
-            terms.append([st for _, st in pairs])
-            stem_of.update(pairs)
+            holders.append((ai,))
+            mine = _content_pairs(toks)  # content_pairs(text, toks)
+            pairs += mine
+            rows += [i] * len(mine)
 
     duplicates = find_duplicates(uniq, settings, article_words)
 
-    vocabulary: dict[str, int] = {}
-    cols = [vocabulary.setdefault(t, len(vocabulary)) for ts in terms for t in ts]
-    rows = [i for i, ts in enumerate(terms) for _ in ts]
+    # the vocabulary in order of first use, and each term's column (speed: in C, no
+    # bytecode per term)
+    stems = list(map(itemgetter(1), pairs))
+    vocabulary = dict(zip(dict.fromkeys(stems), itertools.count()))
+    cols = list(map(vocabulary.__getitem__, stems))
+    stem_of = dict(pairs)  # every surface word's stem
     n = len(distinct)
     # a stem weighs as its most frequent surface form in this cluster
     best: dict[str, float] = {}
@@ -371,10 +437,9 @@ def prepare(
         duplicates=duplicates,
         sentences=distinct,
         article_of=np.array(article_of, dtype=np.int64),
-        holders=[tuple(h) for h in holders],
+        holders=holders,
         words=words,
         complete=np.array([_looks_like_sentence(s.text) for s in distinct], dtype=bool),
-        terms=terms,
         vectors=x,
         vocabulary=vocabulary,
         weights=idf,
