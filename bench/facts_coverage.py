@@ -172,22 +172,24 @@ def event_reasons(
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    ap.add_argument("--tools", type=Path, default=ROOT.parent / "shared" / "tools")
-    ap.add_argument("--list", action="store_true", help="one line per uncovered disagreement")
-    args = ap.parse_args(argv)
-    if not (args.data / "train_facts.jsonl").exists():
-        print("facts_coverage: error: no train_facts.jsonl", file=sys.stderr)
-        return 2
-    fs = scorer(args.tools)
-    events = read_events(args.data)
-    shared = read_jsonl(args.data / "train_facts.jsonl")
+def readable_labels(
+    data: Path, *, rules_judged: bool = True
+) -> tuple[dict[str, Any], list[tuple[dict[str, Any], str]]]:
+    """The events (train, dev and groups_dev, by id) and every labelled event we may read,
+    with its part: the tune half of train_facts, our own labels ("own"; without the
+    events where only the rules' pairs were judged unless ``rules_judged``), groups_dev
+    ("grp"), the new train labels ("new") and the dev labels ("dev"). Never the held-out
+    half."""
+    events = read_events(data)
+    shared = read_jsonl(data / "train_facts.jsonl")
     part = split_of(shared)
     labelled = [(lab, "tune") for lab in shared if part[lab["event_id"]] == "tune"]
-    labelled += [(lab, "own") for lab in read_jsonl(OWN) if lab["event_id"] in events]
-    for item in groups_events(args.data):
+    labelled += [
+        (lab, "own")
+        for lab in read_jsonl(OWN)
+        if lab["event_id"] in events and (rules_judged or lab.get("judged") != "rules")
+    ]
+    for item in groups_events(data):
         events[item["event"]["id"]] = item["event"]
         labelled.append((item["label"], "grp"))
     taken = {lab["event_id"] for lab, _ in labelled}
@@ -199,6 +201,20 @@ def main(argv: list[str] | None = None) -> int:
     dev = ROOT / "tests" / "data" / "facts_labels.json"
     if dev.exists():
         labelled += [(lab, "dev") for lab in dev_labels(dev, events)]
+    return events, labelled
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--tools", type=Path, default=ROOT.parent / "shared" / "tools")
+    ap.add_argument("--list", action="store_true", help="one line per uncovered disagreement")
+    args = ap.parse_args(argv)
+    if not (args.data / "train_facts.jsonl").exists():
+        print("facts_coverage: error: no train_facts.jsonl", file=sys.stderr)
+        return 2
+    fs = scorer(args.tools)
+    events, labelled = readable_labels(args.data)
     counts: dict[str, Counter[str]] = {}
     lines = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -28,8 +28,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import newsbrief.compare  # noqa: E402
-from facts_quality import NEW_LABELS, groups_events, read_new_labels, scorer, split_of  # noqa: E402
-from fit_pairing import OWN, ROOT, dev_labels, read_events, read_jsonl  # noqa: E402
+from facts_coverage import readable_labels  # noqa: E402
+from facts_quality import scorer  # noqa: E402
+from fit_pairing import ROOT  # noqa: E402
 from make_synonyms import build, default_wordnet  # noqa: E402
 from newsbrief import pipeline  # noqa: E402
 from newsbrief.compare import _prepared, _rule_pairs, pairing, synonyms  # noqa: E402
@@ -55,28 +56,9 @@ def noun_pair(ka: tuple[str, ...], kb: tuple[str, ...]) -> tuple[str, str] | Non
 
 
 def labelled_events(data: Path) -> tuple[dict[str, Any], list[tuple[dict[str, Any], str]]]:
-    events = read_events(data)
-    shared = read_jsonl(data / "train_facts.jsonl")
-    part = split_of(shared)
-    labelled = [(lab, "tune") for lab in shared if part[lab["event_id"]] == "tune"]
-    labelled += [
-        (lab, "own")
-        for lab in read_jsonl(OWN)
-        if lab["event_id"] in events and lab.get("judged") != "rules"
-    ]
-    for item in groups_events(data):
-        events[item["event"]["id"]] = item["event"]
-        labelled.append((item["label"], "grp"))
-    taken = {lab["event_id"] for lab, _ in labelled}
-    labelled += [
-        (lab, "new")
-        for lab in read_new_labels(NEW_LABELS, events)
-        if lab["event_id"] not in taken and lab["event_id"] not in part
-    ]
-    dev = ROOT / "tests" / "data" / "facts_labels.json"
-    if dev.exists():
-        labelled += [(lab, "dev") for lab in dev_labels(dev, events)]
-    return events, labelled
+    """The readable labelled events, without those where only the rules' pairs were
+    judged (their other candidates carry no verdict)."""
+    return readable_labels(data, rules_judged=False)
 
 
 def main(argv: list[str] | None = None) -> int:
