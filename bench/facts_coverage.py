@@ -39,7 +39,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from facts_quality import NEW_LABELS, groups_events, read_new_labels, scorer, split_of  # noqa: E402
-from fit_pairing import OWN, ROOT, dev_labels, read_events, read_jsonl  # noqa: E402
+from fit_pairing import OWN, ROOT, dev_labels, mention_fact, read_events, read_jsonl  # noqa: E402
 from newsbrief import pipeline  # noqa: E402
 from newsbrief.compare import _prepared, _rule_pairs, pairing  # noqa: E402
 from newsbrief.compare.report import _facts_of  # noqa: E402
@@ -56,15 +56,6 @@ REASONS = (
     "key",
     "same key, left out",
 )
-
-
-def _fact(m: Any, arts: list[Any]) -> dict[str, Any]:
-    return {
-        "value": m.written,
-        "normalized": m.normalized,
-        "article_ids": [arts[m.article].id],
-        "evidence": [m.sentence],
-    }
 
 
 def _place(m: Any) -> tuple[int, int, int]:
@@ -111,8 +102,8 @@ def event_reasons(
     out = []
     for d in lab["disagreements"]:
         (va, aa), (vb, ab) = fs.side_spec(lab, d, "a"), fs.side_spec(lab, d, "b")
-        ma = [m for m in mentions if fs.fact_hits(proj, va, aa, _fact(m, arts))]
-        mb = [m for m in mentions if fs.fact_hits(proj, vb, ab, _fact(m, arts))]
+        ma = [m for m in mentions if fs.fact_hits(proj, va, aa, mention_fact(m, arts))]
+        mb = [m for m in mentions if fs.fact_hits(proj, vb, ab, mention_fact(m, arts))]
         # a claim may be a copy of its first mention with the hedge of a later one ("400"
         # in a headline, "more than 400" in the body): mentions are matched by place
         sa, sb = {_place(m) for m in ma}, {_place(m) for m in mb}

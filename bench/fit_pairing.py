@@ -127,6 +127,17 @@ def dev_labels(path: Path, events: dict[str, dict[str, Any]]) -> list[dict[str, 
     return out
 
 
+def mention_fact(m: Any, arts: list[Any]) -> dict[str, Any]:
+    """A mention as the shared scorer reads a reported fact (its value, normalized value,
+    article and evidence sentence), for matching it against a label's side."""
+    return {
+        "value": m.written,
+        "normalized": m.normalized,
+        "article_ids": [arts[m.article].id],
+        "evidence": [m.sentence],
+    }
+
+
 def event_pairs(
     fs: Any, ev: dict[str, Any], lab: dict[str, Any], path: Path, rules_only: bool = False
 ) -> tuple[list[list[float]], list[int]]:
@@ -153,18 +164,10 @@ def event_pairs(
     facts = pairing.EventFacts(scans, [a.published for a in arts])
     xs, ys = [], []
 
-    def fact(m: Any) -> dict[str, Any]:
-        return {
-            "value": m.written,
-            "normalized": m.normalized,
-            "article_ids": [arts[m.article].id],
-            "evidence": [m.sentence],
-        }
-
     for a, b, r in pairing.candidate_pairs(scans, rules):
         if rules_only and not r:
             continue  # only the rules' pairs of this event were judged
-        fa, fb = fact(a), fact(b)
+        fa, fb = mention_fact(a, arts), mention_fact(b, arts)
         hit = [
             i
             for i, ((va, aa), (vb, ab)) in enumerate(specs)

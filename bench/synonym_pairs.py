@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import newsbrief.compare  # noqa: E402
 from facts_coverage import readable_labels  # noqa: E402
 from facts_quality import scorer  # noqa: E402
-from fit_pairing import ROOT  # noqa: E402
+from fit_pairing import ROOT, mention_fact  # noqa: E402
 from make_synonyms import build, default_wordnet  # noqa: E402
 from newsbrief import pipeline  # noqa: E402
 from newsbrief.compare import _prepared, _rule_pairs, pairing, synonyms  # noqa: E402
@@ -105,19 +105,11 @@ def main(argv: list[str] | None = None) -> int:
                 (fs.side_spec(lab, d, "a"), fs.side_spec(lab, d, "b")) for d in lab["disagreements"]
             ]
 
-            def fact(m: Any, arts: Any = arts) -> dict[str, Any]:
-                return {
-                    "value": m.written,
-                    "normalized": m.normalized,
-                    "article_ids": [arts[m.article].id],
-                    "evidence": [m.sentence],
-                }
-
             for a, b, _r in pairing.candidate_pairs(scans, rules):
                 nouns = noun_pair(a.key, b.key)
                 if nouns is None:
                     continue
-                fa, fb = fact(a), fact(b)
+                fa, fb = mention_fact(a, arts), mention_fact(b, arts)
                 right = any(
                     (fs.fact_hits(proj, va, aa, fa) and fs.fact_hits(proj, vb, ab, fb))
                     or (fs.fact_hits(proj, va, aa, fb) and fs.fact_hits(proj, vb, ab, fa))
