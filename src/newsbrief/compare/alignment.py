@@ -301,9 +301,10 @@ def unify_age_holders(scans: Sequence[_Scanner]) -> None:
             m.key = _key(m)
 
 
-#: the key kinds whose noun may be another word for the same thing: counted nouns and
-#: the groups of people counted (a duration's head or a measured thing: not)
-_SYNONYM_KINDS = frozenset(("count", "q"))
+#: the key kinds whose noun may be another word for the same thing, with the place of the
+#: noun in their key: counted nouns and the groups of people counted (a duration's head
+#: or a measured thing: not)
+_SYNONYM_SLOT = {"count": 1, "q": 2}
 
 
 def unify_synonyms(scans: Sequence[_Scanner]) -> None:
@@ -314,11 +315,11 @@ def unify_synonyms(scans: Sequence[_Scanner]) -> None:
     within one event, only when all but their last word agree ("previous debates" is not
     "debates"); each group takes the key of its most used noun. Rewrites ``key`` in place
     (the noun and measure shown stay as written)."""
-    slot_of = {"count": 1, "q": 2}
+    slot_of = _SYNONYM_SLOT
     uses: dict[tuple[str, ...], int] = defaultdict(int)
     for sc in scans:
         for m in sc.mentions:
-            if m.key and m.key[0] in _SYNONYM_KINDS and _strong_key(m):
+            if m.key and m.key[0] in _SYNONYM_SLOT and _strong_key(m):
                 uses[m.key] += 1
     if len(uses) < 2:
         return

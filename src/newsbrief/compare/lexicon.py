@@ -389,8 +389,7 @@ _TEMPERATURES = {
     "celsius": ("°C", "temperature (°C)", 1.0),
     "centigrade": ("°C", "temperature (°C)", 1.0),
 }
-for _n, (_canon, _dim, _factor) in _TEMPERATURES.items():
-    _MEASURES[f"degrees {_n}"] = (_canon, _dim, _factor)
-    _UNIT_INFO[_canon] = (_dim, _factor)
+_MEASURES.update({f"degrees {name}": info for name, info in _TEMPERATURES.items()})
+_UNIT_INFO.update({canon: (dim, factor) for canon, dim, factor in _TEMPERATURES.values()})
 #: count nouns a figure is "of": "a population of 15m" is 15 million people, not metres
 _COUNT_OF = frozenset("population populations".split())
