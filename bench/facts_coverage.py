@@ -4,7 +4,8 @@ For each labelled disagreement of the TUNE part of ../shared/data/train_facts.js
 ids, even positions), our own labels (bench/data/pair_labels.jsonl) and the dev labels
 (tests/data/facts_labels.json) and our own labels of groups_dev.jsonl events
 (bench/data/groups_pair_labels.jsonl, part "grp") and of train events no one had labelled
-(bench/data/new_pair_labels.jsonl, part "new") -- never the held-out part -- every
+(bench/data/new_pair_labels.jsonl, part "new"; with --dev-blind also the blind labels of
+9 dev events, bench/data/dev_pair_labels.jsonl, part "blind") -- never the held-out part -- every
 mention that states one
 side's value in one side's articles (the shared scorer's matching) is looked up. A
 disagreement with a candidate pair (newsbrief.compare.pairing.candidate_pairs: the rules'
@@ -38,7 +39,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from facts_quality import NEW_LABELS, groups_events, read_new_labels, scorer, split_of  # noqa: E402
+from facts_quality import (  # noqa: E402
+    DEV_LABELS,
+    NEW_LABELS,
+    groups_events,
+    read_new_labels,
+    scorer,
+    split_of,
+)
 from fit_pairing import OWN, ROOT, dev_labels, mention_fact, read_events, read_jsonl  # noqa: E402
 from newsbrief import pipeline  # noqa: E402
 from newsbrief.compare import _prepared, _rule_pairs, pairing  # noqa: E402
@@ -164,13 +172,14 @@ def event_reasons(
 
 
 def readable_labels(
-    data: Path, *, rules_judged: bool = True
+    data: Path, *, rules_judged: bool = True, dev_blind: bool = False
 ) -> tuple[dict[str, Any], list[tuple[dict[str, Any], str]]]:
     """The events (train, dev and groups_dev, by id) and every labelled event we may read,
     with its part: the tune half of train_facts, our own labels ("own"; without the
     events where only the rules' pairs were judged unless ``rules_judged``), groups_dev
-    ("grp"), the new train labels ("new") and the dev labels ("dev"). Never the held-out
-    half."""
+    ("grp"), the new train labels ("new") and the dev labels ("dev"); with ``dev_blind`` the
+    blind dev labels too ("blind"; off by default, so fitting scripts do not read them).
+    Never the held-out half."""
     events = read_events(data)
     shared = read_jsonl(data / "train_facts.jsonl")
     part = split_of(shared)
@@ -192,6 +201,13 @@ def readable_labels(
     dev = ROOT / "tests" / "data" / "facts_labels.json"
     if dev.exists():
         labelled += [(lab, "dev") for lab in dev_labels(dev, events)]
+    if dev_blind:
+        taken = {lab["event_id"] for lab, _ in labelled}
+        labelled += [
+            (lab, "blind")
+            for lab in read_new_labels(DEV_LABELS, events)
+            if lab["event_id"] not in taken
+        ]
     return events, labelled
 
 
@@ -200,12 +216,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--tools", type=Path, default=ROOT.parent / "shared" / "tools")
     ap.add_argument("--list", action="store_true", help="one line per uncovered disagreement")
+    ap.add_argument(
+        "--dev-blind",
+        action="store_true",
+        help="also the blind labels of 9 dev events (bench/data/dev_pair_labels.jsonl)",
+    )
     args = ap.parse_args(argv)
     if not (args.data / "train_facts.jsonl").exists():
         print("facts_coverage: error: no train_facts.jsonl", file=sys.stderr)
         return 2
     fs = scorer(args.tools)
-    events, labelled = readable_labels(args.data)
+    events, labelled = readable_labels(args.data, dev_blind=args.dev_blind)
     counts: dict[str, Counter[str]] = {}
     lines = []
     with tempfile.TemporaryDirectory() as tmp:

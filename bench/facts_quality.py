@@ -8,7 +8,8 @@ odd positions the HELD-OUT part (not read while tuning; report these); then our 
 of the 37 multi-article events of ../shared/data/groups_dev.jsonl
 (bench/data/groups_pair_labels.jsonl: the "own (groups_dev)" part, read and tuned on) and
 of 28 train.jsonl events no one had labelled (bench/data/new_pair_labels.jsonl: the "own
-(train, new)" part); --hide-heldout leaves the held-out part out while working. It also counts
+(train, new)" part) and blind labels of the 9 dev.jsonl events not in tests/data/facts_labels.json
+(bench/data/dev_pair_labels.jsonl: the "own (dev, blind)" part); --hide-heldout leaves the held-out part out while working. It also counts
 noisy facts of the kinds issue 14 names (weekday/demonym/title words as places,
 suffixes and country codes as organizations, paywall text, "age of X" twice).
 
@@ -52,6 +53,8 @@ BEGIN, END = "<!-- facts-quality:begin -->", "<!-- facts-quality:end -->"
 GROUPS_LABELS = ROOT / "bench" / "data" / "groups_pair_labels.jsonl"
 #: our own labels of 28 train.jsonl events nobody had labelled (train_facts format, stop 24)
 NEW_LABELS = ROOT / "bench" / "data" / "new_pair_labels.jsonl"
+#: blind labels of the 9 dev.jsonl events not in tests/data/facts_labels.json (stop 25)
+DEV_LABELS = ROOT / "bench" / "data" / "dev_pair_labels.jsonl"
 
 
 NOISE_PLACES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -157,6 +160,15 @@ def read_new_labels(path: Path, events: dict[str, Any]) -> list[dict[str, Any]]:
     return [lab for lab in labels if lab["event_id"] in events]
 
 
+def dev_events(data: Path) -> dict[str, Any]:
+    """The dev.jsonl events by id; {} when the file is missing."""
+    path = data / "dev.jsonl"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as fh:
+        return {e["id"]: e for e in (json.loads(line) for line in fh if line.strip())}
+
+
 def train_quality(
     data: Path,
     tools: Path,
@@ -165,9 +177,11 @@ def train_quality(
     hide_heldout: bool = False,
     groups_labels: Path = GROUPS_LABELS,
     new_labels: Path = NEW_LABELS,
+    dev_labels: Path = DEV_LABELS,
 ) -> tuple[str, dict[str, dict[str, float]]]:
     """Markdown table of the shared scorer's figures per part (tune, held-out, all of
-    train_facts.jsonl; our own groups_dev labels; our own labels of new train events)."""
+    train_facts.jsonl; our own groups_dev labels; our own labels of new train events;
+    our own blind labels of dev events)."""
     fs = scorer(tools)
     events = {}
     with (data / "train.jsonl").open(encoding="utf-8") as fh:
@@ -188,8 +202,14 @@ def train_quality(
         if lab["event_id"] not in part:  # never a train_facts event twice
             labels.append(lab)
             part[lab["event_id"]] = "new"
+    dev = dev_events(data) if dev_labels.is_file() else {}
+    for lab in read_new_labels(dev_labels, dev):
+        if lab["event_id"] not in part:
+            events[lab["event_id"]] = dev[lab["event_id"]]
+            labels.append(lab)
+            part[lab["event_id"]] = "dev"
     zero = {"f_tot": 0, "f_hit": 0, "d_tot": 0, "d_hit": 0, "r_tot": 0, "r_ok": 0, "noise": 0}
-    counts = {p: dict(zero) for p in ("tune", "heldout", "own", "new")}
+    counts = {p: dict(zero) for p in ("tune", "heldout", "own", "new", "dev")}
     seconds = 0.0
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "event.jsonl"
@@ -254,9 +274,10 @@ def train_quality(
         "all": "train_facts all",
         "own": "own (groups_dev; read, tuned on)",
         "new": "own (train, new)",
+        "dev": "own (dev, blind)",
     }
     shown = ["tune"] if hide_heldout else ["tune", "heldout", "all"]
-    for extra in ("own", "new"):
+    for extra in ("own", "new", "dev"):
         if any(v == extra for v in part.values()):
             shown.append(extra)
     for p in shown:
@@ -392,8 +413,14 @@ def main(argv: list[str] | None = None) -> int:
         help="our own labels of train.jsonl events not in train_facts (pass '' to leave them out)",
     )
     ap.add_argument(
+        "--dev-labels",
+        type=Path,
+        default=DEV_LABELS,
+        help="our own blind labels of dev.jsonl events (pass '' to leave them out)",
+    )
+    ap.add_argument(
         "--details",
-        choices=("tune", "own", "new", "heldout", "all"),
+        choices=("tune", "own", "new", "dev", "heldout", "all"),
         default="tune",
         help="which part of train_facts.jsonl -v lists (default: tune; read held-out failures "
         "only once the rules are settled)",
@@ -415,12 +442,14 @@ def main(argv: list[str] | None = None) -> int:
         hide_heldout=args.hide_heldout,
         groups_labels=args.groups_labels if str(args.groups_labels) not in ("", ".") else Path(""),
         new_labels=args.new_labels if str(args.new_labels) not in ("", ".") else Path(""),
+        dev_labels=args.dev_labels if str(args.dev_labels) not in ("", ".") else Path(""),
     )
     train = (
         "Hand labels of train events (train_facts.jsonl; fixed split by event: sorted ids, "
         "even = tune, odd = held-out) and our own labels of the groups_dev.jsonl events "
         "(bench/data/groups_pair_labels.jsonl) and of new train events "
-        "(bench/data/new_pair_labels.jsonl), scored by ../shared/tools/facts_score.py:\n\n" + train
+        "(bench/data/new_pair_labels.jsonl) and blind labels of dev events "
+        "(bench/data/dev_pair_labels.jsonl), scored by ../shared/tools/facts_score.py:\n\n" + train
     )
     if args.train_only:
         print(train)
