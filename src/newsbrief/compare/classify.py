@@ -12,6 +12,7 @@ from newsbrief.compare.context import (
     _currency_before,
     _hedge,
     _post_hedge,
+    _rand,
     _word,
 )
 from newsbrief.compare.lexicon import (
@@ -65,12 +66,24 @@ _VOTE_RE = re.compile(
 
 def _not_yet(toks: list[_Tok], k: int, stop: int) -> bool:
     """Tokens k..stop say the people are yet to have it done: "waiting to be evacuated",
-    "awaiting rescue", "yet to be rescued"."""
+    "awaiting rescue", "yet to be rescued", "remain to be evacuated", "have not been
+    evacuated", "have yet to evacuate"."""
     words = [toks[q].low for q in range(k, stop) if toks[q].kind == "word"]
-    return "awaiting" in words or any(
-        words[q] in ("waiting", "yet") and words[q + 1 : q + 3] == ["to", "be"]
-        for q in range(len(words) - 2)
-    )
+    if "awaiting" in words:
+        return True
+    for q, w in enumerate(words):
+        if not w.startswith(("evacuat", "rescu", "pulled", "brought", "freed", "airlift")):
+            continue
+        back = words[max(0, q - 3) : q]
+        if {"not", "never", "yet"} & set(back):
+            return True
+        if back[-2:] == ["to", "be"] and back[:1] and back[0] in _NOT_YET_BEFORE:
+            return True
+    return False
+
+
+#: words before "to be evacuated" that make it not done yet ("remain to be evacuated")
+_NOT_YET_BEFORE = frozenset("waiting yet remain remains remained still left".split())
 
 
 def _number_of(toks: list[_Tok], i0: int, start: int) -> str:
@@ -154,7 +167,8 @@ class _NumberReader(_UnitReader):
                 return None
         if i0 > 0 and not first.space and first.kind == "num":
             p = toks[i0 - 1]
-            if p.kind == "word" and p.low != "rs" or p.text in (".", "/", ":", "#", "*", "^", "="):
+            code = p.kind == "word" and p.low != "rs" and not _rand(toks, i0)  # not "R200m"
+            if code or p.text in (".", "/", ":", "#", "*", "^", "="):
                 return None  # parts of codes and formulas: "FJ3.91m", "#42", "10**30"
             if p.text == "-" and not p.space and _word(toks, i0 - 2) not in ("", "magnitude"):
                 return None  # "I-10", "Covid-19"
@@ -494,8 +508,10 @@ class _NumberReader(_UnitReader):
             or w_before == "only"
             or (
                 _word(toks, run_end) in ("remained", "remain", "remaining")
-                # "200 people remain missing" is the count of the missing, not a part
+                # "200 people remain missing" is the count of the missing, not a part,
+                # and so are those who "remain to be evacuated"
                 and _word(toks, run_end + 1) not in _STILL
+                and _word(toks, run_end + 1) != "to"
             )
             # "four civilians were among those killed": a part of the toll (not the aside of
             # a total: "nine people, among them two officers, were killed")
@@ -581,7 +597,8 @@ class _NumberReader(_UnitReader):
                 cat, noun, words = "count", named, [named]
         if nm.weak:
             return None
-        if cat in ("evacuated", "rescued") and _not_yet(toks, nm.i1, min(len(toks), stop + 2)):
+        lo = max(0, nm.i0 - 4)  # "have yet to evacuate 689 hikers"
+        if cat in ("evacuated", "rescued") and _not_yet(toks, lo, min(len(toks), stop + 2)):
             cat = "trapped"  # "689 hikers are still waiting to be evacuated": not yet out
         superseded = w_before == "from" and (
             any(_word(toks, q) == "to" for q in range(nm.i1, min(len(toks), nm.i1 + 3)))
@@ -601,6 +618,8 @@ class _NumberReader(_UnitReader):
                 )
             elif noun in _SUBJECT_OF:
                 who = _SUBJECT_OF[noun]
+            elif noun == "members" and any(toks[q].cap for q in range(k, run_end)):
+                who = noun  # "three Seventeen members": a named group's, not everyone's
             elif noun in _PEOPLE_NOUNS or noun in _NOUN_CAT:
                 who = "people"
             else:

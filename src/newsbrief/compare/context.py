@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from newsbrief.compare.lexicon import (
+    _ABBREV,
     _CURRENCY_CODES,
     _CURRENCY_SYMBOLS,
     _CURRENCY_WORDS,
@@ -13,6 +14,7 @@ from newsbrief.compare.lexicon import (
     _HEDGE_SKIP,
     _HEDGES_BY_LAST,
     _NUMBER_WORDS,
+    _SCALES,
 )
 from newsbrief.compare.mentions import _Sent
 from newsbrief.compare.numbers import (
@@ -95,7 +97,22 @@ def _currency_before(toks: list[_Tok], i0: int) -> tuple[str, int]:
         return _CURRENCY_CODES[t.text], k
     if t.kind == "word" and t.low == "rs" or (t.text == "." and _word(toks, k - 1) == "rs"):
         return "INR", k if t.kind == "word" else k - 1
+    if _rand(toks, i0):
+        return "ZAR", k
     return "", i0
+
+
+def _rand(toks: list[_Tok], i0: int) -> bool:
+    """ "R200 million", "R1.5bn", "R50,000": the rand, a capital R glued to an amount that
+    is one (a scale word or its abbreviation after it, or thousands written with commas);
+    "R2" or "R101" alone is a code or a road."""
+    k = i0 - 1
+    if k < 0 or toks[k].text != "R" or toks[i0].space or toks[i0].kind != "num":
+        return False
+    if k > 0 and not toks[k].space and toks[k - 1].kind in ("word", "num"):
+        return False  # inside a code: "AR200"
+    nxt = _word(toks, i0 + 1)
+    return nxt in _SCALES or nxt in _ABBREV or "," in toks[i0].text
 
 
 #: _CURRENCY_WORDS by their first word, in their order (speed: only those can match)

@@ -364,7 +364,7 @@ def _measure_ref(s: _Sent, i0: int, end: int) -> str:
         "length: length long"
     )
     glued = _word(toks, end - 1).split("-")[1:]
-    for w in [*glued, _word(toks, end), *reversed(before)]:
+    for w in [*glued, _word(toks, end), _dim_after_bracket(toks, end), *reversed(before)]:
         if w in dims:
             return dims[w]
     if set(before) & _TRAVEL:
@@ -374,7 +374,7 @@ def _measure_ref(s: _Sent, i0: int, end: int) -> str:
         # "about 1,300 km (800 miles) southwest of Tokyo": past the bracketed conversion
         close = next((r for r in range(q + 1, min(len(toks), q + 8)) if toks[r].text == ")"), 0)
         q = close + 1 if close else q
-    while _word(toks, q) in _DIRECTIONS:
+    while _word(toks, q).replace("-", "") in _DIRECTIONS:  # "north-east" too
         q += 1
     if _word(toks, q) in ("from", "of", "off", "outside") or (
         q > end and _word(toks, q - 1) == "off"
@@ -386,14 +386,56 @@ def _measure_ref(s: _Sent, i0: int, end: int) -> str:
         if r < limit:
             while r + 1 < len(toks) and toks[r + 1].cap:
                 r += 1
+            r = _possessed_name(toks, r)
             return "from " + re.sub(r"['’]s$", "", toks[r].text).split("-")[0]
     for r in range(end, min(len(toks), end + 5)):
         t = toks[r]
         if t.kind != "word" and t.text != "-":
             break
+        if not t.cap and t.low in _STOP:
+            break  # "155 mph winds on Wednesday": what follows a preposition is no name
+            # of the measured thing (the winds are, by the rule of the unit's noun)
+        if t.low in _WEEKDAYS or t.low in _MONTHS:
+            break
         if t.cap and not t.low.endswith(_DEMONYM_ENDS) and not s.title_case:
             return t.text
     return ""
+
+
+def _dim_after_bracket(toks: list[_Tok], end: int) -> str:
+    """The dimension glued after a bracketed conversion or after its closing bracket: "a
+    3-meter (10-foot)-high tsunami" (the dash may stand apart: "(10-foot) -high")."""
+    q = end
+    if q < len(toks) and toks[q].text == "(":
+        close = next((r for r in range(q + 1, min(len(toks), q + 8)) if toks[r].text == ")"), 0)
+        if not close:
+            return ""
+        q = close
+    if q >= len(toks) or toks[q].text != ")":
+        return ""
+    if q + 1 < len(toks) and toks[q + 1].text in ("-", "–"):
+        after = toks[q + 2] if q + 2 < len(toks) else None
+        if after is not None and not after.space and after.kind == "word":
+            return after.low.split("-")[0]
+    return ""
+
+
+def _possessed_name(toks: list[_Tok], r: int) -> int:
+    """Past a possessive to the name it introduces: "50km north-east of Lombok's main
+    city Mataram" is measured from Mataram (the island's city), not from Lombok; without
+    such a name ("of Lombok's main city") the possessor stays."""
+    if not re.search(r"['’]s$", toks[r].text):
+        return r
+    q = r + 1
+    while q < min(len(toks), r + 5) and toks[q].kind == "word" and not toks[q].cap:
+        if toks[q].low in _STOP:
+            return r
+        q += 1
+    if q > r + 1 and q < len(toks) and toks[q].kind == "word" and toks[q].cap:
+        while q + 1 < len(toks) and toks[q + 1].cap:
+            q += 1
+        return q
+    return r
 
 
 def _lemma(word: str) -> str:
