@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from newsbrief.compare import synonyms
 from newsbrief.compare.context import _word
 from newsbrief.compare.lexicon import (
     _AFTER_CAT,
@@ -18,6 +19,7 @@ from newsbrief.compare.lexicon import (
     _MONTHS,
     _NOT_NAMES,
     _NUMBER_WORDS,
+    _PEOPLE_NOUNS,
     _PERSON_HEADS,
     _PLURAL_LIKE,
     _STOP,
@@ -36,7 +38,47 @@ def _plural(word: str) -> bool:
     """Looks like a plural noun: the counted thing, so the noun phrase ends there."""
     if word in _PLURAL_LIKE:
         return True
+    if word.endswith("men") and len(word) > 4:
+        return word not in _NOT_MEN  # "gunmen", "policemen", "firemen"
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
+
+
+#: words ending in "men" that are no plural of "-man"
+_NOT_MEN = frozenset(
+    "specimen abdomen regimen stamen acumen hymen yemen bitumen albumen cyclamen lumen ramen "
+    "rumen semen".split()
+)
+
+
+def _people_plural(word: str) -> bool:
+    """A plural noun for people: a word for people, or an agent noun ("marchers",
+    "activists", "residents")."""
+    return word in _PEOPLE_NOUNS or word.endswith(("ers", "ors", "ists", "ants", "ents", "ians"))
+
+
+def _is_noun(word: str) -> bool:
+    """A noun of WordNet's table (synonyms.json: the nouns common in news), plural or not;
+    every word when the table is missing."""
+    nouns, plurals, _tagged = synonyms._table()
+    if not nouns:
+        return True
+    w = word.lower()
+    return w in plurals or synonyms.lemma(w) in nouns
+
+
+def _verb_form(toks: list[_Tok], j: int) -> bool:
+    """Token j is a verb, not the counted noun: a past form or an -ing form with no noun
+    after it ("19,261 signed,", "17,000 admitted to hospitals", "killed 131 attending a
+    wedding", "only 23 made their..."; not "three wounded soldiers", "the two remaining
+    hostages")."""
+    low = toks[j].low
+    past = low in _IRREGULAR_PAST or (
+        len(low) > 4 and low.endswith(("ed", "ing")) and not low.endswith("eed")
+    )
+    if not past:
+        return False
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return nxt is None or nxt.kind != "word" or (not nxt.cap and nxt.low in _STOP)
 
 
 def _noun_run(s: _Sent, k: int) -> tuple[list[str], int, str]:
@@ -84,6 +126,8 @@ def _noun_run(s: _Sent, k: int) -> tuple[list[str], int, str]:
         if not words and low in ("nationwide", "worldwide", "global", "overseas"):
             j += 1  # "over 600 nationwide stores"
             continue
+        if not words and not caps and _verb_form(toks, j):
+            break  # "19,261 signed": the noun is elided
         if low in ("and", "but", "or") and words and _coordinated(toks, j, words[-1]):
             j += 1  # "three separate but related settlements": two adjectives, one noun
             continue
@@ -107,14 +151,15 @@ def _noun_run(s: _Sent, k: int) -> tuple[list[str], int, str]:
         if _plural(low) and low not in _MODIFIERS:
             nxt = toks[j] if j < n else None
             if not (
-                low in _PLURAL_LIKE
+                (low in _PLURAL_LIKE or (nxt is not None and _people_plural(nxt.low)))
                 and nxt is not None
                 and nxt.kind == "word"
                 and not nxt.cap
                 and _plural(nxt.low)
                 and nxt.low not in _STOP
             ):
-                break  # "police cadets", "crew members": the second noun is the head
+                break  # "police cadets", "crew members", "civil rights marchers": the
+                # second noun is the head
     if caps and not words:
         return [], j, "name"
     while words and (words[-1].endswith("ly") or words[-1] in _MODIFIERS):
