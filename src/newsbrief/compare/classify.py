@@ -55,6 +55,7 @@ from newsbrief.compare.phrases import (
     _noun_run,
     _person_before,
     _plural,
+    _share_noun,
 )
 from newsbrief.compare.units import _attributive, _UnitReader
 
@@ -256,7 +257,7 @@ class _NumberReader(_UnitReader):
         ):
             end = k + (2 if w1 == "per" or _word(toks, k + 1) == "points" else 1)
             unit = "percentage points" if w1 == "percentage" else "%"
-            words, _, _ = _noun_run(s, end + (1 if _word(toks, end) == "of" else 0))
+            words = _share_noun(s, end)
             measure = f"{words[-1]} share" if words else "percentage"
             return mk("percent", "percent", end, unit=unit, measure=measure, noun=" ".join(words))
         # money

@@ -144,8 +144,8 @@ def _noun_run(s: _Sent, k: int) -> tuple[list[str], int, str]:
             ):
                 break  # "the 10 Freeway near..." is a name; "217 Maplin stores" is not
             caps = 0  # "three Afghan army soldiers": an adjective, then the noun
-        if words and low.endswith(("ing", "ed")) and _plural(words[-1]):
-            break  # "developers working on..."
+        if words and low.endswith(("ing", "ed")) and (_plural(words[-1]) or _verb_form(toks, j)):
+            break  # "developers working on...", "the bomb nicknamed the..."
         words.append(low)
         j += 1
         if _plural(low) and low not in _MODIFIERS:
@@ -167,6 +167,16 @@ def _noun_run(s: _Sent, k: int) -> tuple[list[str], int, str]:
             break
         words.pop()
     return words, j, note
+
+
+def _share_noun(s: _Sent, end: int) -> list[str]:
+    """What a percentage is a share of: the noun phrase after "of" ("80% of riders"), or the
+    noun it qualifies ("a 25 percent tariff", "30 percent burns"); no noun where the word
+    after it is none ("51% owned", "60 percent higher", "25 percent unless...")."""
+    if _word(s.toks, end) == "of":
+        return _noun_run(s, end + 1)[0]
+    words = _noun_run(s, end)[0]
+    return words if words and _is_noun(words[-1]) else []
 
 
 def _coordinated(toks: list[_Tok], j: int, last: str) -> bool:
@@ -281,10 +291,18 @@ def _age_head(s: _Sent, k: int) -> tuple[str, bool]:
         low = toks[j].low
         if low in _STOP and low != "civil":
             break
+        if low.endswith("ly") or low in _IRREGULAR_PAST or (low.endswith("ed") and not words):
+            break  # "the 33-year-old replied", "a 51-year-old originally from": the person
         words.append(low)
-        if low in _PERSON_HEADS or low.rstrip("s") in _PERSON_HEADS:
+        if low in _PERSON_HEADS or low.rstrip("s") in _PERSON_HEADS or _agent(low):
             return low, True
     return " ".join(words), not words
+
+
+def _agent(word: str) -> bool:
+    """A noun for someone who does something: "lawyer", "striker", "activist" (a thing of
+    that ending that has an age, "a 40-year-old tanker", is rare beside them)."""
+    return len(word) > 5 and word.endswith(("er", "or", "ist", "ian")) and _is_noun(word)
 
 
 def _duration_head(s: _Sent, k: int) -> str:
@@ -426,9 +444,14 @@ def _measure_ref(s: _Sent, i0: int, end: int) -> str:
     ):
         r = q + 1 if _word(toks, q) in ("from", "of", "off", "outside") else q
         limit = min(len(toks), r + 4)
-        while r < limit and not toks[r].cap:
-            r += 1
-        if r < limit:
+        while r < limit and not toks[r].cap and (toks[r].kind == "word" or _apposed(toks, r)):
+            r += 1  # (not past a comma but to a name set beside the noun: "of the capital,
+            # Seoul."; "within 10 km of the border, Reuters quoted" is the border's)
+        if r < limit and toks[r].cap and toks[r].low.endswith(_DEMONYM_ENDS):
+            nxt = _word(toks, r + 1)
+            if nxt and not toks[r + 1].cap and nxt not in _STOP:
+                return f"from {nxt}"  # "30 km from the Turkish border": the border
+        if r < limit and toks[r].cap:
             while r + 1 < len(toks) and toks[r + 1].cap:
                 r += 1
             r = _possessed_name(toks, r)
@@ -445,6 +468,17 @@ def _measure_ref(s: _Sent, i0: int, end: int) -> str:
         if t.cap and not t.low.endswith(_DEMONYM_ENDS) and not s.title_case:
             return t.text
     return ""
+
+
+def _apposed(toks: list[_Tok], r: int) -> bool:
+    """Token r is a comma before a name set beside the noun before it: "the capital,
+    Seoul." (the name closed by punctuation or the end, not followed by a verb)."""
+    if toks[r].text != "," or r + 1 >= len(toks) or not toks[r + 1].cap:
+        return False
+    q = r + 1
+    while q + 1 < len(toks) and toks[q + 1].cap:
+        q += 1
+    return q + 1 >= len(toks) or toks[q + 1].kind == "punct"
 
 
 def _dim_after_bracket(toks: list[_Tok], end: int) -> str:

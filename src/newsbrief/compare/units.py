@@ -19,6 +19,7 @@ from newsbrief.compare.phrases import (
     _age_head,
     _duration_head,
     _event_head,
+    _is_noun,
     _lasted_head,
     _lemma,
     _measure_ref,
@@ -190,7 +191,8 @@ class _UnitReader:
             # "a 2,000-mile range", "a 21,000 pound bomb": the one thing the unit qualifies
             # (not a class of things: "2.0-liter diesel vehicles")
             words, _end, note = _noun_run(s, end)
-            if words and not note and (speed or not _plural(words[-1])):
+            if words and not note and (speed or not _plural(words[-1])) and _is_noun(words[-1]):
+                # (a noun: not "2.6 feet every year")
                 ref = _lemma(words[-1])
         if not ref:
             ref = _measured_before(s, nm.i0)
