@@ -129,11 +129,35 @@ def _currency_after(toks: list[_Tok], k: int) -> tuple[str, int]:
             return cur, k + len(words)
     if k < len(toks) and toks[k].kind == "word" and toks[k].text in _CURRENCY_CODES:
         return _CURRENCY_CODES[toks[k].text], k + 1
+    if first in _MORE_CURRENCIES:
+        return _MORE_CURRENCIES[first], k + 1
+    if first == "pounds" and _word(toks, k - 1) in _SCALES and _word(toks, k + 1) != "of":
+        return "GBP", k + 1  # "16 million pounds" (a weight is "pounds of" something)
     if first == "u" and [t.text for t in toks[k : k + 4]] == ["U", ".", "S", "."]:
         if _word(toks, k + 4) in ("dollars", "dollar"):
             return "USD", k + 5  # "13.23 billion U.S. dollars"
     return "", k
 
+
+#: currencies written after the amount beside those of the lexicon: one code where one
+#: country uses the name, else the name (as "peso", "franc")
+_MORE_CURRENCIES = {
+    w: code
+    for code, names in (
+        ("dinar", "dinar dinars"),
+        ("dirham", "dirham dirhams"),
+        ("riyal", "riyal riyals rial rials"),
+        ("krona", "krona kronor kronur krone kroner"),
+        ("ILS", "shekel shekels"),
+        ("THB", "baht"),
+        ("MYR", "ringgit"),
+        ("IDR", "rupiah"),
+        ("UAH", "hryvnia hryvnias hryvnas"),
+        ("PLN", "zloty zlotys"),
+        ("shilling", "shilling shillings"),
+    )
+    for w in names.split()
+}
 
 #: the patterns of :func:`_background`, compiled once
 _SINCE_THEN = re.compile(r"\bsince the (?:turn|start|beginning)\b")

@@ -162,6 +162,8 @@ def _noun_run(s: _Sent, k: int) -> tuple[list[str], int, str]:
                 # second noun is the head
     if caps and not words:
         return [], j, "name"
+    if s.cut and words and j == n:
+        return [], j, "name"  # "...no impact on two nuclear re": the noun was cut off
     while words and (words[-1].endswith("ly") or words[-1] in _MODIFIERS):
         if words[-1] in ("others", "more"):
             break

@@ -149,6 +149,11 @@ _GOES_ON = re.compile(
 ).match
 
 
+#: a sentence that ends in a lower-case word with no stop after it (the last of an article
+#: cut short; a headline is the first sentence and never taken for one)
+_CUT = re.compile(r"[a-z]$").search
+
+
 def _same_start(a: str, b: str) -> bool:
     na, nb = (re.sub(r"\W+", " ", x).strip().lower() for x in (a, b))
     return bool(na) and (na.startswith(nb) or nb.startswith(na))
@@ -248,6 +253,7 @@ class _Scanner(_NumberReader):
             years, full = list(self._prev_years), self._prev_full
         self._prev_years, self._prev_full = own_years, full
         s = _Sent(raw, toks, _title_case(toks), years, full)
+        s.cut = si == len(self.sentences) - 1 and si > 0 and _CUT(raw) is not None
         self._sents.append(s)
         if not s.title_case:
             # a capitalized number word after a lower-case word is a name ("the pop band
