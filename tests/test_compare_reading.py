@@ -185,3 +185,13 @@ def test_a_noun_cut_off_at_the_end_of_an_article_is_no_noun() -> None:
     assert numeric("The storm hit the port. Officials said it damaged three cargo ships.") == [
         ("quantity", "cargo ships", "three")
     ]
+
+
+def test_people_fighting_for_their_lives_are_a_part_of_those_in_hospital() -> None:
+    a = art("Eight died and 19 were fighting for their lives in hospital.", "https://a.e/1")
+    b = art("At least 40 people were taken to hospital.", "https://b.e/2")
+    assert compare([a, b])[1] == []
+    # an aside after a comma does not make the whole count a part
+    c = art("In all 60 people were injured, some critically.", "https://c.e/3")
+    d = art("About 90 people were injured.", "https://d.e/4")
+    assert len(compare([c, d])[1]) == 1

@@ -83,6 +83,28 @@ def _not_yet(toks: list[_Tok], k: int, stop: int) -> bool:
     return False
 
 
+def _critical(toks: list[_Tok], k: int, stop: int) -> bool:
+    """Tokens k..stop (to a comma) say the people are in a critical state, a part of all
+    the injured or all in hospital: "fighting for their lives", "in critical condition",
+    "in intensive care" (not "critically injured": often all of them are)."""
+    words: list[str] = []
+    for q in range(k, stop):
+        if toks[q].text in (",", ";"):
+            break  # "140 people were injured, some critically": an aside, not these
+        if toks[q].kind == "word":
+            words.append(toks[q].low)
+    said = " ".join(words)
+    return any(w in said for w in _CRITICAL)
+
+
+_CRITICAL = (
+    "fighting for their lives",
+    "in critical condition",
+    "in a critical condition",
+    "in intensive care",
+    "on life support",
+)
+
 #: words before "to be evacuated" that make it not done yet ("remain to be evacuated")
 _NOT_YET_BEFORE = frozenset("waiting yet remain remains remained still left".split())
 
@@ -648,6 +670,8 @@ class _NumberReader(_UnitReader):
             m = mk("quantity", "count", nm.i1, noun=lem, context=_context(toks, nm.i0, run_end))
             m.measure = " ".join(words[-2:]) if words else "count"
             partial = partial or subset
+        if cat in ("injured", "hospitalized") and _critical(toks, nm.i1, min(len(toks), stop + 2)):
+            partial = True  # "21 fighting for their lives in hospital": a part of the hurt
         m.partial = partial
         m.superseded = superseded
         m.total = aside
