@@ -195,3 +195,13 @@ def test_people_fighting_for_their_lives_are_a_part_of_those_in_hospital() -> No
     c = art("In all 60 people were injured, some critically.", "https://c.e/3")
     d = art("About 90 people were injured.", "https://d.e/4")
     assert len(compare([c, d])[1]) == 1
+
+
+def test_a_possessive_a_time_word_or_a_participle_before_a_toll_is_no_counted_noun() -> None:
+    got = numeric("Police said six confirmed dead after the fire.")
+    assert got == [("quantity", "people killed", "six")]
+    got = numeric("The toll climbed to at least 12 late Sunday.")
+    assert got == [("quantity", "people killed", "at least 12")]
+    got = numeric("Two of the city's main bridges were shut.")
+    assert [m for _k, m, _v in got] == ["main bridges (part of a total)"]
+    assert numeric("The 58-year-old actor tied the knot.") == [("age", "age", "58-year-old")]

@@ -50,6 +50,15 @@ _NOT_MEN = frozenset(
 )
 
 
+def _at_time(toks: list[_Tok], j: int) -> bool:
+    """Token j names a time: a weekday, a month, a part of the day, "last", "this"..."""
+    w = _word(toks, j)
+    return w in _WEEKDAYS or w in _MONTHS or w in _TIME_AFTER_LATE
+
+
+_TIME_AFTER_LATE = frozenset("last this next on in morning afternoon evening night".split())
+
+
 def _people_plural(word: str) -> bool:
     """A plural noun for people: a word for people, or an agent noun ("marchers",
     "activists", "residents")."""
@@ -73,11 +82,13 @@ def _verb_form(toks: list[_Tok], j: int) -> bool:
     hostages")."""
     low = toks[j].low
     past = low in _IRREGULAR_PAST or (
-        len(low) > 4 and low.endswith(("ed", "ing")) and not low.endswith("eed")
+        len(low) > 3 and low.endswith(("ed", "ing")) and not low.endswith("eed")
     )
     if not past:
         return False
     nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if nxt is not None and nxt.kind == "word" and nxt.low in _AFTER_CAT:
+        return True  # "Five confirmed dead", "ten reported injured"
     return nxt is None or nxt.kind != "word" or (not nxt.cap and nxt.low in _STOP)
 
 
@@ -128,6 +139,15 @@ def _noun_run(s: _Sent, k: int) -> tuple[list[str], int, str]:
             continue
         if not words and not caps and _verb_form(toks, j):
             break  # "19,261 signed": the noun is elided
+        if note == "of" and not words and re.search(r"['’]s$", low):
+            j += 1  # "two of the world's biggest makers": past the possessive
+            while j < n and (
+                toks[j].kind == "num" or toks[j].value is not None or toks[j].low == "top"
+            ):
+                j += 1  # "three of the panel's four votes", "the world's top five makers"
+            continue
+        if low in ("late", "early") and _at_time(toks, j + 1):
+            break  # "the toll rose to at least 10 late Monday"
         if low in ("and", "but", "or") and words and _coordinated(toks, j, words[-1]):
             j += 1  # "three separate but related settlements": two adjectives, one noun
             continue
@@ -295,6 +315,8 @@ def _age_head(s: _Sent, k: int) -> tuple[str, bool]:
             break
         if low.endswith("ly") or low in _IRREGULAR_PAST or (low.endswith("ed") and not words):
             break  # "the 33-year-old replied", "a 51-year-old originally from": the person
+        if words and _verb_form(toks, j):
+            return words[-1], True  # "the 66-year-old royal tied the knot": its subject
         words.append(low)
         if low in _PERSON_HEADS or low.rstrip("s") in _PERSON_HEADS or _agent(low):
             return low, True
