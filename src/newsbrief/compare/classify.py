@@ -51,7 +51,9 @@ from newsbrief.compare.phrases import (
     _cat_after,
     _cat_antecedent,
     _cat_before,
+    _critical,
     _lemma,
+    _not_yet,
     _noun_run,
     _person_before,
     _plural,
@@ -63,50 +65,6 @@ from newsbrief.compare.units import _attributive, _UnitReader
 _VOTE_RE = re.compile(
     r"\bvot(?:e|es|ed|ing)\b|\bmajority\b|\bballots?\b|\bruled\b|\bruling\b|\bverdict\b"
 )
-
-
-def _not_yet(toks: list[_Tok], k: int, stop: int) -> bool:
-    """Tokens k..stop say the people are yet to have it done: "waiting to be evacuated",
-    "awaiting rescue", "yet to be rescued", "remain to be evacuated", "have not been
-    evacuated", "have yet to evacuate"."""
-    words = [toks[q].low for q in range(k, stop) if toks[q].kind == "word"]
-    if "awaiting" in words:
-        return True
-    for q, w in enumerate(words):
-        if not w.startswith(("evacuat", "rescu", "pulled", "brought", "freed", "airlift")):
-            continue
-        back = words[max(0, q - 3) : q]
-        if {"not", "never", "yet"} & set(back):
-            return True
-        if back[-2:] == ["to", "be"] and back[:1] and back[0] in _NOT_YET_BEFORE:
-            return True
-    return False
-
-
-def _critical(toks: list[_Tok], k: int, stop: int) -> bool:
-    """Tokens k..stop (to a comma) say the people are in a critical state, a part of all
-    the injured or all in hospital: "fighting for their lives", "in critical condition",
-    "in intensive care" (not "critically injured": often all of them are)."""
-    words: list[str] = []
-    for q in range(k, stop):
-        if toks[q].text in (",", ";"):
-            break  # "140 people were injured, some critically": an aside, not these
-        if toks[q].kind == "word":
-            words.append(toks[q].low)
-    said = " ".join(words)
-    return any(w in said for w in _CRITICAL)
-
-
-_CRITICAL = (
-    "fighting for their lives",
-    "in critical condition",
-    "in a critical condition",
-    "in intensive care",
-    "on life support",
-)
-
-#: words before "to be evacuated" that make it not done yet ("remain to be evacuated")
-_NOT_YET_BEFORE = frozenset("waiting yet remain remains remained still left".split())
 
 
 def _number_of(toks: list[_Tok], i0: int, start: int) -> str:
