@@ -12,6 +12,7 @@ from newsbrief.compare.context import (
     _currency_before,
     _hedge,
     _post_hedge,
+    _rand,
     _word,
 )
 from newsbrief.compare.lexicon import (
@@ -50,10 +51,13 @@ from newsbrief.compare.phrases import (
     _cat_after,
     _cat_antecedent,
     _cat_before,
+    _critical,
     _lemma,
+    _not_yet,
     _noun_run,
     _person_before,
     _plural,
+    _share_noun,
 )
 from newsbrief.compare.units import _attributive, _UnitReader
 
@@ -61,16 +65,6 @@ from newsbrief.compare.units import _attributive, _UnitReader
 _VOTE_RE = re.compile(
     r"\bvot(?:e|es|ed|ing)\b|\bmajority\b|\bballots?\b|\bruled\b|\bruling\b|\bverdict\b"
 )
-
-
-def _not_yet(toks: list[_Tok], k: int, stop: int) -> bool:
-    """Tokens k..stop say the people are yet to have it done: "waiting to be evacuated",
-    "awaiting rescue", "yet to be rescued"."""
-    words = [toks[q].low for q in range(k, stop) if toks[q].kind == "word"]
-    return "awaiting" in words or any(
-        words[q] in ("waiting", "yet") and words[q + 1 : q + 3] == ["to", "be"]
-        for q in range(len(words) - 2)
-    )
 
 
 def _number_of(toks: list[_Tok], i0: int, start: int) -> str:
@@ -154,7 +148,8 @@ class _NumberReader(_UnitReader):
                 return None
         if i0 > 0 and not first.space and first.kind == "num":
             p = toks[i0 - 1]
-            if p.kind == "word" and p.low != "rs" or p.text in (".", "/", ":", "#", "*", "^", "="):
+            code = p.kind == "word" and p.low != "rs" and not _rand(toks, i0)  # not "R200m"
+            if code or p.text in (".", "/", ":", "#", "*", "^", "="):
                 return None  # parts of codes and formulas: "FJ3.91m", "#42", "10**30"
             if p.text == "-" and not p.space and _word(toks, i0 - 2) not in ("", "magnitude"):
                 return None  # "I-10", "Covid-19"
@@ -242,7 +237,7 @@ class _NumberReader(_UnitReader):
         ):
             end = k + (2 if w1 == "per" or _word(toks, k + 1) == "points" else 1)
             unit = "percentage points" if w1 == "percentage" else "%"
-            words, _, _ = _noun_run(s, end + (1 if _word(toks, end) == "of" else 0))
+            words = _share_noun(s, end)
             measure = f"{words[-1]} share" if words else "percentage"
             return mk("percent", "percent", end, unit=unit, measure=measure, noun=" ".join(words))
         # money
@@ -494,8 +489,10 @@ class _NumberReader(_UnitReader):
             or w_before == "only"
             or (
                 _word(toks, run_end) in ("remained", "remain", "remaining")
-                # "200 people remain missing" is the count of the missing, not a part
+                # "200 people remain missing" is the count of the missing, not a part,
+                # and so are those who "remain to be evacuated"
                 and _word(toks, run_end + 1) not in _STILL
+                and _word(toks, run_end + 1) != "to"
             )
             # "four civilians were among those killed": a part of the toll (not the aside of
             # a total: "nine people, among them two officers, were killed")
@@ -581,7 +578,8 @@ class _NumberReader(_UnitReader):
                 cat, noun, words = "count", named, [named]
         if nm.weak:
             return None
-        if cat in ("evacuated", "rescued") and _not_yet(toks, nm.i1, min(len(toks), stop + 2)):
+        lo = max(0, nm.i0 - 4)  # "have yet to evacuate 689 hikers"
+        if cat in ("evacuated", "rescued") and _not_yet(toks, lo, min(len(toks), stop + 2)):
             cat = "trapped"  # "689 hikers are still waiting to be evacuated": not yet out
         superseded = w_before == "from" and (
             any(_word(toks, q) == "to" for q in range(nm.i1, min(len(toks), nm.i1 + 3)))
@@ -601,6 +599,8 @@ class _NumberReader(_UnitReader):
                 )
             elif noun in _SUBJECT_OF:
                 who = _SUBJECT_OF[noun]
+            elif noun == "members" and any(toks[q].cap for q in range(k, run_end)):
+                who = noun  # "three Seventeen members": a named group's, not everyone's
             elif noun in _PEOPLE_NOUNS or noun in _NOUN_CAT:
                 who = "people"
             else:
@@ -628,6 +628,8 @@ class _NumberReader(_UnitReader):
             m = mk("quantity", "count", nm.i1, noun=lem, context=_context(toks, nm.i0, run_end))
             m.measure = " ".join(words[-2:]) if words else "count"
             partial = partial or subset
+        if cat in ("injured", "hospitalized") and _critical(toks, nm.i1, min(len(toks), stop + 2)):
+            partial = True  # "21 fighting for their lives in hospital": a part of the hurt
         m.partial = partial
         m.superseded = superseded
         m.total = aside

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from newsbrief.compare.lexicon import (
+    _ABBREV,
     _CURRENCY_CODES,
     _CURRENCY_SYMBOLS,
     _CURRENCY_WORDS,
@@ -13,6 +14,7 @@ from newsbrief.compare.lexicon import (
     _HEDGE_SKIP,
     _HEDGES_BY_LAST,
     _NUMBER_WORDS,
+    _SCALES,
 )
 from newsbrief.compare.mentions import _Sent
 from newsbrief.compare.numbers import (
@@ -95,7 +97,22 @@ def _currency_before(toks: list[_Tok], i0: int) -> tuple[str, int]:
         return _CURRENCY_CODES[t.text], k
     if t.kind == "word" and t.low == "rs" or (t.text == "." and _word(toks, k - 1) == "rs"):
         return "INR", k if t.kind == "word" else k - 1
+    if _rand(toks, i0):
+        return "ZAR", k
     return "", i0
+
+
+def _rand(toks: list[_Tok], i0: int) -> bool:
+    """ "R200 million", "R1.5bn", "R50,000": the rand, a capital R glued to an amount that
+    is one (a scale word or its abbreviation after it, or thousands written with commas);
+    "R2" or "R101" alone is a code or a road."""
+    k = i0 - 1
+    if k < 0 or toks[k].text != "R" or toks[i0].space or toks[i0].kind != "num":
+        return False
+    if k > 0 and not toks[k].space and toks[k - 1].kind in ("word", "num"):
+        return False  # inside a code: "AR200"
+    nxt = _word(toks, i0 + 1)
+    return nxt in _SCALES or nxt in _ABBREV or "," in toks[i0].text
 
 
 #: _CURRENCY_WORDS by their first word, in their order (speed: only those can match)
@@ -112,11 +129,35 @@ def _currency_after(toks: list[_Tok], k: int) -> tuple[str, int]:
             return cur, k + len(words)
     if k < len(toks) and toks[k].kind == "word" and toks[k].text in _CURRENCY_CODES:
         return _CURRENCY_CODES[toks[k].text], k + 1
+    if first in _MORE_CURRENCIES:
+        return _MORE_CURRENCIES[first], k + 1
+    if first == "pounds" and _word(toks, k - 1) in _SCALES and _word(toks, k + 1) != "of":
+        return "GBP", k + 1  # "16 million pounds" (a weight is "pounds of" something)
     if first == "u" and [t.text for t in toks[k : k + 4]] == ["U", ".", "S", "."]:
         if _word(toks, k + 4) in ("dollars", "dollar"):
             return "USD", k + 5  # "13.23 billion U.S. dollars"
     return "", k
 
+
+#: currencies written after the amount beside those of the lexicon: one code where one
+#: country uses the name, else the name (as "peso", "franc")
+_MORE_CURRENCIES = {
+    w: code
+    for code, names in (
+        ("dinar", "dinar dinars"),
+        ("dirham", "dirham dirhams"),
+        ("riyal", "riyal riyals rial rials"),
+        ("krona", "krona kronor kronur krone kroner"),
+        ("ILS", "shekel shekels"),
+        ("THB", "baht"),
+        ("MYR", "ringgit"),
+        ("IDR", "rupiah"),
+        ("UAH", "hryvnia hryvnias hryvnas"),
+        ("PLN", "zloty zlotys"),
+        ("shilling", "shilling shillings"),
+    )
+    for w in names.split()
+}
 
 #: the patterns of :func:`_background`, compiled once
 _SINCE_THEN = re.compile(r"\bsince the (?:turn|start|beginning)\b")

@@ -203,7 +203,7 @@ _PEOPLE_NOUNS = _words(
     "people persons person individuals civilians residents villagers passengers workers miners "
     "mineworkers employees staff fans spectators worshippers pilgrims tourists migrants refugees "
     "victims lives others adults men women commuters patients inhabitants citizens members "
-    "travellers travelers crew survivors drivers pedestrians shoppers protesters demonstrators "
+    "travellers travelers crew survivors drivers pedestrians shoppers protesters demonstrators marchers "
     "prisoners inmates hostages families locals guests visitors customers casualties bodies"
 ) | frozenset(_SUBJECT_OF)
 _PERSON_HEADS = _words(

@@ -73,6 +73,9 @@ class _Sent:
     #: the same lower-cased, and the indices of those capitalized (A-Z first)
     light_lows: list[str] | None = None
     light_caps: list[int] | None = None
+    #: the article's text ends inside this sentence, mid-word ("...on two nuclear re"): its
+    #: last word may be cut short
+    cut: bool = False
 
 
 def _key(m: _Mention) -> tuple[str, ...]:

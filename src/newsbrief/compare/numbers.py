@@ -12,6 +12,7 @@ from newsbrief.compare.lexicon import (
     _ABBREV,
     _ISO,
     _LONG_RE,
+    _MEASURES,
     _NUMBER_WORDS,
     _SCALES,
     _TENS,
@@ -386,8 +387,14 @@ def _numbers(toks: list[_Tok], takes: list[int] | None = None) -> list[_Num]:
         if t.kind != "word":
             i += 1
             continue
-        if t.low in ("a", "an") and nw.split("-")[0] in _TIME_UNITS and not nw.endswith("-long"):
-            out.append(_Num(i, i + 1, 1.0, True, True))  # "about a minute", "a week-long"
+        if (
+            t.low in ("a", "an")
+            and not nw.endswith("-long")
+            and (nw.split("-")[0] in _TIME_UNITS or nw in _UNIT_WORDS)
+        ):
+            # "about a minute", "a week-long", "about a mile" (classify keeps a unit of
+            # measure only hedged: "a mile away" is no figure)
+            out.append(_Num(i, i + 1, 1.0, True, True))
             i += 1
             continue
         if t.low == "half" and nw in ("a", "an") and i + 2 < n and toks[i + 2].low in _TIME_UNITS:
@@ -435,6 +442,10 @@ def _numbers(toks: list[_Tok], takes: list[int] | None = None) -> list[_Num]:
         i += 1
     return out
 
+
+#: units of measure written as words of four letters or more ("mile", "metre", "acre";
+#: not "m", "ft", "ton"): "a" before one is the number one
+_UNIT_WORDS = frozenset(w for w in _MEASURES if w.isalpha() and len(w) >= 4)
 
 #: words a number written in words can start with
 _NUMBER_STARTS = _NUMBER_WORDS | {"a", "an", "half"}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from newsbrief.compare import synonyms
 from newsbrief.compare.context import _word
 from newsbrief.compare.lexicon import (
     _AFTER_CAT,
@@ -18,6 +19,7 @@ from newsbrief.compare.lexicon import (
     _MONTHS,
     _NOT_NAMES,
     _NUMBER_WORDS,
+    _PEOPLE_NOUNS,
     _PERSON_HEADS,
     _PLURAL_LIKE,
     _STOP,
@@ -36,7 +38,58 @@ def _plural(word: str) -> bool:
     """Looks like a plural noun: the counted thing, so the noun phrase ends there."""
     if word in _PLURAL_LIKE:
         return True
+    if word.endswith("men") and len(word) > 4:
+        return word not in _NOT_MEN  # "gunmen", "policemen", "firemen"
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
+
+
+#: words ending in "men" that are no plural of "-man"
+_NOT_MEN = frozenset(
+    "specimen abdomen regimen stamen acumen hymen yemen bitumen albumen cyclamen lumen ramen "
+    "rumen semen".split()
+)
+
+
+def _at_time(toks: list[_Tok], j: int) -> bool:
+    """Token j names a time: a weekday, a month, a part of the day, "last", "this"..."""
+    w = _word(toks, j)
+    return w in _WEEKDAYS or w in _MONTHS or w in _TIME_AFTER_LATE
+
+
+_TIME_AFTER_LATE = frozenset("last this next on in morning afternoon evening night".split())
+
+
+def _people_plural(word: str) -> bool:
+    """A plural noun for people: a word for people, or an agent noun ("marchers",
+    "activists", "residents")."""
+    return word in _PEOPLE_NOUNS or word.endswith(("ers", "ors", "ists", "ants", "ents", "ians"))
+
+
+def _is_noun(word: str) -> bool:
+    """A noun of WordNet's table (synonyms.json: the nouns common in news), plural or not;
+    every word when the table is missing."""
+    nouns, plurals, _tagged = synonyms._table()
+    if not nouns:
+        return True
+    w = word.lower()
+    return w in plurals or synonyms.lemma(w) in nouns
+
+
+def _verb_form(toks: list[_Tok], j: int) -> bool:
+    """Token j is a verb, not the counted noun: a past form or an -ing form with no noun
+    after it ("19,261 signed,", "17,000 admitted to hospitals", "killed 131 attending a
+    wedding", "only 23 made their..."; not "three wounded soldiers", "the two remaining
+    hostages")."""
+    low = toks[j].low
+    past = low in _IRREGULAR_PAST or (
+        len(low) > 3 and low.endswith(("ed", "ing")) and not low.endswith("eed")
+    )
+    if not past:
+        return False
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if nxt is not None and nxt.kind == "word" and nxt.low in _AFTER_CAT:
+        return True  # "Five confirmed dead", "ten reported injured"
+    return nxt is None or nxt.kind != "word" or (not nxt.cap and nxt.low in _STOP)
 
 
 def _noun_run(s: _Sent, k: int) -> tuple[list[str], int, str]:
@@ -84,6 +137,17 @@ def _noun_run(s: _Sent, k: int) -> tuple[list[str], int, str]:
         if not words and low in ("nationwide", "worldwide", "global", "overseas"):
             j += 1  # "over 600 nationwide stores"
             continue
+        if not words and not caps and _verb_form(toks, j):
+            break  # "19,261 signed": the noun is elided
+        if note == "of" and not words and re.search(r"['’]s$", low):
+            j += 1  # "two of the world's biggest makers": past the possessive
+            while j < n and (
+                toks[j].kind == "num" or toks[j].value is not None or toks[j].low == "top"
+            ):
+                j += 1  # "three of the panel's four votes", "the world's top five makers"
+            continue
+        if low in ("late", "early") and _at_time(toks, j + 1):
+            break  # "the toll rose to at least 10 late Monday"
         if low in ("and", "but", "or") and words and _coordinated(toks, j, words[-1]):
             j += 1  # "three separate but related settlements": two adjectives, one noun
             continue
@@ -100,28 +164,41 @@ def _noun_run(s: _Sent, k: int) -> tuple[list[str], int, str]:
             ):
                 break  # "the 10 Freeway near..." is a name; "217 Maplin stores" is not
             caps = 0  # "three Afghan army soldiers": an adjective, then the noun
-        if words and low.endswith(("ing", "ed")) and _plural(words[-1]):
-            break  # "developers working on..."
+        if words and low.endswith(("ing", "ed")) and (_plural(words[-1]) or _verb_form(toks, j)):
+            break  # "developers working on...", "the bomb nicknamed the..."
         words.append(low)
         j += 1
         if _plural(low) and low not in _MODIFIERS:
             nxt = toks[j] if j < n else None
             if not (
-                low in _PLURAL_LIKE
+                (low in _PLURAL_LIKE or (nxt is not None and _people_plural(nxt.low)))
                 and nxt is not None
                 and nxt.kind == "word"
                 and not nxt.cap
                 and _plural(nxt.low)
                 and nxt.low not in _STOP
             ):
-                break  # "police cadets", "crew members": the second noun is the head
+                break  # "police cadets", "crew members", "civil rights marchers": the
+                # second noun is the head
     if caps and not words:
         return [], j, "name"
+    if s.cut and words and j == n:
+        return [], j, "name"  # "...no impact on two nuclear re": the noun was cut off
     while words and (words[-1].endswith("ly") or words[-1] in _MODIFIERS):
         if words[-1] in ("others", "more"):
             break
         words.pop()
     return words, j, note
+
+
+def _share_noun(s: _Sent, end: int) -> list[str]:
+    """What a percentage is a share of: the noun phrase after "of" ("80% of riders"), or the
+    noun it qualifies ("a 25 percent tariff", "30 percent burns"); no noun where the word
+    after it is none ("51% owned", "60 percent higher", "25 percent unless...")."""
+    if _word(s.toks, end) == "of":
+        return _noun_run(s, end + 1)[0]
+    words = _noun_run(s, end)[0]
+    return words if words and _is_noun(words[-1]) else []
 
 
 def _coordinated(toks: list[_Tok], j: int, last: str) -> bool:
@@ -236,10 +313,20 @@ def _age_head(s: _Sent, k: int) -> tuple[str, bool]:
         low = toks[j].low
         if low in _STOP and low != "civil":
             break
+        if low.endswith("ly") or low in _IRREGULAR_PAST or (low.endswith("ed") and not words):
+            break  # "the 33-year-old replied", "a 51-year-old originally from": the person
+        if words and _verb_form(toks, j):
+            return words[-1], True  # "the 66-year-old royal tied the knot": its subject
         words.append(low)
-        if low in _PERSON_HEADS or low.rstrip("s") in _PERSON_HEADS:
+        if low in _PERSON_HEADS or low.rstrip("s") in _PERSON_HEADS or _agent(low):
             return low, True
     return " ".join(words), not words
+
+
+def _agent(word: str) -> bool:
+    """A noun for someone who does something: "lawyer", "striker", "activist" (a thing of
+    that ending that has an age, "a 40-year-old tanker", is rare beside them)."""
+    return len(word) > 5 and word.endswith(("er", "or", "ist", "ian")) and _is_noun(word)
 
 
 def _duration_head(s: _Sent, k: int) -> str:
@@ -364,7 +451,7 @@ def _measure_ref(s: _Sent, i0: int, end: int) -> str:
         "length: length long"
     )
     glued = _word(toks, end - 1).split("-")[1:]
-    for w in [*glued, _word(toks, end), *reversed(before)]:
+    for w in [*glued, _word(toks, end), _dim_after_bracket(toks, end), *reversed(before)]:
         if w in dims:
             return dims[w]
     if set(before) & _TRAVEL:
@@ -374,26 +461,84 @@ def _measure_ref(s: _Sent, i0: int, end: int) -> str:
         # "about 1,300 km (800 miles) southwest of Tokyo": past the bracketed conversion
         close = next((r for r in range(q + 1, min(len(toks), q + 8)) if toks[r].text == ")"), 0)
         q = close + 1 if close else q
-    while _word(toks, q) in _DIRECTIONS:
+    while _word(toks, q).replace("-", "") in _DIRECTIONS:  # "north-east" too
         q += 1
     if _word(toks, q) in ("from", "of", "off", "outside") or (
         q > end and _word(toks, q - 1) == "off"
     ):
         r = q + 1 if _word(toks, q) in ("from", "of", "off", "outside") else q
         limit = min(len(toks), r + 4)
-        while r < limit and not toks[r].cap:
-            r += 1
-        if r < limit:
+        while r < limit and not toks[r].cap and (toks[r].kind == "word" or _apposed(toks, r)):
+            r += 1  # (not past a comma but to a name set beside the noun: "of the capital,
+            # Seoul."; "within 10 km of the border, Reuters quoted" is the border's)
+        if r < limit and toks[r].cap and toks[r].low.endswith(_DEMONYM_ENDS):
+            nxt = _word(toks, r + 1)
+            if nxt and not toks[r + 1].cap and nxt not in _STOP:
+                return f"from {nxt}"  # "30 km from the Turkish border": the border
+        if r < limit and toks[r].cap:
             while r + 1 < len(toks) and toks[r + 1].cap:
                 r += 1
+            r = _possessed_name(toks, r)
             return "from " + re.sub(r"['’]s$", "", toks[r].text).split("-")[0]
     for r in range(end, min(len(toks), end + 5)):
         t = toks[r]
         if t.kind != "word" and t.text != "-":
             break
+        if not t.cap and t.low in _STOP:
+            break  # "155 mph winds on Wednesday": what follows a preposition is no name
+            # of the measured thing (the winds are, by the rule of the unit's noun)
+        if t.low in _WEEKDAYS or t.low in _MONTHS:
+            break
         if t.cap and not t.low.endswith(_DEMONYM_ENDS) and not s.title_case:
             return t.text
     return ""
+
+
+def _apposed(toks: list[_Tok], r: int) -> bool:
+    """Token r is a comma before a name set beside the noun before it: "the capital,
+    Seoul." (the name closed by punctuation or the end, not followed by a verb)."""
+    if toks[r].text != "," or r + 1 >= len(toks) or not toks[r + 1].cap:
+        return False
+    q = r + 1
+    while q + 1 < len(toks) and toks[q + 1].cap:
+        q += 1
+    return q + 1 >= len(toks) or toks[q + 1].kind == "punct"
+
+
+def _dim_after_bracket(toks: list[_Tok], end: int) -> str:
+    """The dimension glued after a bracketed conversion or after its closing bracket: "a
+    3-meter (10-foot)-high tsunami" (the dash may stand apart: "(10-foot) -high")."""
+    q = end
+    if q < len(toks) and toks[q].text == "(":
+        close = next((r for r in range(q + 1, min(len(toks), q + 8)) if toks[r].text == ")"), 0)
+        if not close:
+            return ""
+        q = close
+    if q >= len(toks) or toks[q].text != ")":
+        return ""
+    if q + 1 < len(toks) and toks[q + 1].text in ("-", "–"):
+        after = toks[q + 2] if q + 2 < len(toks) else None
+        if after is not None and not after.space and after.kind == "word":
+            return after.low.split("-")[0]
+    return ""
+
+
+def _possessed_name(toks: list[_Tok], r: int) -> int:
+    """Past a possessive to the name it introduces: "50km north-east of Lombok's main
+    city Mataram" is measured from Mataram (the island's city), not from Lombok; without
+    such a name ("of Lombok's main city") the possessor stays."""
+    if not re.search(r"['’]s$", toks[r].text):
+        return r
+    q = r + 1
+    while q < min(len(toks), r + 5) and toks[q].kind == "word" and not toks[q].cap:
+        if toks[q].low in _STOP:
+            return r
+        q += 1
+    if q > r + 1 and q < len(toks) and toks[q].kind == "word" and toks[q].cap:
+        while q + 1 < len(toks) and toks[q + 1].cap:
+            q += 1
+        return q
+    return r
 
 
 def _lemma(word: str) -> str:
@@ -404,3 +549,47 @@ def _lemma(word: str) -> str:
 
 
 _COUNT_SYNONYMS = _table("people: person individual; staff: employee staffer worker")
+
+
+def _not_yet(toks: list[_Tok], k: int, stop: int) -> bool:
+    """Tokens k..stop say the people are yet to have it done: "waiting to be evacuated",
+    "awaiting rescue", "yet to be rescued", "remain to be evacuated", "have not been
+    evacuated", "have yet to evacuate"."""
+    words = [toks[q].low for q in range(k, stop) if toks[q].kind == "word"]
+    if "awaiting" in words:
+        return True
+    for q, w in enumerate(words):
+        if not w.startswith(("evacuat", "rescu", "pulled", "brought", "freed", "airlift")):
+            continue
+        back = words[max(0, q - 3) : q]
+        if {"not", "never", "yet"} & set(back):
+            return True
+        if back[-2:] == ["to", "be"] and back[:1] and back[0] in _NOT_YET_BEFORE:
+            return True
+    return False
+
+
+def _critical(toks: list[_Tok], k: int, stop: int) -> bool:
+    """Tokens k..stop (to a comma) say the people are in a critical state, a part of all
+    the injured or all in hospital: "fighting for their lives", "in critical condition",
+    "in intensive care" (not "critically injured": often all of them are)."""
+    words: list[str] = []
+    for q in range(k, stop):
+        if toks[q].text in (",", ";"):
+            break  # "140 people were injured, some critically": an aside, not these
+        if toks[q].kind == "word":
+            words.append(toks[q].low)
+    said = " ".join(words)
+    return any(w in said for w in _CRITICAL)
+
+
+_CRITICAL = (
+    "fighting for their lives",
+    "in critical condition",
+    "in a critical condition",
+    "in intensive care",
+    "on life support",
+)
+
+#: words before "to be evacuated" that make it not done yet ("remain to be evacuated")
+_NOT_YET_BEFORE = frozenset("waiting yet remain remains remained still left".split())

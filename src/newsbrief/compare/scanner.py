@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
-from newsbrief.compare.classify import _NumberReader
+from newsbrief.compare.classify import _VOTE_RE, _NumberReader
 from newsbrief.compare.context import (
     _background,
     _title_case,
@@ -27,6 +27,7 @@ from newsbrief.compare.lexicon import (
 from newsbrief.compare.mentions import _key, _Mention, _Sent
 from newsbrief.compare.names import find_names
 from newsbrief.compare.numbers import (
+    _UNIT_WORDS,
     _ascii_digits,
     _Num,
     _numbers,
@@ -112,7 +113,7 @@ def _plain_tokens(text: str) -> tuple[list[str], list[str]] | None:
     """The token texts of a sentence without digits (no mask applies to it, so they are its
     words and each other mark), and the same lower-cased; None where :func:`_numbers` might
     find a number in it: a number word as a word or the first part of a hyphenated one,
-    "a"/"an" before a unit of time, "-long" (a superset of what it reads)."""
+    "a"/"an" before a unit of time or a unit word of measure, "-long" (a superset of what it reads)."""
     texts = _PLAIN_TOKENS(text)
     joined = " ".join(texts).lower()
     lows = joined.split(" ")  # a token holds no space, and lower-casing adds none
@@ -135,7 +136,22 @@ def _alternatives(words: Iterable[str]) -> str:
 _HYPHENATED_NUMBER = re.compile(rf" (?:{_alternatives(_NUMBER_WORDS)})-").search
 #: ... the token "a" or "an", then one whose part before its first hyphen is a unit of time
 #: (opening with a space, not a choice of the start or a space: re skips ahead to " a")
-_A_TIME_UNIT = re.compile(rf" an? (?:{_alternatives(_TIME_UNITS)})(?:[- ]|$)").search
+_A_TIME_UNIT = re.compile(
+    rf" an? (?:(?:{_alternatives(_TIME_UNITS)})(?:[- ]|$)|(?:{_alternatives(_UNIT_WORDS)})(?: |$))"
+).search
+
+
+#: a sentence opening that goes on in the time of the sentence before ("Then,", "At the
+#: time,", "That year,"): it states no time of its own
+_GOES_ON = re.compile(
+    r"(?:Then|At the time|At that time|Back then|By then|That year|That same year|The same "
+    r"year|Later that year|Earlier that year)\b"
+).match
+
+
+#: a sentence that ends in a lower-case word with no stop after it (the last of an article
+#: cut short; a headline is the first sentence and never taken for one)
+_CUT = re.compile(r"[a-z]$").search
 
 
 def _same_start(a: str, b: str) -> bool:
@@ -158,6 +174,9 @@ class _Scanner(_NumberReader):
         #: read them last); emptied when it ends, see there
         self._sents: list[_Sent] = []
         self._skip_next = False
+        #: the years the sentence before states (a sentence opening "Then," takes them)
+        self._prev_years: list[int] = []
+        self._prev_full = False
 
     def run(self, sentences: Sequence[str] | None = None) -> _Scanner:
         # ``sentences``: split_sentences(text) already worked out (compare's keyword)
@@ -222,11 +241,25 @@ class _Scanner(_NumberReader):
                 and found[q - 1].value == nm.value
             )
         ]
+        if len(nums) > 1:
+            nums = _without_scores(toks, nums, text)
         for nm in nums:
             if nm.i1 == nm.i0 + 1 and _YEAR(toks[nm.i0].text) is not None:
                 years.append(int(nm.value))
+        own_years = years
+        if not years and self._prev_years and _GOES_ON(raw) is not None:
+            # "In January 2016, the justices heard the case. Then, the court split 4-4": a
+            # sentence that goes on from the one before is about its time
+            years, full = list(self._prev_years), self._prev_full
+        self._prev_years, self._prev_full = own_years, full
         s = _Sent(raw, toks, _title_case(toks), years, full)
+        s.cut = si == len(self.sentences) - 1 and si > 0 and _CUT(raw) is not None
         self._sents.append(s)
+        if not s.title_case:
+            # a capitalized number word after a lower-case word is a name ("the pop band
+            # Seventeen"): no number, so it ends no clause ("three Seventeen members still
+            # missing" are three members missing)
+            nums = [nm for nm in nums if not _name_number(toks, nm)]
         bg = _background(s, self.ref_year) if nums else ""
         prev: _Mention | None = None
         here: list[_Mention] = []
@@ -310,6 +343,7 @@ class _Scanner(_NumberReader):
         caps = len([k for k in capped if len(texts[k]) > 3])
         title_case = longer >= 3 and caps >= 0.75 * longer
         self._sents.append(_Sent(raw, [], title_case, [], False, texts, lows, capped))
+        self._prev_years, self._prev_full = [], False
         return subject
 
 
@@ -378,6 +412,47 @@ def _shared_verb_breakdown(here: list[_Mention], toks: list[_Tok]) -> None:
         a.category, a.kind, a.noun, a.measure = b.category, "quantity", who, f"{who} {b.category}"
         a.key = _key(a)
         a.partial = b.partial = True
+
+
+#: words that make "A-B" around them a score of a game ("a 1-2 defeat", "lost 0-3")
+_SCORE_WORDS = frozenset(
+    "win wins won victory victories defeat defeats defeated beat beats loss losses lost lead "
+    "led draw drew tie tied score scored scoreline odds outsider outsiders favourite favorite "
+    "aggregate shootout trail trailed trailing".split()
+)
+
+
+def _name_number(toks: list[_Tok], nm: _Num) -> bool:
+    """A number word written capitalized after a lower-case word: a name, "Seventeen"."""
+    if not nm.words or nm.i0 == 0 or not toks[nm.i0].text[:1].isupper():
+        return False
+    p = toks[nm.i0 - 1]
+    return p.kind == "word" and not p.cap
+
+
+def _without_scores(toks: list[_Tok], nums: list[_Num], text: str) -> list[_Num]:
+    """The numbers less the two of each score or odds ("won 2-1", "a 1-1 tie", "500-1
+    odds"): digits, a dash glued to both, digits; the first not below the second (no range
+    runs downward) or a word of games next to it. In a sentence about a vote they are a
+    tally ("ruled 5-4") and stay."""
+    drop: set[int] = set()
+    for q in range(len(nums) - 1):
+        a, b = nums[q], nums[q + 1]
+        if b.i0 != a.i1 + 1 or a.i1 != a.i0 + 1 or b.i1 != b.i0 + 1:
+            continue
+        dash = toks[a.i1]
+        if dash.text not in ("-", "–") or dash.space or toks[b.i0].space:
+            continue
+        if not (toks[a.i0].text.isdigit() and toks[b.i0].text.isdigit()):
+            continue
+        if _YEAR(toks[a.i0].text) is not None:
+            continue  # "2011-14 Kia Optimas": model years, not a score
+        near = {toks[r].low for r in (a.i0 - 2, a.i0 - 1, b.i1, b.i1 + 1) if 0 <= r < len(toks)}
+        if a.value >= b.value or near & _SCORE_WORDS:
+            drop.update((q, q + 1))
+    if not drop or _VOTE_RE.search(text.lower()):
+        return nums
+    return [nm for q, nm in enumerate(nums) if q not in drop]
 
 
 #: kinds whose ranges are read as one interval (durations keep both ends)

@@ -19,6 +19,7 @@ from newsbrief.compare.phrases import (
     _age_head,
     _duration_head,
     _event_head,
+    _is_noun,
     _lasted_head,
     _lemma,
     _measure_ref,
@@ -70,6 +71,12 @@ def _measured_before(s: _Sent, i0: int) -> str:
         if toks[q].kind != "word" or toks[q].cap:
             return ""
     return ""
+
+
+#: the smaller unit written after a weight or length in pounds or feet, and how many make
+#: one of the larger
+_SUBUNITS = {"lb": (frozenset(("oz", "ounce", "ounces")), 16.0)}
+_SUBUNITS["ft"] = (frozenset(("in", "inch", "inches")), 12.0)
 
 
 class _UnitReader:
@@ -167,6 +174,14 @@ class _UnitReader:
         toks = s.toks
         canon, dim, _ = _MEASURES[unit_word]
         end = unit_tok + 1
+        part = _SUBUNITS.get(canon)
+        if part is not None and end + 1 < len(toks) and toks[end].kind == "num":
+            # "8lbs 7oz", "5ft 10in", "6 feet 2 inches": one weight or length
+            names, per = part
+            if _word(toks, end + 1) in names and toks[end].value is not None:
+                value += toks[end].value / per
+                end += 2
+                self._skip_next = True
         ref = _measure_ref(s, nm.i0, end)
         # a speed qualifies what moves, in the plural too: "155 mph winds", "with 130 mph
         # gusts" (a size of a plural noun is a class of things: "2.0-liter vehicles")
@@ -176,7 +191,8 @@ class _UnitReader:
             # "a 2,000-mile range", "a 21,000 pound bomb": the one thing the unit qualifies
             # (not a class of things: "2.0-liter diesel vehicles")
             words, _end, note = _noun_run(s, end)
-            if words and not note and (speed or not _plural(words[-1])):
+            if words and not note and (speed or not _plural(words[-1])) and _is_noun(words[-1]):
+                # (a noun: not "2.6 feet every year")
                 ref = _lemma(words[-1])
         if not ref:
             ref = _measured_before(s, nm.i0)
@@ -200,7 +216,10 @@ class _UnitReader:
         if end < len(toks) and toks[end].text == "(":
             sub = _numbers(toks[end + 1 : end + 6])
             if sub:
-                u = _word(toks, end + 1 + sub[0].i1)
+                q = end + 1 + sub[0].i1
+                if q + 1 < len(toks) and toks[q].text == "-" and not toks[q].space:
+                    q += 1  # "(10-foot)"
+                u = _word(toks, q)
                 if u in _MEASURES and _MEASURES[u][1] == dim:
                     m.aliases.append((sub[0].value, _MEASURES[u][0]))
         return m
