@@ -57,6 +57,7 @@ from newsbrief.compare.alignment import (
     _si,
     _similar,
     mark_leads,
+    ordinal_pairs,
     unify_age_holders,
     unify_synonyms,
 )
@@ -189,6 +190,9 @@ def _rule_pairs(
     # earlier figure of 41"): the earlier figure and the article's own statement of it
     for a, b in _stated_revisions(scans):
         add(a, b, "stated")
+    # 1c. ranks: two articles' own ordinals of one ranking ("second" / "third" deadliest)
+    for a, b in ordinal_pairs([m for sc in scans for m in sc.mentions]):
+        add(a, b, "ordinal")
     # 2. money: the same currency, a shared word for what it is, within 25%
     money = [
         m

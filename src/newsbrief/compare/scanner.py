@@ -33,6 +33,7 @@ from newsbrief.compare.numbers import (
     _Tok,
     _tokenize,
 )
+from newsbrief.compare.ordinals import read_ordinals
 from newsbrief.model import Article
 from newsbrief.text import split_sentences
 
@@ -293,6 +294,7 @@ class _Scanner(_NumberReader):
             for m in here:
                 m.partial = True
         self.mentions.extend(here)
+        self.mentions.extend(read_ordinals(raw, self.index, si, masks, s.title_case))
         return subject
 
     def _plain_sentence(
@@ -310,6 +312,7 @@ class _Scanner(_NumberReader):
         caps = len([k for k in capped if len(texts[k]) > 3])
         title_case = longer >= 3 and caps >= 0.75 * longer
         self._sents.append(_Sent(raw, [], title_case, [], False, texts, lows, capped))
+        self.mentions.extend(read_ordinals(raw, self.index, si, (), title_case))
         return subject
 
 
