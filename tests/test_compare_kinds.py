@@ -117,3 +117,34 @@ def test_the_schema_lists_the_ordinal_kind() -> None:
     schema = json.loads((ROOT / "docs" / "brief.schema.json").read_text(encoding="utf-8"))
     kinds = schema["$defs"]["fact"]["properties"]["kind"]["enum"]
     assert "ordinal" in kinds and "time" in kinds
+
+
+def test_clock_times_of_one_statement_re_reported_disagree() -> None:
+    a = art(
+        "Hurricane Irma made landfall at 9:10 a.m. Sunday on Cudjoe Key in the lower Florida Keys.",
+        "https://a.example/1",
+    )
+    b = art(
+        "Hurricane Irma made landfall as a category 4 hurricane Sunday morning at 8:19am "
+        "over the lower Florida Keys.",
+        "https://b.example/2",
+    )
+    _, dis = compare([a, b])
+    assert [(d.measure, d.note) for d in dis] == [("time of day", "conflict")]
+    assert [(f.kind, f.normalized) for f in dis[0].facts] == [("time", "08:19"), ("time", "09:10")]
+
+
+def test_clock_times_left_alone() -> None:
+    landfall = "Hurricane Irma made landfall at {} Sunday on Cudjoe Key in the lower Florida Keys."
+    a = art(landfall.format("9:10 a.m."), "https://a.example/1")
+    # a hedged time close by can be the same time
+    assert compare([a, art(landfall.format("about 9 a.m."), "https://b.example/2")])[1] == []
+    # another zone
+    other_zone = landfall.format("13:10 GMT")
+    assert compare([a, art(other_zone, "https://c.example/3")])[1] == []
+    # a sentence with two times: a conversion
+    both = landfall.format("9:10 a.m. (1:10 p.m. GMT)")
+    assert compare([a, art(both, "https://d.example/4")])[1] == []
+    # other words: another happening
+    other = art("Forecasters said the storm would weaken by 3 p.m. Sunday.", "https://e.example/5")
+    assert compare([a, other])[1] == []

@@ -61,6 +61,7 @@ from newsbrief.compare.alignment import (
     unify_age_holders,
     unify_synonyms,
 )
+from newsbrief.compare.clock import clock_disagreements
 from newsbrief.compare.lexicon import (
     _UNIT_INFO,
     CATEGORIES,
@@ -109,7 +110,9 @@ def compare(
     same as without it.
     """
     arts, scans = _prepared(articles, reference_year, sentences)
-    return _facts_of(arts, scans), _disagreements(arts, _groups(scans, arts))
+    disagreements = _disagreements(arts, _groups(scans, arts))
+    # clock times only in nearly the same statement re-reported (compare/clock.py)
+    return _facts_of(arts, scans), disagreements + clock_disagreements(arts, scans)
 
 
 def _prepared(
