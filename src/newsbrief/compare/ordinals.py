@@ -112,11 +112,13 @@ def read_ordinals(
     sent: int,
     masks: Sequence[tuple[int, int]] = (),
     title_case: bool = False,
+    digits: bool = True,
 ) -> list[_Mention]:
     """The ordinals a sentence states, as mentions of kind "ordinal" (``noun`` is the key
     phrase, ``measure`` the name shown, ``order`` 1 for a strong key, 0 for a weak one).
-    ``masks`` are spans already read as something else (dates, clock times, links)."""
-    if not _may_hold(text):
+    ``masks`` are spans already read as something else (dates, clock times, links);
+    ``digits`` False says the sentence has no digit (the scanner knows)."""
+    if not _may_hold(text, digits):
         return []  # speed: most sentences hold none, and the pattern is slow to search
     found = [m for m in _ORDINAL_RE.finditer(text) if not any(a <= m.start() < b for a, b in masks)]
     if not found:
@@ -167,9 +169,9 @@ def read_ordinals(
 _DIGITS_SUFFIX = re.compile(r"[0-9](?:st|nd|rd|th)").search
 
 
-def _may_hold(text: str) -> bool:
+def _may_hold(text: str, digits: bool = True) -> bool:
     """Whether a match of :data:`_ORDINAL_RE` may be in the text: a piece every ordinal
-    word holds, or digits with a suffix (a few substring searches, not the pattern)."""
+    word holds, or digits with a suffix (substring searches, not the pattern: speed)."""
     low = text.lower()
     return (
         "second" in low
@@ -183,7 +185,7 @@ def _may_hold(text: str) -> bool:
         or "lfth" in low
         or "ieth" in low  # twentieth...
         or "dredth" in low
-        or _DIGITS_SUFFIX(low) is not None
+        or (digits and _DIGITS_SUFFIX(low) is not None)
     )
 
 

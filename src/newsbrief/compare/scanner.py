@@ -294,7 +294,7 @@ class _Scanner(_NumberReader):
             for m in here:
                 m.partial = True
         self.mentions.extend(here)
-        self.mentions.extend(read_ordinals(raw, self.index, si, masks, s.title_case))
+        self.mentions.extend(read_ordinals(raw, self.index, si, masks, s.title_case, digits))
         return subject
 
     def _plain_sentence(
@@ -312,7 +312,7 @@ class _Scanner(_NumberReader):
         caps = len([k for k in capped if len(texts[k]) > 3])
         title_case = longer >= 3 and caps >= 0.75 * longer
         self._sents.append(_Sent(raw, [], title_case, [], False, texts, lows, capped))
-        self.mentions.extend(read_ordinals(raw, self.index, si, (), title_case))
+        self.mentions.extend(read_ordinals(raw, self.index, si, (), title_case, digits=False))
         return subject
 
 
