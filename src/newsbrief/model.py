@@ -166,7 +166,8 @@ class Fact:
     article_ids: tuple[str, ...] = ()
     evidence: tuple[str, ...] = ()
     #: what is counted, from a fixed list (killed, injured, ..., count, money, percent,
-    #: duration, age, measurement, magnitude, date, weekday, person, place, organization);
+    #: duration, age, measurement, magnitude, ordinal, date, weekday, time, person, place,
+    #: organization);
     #: evidence[i] is the sentence of article_ids[i]
     category: str = ""
 

@@ -57,9 +57,11 @@ from newsbrief.compare.alignment import (
     _si,
     _similar,
     mark_leads,
+    ordinal_pairs,
     unify_age_holders,
     unify_synonyms,
 )
+from newsbrief.compare.clock import clock_disagreements
 from newsbrief.compare.lexicon import (
     _UNIT_INFO,
     CATEGORIES,
@@ -108,7 +110,9 @@ def compare(
     same as without it.
     """
     arts, scans = _prepared(articles, reference_year, sentences)
-    return _facts_of(arts, scans), _disagreements(arts, _groups(scans, arts))
+    disagreements = _disagreements(arts, _groups(scans, arts))
+    # clock times only in nearly the same statement re-reported (compare/clock.py)
+    return _facts_of(arts, scans), disagreements + clock_disagreements(arts, scans)
 
 
 def _prepared(
@@ -189,6 +193,9 @@ def _rule_pairs(
     # earlier figure of 41"): the earlier figure and the article's own statement of it
     for a, b in _stated_revisions(scans):
         add(a, b, "stated")
+    # 1c. ranks: two articles' own ordinals of one ranking ("second" / "third" deadliest)
+    for a, b in ordinal_pairs([m for sc in scans for m in sc.mentions]):
+        add(a, b, "ordinal")
     # 2. money: the same currency, a shared word for what it is, within 25%
     money = [
         m

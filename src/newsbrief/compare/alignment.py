@@ -168,6 +168,8 @@ def _corroborates(o: _Mention, m: _Mention) -> bool:
 
 def _pair_ok(a: _Mention, b: _Mention) -> bool:
     """Two statements of one quantity disagree: incompatible, different, close enough."""
+    if a.kind == "ordinal" or b.kind == "ordinal":
+        return False  # ranks pair by their own rule (ordinal_pairs) only
     if _si(a) == _si(b) and a.unit == b.unit:
         return False  # "10" and "more than 10": too fine a difference to call
     if _mentions_compatible(a, b) is not False or not _close_enough(a, b):
@@ -208,6 +210,37 @@ def _similar(a: _Mention, b: _Mention) -> bool:
     inter = len(a.context & b.context)
     union = len(a.context | b.context)
     return inter >= 3 and inter / union >= 0.5
+
+
+#: the most different ranks two statements of one ranking may give (2nd and 3rd: 1.5)
+_RANK_RATIO = 2.0
+
+
+def ordinal_pairs(mentions: Sequence[_Mention]) -> list[tuple[_Mention, _Mention]]:
+    """The pairs of ordinals of an event that disagree: the same key, each its article's
+    first statement of it, different values no more than :data:`_RANK_RATIO` apart; a
+    weak key (a noun, "time") also needs nearly the same sentence around both. A key some
+    article gives two different values for names a series and pairs nothing."""
+    by_key: dict[tuple[str, ...], dict[int, list[_Mention]]] = defaultdict(dict)
+    for m in mentions:
+        if m.kind == "ordinal":
+            by_key[m.key].setdefault(m.article, []).append(m)
+    out: list[tuple[_Mention, _Mention]] = []
+    for per_article in by_key.values():
+        if len(per_article) < 2:
+            continue
+        if any(len({m.value for m in ms}) > 1 for ms in per_article.values()):
+            continue  # a series: "the fifth test ... the sixth"
+        firsts = [min(ms, key=lambda m: (m.sent, m.pos)) for _a, ms in sorted(per_article.items())]
+        for i, a in enumerate(firsts):
+            for b in firsts[i + 1 :]:
+                if a.value == b.value or max(a.value, b.value) > _RANK_RATIO * min(
+                    a.value, b.value
+                ):
+                    continue
+                if a.order or _similar(a, b):
+                    out.append((a, b))
+    return out
 
 
 # ---------------------------------------------------------------------------------------

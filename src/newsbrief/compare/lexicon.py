@@ -16,7 +16,7 @@ PEOPLE_CATEGORIES = (
 #: every category a Fact can have
 CATEGORIES = (
     *PEOPLE_CATEGORIES,
-    *"count money percent duration age measurement magnitude".split(),
+    *"count money percent duration age measurement magnitude ordinal".split(),
     *"date weekday time person place organization".split(),
 )
 #: the kinds of facts that carry a number
@@ -66,6 +66,17 @@ _SCALES = {
 # written right after digits ("7.5bn", "£15m"); m and k count only next to a currency
 _ABBREV = {"bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12, "mn": 1e6, "mln": 1e6, "m": 1e6, "k": 1e3}
 _NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | {"hundred", "dozen"} | frozenset(_SCALES)
+#: ordinal words from "second" (compare/ordinals.py: "first" is not read as a rank)
+_ORDINAL_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "_ _ second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+        "twentieth".split()
+    )
+    if w != "_"
+} | {"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70}
+_ORDINAL_WORDS |= {"eightieth": 80, "ninetieth": 90, "hundredth": 100}
 
 
 # Vocabularies

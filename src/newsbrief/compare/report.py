@@ -240,6 +240,8 @@ def facts_for_display(brief: Brief, limit: int = 12) -> dict[str, Any]:
         )
 
     numeric = [f for f in brief.facts if f.kind in NUMERIC_KINDS and not shown_above(f)]
+    # ranks ("rank (deadliest school shooting): third") after the figures, in the slots left
+    numeric += [f for f in brief.facts if f.kind == "ordinal" and not shown_above(f)]
     names: dict[str, list[tuple[str, list[int]]]] = {
         "people": [],
         "places": [],
@@ -281,7 +283,7 @@ _REVISED = re.compile(
 
 #: kinds whose values stand still within a news cycle: a war's length, an age, a distance
 #: reported on two days differ because the sources differ, not because the fact changed
-_STABLE_KINDS = ("duration", "age", "measurement")
+_STABLE_KINDS = ("duration", "age", "measurement", "ordinal")
 
 
 def _revision_order(

@@ -34,6 +34,7 @@ from newsbrief.compare.numbers import (
     _Tok,
     _tokenize,
 )
+from newsbrief.compare.ordinals import read_ordinals
 from newsbrief.model import Article
 from newsbrief.text import split_sentences
 
@@ -326,6 +327,7 @@ class _Scanner(_NumberReader):
             for m in here:
                 m.partial = True
         self.mentions.extend(here)
+        self.mentions.extend(read_ordinals(raw, self.index, si, masks, s.title_case, digits))
         return subject
 
     def _plain_sentence(
@@ -344,6 +346,7 @@ class _Scanner(_NumberReader):
         title_case = longer >= 3 and caps >= 0.75 * longer
         self._sents.append(_Sent(raw, [], title_case, [], False, texts, lows, capped))
         self._prev_years, self._prev_full = [], False
+        self.mentions.extend(read_ordinals(raw, self.index, si, (), title_case, digits=False))
         return subject
 
 
