@@ -503,3 +503,29 @@ def test_weighted_rows_are_those_of_scipys_products() -> None:
         rows = [i for i, ts in enumerate(cluster.terms) for _ in ts]
         cols = [cluster.vocabulary[t] for ts in cluster.terms for t in ts]
         _same_csr(cluster.vectors, _weighted_rows_plain(rows, cols, cluster.size, cluster.weights))
+
+
+def test_stem_weights_are_those_of_the_plain_loop() -> None:
+    from newsbrief import text as text_module
+    from newsbrief.summarize import features
+    from newsbrief.text import content_pairs
+
+    for cluster in clusters():
+        pairs = [p for s in cluster.sentences for p in content_pairs(s.text)]
+        stem_of = dict(pairs)
+        want = features._stem_weights_plain(stem_of, cluster.vocabulary)
+        assert np.array_equal(cluster.weights, want)
+        assert np.array_equal(features._stem_weights(stem_of, cluster.vocabulary), want)
+    # several words to a stem (the most frequent decides), words the cache has not seen,
+    # words missing from the frequency list, weights held at 0.5, and no word at all
+    stem_of = {
+        "killed": "kill", "kills": "kill", "killing": "kill", "the": "the", "of": "of",
+        "zqxwvk": "zqxwvk", "said": "said", "say": "say", "ostra's": "ostra", "ostra": "ostra",
+    }  # fmt: skip
+    vocabulary = {st: k for k, st in enumerate(dict.fromkeys(stem_of.values()))}
+    text_module._zipf_of.pop("zqxwvk", None)
+    text_module._zipf_of.pop("killing", None)
+    got = features._stem_weights(stem_of, vocabulary)
+    assert np.array_equal(got, features._stem_weights_plain(stem_of, vocabulary))
+    assert got.min() == 0.5 and got[vocabulary["zqxwvk"]] == 7.0 - text_module.UNKNOWN_ZIPF
+    assert features._stem_weights({}, {}).shape == (0,)
