@@ -9,7 +9,8 @@ round, so neither always runs first); a worker imports newsbrief from its versio
 ``src`` (PYTHONPATH), reads the first ``--articles`` articles of dev.jsonl as
 bench/speed_core.py does (built and cleaned with that version's code, outside the
 timing), makes one warm-up call, then reports the best CPU time (``time.process_time``)
-of ``--runs`` calls of ``compare`` and of ``newsbrief.summarize``. The machine is shared:
+of ``--runs`` calls of ``compare``, of ``newsbrief.summarize`` and of ``summarize_articles``
+(the brief alone, no facts). The machine is shared:
 the figure to quote is the ratio of the medians over rounds of each version's best, both
 measured in the same run. ``--bytecodes`` also counts the Python bytecodes of one call of
 each in each version (a figure the load does not move); ``--gc`` the garbage collector's
@@ -80,14 +81,21 @@ def collections(fn: Callable[[], object], calls: int = 10) -> dict[str, float]:
     return got
 
 
+#: what each worker times: compare alone, newsbrief.summarize (clean, brief and facts) and
+#: summarize_articles alone (the brief without facts, splitting included)
+TIMED = ("compare", "summarize", "summarize_articles")
+
+
 def worker(
     n_articles: int, runs: int, data: Path, count: bool = False, collector: bool = False
 ) -> dict[str, float]:
-    """Best CPU times of compare and newsbrief.summarize in this process's newsbrief."""
+    """Best CPU times of compare, newsbrief.summarize and summarize_articles in this
+    process's newsbrief."""
     sys.path.insert(0, str(ROOT / "bench"))
     import newsbrief
     from newsbrief.compare import compare
     from newsbrief.settings import Settings
+    from newsbrief.summarize import summarize_articles
     from speed_core import first_articles
 
     articles = first_articles(data, n_articles, Settings())
@@ -95,6 +103,7 @@ def worker(
     for name, fn in (
         ("compare", lambda: compare(articles)),
         ("summarize", lambda: newsbrief.summarize(articles)),
+        ("summarize_articles", lambda: summarize_articles(articles, Settings())),
     ):
         fn()
         best = float("inf")
@@ -155,11 +164,12 @@ def main(argv: list[str] | None = None) -> int:
             order = list(versions) if r % 2 == 0 else list(versions)[::-1]
             for v in order:
                 got = run_version(versions[v], args)
-                for k in ("compare", "summarize"):
+                for k in TIMED:
                     times[v].setdefault(k, []).append(got[k])
                 print(
                     f"round {r + 1} {v:>8}: compare {got['compare']:.4f} s, "
-                    f"summarize {got['summarize']:.4f} s ({got['articles']:.0f} articles)",
+                    f"summarize {got['summarize']:.4f} s, summarize_articles "
+                    f"{got['summarize_articles']:.4f} s ({got['articles']:.0f} articles)",
                     flush=True,
                 )
         counts = {}
@@ -171,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
             {v: run_version(versions[v], args, collector=True) for v in versions} if args.gc else {}
         )
     base, now = times[args.base], times["now"]
-    for k in ("compare", "summarize"):
+    for k in TIMED:
         b, n = statistics.median(base[k]), statistics.median(now[k])
         print(
             f"{k}: {args.base} {b:.4f} s -> now {n:.4f} s (median of the rounds' bests): {b / n:.2f}x"
@@ -184,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
             f"({b[1] / n[1]:.2f}x fewer)"
         )
     for v, got in swept.items():
-        for k in ("compare", "summarize"):
+        for k in TIMED:
             parts = ", ".join(
                 f"gen{g} {got[f'{k} gen{g} collections']:.1f} ({got[f'{k} gen{g} ms']:.1f} ms)"
                 for g in range(3)

@@ -503,3 +503,74 @@ def test_weighted_rows_are_those_of_scipys_products() -> None:
         rows = [i for i, ts in enumerate(cluster.terms) for _ in ts]
         cols = [cluster.vocabulary[t] for ts in cluster.terms for t in ts]
         _same_csr(cluster.vectors, _weighted_rows_plain(rows, cols, cluster.size, cluster.weights))
+
+
+def test_stem_weights_are_those_of_the_plain_loop() -> None:
+    from newsbrief import text as text_module
+    from newsbrief.summarize import features
+    from newsbrief.text import content_pairs
+
+    for cluster in clusters():
+        pairs = [p for s in cluster.sentences for p in content_pairs(s.text)]
+        stem_of = dict(pairs)
+        want = features._stem_weights_plain(stem_of, cluster.vocabulary)
+        assert np.array_equal(cluster.weights, want)
+        assert np.array_equal(features._stem_weights(stem_of, cluster.vocabulary), want)
+    # several words to a stem (the most frequent decides), words the cache has not seen,
+    # words missing from the frequency list, weights held at 0.5, and no word at all
+    stem_of = {
+        "killed": "kill", "kills": "kill", "killing": "kill", "the": "the", "of": "of",
+        "zqxwvk": "zqxwvk", "said": "said", "say": "say", "ostra's": "ostra", "ostra": "ostra",
+    }  # fmt: skip
+    vocabulary = {st: k for k, st in enumerate(dict.fromkeys(stem_of.values()))}
+    text_module._zipf_of.pop("zqxwvk", None)
+    text_module._zipf_of.pop("killing", None)
+    got = features._stem_weights(stem_of, vocabulary)
+    assert np.array_equal(got, features._stem_weights_plain(stem_of, vocabulary))
+    assert got.min() == 0.5 and got[vocabulary["zqxwvk"]] == 7.0 - text_module.UNKNOWN_ZIPF
+    assert features._stem_weights({}, {}).shape == (0,)
+
+
+def test_shingle_sets_are_the_shingles_of_each_list(monkeypatch) -> None:
+    import random
+
+    from newsbrief.text import shingles
+
+    rng = random.Random(7)
+    # ASCII, curly apostrophes, accents, CJK, a letter whose lower case is two characters,
+    # tokens past the longest the tables take (then every list is hashed k-gram by k-gram)
+    alphabet = "ab’'zé0九\u0130"
+    cases = [[], [[]], [["one"]], [["a", "b", "c", "d", "e"]], [["a"] * 6, ["b"] * 5]]
+    for _ in range(300):
+        longest = rng.choice([3, 30, 300])
+        cases.append(
+            [
+                [
+                    "".join(rng.choice(alphabet) for _ in range(rng.randint(1, longest)))
+                    for _ in range(rng.randint(0, 12))
+                ]
+                for _ in range(rng.randint(0, 6))
+            ]
+        )
+    cases += [[tokens(t) for t in (A, B, C, D, WIRE)], [tokens(A + " " + t) for t in TRICKY]]
+    for lists in cases:
+        for k in (1, 2, 5):
+            assert dedup.shingle_sets(lists, k) == [shingles(w, k) for w in lists], (lists, k)
+    # the tables full: lists with a token they lack are hashed one k-gram at a time
+    monkeypatch.setattr(dedup, "_MOST_TOKENS", len(dedup._token_index))
+    lists = [["never", "seen", "before", "these", "tokens", "quux"], tokens(A)]
+    assert dedup._token_ids(lists[0]) is None
+    assert dedup.shingle_sets(lists) == [shingles(w) for w in lists]
+
+
+def test_shingle_sets_from_threads_at_once_are_the_shingles() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from newsbrief.text import shingles
+
+    lists = [
+        [[f"w{n}x{t}" for t in range(40)] + tokens(text) for text in (A, B, C)] for n in range(16)
+    ]  # every thread meets tokens the tables lack
+    with ThreadPoolExecutor(8) as pool:
+        got = list(pool.map(dedup.shingle_sets, lists))
+    assert got == [[shingles(w) for w in ws] for ws in lists]

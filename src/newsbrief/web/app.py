@@ -40,7 +40,8 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
-from newsbrief.compare import facts_for_display, with_facts
+from newsbrief.compare import facts_for_display
+from newsbrief.digest import brief_event
 from newsbrief.errors import NewsbriefError
 from newsbrief.model import Article, Brief, Event
 from newsbrief.read import read_bytes
@@ -178,20 +179,16 @@ class _Web:
             if key in self.cache:
                 self.cache.move_to_end(key)
                 return self.cache[key]
-        articles = store.articles_of(e.id)
         try:
             if words is None:
+                # with its facts and disagreements compared (Store.brief)
                 _, brief = store.brief(e.id, self.settings)
             else:
-                from newsbrief.summarize import summarize_articles
-
-                brief = summarize_articles(
-                    articles, replace(self.settings, words=words), event=e.id
-                )
+                # each article split once for the brief and the facts (digest.brief_event)
+                articles = store.articles_of(e.id)
+                brief = brief_event(e, articles, replace(self.settings, words=words))
         except NewsbriefError as err:
             raise HTTPException(422, f"event {e.id} has no brief: {err}") from None
-        if not brief.facts and not brief.disagreements:
-            brief = with_facts(brief, articles)
         with self.cache_lock:
             self.cache[key] = brief
             while len(self.cache) > 256:

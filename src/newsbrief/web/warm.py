@@ -17,6 +17,7 @@ from newsbrief.model import Article
 from newsbrief.pipeline import clean_articles
 from newsbrief.settings import Settings
 from newsbrief.summarize import summarize_articles
+from newsbrief.text import split_sentences
 
 _TEXTS = (
     "The council of Northbridge said on Monday that 12 families were moved after the river "
@@ -38,7 +39,10 @@ def warm() -> None:
     ]
     cleaned = clean_articles(articles, settings)
     group_articles(cleaned, settings)
-    with_facts(summarize_articles(cleaned, settings), cleaned)
+    # each article split once for the brief and the facts, as the pipeline does
+    sentences = [split_sentences(a.text) for a in cleaned]
+    brief = summarize_articles(cleaned, settings, sentences=sentences)
+    with_facts(brief, cleaned, sentences=sentences)
 
 
 try:
