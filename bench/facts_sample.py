@@ -6,7 +6,7 @@ labels list the facts that matter, not every fact, so precision cannot be scored
     .venv/bin/python bench/facts_sample.py --n 50 --seed 3
 
 Read each line: is the value stated in the sentence (not invented), and does the measure
-name say what it counts? docs/facts.md gives the result of the seed-14 sample.
+name say what it counts? docs/facts_history.md gives the result of the seed-14 sample.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ words shared around the two values, and at least half of all of them). Left out:
 sentence with two times (a conversion, "6:57 a.m. (7:57 a.m. Guam time)", or a span),
 two times told in different time zones ("ET" / "GMT", "local"), and hedged times within
 30 minutes of each other ("about 9.30 pm" / "9:27 p.m."). bench/when_pairs.py measures
-this and the other ways of comparing dates, weekdays and times (docs/facts.md, helper
+this and the other ways of comparing dates, weekdays and times (docs/facts_history.md, helper
 kinds).
 """
 

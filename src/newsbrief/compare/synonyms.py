@@ -6,7 +6,7 @@ files) holds, for each single-word noun common in news, the synsets of its first
 thing when a synset of one's first senses is a synset of the other's first senses
 ("states" / "countries" in the sense of nations). A direct hypernym ("firearms" are a kind
 of "gun") may count too, but the shipped setting leaves hypernyms out (:data:`HYPERNYMS`:
-measured, they joined about six wrong pairs for each right one; docs/facts.md). The table
+measured, they joined about six wrong pairs for each right one; docs/facts_history.md). The table
 is read once, on first use.
 """
 
