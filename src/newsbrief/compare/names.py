@@ -24,6 +24,15 @@ from newsbrief.compare.mentions import _Sent
 from newsbrief.compare.numbers import _Tok
 from newsbrief.text import zipf
 
+#: lower-case words that join the parts of one person's name when they stand between two
+#: capitalized words: "Nicolas de Jesus Cruz", "Mohammed bin Salman", "Ludwig van der
+#: Rohe". "of" is none ("Port of Spain", "Bank of England" name places and bodies).
+NAME_PARTICLES = frozenset(
+    "de da di del della dos das du van von der den ter bin ibn ben al el la le".split()
+)
+#: the words that may join the capitalized words of one name in :func:`find_names`
+_JOINS = _NAME_LINKS | NAME_PARTICLES
+
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 
 
@@ -129,7 +138,7 @@ def find_names(sents: list[_Sent]) -> list[tuple[str, str, int]]:
                     j += 1
                     continue
                 low = lows[j]
-                if low.startswith("al-") or (low in _NAME_LINKS and j + 1 in cap_set):
+                if low.startswith(("al-", "el-")) or (low in _JOINS and j + 1 in cap_set):
                     j += 1
                     continue
                 break
@@ -264,12 +273,6 @@ _COMMON = _ORG_SUFFIX | _PLACE_SUFFIX | _TITLE_WORDS
 # Names with particles, and one person's name in two spellings
 # ---------------------------------------------------------------------------------------
 
-#: lower-case words that join the parts of one person's name when they stand between two
-#: capitalized words: "Nicolas de Jesus Cruz", "Mohammed bin Salman", "Ludwig van der
-#: Rohe". "of" is none ("Port of Spain", "Bank of England" name places and bodies).
-NAME_PARTICLES = frozenset(
-    "de da di del della dos das du van von der den ter bin ibn ben al el la le".split()
-)
 #: a name word with a glued Arabic article: "al-Baghdadi", "el-Sisi"
 _ARTICLE_NAME_RE = re.compile(r"(?:al|el)-[A-Z]")
 
