@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from newsbrief.compare.lexicon import _DOLLARS, _SECONDS, _UNIT_INFO, PEOPLE_CATEGORIES
 from newsbrief.compare.mentions import _key, _Mention, _strong_key
+from newsbrief.compare.names import same_person
 from newsbrief.compare.numbers import _interval, _overlap, _step
 from newsbrief.compare.scanner import _Scanner
 from newsbrief.compare.synonyms import signature
@@ -320,6 +321,16 @@ def unify_age_holders(scans: Sequence[_Scanner]) -> None:
     holders = {m.noun for m in ages}
     if len(holders) < 2:
         return
+    # one name in two spellings ("Nikolas Cruz", "Nicolas de Jesus Cruz") with an age value
+    # in common: the form most used (names.same_person)
+    variant = _spelling_variants(ages)
+    if variant:
+        for m in ages:
+            if m.noun in variant:
+                m.measure = m.measure.replace(m.noun, variant[m.noun])
+                m.noun = variant[m.noun]
+                m.key = _key(m)
+        holders = {m.noun for m in ages}
     words = {h: frozenset(h.replace("-", " ").split()) for h in holders}
     best: dict[str, str] = {}
     for h in holders:
@@ -332,6 +343,33 @@ def unify_age_holders(scans: Sequence[_Scanner]) -> None:
             m.measure = m.measure.replace(m.noun, best[m.noun])
             m.noun = best[m.noun]
             m.key = _key(m)
+
+
+def _spelling_variants(ages: Sequence[_Mention]) -> dict[str, str]:
+    """Holders to rename: each name that :func:`~newsbrief.compare.names.same_person` joins to another with
+    an age value in common, to the most used of the two (then the longer); a name that would
+    join two others is left as it is."""
+    uses: dict[str, int] = defaultdict(int)
+    values: dict[str, set[float]] = defaultdict(set)
+    for m in ages:
+        uses[m.noun] += 1
+        values[m.noun].add(m.value)
+    names = sorted(uses)
+    pairs: dict[str, list[str]] = defaultdict(list)
+    for a in names:
+        for b in names:
+            if a < b and values[a] & values[b] and same_person(a, b):
+                pairs[a].append(b)
+                pairs[b].append(a)
+    out: dict[str, str] = {}
+    for a, others in pairs.items():
+        if len(others) != 1 or len(pairs[others[0]]) != 1:
+            continue
+        b = others[0]
+        best = max((a, b), key=lambda h: (uses[h], len(h.split()), h))
+        if best != a:
+            out[a] = best
+    return out
 
 
 #: the key kinds whose noun may be another word for the same thing, with the place of the

@@ -41,6 +41,7 @@ from newsbrief.compare.lexicon import (
     PEOPLE_CATEGORIES,
 )
 from newsbrief.compare.mentions import _MakeMention, _Mention, _Sent
+from newsbrief.compare.names import name_word
 from newsbrief.compare.numbers import (
     _Num,
     _numbers,
@@ -378,7 +379,7 @@ class _NumberReader(_UnitReader):
         if (
             i0 > 1
             and toks[i0 - 1].text == ","
-            and toks[i0 - 2].cap
+            and name_word(toks[i0 - 2])
             and nxt is not None
             and nxt.text in (",", ".", ";", ")")
             and value < 125

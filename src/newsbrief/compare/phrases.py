@@ -29,6 +29,7 @@ from newsbrief.compare.lexicon import (
     _table,
 )
 from newsbrief.compare.mentions import _Sent
+from newsbrief.compare.names import person_before
 from newsbrief.compare.numbers import (
     _Tok,
 )
@@ -292,13 +293,9 @@ def _cat_antecedent(s: _Sent, k: int, start: int) -> str:
 
 
 def _person_before(toks: list[_Tok], i0: int) -> str:
-    """The capitalized name right before ", N" ("Richard Roe, 52")."""
-    k = i0 - 2 if i0 > 1 and toks[i0 - 1].text == "," else -1
-    names: list[str] = []
-    while k >= 0 and toks[k].cap:
-        names.append(toks[k].text)
-        k -= 1
-    return " ".join(reversed(names))
+    """The capitalized name right before ", N" ("Richard Roe, 52"; particles inside it:
+    names.person_before)."""
+    return person_before(toks, i0)
 
 
 def _age_head(s: _Sent, k: int) -> tuple[str, bool]:
