@@ -30,7 +30,6 @@ reason:
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 from collections import Counter
@@ -43,15 +42,14 @@ from facts_quality import (  # noqa: E402
     DEV_LABELS,
     NEW_LABELS,
     groups_events,
+    load_event,
     read_new_labels,
     scorer,
     split_of,
 )
 from fit_pairing import OWN, ROOT, dev_labels, mention_fact, read_events, read_jsonl  # noqa: E402
-from newsbrief import pipeline  # noqa: E402
 from newsbrief.compare import _prepared, _rule_pairs, pairing  # noqa: E402
 from newsbrief.compare.report import _facts_of  # noqa: E402
-from newsbrief.settings import Settings  # noqa: E402
 
 REASONS = (
     "rule pair",
@@ -87,10 +85,7 @@ def event_reasons(
     fs: Any, ev: dict[str, Any], lab: dict[str, Any], path: Path
 ) -> list[tuple[str, dict[str, Any], str]]:
     """(reason, labelled disagreement, a short description of the closest mentions)."""
-    with path.open("w", encoding="utf-8") as fh:
-        for a in ev["articles"]:
-            fh.write(json.dumps({k: a.get(k, "") for k in ("title", "text", "url", "date")}) + "\n")
-    arts = pipeline.load([str(path)], Settings()).articles
+    arts = load_event(ev, path).articles
     arts, scans = _prepared(arts)
     _groups, rules = _rule_pairs(scans)
     cands = pairing.candidate_pairs(scans, rules)

@@ -96,14 +96,21 @@ def project_json(ev: dict[str, Any], path: Path) -> dict[str, Any]:
     from newsbrief import pipeline
     from newsbrief.render import render
 
-    with path.open("w", encoding="utf-8") as fh:
-        for a in ev["articles"]:
-            keep = {k: a.get(k, "") for k in ("title", "text", "url", "date")}
-            fh.write(json.dumps(keep) + "\n")
     settings = Settings()
-    loaded = pipeline.load([str(path)], settings)
+    loaded = load_event(ev, path, settings)
     brief = pipeline.brief_from_articles(loaded.articles, settings)
     return json.loads(render(brief, "json", loaded.problems))
+
+
+def load_event(ev: dict[str, Any], path: Path, settings: Settings | None = None) -> Any:
+    """The event's articles as `newsbrief` loads them: written to PATH as JSON Lines (title,
+    text, url, date) and read back by `pipeline.load` (the result has `.articles`)."""
+    from newsbrief import pipeline
+
+    with path.open("w", encoding="utf-8") as fh:
+        for a in ev["articles"]:
+            fh.write(json.dumps({k: a.get(k, "") for k in ("title", "text", "url", "date")}) + "\n")
+    return pipeline.load([str(path)], settings or Settings())
 
 
 def noisy(facts: list[dict[str, Any]]) -> list[str]:

@@ -48,13 +48,13 @@ from facts_quality import (  # noqa: E402
     GROUPS_LABELS,
     NEW_LABELS,
     groups_events,
+    load_event,
     pair_matches,
     project_json,
     read_new_labels,
     scorer,
     split_of,
 )
-from newsbrief import pipeline  # noqa: E402
 from newsbrief.compare import (  # noqa: E402
     _decide,
     _prepared,
@@ -62,7 +62,6 @@ from newsbrief.compare import (  # noqa: E402
     pairing,
 )
 from newsbrief.compare.report import _disagreements, _facts_of  # noqa: E402
-from newsbrief.settings import Settings  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "src" / "newsbrief" / "compare" / "pairing_model.json"
@@ -142,10 +141,7 @@ def event_pairs(
     fs: Any, ev: dict[str, Any], lab: dict[str, Any], path: Path, rules_only: bool = False
 ) -> tuple[list[list[float]], list[int]]:
     """Features and labels of the candidate pairs of one event."""
-    with path.open("w", encoding="utf-8") as fh:
-        for a in ev["articles"]:
-            fh.write(json.dumps({k: a.get(k, "") for k in ("title", "text", "url", "date")}) + "\n")
-    loaded = pipeline.load([str(path)], Settings())
+    loaded = load_event(ev, path)
     arts = loaded.articles
     arts, scans = _prepared(arts)
     key_groups, rules = _rule_pairs(scans)

@@ -29,13 +29,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import newsbrief.compare  # noqa: E402
 from facts_coverage import readable_labels  # noqa: E402
-from facts_quality import scorer  # noqa: E402
+from facts_quality import load_event, scorer  # noqa: E402
 from fit_pairing import ROOT, mention_fact  # noqa: E402
 from make_synonyms import build, default_wordnet  # noqa: E402
-from newsbrief import pipeline  # noqa: E402
 from newsbrief.compare import _prepared, _rule_pairs, pairing, synonyms  # noqa: E402
 from newsbrief.compare.synonyms import same_thing  # noqa: E402
-from newsbrief.settings import Settings  # noqa: E402
 
 #: where the noun stands in each kind of key
 NOUN_SLOT = {"q": 2, "count": 1, "duration": 1, "measurement": 2}
@@ -93,11 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         path = Path(tmp) / "event.jsonl"
         for lab, p in labelled:
             ev = events[lab["event_id"]]
-            with path.open("w", encoding="utf-8") as fh:
-                for a in ev["articles"]:
-                    row = {k: a.get(k, "") for k in ("title", "text", "url", "date")}
-                    fh.write(json.dumps(row) + "\n")
-            arts, scans = _prepared(pipeline.load([str(path)], Settings()).articles)
+            arts, scans = _prepared(load_event(ev, path).articles)
             _groups, rules = _rule_pairs(scans)
             sources = [{"id": a.id, "origin": a.origin, "url": a.url} for a in arts]
             proj = fs.Project({"facts": [], "sources": sources}, ev["articles"], str(path))

@@ -23,7 +23,6 @@ prints each candidate with its two sentences, to judge the ones no label covers.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import tempfile
@@ -34,11 +33,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from facts_coverage import readable_labels  # noqa: E402
-from facts_quality import scorer  # noqa: E402
+from facts_quality import load_event, scorer  # noqa: E402
 from fit_pairing import ROOT  # noqa: E402
-from newsbrief import pipeline  # noqa: E402
 from newsbrief.compare import _prepared  # noqa: E402
-from newsbrief.settings import Settings  # noqa: E402
 from newsbrief.text import STOPWORDS, stem  # noqa: E402
 
 KINDS = ("date", "weekday", "time")
@@ -120,11 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         path = Path(tmp) / "event.jsonl"
         for lab, part in labelled:
             ev = events[lab["event_id"]]
-            with path.open("w", encoding="utf-8") as fh:
-                for a in ev["articles"]:
-                    keep = {k: a.get(k, "") for k in ("title", "text", "url", "date")}
-                    fh.write(json.dumps(keep) + "\n")
-            arts, scans = _prepared(pipeline.load([str(path)], Settings()).articles)
+            arts, scans = _prepared(load_event(ev, path).articles)
             sources = [{"id": a.id, "origin": a.origin, "url": a.url} for a in arts]
             proj = fs.Project({"facts": [], "sources": sources}, ev["articles"], str(path))
             items = _items(scans, arts)
