@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from compare_util import art, find, numeric
 from newsbrief.compare import (
     CATEGORIES,
     RELATIONS,
@@ -17,27 +18,11 @@ from newsbrief.compare import (
     parse_number,
 )
 from newsbrief.evaluate_facts import score_against_labels
-from newsbrief.model import Article, Brief, BriefSentence, Fact
+from newsbrief.model import Article, Brief, BriefSentence
 from newsbrief.settings import Settings
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 LABELS = Path(__file__).resolve().parent / "data" / "facts_labels.json"
-
-
-def art(text: str, url: str = "", title: str = "") -> Article:
-    return Article.create(text, title=title, url=url or f"https://example.org/{abs(hash(text))}")
-
-
-def numeric(facts: list[Fact]) -> list[Fact]:
-    return [
-        f
-        for f in facts
-        if f.kind not in ("date", "weekday", "time", "person", "place", "organization")
-    ]
-
-
-def find(facts: list[Fact], category: str, normalized: str) -> Fact | None:
-    return next((f for f in facts if f.category == category and f.normalized == normalized), None)
 
 
 # --- numbers -----------------------------------------------------------------------------
