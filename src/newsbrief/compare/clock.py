@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from newsbrief.compare.context import _content_stem
+from newsbrief.compare.report import cited
 from newsbrief.compare.scanner import _Scanner
 from newsbrief.model import Article, Disagreement, Fact
 
@@ -111,12 +112,7 @@ def clock_disagreements(arts: Sequence[Article], scans: Sequence[_Scanner]) -> l
             by_value[t.normalized].append(t)
         facts = []
         for norm, ts in sorted(by_value.items()):
-            ids: list[str] = []
-            ev: list[str] = []
-            for t in ts:
-                if arts[t.article].id not in ids:
-                    ids.append(arts[t.article].id)
-                    ev.append(t.sentence)
+            ids, ev = cited(arts, ts)
             facts.append(
                 Fact(
                     kind="time",

@@ -29,6 +29,20 @@ def _display_measure(m: _Mention) -> str:
     return m.measure
 
 
+def cited(articles: Sequence[Article], items: Sequence[Any]) -> tuple[list[str], list[str]]:
+    """The ids of the articles that state these items (mentions or clock times, each with
+    ``article`` and ``sentence``), each article once in the items' order, and the sentence
+    of its first item."""
+    ids: list[str] = []
+    ev: list[str] = []
+    for it in items:
+        aid = articles[it.article].id
+        if aid not in ids:
+            ids.append(aid)
+            ev.append(it.sentence)
+    return ids, ev
+
+
 def _facts_of(articles: Sequence[Article], scans: Sequence[_Scanner]) -> list[Fact]:
     """Agreements: one Fact per measure and value, citing every article that states it."""
     numeric: dict[tuple[str, ...], list[_Mention]] = {}
@@ -38,13 +52,7 @@ def _facts_of(articles: Sequence[Article], scans: Sequence[_Scanner]) -> list[Fa
             numeric.setdefault(key, []).append(m)
     ranked: list[tuple[tuple[int, int, int], Fact]] = []
     for gi, (gk, ms) in enumerate(numeric.items()):
-        ids: list[str] = []
-        ev: list[str] = []
-        for m in ms:
-            aid = articles[m.article].id
-            if aid not in ids:
-                ids.append(aid)
-                ev.append(m.sentence)
+        ids, ev = cited(articles, ms)
         (written, relation), _ = Counter((m.written, m.relation) for m in ms).most_common(1)[0]
         first = ms[0]
         fact = Fact(
@@ -151,12 +159,7 @@ def _disagreements(arts: Sequence[Article], groups: list[list[_Mention]]) -> lis
         earlier: list[float] = []
         for (_v, rel), vs in sorted(by_value.items(), key=lambda kv: (kv[0][0], kv[0][1])):
             earlier.append(sum(m.superseded for m in vs) / len(vs))
-            ids: list[str] = []
-            ev: list[str] = []
-            for m in vs:
-                if arts[m.article].id not in ids:
-                    ids.append(arts[m.article].id)
-                    ev.append(m.sentence)
+            ids, ev = cited(arts, vs)
             f0 = vs[0]
             facts.append(
                 Fact(
