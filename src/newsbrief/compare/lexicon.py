@@ -93,7 +93,7 @@ _HEDGES: list[tuple[tuple[str, ...], str]] = sorted(
                    "|maximum of|as much as"),
             ("<", "less than|fewer than|under|below|well under|well below"),
             ("~", "about|around|approximately|approx|roughly|some|an estimated|estimated|circa"
-                  "|close to|an approximate|in the region of"),
+                  "|close to|an approximate|in the region of|near"),
             ("~<", "nearly|almost|just under|just below|just shy of|a little less than"
                    "|slightly less than|not quite"),
             ("~>", "just over|just above|a little more than|slightly more than|a little over"
@@ -322,6 +322,14 @@ _NOT_ACRONYMS = _words(
     "CEO CFO COO CTO MP MPS PM PC TV GDP VAT IPO AI IT OK PR HQ ID UFO AM FM DNA HIV VIP ATM SUV "
     "FILE UPDATE UPDATED URGENT READ MORE WATCH VIDEO PHOTO BREAKING NEW LIVE"
 )
+#: time zones, written after a clock time ("1.30 p.m. BST"): no organization
+_TIME_ZONES = _words(
+    "GMT UTC BST CET CEST EET EEST WET EST EDT CST CDT MST MDT PST PDT ET PT AEST AEDT "
+    "ACST AWST NZST NZDT JST KST IST HKT SGT MSK"
+)
+_NOT_ACRONYMS = _NOT_ACRONYMS | _TIME_ZONES
+#: words that make the acronym before them a law ("the FOSTA bill"), not an organization
+_LAW_WORDS = _words("act acts law laws bill bills legislation")
 _NOT_NAMES = _words(
     "the a an this that these those it its he she they we i you his her their our my your in on "
     "at as but and or for after before when while if since although though however meanwhile "

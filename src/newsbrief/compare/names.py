@@ -9,6 +9,7 @@ from newsbrief.compare.lexicon import (
     _DEMONYM_ENDS,
     _GROUP_WORDS,
     _KNOWN_ORGS,
+    _LAW_WORDS,
     _MONTHS,
     _NAME_LINKS,
     _NOT_ACRONYMS,
@@ -148,6 +149,14 @@ def find_names(sents: list[_Sent]) -> list[tuple[str, str, int]]:
     return [(full_names.get(n, n) if k == "person" else n, k, si) for n, k, si in found]
 
 
+def _law_acronym(w: _Words, i: int) -> bool:
+    """The acronym at token i names a law, not an organization: a law word follows it
+    ("the FOSTA bill") or it is the bracketed short form of an Act ("... Act (SESTA)")."""
+    if w.word(i + 1) in _LAW_WORDS:
+        return True
+    return i >= 2 and w.texts[i - 1] == "(" and w.word(i - 2) in ("act", "acts")
+
+
 def _one_word(w: _Words, i: int, full: dict[str, str]) -> tuple[str, str] | None:
     """:func:`_name` of a run of one word (most runs), with the steps that cannot apply to
     one word left out: no title word before a name in it, nothing to trim, no speech verb
@@ -166,7 +175,7 @@ def _one_word(w: _Words, i: int, full: dict[str, str]) -> tuple[str, str] | None
             return text.title(), "place"  # a dateline: "MOSCOW, Russia (AFP) –"
         if t in _PLACE_ACRONYMS:
             return text, "place"
-        if len(t) <= 6 and t not in _NOT_ACRONYMS:
+        if len(t) <= 6 and t not in _NOT_ACRONYMS and not _law_acronym(w, i):
             return text, "organization"
         return None
     if text in _KNOWN_ORGS:
@@ -237,7 +246,7 @@ def _name(w: _Words, i: int, j: int, full: dict[str, str]) -> tuple[str, str] | 
             return text.title(), "place"  # a dateline: "MOSCOW, Russia (AFP) –"
         if first in _PLACE_ACRONYMS:
             return text, "place"
-        if len(first) <= 6 and first not in _NOT_ACRONYMS:
+        if len(first) <= 6 and first not in _NOT_ACRONYMS and not _law_acronym(w, i):
             return text, "organization"
         return None
     if text in _KNOWN_ORGS:

@@ -427,12 +427,32 @@ def _event_head(s: _Sent, k: int) -> str:
         if t.kind != "word" or t.value is not None:
             break
         if t.cap and not s.title_case:
-            name = t.text
+            # a name of two letters or more, not an abbreviation cut at its dot ("U" of
+            # "U.S. District Court")
+            nxt = toks[j + 1].text if j + 1 < len(toks) else ""
+            name = t.text if len(t.text) > 1 and nxt != "." else ""
+            if not name:
+                break
             continue
         if t.low in ("the", "a", "an", "its", "their", "his", "her"):
             continue
         if t.low in _STOP or t.low.endswith(("ed", "ly")) or t.low in _IRREGULAR_PAST:
             break
+        # the anchor is a noun ("the volcano"), not an adjective ("a federal judge",
+        # "her grueling interview"): otherwise the measure stays a plain duration
+        if not _is_noun(t.low):
+            return ""
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if nxt is not None and nxt.kind == "word" and nxt.value is None:
+            w = nxt.low
+            if (
+                not nxt.cap
+                and w not in _STOP
+                and w not in ("first", "last", "again", "once", "ever", "then")
+                and not w.endswith(("ed", "ly"))
+                and _is_noun(w)
+            ):
+                return ""  # a modifier of the noun that follows ("telecom giant")
         return t.low
     return name
 
