@@ -24,6 +24,7 @@ from typing import Any
 from newsbrief.errors import InputError
 from newsbrief.model import Article
 from newsbrief.settings import Settings
+from newsbrief.unionfind import UnionFind
 
 __all__ = ["GroupReport", "LabeledArticles", "bcubed", "evaluate_grouping", "read_labeled"]
 
@@ -195,20 +196,13 @@ _WORD = re.compile(r"[a-z0-9]+")
 def naive_baseline(articles: Sequence[Article], threshold: float = BASELINE_JACCARD) -> list[int]:
     """Single-link clusters of word-set Jaccard >= threshold on title + text (the naive peer)."""
     toks = [frozenset(_WORD.findall(f"{a.title} {a.text}".lower())) for a in articles]
-    parent = list(range(len(articles)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = UnionFind(len(articles))
     for i, a in enumerate(toks):
         for j in range(i + 1, len(toks)):
             b = toks[j]
             if a and b and len(a & b) / len(a | b) >= threshold:
-                parent[find(i)] = find(j)
-    return [find(i) for i in range(len(articles))]
+                sets.join(j, i)
+    return sets.roots()
 
 
 def bcubed_subset(

@@ -22,6 +22,7 @@ from datasketch import MinHash, MinHashLSH
 from newsbrief.model import Article
 from newsbrief.settings import Settings
 from newsbrief.text import shingles, tokens
+from newsbrief.unionfind import UnionFind
 
 
 def _identity(x: int) -> int:
@@ -164,27 +165,19 @@ def find_duplicates(
         return {}
     num_perm = settings.minhash_permutations
     lsh = MinHashLSH(num_perm=num_perm, params=lsh_bands(threshold, num_perm))
-    parent = list(range(len(uniq)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    copies = UnionFind(len(uniq))
     for i in maybe:
         s = sets[i]
         sig = signature(s, num_perm)
         for key in lsh.query(sig):
             j = int(key)
             if jaccard(s, sets[j]) >= threshold:
-                ri, rj = find(i), find(j)
-                if ri != rj:
-                    parent[max(ri, rj)] = min(ri, rj)
+                ri, rj = copies.find(i), copies.find(j)
+                copies.join(min(ri, rj), max(ri, rj))  # the earliest copy stays
         lsh.insert(str(i), sig)
     out: dict[str, str] = {}
     for i, a in enumerate(uniq):
-        r = find(i)
+        r = copies.find(i)
         if r != i:
             out[a.id] = uniq[r].id
     return out

@@ -54,6 +54,7 @@ from newsbrief.linkage import agglomerate_parts
 from newsbrief.model import Article, Event
 from newsbrief.settings import Settings
 from newsbrief.text import STOPWORDS, background_weight, zipf
+from newsbrief.unionfind import UnionFind
 
 __all__ = [
     "N_FEATURES",
@@ -515,18 +516,12 @@ def assign(
     step()  # similar pairs
 
     # starting groups: one per existing event, then syndicated copies among the articles
-    parent = list(range(len(arts)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = UnionFind(len(arts))
+    find = sets.find
     shingled: dict[int, np.ndarray] = {}
     first_of_event: dict[int, int] = {}
     for k, e in enumerate(old_event):
-        parent[nf + k] = first_of_event.setdefault(e, nf + k)
+        sets.join(first_of_event.setdefault(e, nf + k), nf + k)
     is_old = np.arange(len(arts)) >= nf
     # each starting group's first and last day (-1: none), as the agglomeration keeps them
     span = settings.group_window_days
@@ -556,13 +551,13 @@ def assign(
             keep, gone = b, a
         else:
             keep, gone = min(a, b), max(a, b)
-        parent[gone] = keep
+        sets.join(keep, gone)
         if gone in lo:
             lo[keep] = min(lo.get(keep, lo[gone]), lo[gone])
             hi[keep] = max(hi.get(keep, hi[gone]), hi[gone])
     shingled.clear()
     step()
-    roots = [find(i) for i in range(len(arts))]
+    roots = sets.roots()
     group_ids = {g: k for k, g in enumerate(dict.fromkeys(roots))}
     g = np.array([group_ids[x] for x in roots], dtype=np.int64)
     sizes = np.bincount(g, minlength=len(group_ids)).tolist()

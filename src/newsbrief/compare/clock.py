@@ -25,6 +25,7 @@ from newsbrief.compare.context import _content_stem
 from newsbrief.compare.report import cited
 from newsbrief.compare.scanner import _Scanner
 from newsbrief.model import Article, Disagreement, Fact
+from newsbrief.unionfind import UnionFind
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 #: words after a time that name its zone
@@ -88,23 +89,16 @@ def clock_disagreements(arts: Sequence[Article], scans: Sequence[_Scanner]) -> l
         for si, found in per_sentence.items():
             if len(found) == 1:
                 times.append(_Time(sc.index, *found[0], sc.sentences[si]))
-    parent = list(range(len(times)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = UnionFind(len(times))
     paired = set()
     for i, a in enumerate(times):
         for j in range(i + 1, len(times)):
             if _disagree(a, times[j]):
-                parent[root(j)] = root(i)
+                sets.join(i, j)
                 paired |= {i, j}
     groups: dict[int, list[_Time]] = defaultdict(list)
     for i in sorted(paired):
-        groups[root(i)].append(times[i])
+        groups[sets.find(i)].append(times[i])
     out = []
     for members in groups.values():
         by_value: dict[str, list[_Time]] = defaultdict(list)
