@@ -1,0 +1,44 @@
+"""Alignment recall (helper align): which statements of one quantity the rules compare."""
+
+from __future__ import annotations
+
+from newsbrief.compare import compare
+from newsbrief.model import Article
+
+
+def art(text: str, url: str) -> Article:
+    return Article.create(text, url=url)
+
+
+def _magnitudes(dis: list) -> list[list[str]]:
+    return [sorted(f.normalized for f in d.facts) for d in dis if d.measure == "quake magnitude"]
+
+
+def test_each_agency_magnitude_an_article_quotes_is_compared() -> None:
+    # the second article's first magnitude agrees with the first article; its later one,
+    # another agency's figure, does not
+    a = art(
+        "A magnitude 6.3 earthquake struck the region on Sunday, the USGS said. "
+        "Buildings shook across the border.",
+        "https://a.example/1",
+    )
+    b = art(
+        "The quake had a magnitude of 6.3, according to the USGS. "
+        "Japan's weather agency measured a magnitude 6.1 tremor at the site.",
+        "https://b.example/2",
+    )
+    assert _magnitudes(compare([a, b])[1]) == [["6.1", "6.3"]]
+
+
+def test_a_magnitude_far_from_the_articles_first_is_another_quake() -> None:
+    a = art(
+        "A magnitude 6.0 earthquake struck the province on Monday, officials said. "
+        "Roads were closed.",
+        "https://a.example/1",
+    )
+    b = art(
+        "The magnitude 6.0 quake killed two people. "
+        "A magnitude 5.2 aftershock followed an hour later.",
+        "https://b.example/2",
+    )
+    assert _magnitudes(compare([a, b])[1]) == []
