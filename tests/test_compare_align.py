@@ -42,3 +42,16 @@ def test_a_magnitude_far_from_the_articles_first_is_another_quake() -> None:
         "https://b.example/2",
     )
     assert _magnitudes(compare([a, b])[1]) == []
+
+
+def test_an_approximate_hedge_of_one_unit_allows_at_most_half_of_it() -> None:
+    from newsbrief.compare import compatible
+
+    # "nearly a week" is more than half a week, not anything above zero days
+    assert not compatible((1, "~<"), (3 / 7, "="))
+    assert compatible((1, "~<"), (6 / 7, "="))
+    assert not compatible((1, "~"), (0.4, "="))
+    # the floor of one stays for larger whole figures: "nearly six" is more than five
+    assert not compatible((6, "~<"), (5, "="))
+    assert compatible((6, "~<"), (5.5, "="))
+    assert compatible((2, "~<"), (1.5, "="))
