@@ -55,3 +55,24 @@ def test_an_approximate_hedge_of_one_unit_allows_at_most_half_of_it() -> None:
     assert not compatible((6, "~<"), (5, "="))
     assert compatible((6, "~<"), (5.5, "="))
     assert compatible((2, "~<"), (1.5, "="))
+
+
+def test_the_span_since_a_record_is_one_quantity() -> None:
+    a = art(
+        "Measles cases in the U.S. reached the highest number in 25 years, health officials said.",
+        "https://a.example/1",
+    )
+    b = art(
+        "The CDC said the number of measles cases was the worst in 27 years.",
+        "https://b.example/2",
+    )
+    dis = compare([a, b])[1]
+    assert [sorted(f.normalized for f in d.facts) for d in dis] == [["P25Y", "P27Y"]]
+
+
+def test_a_record_within_one_day_is_no_span_since_it() -> None:
+    from newsbrief.compare import extract_facts
+
+    a = art("Facebook had the largest loss of value in one day, analysts said.", "https://a.x/1")
+    measures = [f.measure for f in extract_facts(a) if f.kind == "duration"]
+    assert measures and "interval length" not in measures
