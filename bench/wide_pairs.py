@@ -1,8 +1,10 @@
 """The candidate pairs only the wider net proposes (pairing.wide_candidates), per part:
-how many match a labelled disagreement, and which rule of :func:`classify` each would
-meet. With ``--show PART`` (repeatable) the pairs of those parts are printed one a line;
-other parts give counts only (so the failures of the check parts stay unread while rules
-are written). Never the held-out part of train_facts.jsonl.
+how many match a labelled disagreement (the shared scorer's matching; a pair may match
+a disagreement that another pair already finds) and how many match none. With ``--show
+PART`` (repeatable) the pairs of those parts are printed one a line, with their
+sentences and a few features; other parts give counts only, so the failures of the parts
+kept for checking stay unread while rules are written. Never the held-out part of
+train_facts.jsonl (not even prepared).
 
     .venv/bin/python bench/wide_pairs.py --show tune --show "own (groups_dev)"
 """
@@ -84,21 +86,21 @@ def main(argv: list[str] | None = None) -> int:
                     for (va, aa), (vb, ab) in specs
                 )
                 x = dict(zip(pairing.FEATURES, pairing.features(a, b, r, facts), strict=True))
-                rule = pairing.extra_rule(a, b, facts) if hasattr(pairing, "extra_rule") else ""
-                counts[(part, rule or "-", int(y))] += 1
+                same = "same key" if a.key == b.key else "other keys"
+                counts[(part, same, int(y))] += 1
                 if part in args.show:
                     print(
-                        f"{part[:5]} {lab['event_id'][:40]} y={int(y)} rule={rule or '-'} "
+                        f"{part[:5]} {lab['event_id'][:40]} y={int(y)} "
                         f"{a.kind}/{a.category} {a.key} {a.written!r} | {b.key} {b.written!r} "
                         f"sj={x['sentence_jaccard']:.2f} cj={x['context_jaccard']:.2f} "
                         f"rk={x['sentence_rank']:.1f} lead={int(x['both_lead'])} "
                         f"sameart={int(x['same_article'])}\n    A: {a.sentence[:160]}\n"
                         f"    B: {b.sentence[:160]}"
                     )
-    print("| part | extra rule | labelled | not labelled |")
+    print("| part | keys | matching a label | matching none |")
     print("|---|---|---|---|")
-    for part, rule in sorted({(p, r) for p, r, _ in counts}):
-        print(f"| {part} | {rule} | {counts[(part, rule, 1)]} | {counts[(part, rule, 0)]} |")
+    for part, same in sorted({(p, r) for p, r, _ in counts}):
+        print(f"| {part} | {same} | {counts[(part, same, 1)]} | {counts[(part, same, 0)]} |")
     return 0
 
 
