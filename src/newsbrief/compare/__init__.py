@@ -20,8 +20,9 @@ Each value becomes an interval and two values are compatible when their interval
 - ``=`` X: exactly X; a figure with three or more significant digits may be rounded by
   0.5% ("$531 million" and "US$530M" agree; "30,000" and "34,000" do not);
 - ``~`` X: X +- w, ``~<`` X: (X - w, X], ``~>`` X: [X, X + w), where w is 5% of X but at
-  least 1 for whole numbers below 20 ("nearly six years" is more than five years and at
-  most six, so it disagrees with "five years" and agrees with "six years");
+  least 1 for whole numbers below 20, yet under half of X ("nearly six years" is more than
+  five years and at most six, so it disagrees with "five years" and agrees with "six
+  years"; "nearly a week" is more than half a week);
 - ``>=``, ``>``, ``<=``, ``<``: the half-line ("at least 34,000" agrees with 35,000).
 
 Precision comes first, because a false alarm costs the reader's trust. Two values are

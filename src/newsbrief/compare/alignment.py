@@ -285,6 +285,10 @@ def _claims(scans: Sequence[_Scanner]) -> dict[tuple[str, ...], list[_Mention]]:
             for m in ms[1:]:
                 if key[0] in ("duration", "age"):
                     claims.append(m)
+                elif key[0] == "magnitude" and abs(m.value - ms[0].value) <= _AGENCY_SPREAD:
+                    # one quake measured by several agencies (USGS 6.3, JMA 6.1): each
+                    # figure an article quotes is a claim; one far off is another quake
+                    claims.append(m)
                 elif (m.value, m.unit) in updated or (
                     _mentions_compatible(m, ms[0]) is False
                     and any(_corroborates(o, m) for a, o in leads.items() if a != art)
@@ -292,6 +296,11 @@ def _claims(scans: Sequence[_Scanner]) -> dict[tuple[str, ...], list[_Mention]]:
                     claims.append(m)
         out[key] = claims
     return out
+
+
+#: how far apart the magnitudes of one quake by different agencies may be (further:
+#: an aftershock or another quake the article mentions)
+_AGENCY_SPREAD = 0.5
 
 
 def _merge_same_value(ms: list[_Mention], titled: bool = False) -> list[_Mention]:

@@ -513,7 +513,9 @@ def _interval(value: float, relation: str, sig: int = 0) -> tuple[float, bool, f
     """(low, low_open, high, high_open): the values a hedged figure allows."""
     w = 0.05 * abs(value)
     if value == int(value) and abs(value) < 20:
-        w = max(w, 1.0)
+        # "nearly six years": more than five; but never half the figure or more ("nearly
+        # a week" is not three days)
+        w = max(w, min(1.0, abs(value) / 2))
     if relation == "=":
         e = 0.005 * abs(value) if sig >= 3 else 0.0
         return value - e, False, value + e, False

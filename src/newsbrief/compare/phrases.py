@@ -386,6 +386,14 @@ _IN_POST = frozenset(
     "in the role|in the office".split("|")
 )
 _DETAINED = frozenset("prison jail bars sentence custody detention".split())
+#: superlatives of a record: "the highest ... in 25 years"
+_SUPERLATIVES = frozenset(
+    "highest lowest worst best biggest largest smallest most fewest strongest weakest "
+    "deadliest longest shortest fastest slowest greatest warmest hottest coldest wettest "
+    "driest heaviest sharpest steepest".split()
+)
+#: the units of a span since a record ("in 25 years"; not "the largest loss in one day")
+_RECORD_SPANS = frozenset("years decade decades century centuries months".split())
 _SPAN_HEDGES = frozenset("more than over nearly almost about some just at least".split())
 
 
@@ -401,6 +409,13 @@ def _span_head(s: _Sent, i0: int) -> str:
         if before[q - 2 : q + 1] == ["first", "time", "in"]:
             if all(w in _SPAN_HEDGES for w in before[q + 1 :]):
                 return "interval"  # "in more than 20 years": hedged
+            break
+        if before[q] == "in" and all(w in _SPAN_HEDGES for w in before[q + 1 :]):
+            # "the highest number of cases in 25 years", "the worst in 27 years": the span
+            # since a record was last set
+            span = [toks[k].low for k in range(i0, min(n, i0 + 3))]
+            if _SUPERLATIVES & set(before[max(0, q - 4) : q]) and _RECORD_SPANS & set(span):
+                return "interval"
             break
     unit = next(
         (q for q in range(i0, min(n, i0 + 4)) if toks[q].low.split("-")[-1] in _TIME_UNITS),
