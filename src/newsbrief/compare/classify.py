@@ -40,6 +40,7 @@ from newsbrief.compare.lexicon import (
     MAX_VALUE,
     PEOPLE_CATEGORIES,
 )
+from newsbrief.compare.lists import item_holder, opens_list
 from newsbrief.compare.mentions import _MakeMention, _Mention, _Sent
 from newsbrief.compare.names import name_word
 from newsbrief.compare.numbers import (
@@ -116,6 +117,9 @@ class _NumberReader(_UnitReader):
     index: int
     dates: list[tuple[str, str, str, int]]
     _skip_next: bool
+    #: the figures of lists read in the sentence being read, with their holders (id of the
+    #: mention -> holder; compare/lists.py)
+    list_items: dict[int, str]
 
     def _classify(
         self,
@@ -420,6 +424,14 @@ class _NumberReader(_UnitReader):
                 return mk("quantity", "count", i1, noun="majority", measure="majority")
         if pw == "of" and pw2 == "population":
             return mk("quantity", "count", i1, noun="population", measure="population")
+        # a figure of a list, after its holder: "76 seats, the NDP 40, the Liberals 7"
+        holder = item_holder(toks, i0, k, hstart, prev, si)
+        if holder and prev is not None:
+            m = self._count(s, si, nm, k, before, after, prev, subject, mk)
+            if m is not None and m.category == "count" and m.noun == prev.noun:
+                m.measure = prev.measure
+                self.list_items[id(m)] = holder
+                return m
         # numbers inside names: "Interstate 10", "shaft 3"
         pt = toks[hstart - 1] if hstart > 0 else None
         if pt is not None and pt.kind == "word":
@@ -429,6 +441,9 @@ class _NumberReader(_UnitReader):
                 pt.cap
                 and not s.title_case
                 and hstart > 1
+                and not opens_list(
+                    toks, i0, i1, later[0].i0 if later else None, later[0].i1 if later else 0
+                )
                 and pt.low not in _NOT_NAMES
                 and pt.low not in _MONTHS
                 and pt.low not in _BEFORE_CAT

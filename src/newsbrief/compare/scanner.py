@@ -24,6 +24,7 @@ from newsbrief.compare.lexicon import (
     _WEEKDAYS,
     PEOPLE_CATEGORIES,
 )
+from newsbrief.compare.lists import read_holders
 from newsbrief.compare.mentions import _key, _Mention, _Sent
 from newsbrief.compare.names import find_names
 from newsbrief.compare.numbers import (
@@ -175,6 +176,7 @@ class _Scanner(_NumberReader):
         #: read them last); emptied when it ends, see there
         self._sents: list[_Sent] = []
         self._skip_next = False
+        self.list_items: dict[int, str] = {}
         #: the years the sentence before states (a sentence opening "Then," takes them)
         self._prev_years: list[int] = []
         self._prev_full = False
@@ -309,6 +311,8 @@ class _Scanner(_NumberReader):
                 subject = m.noun  # (a part, "including two lawmakers", is no subject)
             prev = m
         _shared_verb_breakdown(here, toks)
+        read_holders(here, toks, self.list_items)  # "76 seats, the NDP 40": compare/lists.py
+        self.list_items = {}
         # a breakdown ("nine died in A and three in B") states parts, not the total
         groups: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
         for m in here:
