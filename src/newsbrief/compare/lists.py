@@ -5,9 +5,15 @@ quantity; a list whose figures do not each have a clear holder is left as it was
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from newsbrief.compare.lexicon import _NOT_NAMES, _SPEECH, _STOP
 from newsbrief.compare.mentions import _Mention
 from newsbrief.compare.numbers import _Tok
+
+if TYPE_CHECKING:
+    from newsbrief.compare.scanner import _Scanner
 
 #: what ends a list item after its figure ("the NDP 40, ...", "... and the Greens 2.")
 _ITEM_END = frozenset(", . ; and ) :".split())
@@ -97,11 +103,15 @@ def subject_holder(toks: list[_Tok], i0: int) -> str:
     return holder
 
 
-def read_holders(here: list[_Mention], toks: list[_Tok], items: dict[int, str]) -> None:
+def read_holders(
+    here: list[_Mention], toks: list[_Tok], items: dict[int, str], alone: dict[int, str]
+) -> None:
     """The counts of one sentence that share a counted noun and each have a holder of
     their own, all different, take it into their key and measure ("seats (NDP)"). A list
     item (``items``: id of the mention -> its holder) whose list has no holder for each
-    figure is no figure: it is dropped from ``here``."""
+    figure is no figure: it is dropped from ``here``. A count alone of its noun in the
+    sentence keeps its key; its holder, where it has one ("The NDP won 39 seats"), goes
+    into ``alone`` (id -> holder) for :func:`unify_holders`."""
     groups: dict[str, list[_Mention]] = {}
     for m in here:
         if m.kind == "quantity" and m.category == "count" and m.alignable and m.noun:
@@ -111,6 +121,10 @@ def read_holders(here: list[_Mention], toks: list[_Tok], items: dict[int, str]) 
         listed = [m for m in group if id(m) in items]
         if len(group) < 2:
             drop.update(id(m) for m in listed)
+            if not listed:
+                h = subject_holder(toks, _tok_at(toks, group[0].pos))
+                if h:
+                    alone[id(group[0])] = h
             continue
         holders = [items.get(id(m)) or subject_holder(toks, _tok_at(toks, m.pos)) for m in group]
         if all(holders) and len(set(holders)) == len(holders):
@@ -145,3 +159,26 @@ def opens_list(toks: list[_Tok], i0: int, i1: int, later_i0: int | None, later_i
     if q >= 0 and toks[q].low == "the":
         q -= 1
     return q >= 0 and (toks[q].low in _ITEM_OPEN or toks[q].text in _ITEM_OPEN)
+
+
+def unify_holders(scans: Sequence[_Scanner]) -> None:
+    """A count stated alone with its holder ("The NDP won 39 seats") takes the holder into
+    its key and measure when another statement of the event lists that holder's figure of
+    the same noun ("..., the NDP 40, ..."): the two are one quantity, and other holders'
+    figures are not."""
+    listed = {
+        m.key for sc in scans for m in sc.mentions if m.key[:1] == ("count",) and len(m.key) == 4
+    }
+    if not listed:
+        return
+    for sc in scans:
+        for m in sc.mentions:
+            h = sc.list_alone.get(id(m))
+            if h and len(m.key) == 3 and (*m.key, h) in listed:
+                m.key = (*m.key, h)
+                m.measure = f"{m.measure} ({h})"
+
+
+def base_key(key: tuple[str, ...]) -> tuple[str, ...]:
+    """The key less its holder: "seats (NDP)" is one of the article's "seats" figures."""
+    return key[:3] if key[:1] == ("count",) and len(key) == 4 else key

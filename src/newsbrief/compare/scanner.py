@@ -177,6 +177,7 @@ class _Scanner(_NumberReader):
         self._sents: list[_Sent] = []
         self._skip_next = False
         self.list_items: dict[int, str] = {}
+        self.list_alone: dict[int, str] = {}  # id of a count -> its holder (lists.py)
         #: the years the sentence before states (a sentence opening "Then," takes them)
         self._prev_years: list[int] = []
         self._prev_full = False
@@ -311,7 +312,9 @@ class _Scanner(_NumberReader):
                 subject = m.noun  # (a part, "including two lawmakers", is no subject)
             prev = m
         _shared_verb_breakdown(here, toks)
-        read_holders(here, toks, self.list_items)  # "76 seats, the NDP 40": compare/lists.py
+        read_holders(
+            here, toks, self.list_items, self.list_alone
+        )  # "76 seats, the NDP 40": compare/lists.py
         self.list_items = {}
         # a breakdown ("nine died in A and three in B") states parts, not the total
         groups: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
