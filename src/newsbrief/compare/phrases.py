@@ -197,6 +197,13 @@ def _share_noun(s: _Sent, end: int) -> list[str]:
     noun it qualifies ("a 25 percent tariff", "30 percent burns"); no noun where the word
     after it is none ("51% owned", "60 percent higher", "25 percent unless...")."""
     if _word(s.toks, end) == "of":
+        if _word(s.toks, end + 1) in ("the", "its", "their", "his", "her", "our"):
+            # "40% of the homes": the homes' share; up to its last noun ("of the vote
+            # countrywide", "of the vote went to him"), none for "of the entire S&P 500"
+            words = _noun_run(s, end)[0]
+            while words and not _is_noun(words[-1]):
+                words.pop()
+            return words
         return _noun_run(s, end + 1)[0]
     words = _noun_run(s, end)[0]
     return words if words and _is_noun(words[-1]) else []

@@ -13,6 +13,7 @@ from newsbrief.compare.context import (
     _title_case,
 )
 from newsbrief.compare.dates import _date_of
+from newsbrief.compare.fractions import read_fractions
 from newsbrief.compare.lexicon import (
     _DATE_RES,
     _HAS_DIGIT,
@@ -335,6 +336,7 @@ class _Scanner(_NumberReader):
                 m.partial = True
         self.mentions.extend(here)
         self.mentions.extend(read_ordinals(raw, self.index, si, masks, s.title_case, digits))
+        self.mentions.extend(read_fractions(raw, self.index, si, masks))  # "two-thirds of"
         return subject
 
     def _plain_sentence(
@@ -354,6 +356,7 @@ class _Scanner(_NumberReader):
         self._sents.append(_Sent(raw, [], title_case, [], False, texts, lows, capped))
         self._prev_years, self._prev_full = [], False
         self.mentions.extend(read_ordinals(raw, self.index, si, (), title_case, digits=False))
+        self.mentions.extend(read_fractions(raw, self.index, si))  # "a quarter of the homes"
         return subject
 
 
