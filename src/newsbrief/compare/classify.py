@@ -24,6 +24,7 @@ from newsbrief.compare.lexicon import (
     _DIM_WORDS,
     _HEDGE_SKIP,
     _ID_NOUNS,
+    _IRREGULAR_PAST,
     _MEASURES,
     _MODIFIERS,
     _MONEY_WORDS,
@@ -489,6 +490,18 @@ class _NumberReader(_UnitReader):
                 words, run_end, note = _noun_run(s, k + 2)
                 words, run_end = words[:1], min(run_end, k + 3)
         if note == "name":
+            # "the 333 Japan hunted": a count whose noun is elided, then a clause of its own
+            # with a name for subject; counted as what the name did ("hunted by Japan")
+            verb = _word(toks, run_end)
+            name = " ".join(t.text for t in toks[k:run_end])
+            if (
+                _word(toks, _hedge(toks, nm.i0)[1] - 1) == "the"
+                and (verb in _IRREGULAR_PAST or (verb.endswith("ed") and len(verb) > 4))
+                and not nm.weak
+            ):
+                m = mk("quantity", "count", nm.i1, noun=f"{verb} by {name.lower()}")
+                m.measure = f"{verb} by {name}"
+                return m
             return None
         if words and words[0] in _FRACTIONS:
             return None  # "two-thirds of voters", "three quarters": a share, not a count
