@@ -112,6 +112,16 @@ _CHANGED = frozenset(
 )
 
 
+#: a sentence of the site speaking to its reader, not of the news: "You have two free
+#: articles left this month", "Subscribe now: 12 weeks for $1" (its numbers are no facts)
+_SITE_TEXT = re.compile(
+    r"\bfree (?:articles?|stories|story|reads|views)\b|\b(?:articles?|stories) (?:left|remaining)\b"
+    r"|\bsubscribe (?:now|today)\b|\bfree trial\b|\b(?:sign|log) in to (?:read|continue)\b"
+    r"|\byou(?:'ve| have) (?:reached|used) (?:your|the)\b",
+    re.I,
+)
+
+
 class _NumberReader(_UnitReader):
     """What one number of a sentence states (a mixin of the article scanner)."""
 
@@ -137,6 +147,8 @@ class _NumberReader(_UnitReader):
         n = len(toks)
         i0, i1 = nm.i0, nm.i1
         first = toks[i0]
+        if self._site_text(s.text):
+            return None
         nxt = toks[i1] if i1 < n else None
         value = nm.value
         if not 0 <= value <= MAX_VALUE:
@@ -453,6 +465,15 @@ class _NumberReader(_UnitReader):
             ):
                 return None
         return self._count(s, si, nm, k, before, after, prev, subject, mk)
+
+    def _site_text(self, text: str) -> bool:
+        """Whether the sentence is the site's own text (:data:`_SITE_TEXT`); the last
+        sentence asked is remembered (a sentence's numbers ask in turn)."""
+        last = getattr(self, "_site_last", None)
+        if last is None or last[0] is not text:
+            last = (text, _SITE_TEXT.search(text) is not None)
+            self._site_last = last
+        return last[1]
 
     def _aliases(self, s: _Sent, m: _Mention, k: int) -> None:
         """'$531 million (700 million Australian dollars)': the amount in another currency."""
