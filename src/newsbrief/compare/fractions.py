@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsbrief.compare.context import _context, _hedge
+from newsbrief.compare.context import _context, _hedge, _word
 from newsbrief.compare.lexicon import _MEASURES, _TIME_UNITS
 from newsbrief.compare.mentions import _key, _Mention, _Sent
 from newsbrief.compare.numbers import _tokenize
@@ -80,8 +80,9 @@ def read_fractions(
                 100.0 * _NUMERATORS[m.group("num").lower()] / _DENOMINATORS[m.group("den").lower()]
             )
         words = _share_noun(s, of)
-        if words and (words[-1] in _TIME_UNITS or words[-1] in _MEASURES):
-            continue  # "half of the year"
+        head = words[-1] if words else _word(toks, of + 2)  # "half of the year"
+        if head in _TIME_UNITS or head in _MEASURES:
+            continue
         rel, hstart = _hedge(toks, i0)
         start = toks[hstart].start
         end = toks[of - 1].end

@@ -24,6 +24,8 @@ _HOLDER_TAILS = frozenset("party parties".split())
 #: at most this many lower-case words between a clause's subject and its figure ("the PCs
 #: had won or were leading in 76 seats")
 _VERB_WORDS = 6
+#: a pronoun between a subject and its figure: the figure is someone else's
+_OBJECTS = frozenset("them him her it us me you".split())
 #: what opens a clause before its subject
 _CLAUSE_OPEN = frozenset(", ; and but while whereas".split())
 
@@ -84,8 +86,8 @@ def subject_holder(toks: list[_Tok], i0: int) -> str:
     q = i0 - 1
     words = 0
     while q >= 0 and toks[q].kind == "word" and not toks[q].cap:
-        if toks[q].low in _SPEECH or toks[q].low in _CLAUSE_OPEN:
-            return ""
+        if toks[q].low in _SPEECH or toks[q].low in _CLAUSE_OPEN or toks[q].low in _OBJECTS:
+            return ""  # "Polls gave them 40 seats": the seats are not the polls'
         words += 1
         q -= 1
     if words == 0 or words > _VERB_WORDS:
