@@ -213,7 +213,11 @@ def test_square_units_are_areas() -> None:
 
 
 def test_fractions_are_no_counts_and_strong_counts_the_noun_after() -> None:
-    assert numeric(extract_facts(art("Two-thirds of voters agreed with the plan."))) == []
+    # a share (compare/fractions.py), never a count of two
+    got = numeric(extract_facts(art("Two-thirds of voters agreed with the plan.")))
+    assert [(f.kind, f.measure, f.normalized) for f in got] == [
+        ("percent", "voters share", "66.67")
+    ]
     got = numeric(extract_facts(art("Critics said the 10,000-strong force provides targets.")))
     assert [(f.measure, f.normalized) for f in got] == [("force", "10000")]
 

@@ -71,6 +71,7 @@ from newsbrief.compare.lexicon import (
     PEOPLE_CATEGORIES,
     RELATIONS,
 )
+from newsbrief.compare.lists import base_key, unify_holders
 from newsbrief.compare.mentions import _Mention, _strong_key
 from newsbrief.compare.numbers import compatible, parse_number
 from newsbrief.compare.report import _disagreements, _facts_of, facts_for_display
@@ -131,6 +132,7 @@ def _prepared(
     given = sentences if sentences is not None else [None] * len(arts)
     scans = [_scan(a, i, reference_year, given[i]) for i, a in enumerate(arts)]
     unify_age_holders(scans)
+    unify_holders(scans)
     unify_synonyms(scans)
     mark_leads(scans)
     return arts, scans
@@ -254,12 +256,14 @@ _LISTED_VALUES = 4
 
 def _listed_keys(scans: Sequence[_Scanner]) -> set[tuple[str, ...]]:
     """The keys (not counts of people, nor money) some article states with at least
-    :data:`_LISTED_VALUES` different values: names of several quantities, not one."""
+    :data:`_LISTED_VALUES` different values: names of several quantities, not one. A
+    holder's key (compare/lists.py) is never one: its holder tells its figure apart."""
     values: dict[tuple[int, tuple[str, ...]], set[float]] = defaultdict(set)
     for sc in scans:
         for m in sc.mentions:
             if m.alignable and not m.background and m.key[0] not in ("q", "money"):
-                values[(m.article, m.key)].add(_si(m))
+                # a holder's figure is one more under the bare key ("seats (Labour)")
+                values[(m.article, base_key(m.key))].add(_si(m))
     return {key for (_art, key), vs in values.items() if len(vs) >= _LISTED_VALUES}
 
 

@@ -24,6 +24,7 @@ from newsbrief.compare.lexicon import (
     _DIM_WORDS,
     _HEDGE_SKIP,
     _ID_NOUNS,
+    _IRREGULAR_PAST,
     _MEASURES,
     _MODIFIERS,
     _MONEY_WORDS,
@@ -40,6 +41,7 @@ from newsbrief.compare.lexicon import (
     MAX_VALUE,
     PEOPLE_CATEGORIES,
 )
+from newsbrief.compare.lists import item_holder, opens_list
 from newsbrief.compare.mentions import _MakeMention, _Mention, _Sent
 from newsbrief.compare.names import name_word
 from newsbrief.compare.numbers import (
@@ -110,12 +112,25 @@ _CHANGED = frozenset(
 )
 
 
+#: a sentence of the site speaking to its reader, not of the news: "You have two free
+#: articles left this month", "Subscribe now: 12 weeks for $1" (its numbers are no facts)
+_SITE_TEXT = re.compile(
+    r"\bfree (?:articles?|stories|story|reads|views)\b|\b(?:articles?|stories) (?:left|remaining)\b"
+    r"|\bsubscribe (?:now|today)\b|\bfree trial\b|\b(?:sign|log) in to (?:read|continue)\b"
+    r"|\byou(?:'ve| have) (?:reached|used) (?:your|the)\b",
+    re.I,
+)
+
+
 class _NumberReader(_UnitReader):
     """What one number of a sentence states (a mixin of the article scanner)."""
 
     index: int
     dates: list[tuple[str, str, str, int]]
     _skip_next: bool
+    #: the figures of lists read in the sentence being read, with their holders (id of the
+    #: mention -> holder; compare/lists.py)
+    list_items: dict[int, str]
 
     def _classify(
         self,
@@ -132,6 +147,8 @@ class _NumberReader(_UnitReader):
         n = len(toks)
         i0, i1 = nm.i0, nm.i1
         first = toks[i0]
+        if self._site_text(s.text):
+            return None
         nxt = toks[i1] if i1 < n else None
         value = nm.value
         if not 0 <= value <= MAX_VALUE:
@@ -420,6 +437,14 @@ class _NumberReader(_UnitReader):
                 return mk("quantity", "count", i1, noun="majority", measure="majority")
         if pw == "of" and pw2 == "population":
             return mk("quantity", "count", i1, noun="population", measure="population")
+        # a figure of a list, after its holder: "76 seats, the NDP 40, the Liberals 7"
+        holder = item_holder(toks, i0, k, hstart, prev, si)
+        if holder and prev is not None:
+            m = self._count(s, si, nm, k, before, after, prev, subject, mk)
+            if m is not None and m.category == "count" and m.noun == prev.noun:
+                m.measure = prev.measure
+                self.list_items[id(m)] = holder
+                return m
         # numbers inside names: "Interstate 10", "shaft 3"
         pt = toks[hstart - 1] if hstart > 0 else None
         if pt is not None and pt.kind == "word":
@@ -429,6 +454,9 @@ class _NumberReader(_UnitReader):
                 pt.cap
                 and not s.title_case
                 and hstart > 1
+                and not opens_list(
+                    toks, i0, i1, later[0].i0 if later else None, later[0].i1 if later else 0
+                )
                 and pt.low not in _NOT_NAMES
                 and pt.low not in _MONTHS
                 and pt.low not in _BEFORE_CAT
@@ -437,6 +465,15 @@ class _NumberReader(_UnitReader):
             ):
                 return None
         return self._count(s, si, nm, k, before, after, prev, subject, mk)
+
+    def _site_text(self, text: str) -> bool:
+        """Whether the sentence is the site's own text (:data:`_SITE_TEXT`); the last
+        sentence asked is remembered (a sentence's numbers ask in turn)."""
+        last = getattr(self, "_site_last", None)
+        if last is None or last[0] is not text:
+            last = (text, _SITE_TEXT.search(text) is not None)
+            self._site_last = last
+        return last[1]
 
     def _aliases(self, s: _Sent, m: _Mention, k: int) -> None:
         """'$531 million (700 million Australian dollars)': the amount in another currency."""
@@ -474,6 +511,18 @@ class _NumberReader(_UnitReader):
                 words, run_end, note = _noun_run(s, k + 2)
                 words, run_end = words[:1], min(run_end, k + 3)
         if note == "name":
+            # "the 333 Japan hunted": a count whose noun is elided, then a clause of its own
+            # with a name for subject; counted as what the name did ("hunted by Japan")
+            verb = _word(toks, run_end)
+            name = " ".join(t.text for t in toks[k:run_end])
+            if (
+                _word(toks, _hedge(toks, nm.i0)[1] - 1) == "the"
+                and (verb in _IRREGULAR_PAST or (verb.endswith("ed") and len(verb) > 4))
+                and not nm.weak
+            ):
+                m = mk("quantity", "count", nm.i1, noun=f"{verb} by {name.lower()}")
+                m.measure = f"{verb} by {name}"
+                return m
             return None
         if words and words[0] in _FRACTIONS:
             return None  # "two-thirds of voters", "three quarters": a share, not a count

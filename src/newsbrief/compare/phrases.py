@@ -197,6 +197,13 @@ def _share_noun(s: _Sent, end: int) -> list[str]:
     noun it qualifies ("a 25 percent tariff", "30 percent burns"); no noun where the word
     after it is none ("51% owned", "60 percent higher", "25 percent unless...")."""
     if _word(s.toks, end) == "of":
+        if _word(s.toks, end + 1) in ("the", "its", "their", "his", "her", "our"):
+            # "40% of the homes": the homes' share; up to its last noun ("of the vote
+            # countrywide", "of the vote went to him"), none for "of the entire S&P 500"
+            words = _noun_run(s, end)[0]
+            while words and not _is_noun(words[-1]):
+                words.pop()
+            return words
         return _noun_run(s, end + 1)[0]
     words = _noun_run(s, end)[0]
     return words if words and _is_noun(words[-1]) else []
@@ -625,3 +632,59 @@ _CRITICAL = (
 
 #: words before "to be evacuated" that make it not done yet ("remain to be evacuated")
 _NOT_YET_BEFORE = frozenset("waiting yet remain remains remained still left".split())
+
+
+#: heads whose "N-year-old" is their length, not an age: a conflict still going on ("the
+#: nearly six-year-old war" is the "five-year war" another outlet gives)
+_LENGTH_HEADS = frozenset(("war", "conflict", "insurgency", "uprising"))
+#: words between a thing and its "N years old": a verb of being, maybe after a verb of
+#: judging ("is estimated to be", "was thought to be")
+_BE = frozenset("is was are were be".split())
+_JUDGED = frozenset("estimated believed thought determined found said dated".split())
+_AGE_HEDGES = frozenset(
+    "about around nearly almost roughly approximately some over more than".split()
+)
+
+
+def thing_aged(head: str) -> str:
+    """The thing an "N-year-old" qualifies when it is no person and no conflict (whose
+    length it is): the last noun of the head before a word that is none ("a 32,000-year-old
+    deposit", "the 13-year-old male tiger" -> tiger, "bride ahead" -> bride), lemmatized;
+    "" when it is a conflict or there is no noun."""
+    last = ""
+    for w in head.split():
+        if _is_noun(w):
+            last = w
+        elif last:
+            break
+    if not last or last in _LENGTH_HEADS:
+        return ""
+    return _lemma(last)
+
+
+def age_subject(toks: list[_Tok], i0: int) -> str:
+    """The thing that "is N years old": the lower-case noun right before the verb of being
+    ("the sample was 32,000 years old", "the remains are estimated to be 1,000 years old"),
+    lemmatized; "" for a person, a pronoun or a subject further back."""
+    q = i0 - 1
+    while q >= 0 and toks[q].low in _AGE_HEDGES:
+        q -= 1
+    if q < 0 or toks[q].low not in _BE:
+        return ""
+    if toks[q].low == "be" and q >= 2 and toks[q - 1].low == "to" and toks[q - 2].low in _JUDGED:
+        q -= 2
+        if q >= 1 and toks[q - 1].low in _BE:
+            q -= 1  # "is estimated to be"
+    q -= 1
+    if q < 0 or toks[q].kind != "word" or toks[q].cap:
+        return ""
+    w = toks[q].low
+    if w in _STOP or w in _NOT_NAMES or not _is_noun(w):
+        return ""
+    if w in _PERSON_HEADS or w.rstrip("s") in _PERSON_HEADS or _agent(w) or w in _PEOPLE_NOUNS:
+        return ""  # a person's age stays "age"
+    if w in _LENGTH_HEADS:
+        return ""
+    if "of" in (_word(toks, q - 1), _word(toks, q - 2)):
+        return ""  # "the author of the facts was about thirty years old": not the facts'
+    return _lemma(w)

@@ -13,6 +13,7 @@ from newsbrief.compare.context import (
     _title_case,
 )
 from newsbrief.compare.dates import _date_of
+from newsbrief.compare.fractions import read_fractions
 from newsbrief.compare.lexicon import (
     _DATE_RES,
     _HAS_DIGIT,
@@ -24,6 +25,7 @@ from newsbrief.compare.lexicon import (
     _WEEKDAYS,
     PEOPLE_CATEGORIES,
 )
+from newsbrief.compare.lists import read_holders
 from newsbrief.compare.mentions import _key, _Mention, _Sent
 from newsbrief.compare.names import find_names
 from newsbrief.compare.numbers import (
@@ -175,6 +177,8 @@ class _Scanner(_NumberReader):
         #: read them last); emptied when it ends, see there
         self._sents: list[_Sent] = []
         self._skip_next = False
+        self.list_items: dict[int, str] = {}
+        self.list_alone: dict[int, str] = {}  # id of a count -> its holder (lists.py)
         #: the years the sentence before states (a sentence opening "Then," takes them)
         self._prev_years: list[int] = []
         self._prev_full = False
@@ -309,6 +313,10 @@ class _Scanner(_NumberReader):
                 subject = m.noun  # (a part, "including two lawmakers", is no subject)
             prev = m
         _shared_verb_breakdown(here, toks)
+        read_holders(
+            here, toks, self.list_items, self.list_alone
+        )  # "76 seats, the NDP 40": compare/lists.py
+        self.list_items = {}
         # a breakdown ("nine died in A and three in B") states parts, not the total
         groups: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
         for m in here:
@@ -328,6 +336,7 @@ class _Scanner(_NumberReader):
                 m.partial = True
         self.mentions.extend(here)
         self.mentions.extend(read_ordinals(raw, self.index, si, masks, s.title_case, digits))
+        self.mentions.extend(read_fractions(raw, self.index, si, masks))  # "two-thirds of"
         return subject
 
     def _plain_sentence(
@@ -347,6 +356,7 @@ class _Scanner(_NumberReader):
         self._sents.append(_Sent(raw, [], title_case, [], False, texts, lows, capped))
         self._prev_years, self._prev_full = [], False
         self.mentions.extend(read_ordinals(raw, self.index, si, (), title_case, digits=False))
+        self.mentions.extend(read_fractions(raw, self.index, si))  # "a quarter of the homes"
         return subject
 
 

@@ -26,6 +26,8 @@ from newsbrief.compare.phrases import (
     _noun_run,
     _person_before,
     _plural,
+    age_subject,
+    thing_aged,
 )
 
 #: words after a unit that do not start the noun it qualifies
@@ -134,6 +136,11 @@ class _UnitReader:
             return None  # "This article is more than 1 year old"
         if rest == ["old"] or (is_age and w_after == "old" and not glued):
             head, person = _age_head(s, end)
+            thing = thing_aged(head) if is_age and not person else ""
+            if thing:  # "the 42,000-year-old sample": its age, as "is 32,000 years old"
+                m = mk("age", "age", end, unit=unit, noun=thing)
+                m.measure = f"age of the {thing}"
+                return m
             if is_age and not person:
                 m = mk("duration", "duration", after, unit=unit, noun=head)
                 m.measure = f"{head.split()[-1]} length" if head else "duration"
@@ -143,8 +150,9 @@ class _UnitReader:
             if not who:
                 head, _person = _age_head(s, end)
                 who = head if head[:1].isupper() else ""
-            m = mk("age", "age", end, unit=unit, noun=who)
-            m.measure = f"age of {who}" if who else "age"
+            thing = "" if who else age_subject(toks, nm.i0)  # "the sample was 32,000 years old"
+            m = mk("age", "age", end, unit=unit, noun=who or thing)
+            m.measure = f"age of {who}" if who else f"age of the {thing}" if thing else "age"
             return m
         head = _duration_head(s, after) if (glued or rest or w_after == "of") else ""
         head = head or _lasted_head(s, nm.i0)
