@@ -281,6 +281,7 @@ class _Scanner(_NumberReader):
                 and m.kind in _RANGE_KINDS
                 and not m.noun.startswith("vote")
                 and _range_link(toks, nums[ni - 1], nm)
+                and (m.kind != "duration" or _same_unit_end(here, toks, nums[ni - 1], m))
             ):
                 a = nums[ni - 1]
                 base = toks[nm.i0].value or nm.value
@@ -289,7 +290,8 @@ class _Scanner(_NumberReader):
                 low = _elided_thousands(toks, a, nm, low, m.value)
                 if 0 <= low < m.value:
                     # "10 to 15 people", "between 10 and 15", "10-15": one range, [10, 15]
-                    if here and here[-1].pos >= toks[nums[ni - 1].i0 - 1].start:
+                    a0 = nums[ni - 1].i0
+                    if here and here[-1].pos >= (toks[a0 - 1].start if a0 > 0 else 0):
                         here.pop()  # the first end is not a figure of its own
                     first = nums[ni - 1].i0
                     first -= 1 if first > 0 and toks[first - 1].kind == "sym" else 0
@@ -458,8 +460,17 @@ def _without_scores(toks: list[_Tok], nums: list[_Num], text: str) -> list[_Num]
     return [nm for q, nm in enumerate(nums) if q not in drop]
 
 
-#: kinds whose ranges are read as one interval (durations keep both ends)
-_RANGE_KINDS = ("quantity", "money", "percent", "measurement", "age")
+#: kinds whose ranges are read as one interval
+_RANGE_KINDS = ("quantity", "money", "percent", "measurement", "age", "duration")
+
+
+def _same_unit_end(here: list[_Mention], toks: list[_Tok], a: _Num, m: _Mention) -> bool:
+    """The low end of a range of durations was read as a duration in the same unit ("five
+    to ten minutes", "nine to 12 months"; not "three days to two weeks")."""
+    start = toks[a.i0 - 1].start if a.i0 > 0 else 0
+    return bool(here) and here[-1].pos >= start and here[-1].kind == "duration" and (
+        here[-1].unit == m.unit
+    )
 
 
 def _elided_thousands(toks: list[_Tok], a: _Num, nm: _Num, low: float, high: float) -> float:
