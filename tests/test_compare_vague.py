@@ -4,7 +4,6 @@ amounts as intervals, signs, and values written without a digit. Made-up sentenc
 from __future__ import annotations
 
 from compare_util import art, numeric
-
 from newsbrief.compare import compare, extract_facts
 from newsbrief.model import Fact
 
@@ -118,7 +117,9 @@ def test_hedged_vague_amounts_keep_the_hedge() -> None:
 def test_a_vague_value_agrees_with_the_values_it_allows() -> None:
     vague = "Hundreds of people were killed in the attack."
     assert disputes(vague, "The attack killed 300 people.") == []
-    assert disputes("Thousands of people were evacuated.", "About 1,500 people were evacuated.") == []
+    assert (
+        disputes("Thousands of people were evacuated.", "About 1,500 people were evacuated.") == []
+    )
     assert disputes("Dozens of people were killed.", "Thirty people were killed.") == []
 
 
@@ -155,7 +156,10 @@ def test_a_dash_between_numbers_is_no_sign() -> None:
 
 def test_opposite_signs_are_not_one_fact() -> None:
     facts, _dis = compare(
-        [art("Growth slowed to -0.4% in the quarter."), art("The economy rose 0.40% in the quarter.")]
+        [
+            art("Growth slowed to -0.4% in the quarter."),
+            art("The economy rose 0.40% in the quarter."),
+        ]
     )
     values = sorted(f.normalized for f in numeric(facts))
     assert values == ["-0.4", "0.4"]
