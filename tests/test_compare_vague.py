@@ -180,3 +180,26 @@ def test_a_unit_word_that_is_no_quantity() -> None:
     assert facts_of("They meet once a week.") == []
     assert facts_of("The talks resume a week after the vote.") == []
     assert facts_of("The house is a mile away.") == []
+
+
+# scoring against hand labels -----------------------------------------------------------
+
+
+def test_label_scorer_reads_both_ends_of_a_range_and_no_vague_amount() -> None:
+    from newsbrief.evaluate_facts import score_against_labels
+
+    url = "https://example.org/range"
+    text = "He faces four to 10 months in prison. Hundreds of people protested."
+    events = [{"id": "e1", "articles": [{"text": text, "url": url}]}]
+    month = {"category": "duration", "unit": "month", "relation": "="}
+    labels = {
+        "events": [
+            {
+                "event": "e1",
+                "facts": {url: [{**month, "value": 4}, {**month, "value": 10}]},
+                "disagreements": [],
+            }
+        ]
+    }
+    r = score_against_labels(events, labels)
+    assert (r["facts_recall"], r["facts_precision"], r["relation_accuracy"]) == (1.0, 1.0, 1.0)
