@@ -203,3 +203,13 @@ def test_label_scorer_reads_both_ends_of_a_range_and_no_vague_amount() -> None:
     }
     r = score_against_labels(events, labels)
     assert (r["facts_recall"], r["facts_precision"], r["relation_accuracy"]) == (1.0, 1.0, 1.0)
+
+
+def test_one_person_killed_is_a_toll() -> None:
+    f = one("At least one person was killed in the blast.")
+    assert (f.category, f.normalized, f.relation) == ("killed", "1", ">=")
+    assert facts_of("One man, Jay Roe, said his daughter sent him texts.") == []
+    assert facts_of("He was charged with one count of murder.") == []
+    # in a breakdown the one is a part: no toll of its own
+    got = facts_of("Two passengers and one person waiting on the platform died.")
+    assert "1" not in [f.normalized for f in got]

@@ -322,6 +322,7 @@ class _Num:
     #: is then the high end (see _VAGUE_DETS, _VAGUE_PLURALS)
     low: float | None = None
     about: bool = False  # "a dozen", "half a dozen": a round word amount, read as about
+    toll: bool = False  # "one person": a number only as a count of people killed, hurt...
 
 
 def _takes(toks: list[_Tok]) -> list[int]:
@@ -461,8 +462,10 @@ def _numbers(toks: list[_Tok], takes: list[int] | None = None) -> list[_Num]:
             if got is not None and not (t.low in ("a", "an") and got[1] == 1):
                 end = owner[got[1] - 1] + 1
                 weak = flat[0] == "one" and got[1] == 1
+                toll = weak and end < n and toks[end].w in _ONE_HEADS
+                weak = weak and not toll
                 about = flat[: got[1]] in (["a", "dozen"], ["an", "dozen"], ["half", "a", "dozen"])
-                out.append(_Num(i, end, got[0], True, weak, about=about))
+                out.append(_Num(i, end, got[0], True, weak, about=about, toll=toll))
                 i = end
                 continue
         i += 1
@@ -472,6 +475,13 @@ def _numbers(toks: list[_Tok], takes: list[int] | None = None) -> list[_Num]:
 #: units of measure written as words of four letters or more ("mile", "metre", "acre";
 #: not "m", "ft", "ton"): "a" before one is the number one
 _UNIT_WORDS = frozenset(w for w in _MEASURES if w.isalpha() and len(w) >= 4)
+
+#: singular nouns of a person after "one" that make it a number when it counts a toll ("one
+#: person was killed"; not "one man said", nor "one count of fraud" beside "three counts")
+_ONE_HEADS = frozenset(
+    "person man woman child boy girl soldier officer policeman civilian passenger worker "
+    "miner student victim resident firefighter pilgrim tourist".split()
+)
 
 #: plural words that state a vague amount, and the unit each is the plural of
 _VAGUE_PLURALS = {"dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 1e3}

@@ -275,7 +275,7 @@ class _Scanner(_NumberReader):
             before = nums[ni - 1].i1 if ni > 0 else 0
             after = nums[ni + 1].i0 if ni + 1 < len(nums) else len(toks)
             m = self._classify(s, si, nm, before, after, prev, subject, nums[ni + 1 :])
-            if m is None:
+            if m is None or (nm.toll and not _one_toll(m, here)):
                 continue
             if m.kind not in ("duration", "age"):
                 m.background = bg
@@ -469,6 +469,14 @@ def _without_scores(toks: list[_Tok], nums: list[_Num], text: str) -> list[_Num]
     if not drop or _VOTE_RE.search(text.lower()):
         return nums
     return [nm for q, nm in enumerate(nums) if q not in drop]
+
+
+def _one_toll(m: _Mention, here: list[_Mention]) -> bool:
+    """ "One person was killed": a toll, and the first count of its sentence (in "two
+    passengers and one person died" it is a part of the three)."""
+    if m.category not in PEOPLE_CATEGORIES:
+        return False
+    return not any(x.kind == "quantity" for x in here)
 
 
 def _signed(m: _Mention, toks: list[_Tok], nm: _Num, text: str) -> None:
