@@ -19,6 +19,7 @@ missing one is reported as not installed.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import re
 import time
 from collections.abc import Callable
@@ -31,7 +32,7 @@ CASES: list[tuple[str, set[float]]] = [
     ("The victims were aged eight to 14, police said.", {8, 14}),
     ("The company reported a loss of $1.2-billion last year.", {1.2e9}),
     ("The search lasted three-and-a-half days before the boy was found.", {3.5}),
-    ("Several hundred people gathered outside the court.", {200, 999}),
+    ("Several hundred people gathered outside the court.", {200, 1000}),  # [200, 1000)
     ("The quake struck at 12.20am local time.", set()),
     ("The meeting ended at 2.15pm on Friday.", set()),
     ("He scored 20 goals in the 2012-13 season.", {20}),
@@ -63,7 +64,10 @@ def own(sentence: str, want: set[float]) -> set[float]:
     for f in facts:
         if f.kind not in NUMERIC_KINDS:
             continue
-        if f.relation == "range":  # "10-15": both ends
+        if f.relation in ("range", "vague") and f.kind == "duration":  # "PT5M-PT10M"
+            for end in f.normalized.split("-"):
+                out.add(_duration_value(dataclasses.replace(f, normalized=end), want))
+        elif f.relation in ("range", "vague"):  # "10-15", "200-1000": both ends
             out.update(float(x) for x in f.normalized.split("-"))
         else:
             out.add(float(f.normalized) if f.kind != "duration" else _duration_value(f, want))

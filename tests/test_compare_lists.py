@@ -125,7 +125,6 @@ def test_an_age_range_in_words_and_digits_is_one_fact() -> None:
     ]
 
 
-@pytest.mark.xfail(reason="ranges of durations: helper vague's fix (h-vague), not on this branch")
 def test_a_duration_range_in_words_is_one_fact() -> None:
     assert read("Police arrived five to ten minutes later.") == [
         ("duration", "duration", "PT5M-PT10M", "range")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from newsbrief.compare import compare
@@ -54,6 +55,20 @@ def _fact_value(f: Fact) -> float | None:
     return v * _UNIT_INFO[f.unit][1] if f.kind == "measurement" and f.unit in _UNIT_INFO else v
 
 
+def _range_ends(f: Fact) -> list[float]:
+    """The values a Fact states: its value, or both ends of a range ("8-14", "P4M-P10M";
+    the labels list each end as a figure). A vague amount ("hundreds") states none: the
+    labels leave vague amounts out."""
+    if f.relation == "vague":
+        return []
+    if f.relation == "range" and "-" in f.normalized.lstrip("-"):
+        low, _, high = f.normalized.partition("-")
+        ends = [_fact_value(replace(f, normalized=x, relation="=")) for x in (low, high)]
+        return [v for v in ends if v is not None]
+    v = _fact_value(f)
+    return [] if v is None else [v]
+
+
 def _same(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1.0)
 
@@ -96,10 +111,11 @@ def score_against_labels(
                 gold[(url, it["category"], round(v, 6))].add(it.get("relation", "="))
         facts, dis = compare(arts)
         for f in facts:
-            v = _fact_value(f) if f.category in SCORED else None
-            if v is not None:
+            # (the labels have no relation "range": each end is labelled as a plain figure)
+            rel = "=" if f.relation == "range" else f.relation
+            for v in _range_ends(f) if f.category in SCORED else ():
                 for aid in f.article_ids:
-                    pred[(url_of[aid], f.category, round(v, 6))].add(f.relation)
+                    pred[(url_of[aid], f.category, round(v, 6))].add(rel)
         wanted = [
             (
                 d["category"],

@@ -182,9 +182,12 @@ def _rule_pairs(
                         c
                         for c in claims
                         if id(c) in core
-                        or any(
-                            _close_enough(c, x) and _mentions_compatible(c, x)
-                            for x in core.values()
+                        or (
+                            c.relation != "vague"  # "hundreds" beside 515 says nothing more
+                            and any(
+                                _close_enough(c, x) and _mentions_compatible(c, x)
+                                for x in core.values()
+                            )
                         )
                     ],
                     bad,
@@ -346,15 +349,25 @@ def _decide(
                 c
                 for c in members
                 if id(c) in core
-                or any(_close_enough(c, x) and _mentions_compatible(c, x) for x in core.values())
+                or (
+                    c.relation != "vague"
+                    and any(
+                        _close_enough(c, x) and _mentions_compatible(c, x) for x in core.values()
+                    )
+                )
             ]
             # the sources disagree on this quantity: every figure they give for it is
             # shown, a later one in an article too ("in another statement, 12 people had
             # died" after "at least 13" in its lead), when close to a disagreeing one
             seen = {(c.article, _si(c)) for c in group}
             for m in stated.get(members[0].key, []) if members[0].key[0] == "q" else []:
-                if (m.article, _si(m)) not in seen and any(
-                    _near(m, x) and _mentions_compatible(m, x) is not None for x in core.values()
+                if (
+                    (m.article, _si(m)) not in seen
+                    and m.relation != "vague"
+                    and any(
+                        _near(m, x) and _mentions_compatible(m, x) is not None
+                        for x in core.values()
+                    )
                 ):
                     group.append(m)
                     seen.add((m.article, _si(m)))

@@ -92,7 +92,7 @@ def _half_last_decimal(written: str, value: float) -> float | None:
     shown = float(got.group().replace(",", ""))
     if shown <= 0:
         return None
-    return 0.5 * 10 ** -len(got.group(1)) * value / shown
+    return 0.5 * 10 ** -len(got.group(1)) * abs(value) / shown  # (abs: "-1.25%")
 
 
 def _round_figure(written: str) -> bool:
@@ -162,7 +162,7 @@ def mark_leads(scans: Sequence[_Scanner]) -> None:
 
 def _corroborates(o: _Mention, m: _Mention) -> bool:
     """o backs m: compatible, and o is a figure rather than a bound ("up to 3,000")."""
-    if o.relation in (">=", ">", "<=", "<") and o.value != m.value:
+    if o.relation in (">=", ">", "<=", "<", "vague") and o.value != m.value:
         return False
     return bool(_mentions_compatible(o, m))
 
@@ -271,7 +271,9 @@ def _claims(scans: Sequence[_Scanner]) -> dict[tuple[str, ...], list[_Mention]]:
     by_key: dict[tuple[str, ...], dict[int, list[_Mention]]] = defaultdict(dict)
     titled = {sc.index for sc in scans if (sc.article.title or "").strip()}
     for sc in scans:
-        for m in sc.mentions:
+        # a vague amount ("Dozens killed") is an article's own statement only when it gives
+        # no figure for the quantity: after its figures
+        for m in sorted(sc.mentions, key=lambda m: m.relation == "vague"):
             if m.alignable and m.kind != "money" and _strong_key(m):
                 by_key[m.key].setdefault(m.article, []).append(m)
     out: dict[tuple[str, ...], list[_Mention]] = {}

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from newsbrief.text import STOPWORDS
 
-RELATIONS = ("=", ">=", ">", "<=", "<", "~", "~<", "~>", "range")
+RELATIONS = ("=", ">=", ">", "<=", "<", "~", "~<", "~>", "range", "vague")
 #: what a count of people counts
 PEOPLE_CATEGORIES = (
     "killed injured missing hospitalized evacuated rescued trapped arrested displaced".split()

@@ -50,6 +50,10 @@ class _Mention:
     @property
     def normalized(self) -> str:
         if self.kind == "duration":
+            if self.low is not None:  # a range: "PT5M-PT10M"
+                return (
+                    f"{_iso_duration(self.low, self.unit)}-{_iso_duration(self.value, self.unit)}"
+                )
             return _iso_duration(self.value, self.unit)
         if self.low is not None:
             return f"{_fmt(self.low)}-{_fmt(self.value)}"  # a range

@@ -44,6 +44,8 @@ def _word_value(words: Sequence[str]) -> tuple[float, int] | None:
         if w == "half" and not used and i + 2 < n and words[i + 1] in ("a", "an"):
             if words[i + 2] in _SCALES:
                 return 0.5 * _SCALES[words[i + 2]], i + 3
+            if words[i + 2] == "dozen":
+                return 6.0, i + 3  # "half a dozen"
             break
         if w in _UNITS:
             if last == "unit" or (last == "tens" and _UNITS[w] >= 10):
@@ -316,6 +318,11 @@ class _Num:
     weak: bool = False  # "a", "an", "one": a number only before a unit of time
     abbrev: str = ""  # "m", "bn"... written right after the digits
     sig: int = 0  # significant digits as written
+    #: a vague amount ("several hundred", "dozens"): the low end of what it allows; value
+    #: is then the high end (see _VAGUE_DETS, _VAGUE_PLURALS)
+    low: float | None = None
+    about: bool = False  # "a dozen", "half a dozen": a round word amount, read as about
+    toll: bool = False  # "one person": a number only as a count of people killed, hurt...
 
 
 def _takes(toks: list[_Tok]) -> list[int]:
@@ -387,6 +394,14 @@ def _numbers(toks: list[_Tok], takes: list[int] | None = None) -> list[_Num]:
         if t.kind != "word":
             i += 1
             continue
+        if t.low in _VAGUE_PLURALS:
+            vague = _vague_plural(toks, i)
+            if vague is not None:
+                out.append(vague)  # "hundreds of", "tens of thousands of"
+                i = vague.i1
+            else:
+                i += 1
+            continue
         if (
             t.low in ("a", "an")
             and not nw.endswith("-long")
@@ -430,13 +445,27 @@ def _numbers(toks: list[_Tok], takes: list[int] | None = None) -> list[_Num]:
                     owner.append(j)
                 j += 1
             got = _word_value(flat)
-            if got is not None and flat[0] in _VAGUE_HEADS and _word_before(toks, i) in _VAGUE:
-                i = owner[got[1] - 1] + 1  # "several hundred": a vague amount, no figure
+            det = _vague_det(toks, i) if flat[0] in _VAGUE_HEADS else None
+            unit = _word_value(["a", *flat]) if det is not None else None
+            if det is not None and unit is not None:
+                # "several hundred", "a few thousand": a vague amount, an interval of
+                # multiples of the unit ("a thousand" as many as "thousand" makes)
+                end = owner[unit[1] - 2] + 1
+                lo, hi = _VAGUE_DETS[toks[det[1]].low]
+                out.append(_Num(det[0], end, hi * unit[0], True, low=lo * unit[0]))
+                i = end
                 continue
+            if got is not None and flat[0] in _VAGUE_HEADS:
+                if _word_before(toks, i) in _VAGUE:
+                    i = owner[got[1] - 1] + 1  # "hundreds thousand": no figure
+                    continue
             if got is not None and not (t.low in ("a", "an") and got[1] == 1):
                 end = owner[got[1] - 1] + 1
                 weak = flat[0] == "one" and got[1] == 1
-                out.append(_Num(i, end, got[0], True, weak))
+                toll = weak and end < n and toks[end].w in _ONE_HEADS
+                weak = weak and not toll
+                about = flat[: got[1]] in (["a", "dozen"], ["an", "dozen"], ["half", "a", "dozen"])
+                out.append(_Num(i, end, got[0], True, weak, about=about, toll=toll))
                 i = end
                 continue
         i += 1
@@ -447,15 +476,84 @@ def _numbers(toks: list[_Tok], takes: list[int] | None = None) -> list[_Num]:
 #: not "m", "ft", "ton"): "a" before one is the number one
 _UNIT_WORDS = frozenset(w for w in _MEASURES if w.isalpha() and len(w) >= 4)
 
+#: singular nouns of a person after "one" that make it a number when it counts a toll ("one
+#: person was killed"; not "one man said", nor "one count of fraud" beside "three counts")
+_ONE_HEADS = frozenset(
+    "person man woman child boy girl soldier officer policeman civilian passenger worker "
+    "miner student victim resident firefighter pilgrim tourist".split()
+)
+
+#: plural words that state a vague amount, and the unit each is the plural of
+_VAGUE_PLURALS = {"dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 1e3}
+_VAGUE_PLURALS |= {"millions": 1e6, "billions": 1e9, "trillions": 1e12, "tens": 10.0}
+#: what a plural allows, as multiples of its unit U: [U, 20 U]. At least one U ("hundreds"
+#: is loosely written for 150), under twenty (from there the next order is named: "tens
+#: of thousands", "thousands", "hundreds" for twenty dozen)
+_PLURAL_SPAN = (1.0, 20.0)
+#: words before a singular unit that make a vague amount, and what each allows as
+#: multiples of the unit: "several", "a few" more than one and under ten ("several hundred"
+#: is 200 to 1,000); "a couple of" about two (one to four); "many" as a plural
+_VAGUE_DETS = {"several": (2.0, 10.0), "few": (2.0, 10.0), "couple": (1.0, 4.0)}
+_VAGUE_DETS["many"] = _PLURAL_SPAN
+#: words before "scores" that make it a noun ("test scores", "their scores")
+_NOT_SCORES = frozenset(
+    "the their his her its our your my these those whose test exam high higher low lower "
+    "top average credit final poll approval".split()
+)
+
 #: words a number written in words can start with
-_NUMBER_STARTS = _NUMBER_WORDS | {"a", "an", "half"}
+_NUMBER_STARTS = _NUMBER_WORDS | {"a", "an", "half"} | frozenset(_VAGUE_PLURALS)
+
+
+def _vague_det(toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    """The first token and the vague word of "several hundred", "a few thousand", "a
+    couple of hundred" ending at the unit at token i; None when no vague word is there."""
+    b = i - 1
+    if b >= 1 and toks[b].w == "of" and toks[b - 1].w == "couple":
+        b -= 1
+    if b < 0 or toks[b].w not in _VAGUE_DETS:
+        return None
+    start = b - 1 if b >= 1 and toks[b].w in ("few", "couple") and toks[b - 1].w == "a" else b
+    return start, b
+
+
+def _vague_plural(toks: list[_Tok], i: int) -> _Num | None:
+    """ "hundreds of", "dozens", "tens of thousands of", "hundreds of millions of": a vague
+    amount from token i, with the "of" after it (so what follows is what is counted)."""
+    n = len(toks)
+    w = toks[i].w
+    unit = _VAGUE_PLURALS[w]
+    j = i + 1
+    nxt = toks[j].w if j < n else ""
+    after = toks[j + 1].w if j + 1 < n else ""
+    scale = 1.0
+    if (
+        nxt == "of"
+        and w not in ("dozens", "scores")
+        and (after in ("thousands", "millions", "billions", "trillions") or after in _SCALES)
+    ):
+        scale = _VAGUE_PLURALS.get(after) or _SCALES[after]  # "tens of thousands"
+        j += 2
+        nxt = toks[j].w if j < n else ""
+    elif w == "tens":
+        return None  # "tens" alone is no amount
+    if w == "scores" and (nxt != "of" or (i > 0 and toks[i - 1].w in _NOT_SCORES)):
+        return None  # "test scores", "scores of 95"
+    if i > 0 and toks[i - 1].kind == "num":
+        return None
+    start = i - 1 if i > 0 and toks[i - 1].w in ("many", "several") else i
+    if nxt == "of" and j + 1 < n and toks[j + 1].kind == "word":
+        j += 1  # "hundreds of people": the noun after "of" is what is counted
+    lo, hi = _PLURAL_SPAN
+    return _Num(start, j, hi * unit * scale, True, low=lo * unit * scale)
+
 
 #: scale abbreviations that read as one even after a space ("$630 bn"); "m", "b", "k" not
 _SPACED_ABBREV = frozenset(["bn", "tn", "trn", "mn", "mln"])
 
 #: words that make "hundred", "thousand"... after them a vague amount ("several hundred")
 _VAGUE = frozenset("several few many couple dozens hundreds thousands".split())
-_VAGUE_HEADS = frozenset(["hundred", *_SCALES])
+_VAGUE_HEADS = frozenset(["hundred", "dozen", *_SCALES])
 
 
 def _word_before(toks: list[_Tok], i: int) -> str:

@@ -168,8 +168,8 @@ def wide_candidates(scans: Sequence[_Scanner]) -> list[tuple[_Mention, _Mention]
     for sc in scans:
         seen: dict[tuple[str, ...], int] = {}
         for m in sc.mentions:
-            if m.kind not in _PAIRED_KINDS or m.partial or m.alias:
-                continue
+            if m.kind not in _PAIRED_KINDS or m.partial or m.alias or m.relation == "vague":
+                continue  # (a vague amount pairs only by a strong key or its sentence)
             b = _bucket(m)
             if seen.get(b, 0) >= _PER_ARTICLE:
                 continue

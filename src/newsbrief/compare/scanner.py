@@ -30,6 +30,7 @@ from newsbrief.compare.mentions import _key, _Mention, _Sent
 from newsbrief.compare.names import find_names
 from newsbrief.compare.numbers import (
     _UNIT_WORDS,
+    _VAGUE_PLURALS,
     _ascii_digits,
     _Num,
     _numbers,
@@ -121,6 +122,8 @@ def _plain_tokens(text: str) -> tuple[list[str], list[str]] | None:
     joined = " ".join(texts).lower()
     lows = joined.split(" ")  # a token holds no space, and lower-casing adds none
     if not _NUMBER_WORDS.isdisjoint(lows) or "-long" in joined:
+        return None
+    if not _VAGUE_PLURALS.keys().isdisjoint(lows):
         return None
     if "-" in joined and _HYPHENATED_NUMBER(" " + joined) is not None:
         return None
@@ -276,15 +279,24 @@ class _Scanner(_NumberReader):
             before = nums[ni - 1].i1 if ni > 0 else 0
             after = nums[ni + 1].i0 if ni + 1 < len(nums) else len(toks)
             m = self._classify(s, si, nm, before, after, prev, subject, nums[ni + 1 :])
-            if m is None:
+            if m is None or (nm.toll and not _one_toll(m, here)):
                 continue
             if m.kind not in ("duration", "age"):
                 m.background = bg
+            if m.kind == "percent":
+                _signed(m, toks, nm, s.text)
+            if nm.low is not None:
+                _vague(m, nm)
+            elif nm.about and m.relation == "=":
+                m.relation = "~"  # "a dozen": a round amount
             if (
                 ni > 0
+                and nm.low is None
+                and nums[ni - 1].low is None
                 and m.kind in _RANGE_KINDS
                 and not m.noun.startswith("vote")
                 and _range_link(toks, nums[ni - 1], nm)
+                and (m.kind != "duration" or _same_unit_end(here, toks, nums[ni - 1], m))
             ):
                 a = nums[ni - 1]
                 base = toks[nm.i0].value or nm.value
@@ -293,7 +305,8 @@ class _Scanner(_NumberReader):
                 low = _elided_thousands(toks, a, nm, low, m.value)
                 if 0 <= low < m.value:
                     # "10 to 15 people", "between 10 and 15", "10-15": one range, [10, 15]
-                    if here and here[-1].pos >= toks[nums[ni - 1].i0 - 1].start:
+                    a0 = nums[ni - 1].i0
+                    if here and here[-1].pos >= (toks[a0 - 1].start if a0 > 0 else 0):
                         here.pop()  # the first end is not a figure of its own
                     first = nums[ni - 1].i0
                     first -= 1 if first > 0 and toks[first - 1].kind == "sym" else 0
@@ -468,8 +481,60 @@ def _without_scores(toks: list[_Tok], nums: list[_Num], text: str) -> list[_Num]
     return [nm for q, nm in enumerate(nums) if q not in drop]
 
 
-#: kinds whose ranges are read as one interval (durations keep both ends)
-_RANGE_KINDS = ("quantity", "money", "percent", "measurement", "age")
+def _one_toll(m: _Mention, here: list[_Mention]) -> bool:
+    """ "One person was killed": a toll, and the first count of its sentence (in "two
+    passengers and one person died" it is a part of the three)."""
+    if m.category not in PEOPLE_CATEGORIES:
+        return False
+    return not any(x.kind == "quantity" for x in here)
+
+
+def _signed(m: _Mention, toks: list[_Tok], nm: _Num, text: str) -> None:
+    """A percentage with a minus sign: "-0.4%", "−0.4%", "minus 0.4%", "negative 0.4%" (a
+    dash glued to the digits after a space or at the start; not "2-3%", "2 - 3%")."""
+    i = nm.i0
+    if i == 0 or toks[i].kind != "num" or m.pos > toks[i].start:
+        return
+    p = toks[i - 1]
+    if p.text in ("-", "−") and not toks[i].space and (i == 1 or p.space):
+        pass
+    elif p.low in ("minus", "negative") and m.pos == toks[i].start:
+        pass
+    else:
+        return
+    m.value = -m.value
+    if m.pos == toks[i].start:
+        m.written = text[p.start : m.pos + len(m.written)].strip()
+        m.pos = p.start
+
+
+def _vague(m: _Mention, nm: _Num) -> None:
+    """A vague amount ("several hundred", "dozens of"): the interval it allows, relation
+    "vague"; under a bound ("more than several hundred") the bound's end of it."""
+    scale = m.value / nm.value if nm.value else 1.0
+    assert nm.low is not None
+    if m.relation in (">=", ">"):
+        m.value = nm.low * scale
+    elif m.relation not in ("<=", "<"):
+        m.low, m.relation = nm.low * scale, "vague"
+    if m.written.lower().endswith(" of"):
+        m.written = m.written[:-3]  # "Hundreds" (of people)
+
+
+#: kinds whose ranges are read as one interval
+_RANGE_KINDS = ("quantity", "money", "percent", "measurement", "age", "duration")
+
+
+def _same_unit_end(here: list[_Mention], toks: list[_Tok], a: _Num, m: _Mention) -> bool:
+    """The low end of a range of durations was read as a duration in the same unit ("five
+    to ten minutes", "nine to 12 months"; not "three days to two weeks")."""
+    start = toks[a.i0 - 1].start if a.i0 > 0 else 0
+    return (
+        bool(here)
+        and here[-1].pos >= start
+        and here[-1].kind == "duration"
+        and (here[-1].unit == m.unit)
+    )
 
 
 def _elided_thousands(toks: list[_Tok], a: _Num, nm: _Num, low: float, high: float) -> float:

@@ -75,6 +75,11 @@ def _measured_before(s: _Sent, i0: int) -> str:
     return ""
 
 
+#: verbs whose object is a length of time: "the strike lasted a week", "spent a year"
+_SPANNED = frozenset(
+    "lasted lasting lasts last spent spend spends spending took take takes taking".split()
+)
+
 #: the smaller unit written after a weight or length in pounds or feet, and how many make
 #: one of the larger
 _SUBUNITS = {"lb": (frozenset(("oz", "ounce", "ounces")), 16.0)}
@@ -107,8 +112,10 @@ class _UnitReader:
         if w_after == "ago":
             return None  # a time reference, not a length of time
         if nm.weak and _word(toks, nm.i0) in ("a", "an") and rel == "=":
-            if _word(toks, nm.i0 - 1) not in ("for", "within") and rest != ["long"]:
-                return None  # "a day after" is not a fact; "more than a day" is
+            before = _word(toks, nm.i0 - 1)
+            if before not in ("for", "within") and before not in _SPANNED and rest != ["long"]:
+                return None  # "a day after" is not a fact; "more than a day", "lasted a
+                # week" are
         near = {toks[q].low for q in range(max(0, nm.i0 - 6), nm.i0)}
         is_age = rest == ["old"] or w_after == "old"
         end = after + (1 if w_after == "old" else 0)
