@@ -4,8 +4,6 @@ Every sentence here is written for the test."""
 
 from __future__ import annotations
 
-import pytest
-
 from compare_util import art, numeric
 from newsbrief.compare import compare, extract_facts, facts_for_display
 from newsbrief.model import Brief, BriefSentence
