@@ -120,6 +120,8 @@ _SITE_TEXT = re.compile(
     r"|\byou(?:'ve| have) (?:reached|used) (?:your|the)\b",
     re.I,
 )
+#: what every match of :data:`_SITE_TEXT` holds, lowercased
+_SITE_WORDS = ("free ", " left", " remaining", "subscribe", " in to ", "you")
 
 
 class _NumberReader(_UnitReader):
@@ -471,7 +473,9 @@ class _NumberReader(_UnitReader):
         sentence asked is remembered (a sentence's numbers ask in turn)."""
         last = getattr(self, "_site_last", None)
         if last is None or last[0] is not text:
-            last = (text, _SITE_TEXT.search(text) is not None)
+            low = text.lower()
+            may = any(w in low for w in _SITE_WORDS)  # speed: most sentences have none
+            last = (text, may and _SITE_TEXT.search(text) is not None)
             self._site_last = last
         return last[1]
 

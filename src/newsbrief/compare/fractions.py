@@ -34,10 +34,9 @@ _FRACTION_RE = re.compile(
     + r")s?|(?P<half>half))\s+of\s+(?P<after>[\w']+)",
     re.I,
 )
-#: what the fast search finds in every match (speed: most sentences have none)
-_MAY_HOLD = re.compile(
-    r"(?:half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?) of", re.I
-).search
+#: what every match holds, lowercased: "half of", "third of", "thirds of"... (speed: most
+#: sentences have none, and plain substring tests are ten times faster than a search)
+_MAY_HOLD = ("half of", *(f"{d}{s} of" for d in _DENOMINATORS for s in ("", "s")))
 #: words before "half" that make it a part of something ordered, not a share
 _ORDERED = frozenset(
     "the a first second third fourth last final latter former other back front top bottom "
@@ -53,7 +52,8 @@ def read_fractions(
 ) -> list[_Mention]:
     """The shares written as fractions in words in one sentence, as mentions of kind
     "percent" (unit "%", measure "<noun> share" as for "80% of riders")."""
-    if _MAY_HOLD(text) is None:
+    low = text.lower()
+    if not any(w in low for w in _MAY_HOLD):
         return []
     found = [
         m for m in _FRACTION_RE.finditer(text) if not any(a <= m.start() < b for a, b in masks)
