@@ -95,6 +95,14 @@ _EVENT_NOUNS = frozenset(
     "attacks airstrikes strikes blasts explosions bombings raids incidents shootings "
     "earthquakes quakes aftershocks fires crashes".split()
 )
+#: nouns of things, never people: "claimed 40 lives and destroyed 2,000 homes" counts homes,
+#: whatever the verb of the sentence
+_THING_NOUNS = frozenset(
+    "homes houses buildings structures dwellings apartments flats residences properties "
+    "shops stores businesses schools churches mosques bridges roads cars vehicles trucks "
+    "lorries buses boats ships vessels planes aircraft hectares acres tonnes tons animals "
+    "livestock cattle sheep".split()
+)
 #: casualty nouns that are the category of their own count
 _NOUN_CAT = {
     "hospitalizations": "hospitalized",
@@ -574,7 +582,9 @@ class _NumberReader(_UnitReader):
                 ) and after - q <= 4:
                     stop = q
                     break
-        if noun in _EVENT_NOUNS:
+        # "34 homes have been evacuated": what befell the things, kept in their measure
+        befell = _cat_after(s, run_end, stop) if noun in _THING_NOUNS else ""
+        if noun in _EVENT_NOUNS or noun in _THING_NOUNS:
             cat = ""  # "killed in two air attacks": a count of attacks, not of people
         elif noun in _NOUN_CAT:
             cat = _NOUN_CAT[noun]  # "400 to 500 deaths and 48,000 hospitalizations"
@@ -608,7 +618,7 @@ class _NumberReader(_UnitReader):
             aside = bool(cat)
         if not cat and noun in _PEOPLE_NOUNS:
             cat = _cat_antecedent(s, nm.i0, before)
-        if noun in _EVENT_NOUNS:
+        if noun in _EVENT_NOUNS or noun in _THING_NOUNS:
             cat = ""
         if not cat and (noun in _CAT_NOUNS or "fatal" in words):
             cat = "killed"
@@ -679,8 +689,12 @@ class _NumberReader(_UnitReader):
                 # "their two previous debates" are not the "three debates" of all, but
                 # "three previous marriages" and "four previous marriages" are one count
                 lem = f"previous {lem}"
+            if befell:
+                lem = f"{lem} {befell}"
             m = mk("quantity", "count", nm.i1, noun=lem, context=_context(toks, nm.i0, run_end))
             m.measure = " ".join(words[-2:]) if words else "count"
+            if befell:
+                m.measure = f"{m.measure} {befell}"
             partial = partial or subset
         if cat in ("injured", "hospitalized") and _critical(toks, nm.i1, min(len(toks), stop + 2)):
             partial = True  # "21 fighting for their lives in hospital": a part of the hurt
