@@ -622,7 +622,11 @@ class _NumberReader(_UnitReader):
             cat = ""
         if not cat and (noun in _CAT_NOUNS or "fatal" in words):
             cat = "killed"
-        if not cat and (noun in _PEOPLE_NOUNS or elided) and re.search(r"\btoll\b", s.text.lower()):
+        if (
+            not cat
+            and (noun in _PEOPLE_NOUNS or elided)
+            and re.search(r"\btoll\b(?!-free)", s.text.lower())
+        ):
             cat = "killed"
         if not cat and elided and prev is not None and prev.kind == "quantity":
             # "rescued 272 miners from shaft four and 64 from shaft one"

@@ -382,7 +382,8 @@ _MASK_RES = [
     re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*hrs)?"),
     re.compile(r"\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::\d{2})?"),
     # phone numbers, fractions and scores written with a slash
-    re.compile(r"\+?\d{2,4}[ -]\d{3,4}[ -]\d{3,4}(?:[ -]\d{2,4})?"),
+    # ("1-800-555-0142": with its country code or trunk prefix)
+    re.compile(r"(?:\b1-|\+\d{1,3}[ -])?\+?\d{2,4}[ -]\d{3,4}[ -]\d{3,4}(?:[ -]\d{2,4})?"),
     re.compile(r"\b\d+/\d+\b"),
 ]
 _HAS_DIGIT = re.compile(r"\d").search
