@@ -201,6 +201,12 @@ _BEFORE_CAT = _table(
 #: event's news is one quantity (the same class marks a toll of "the whole conflict")
 _CONFLICT_HEADS = _words("war conflict insurgency uprising")
 _CAT_NOUNS = _words("dead fatalities fatals deaths bodies lives")
+#: verbs of a violent act that kill when "to death" follows ("stabbed to death"; not
+#: "sentenced to death", "scared to death")
+_TO_DEATH = _words(
+    "stabbed shot beaten burned burnt bludgeoned clubbed hacked stoned strangled choked "
+    "crushed trampled mauled gored kicked battered tortured starved frozen knifed"
+)
 # who is counted: groups of subjects that are never mixed
 _SUBJECT_OF = _table(
     "children: children kids students pupils schoolchildren babies infants minors teenagers "

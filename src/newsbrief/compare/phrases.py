@@ -24,6 +24,7 @@ from newsbrief.compare.lexicon import (
     _PLURAL_LIKE,
     _STOP,
     _TIME_UNITS,
+    _TO_DEATH,
     _TRAVEL,
     _WEEKDAYS,
     _table,
@@ -241,6 +242,8 @@ def _cat_after(s: _Sent, k: int, stop: int) -> str:
         if cat is None:
             if low == "lost" and _word(toks, j + 1) in ("their", "lives"):
                 return "killed"
+            if low == "death" and _word(toks, j - 1) == "to" and _word(toks, j - 2) in _TO_DEATH:
+                return "killed"  # "two women were stabbed to death"
             continue
         if low in ("hospital", "hospitals", "surface"):
             if not {_word(toks, j - q) for q in (1, 2, 3)} & {"to", "in", "into"}:
