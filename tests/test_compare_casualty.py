@@ -79,3 +79,12 @@ def test_if_not_reads_the_interval_from_the_lower() -> None:
     assert read("Thousands, if not hundreds, of people were injured.") == [
         ("injured", "people injured", "100-2000", "vague")
     ]
+
+
+def test_lost_their_homes_is_no_toll() -> None:
+    assert read("About 300 families lost their homes in the flood.") == [
+        ("count", "families", "300", "~")
+    ]
+    assert read("Twelve people lost their lives in the fire.") == [
+        ("killed", "people killed", "12", "=")
+    ]

@@ -240,8 +240,8 @@ def _cat_after(s: _Sent, k: int, stop: int) -> str:
         low = toks[j].low
         cat = _AFTER_CAT.get(low)
         if cat is None:
-            if low == "lost" and _word(toks, j + 1) in ("their", "lives"):
-                return "killed"
+            if low == "lost" and "lives" in (_word(toks, j + 1), _word(toks, j + 2)):
+                return "killed"  # "lost their lives" (not "lost their homes")
             if low == "death" and _word(toks, j - 1) == "to" and _word(toks, j - 2) in _TO_DEATH:
                 return "killed"  # "two women were stabbed to death"
             continue
