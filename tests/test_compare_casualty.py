@@ -88,3 +88,11 @@ def test_lost_their_homes_is_no_toll() -> None:
     assert read("Twelve people lost their lives in the fire.") == [
         ("killed", "people killed", "12", "=")
     ]
+
+
+def test_a_killing_that_may_happen_is_no_toll() -> None:
+    assert read("Experts say the toxin is capable of killing thousands of people.") == []
+    assert read("Officials warned the heat could kill 300 people this summer.") == []
+    assert read("Police said they foiled a plot to kill 25 people.") == []
+    # a hedged toll is still a toll
+    assert read("The landslide may have killed 80 people, officials said.")[0][0] == "killed"

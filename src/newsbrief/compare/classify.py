@@ -132,6 +132,27 @@ _SITE_TEXT = re.compile(
 _SITE_WORDS = ("free ", " left", " remaining", "subscribe", " in to ", "you")
 
 
+#: words before "kill" / "killing" that make it what may happen, not what did
+_MAY_KILL = {
+    "kill": frozenset("could would might can may to".split()),
+    "killing": frozenset("of".split()),
+}
+#: words before "to kill" and "of killing" that make it a capacity or a threat
+_MAY_TO = frozenset(
+    "capable able enough threatened threatening threatens threat plot plotting".split()
+)
+
+
+def _could_kill(toks: list[_Tok], i0: int) -> bool:
+    """ "could kill 5,000", "capable of killing millions", "enough to kill 20": a killing
+    that may happen, said right before the count (token i0, after its hedge)."""
+    verb = _word(toks, i0 - 1)
+    before = _word(toks, i0 - 2)
+    if before not in _MAY_KILL.get(verb, ()):
+        return False
+    return before not in ("to", "of") or _word(toks, i0 - 3) in _MAY_TO
+
+
 class _NumberReader(_UnitReader):
     """What one number of a sentence states (a mixin of the article scanner)."""
 
@@ -646,6 +667,8 @@ class _NumberReader(_UnitReader):
                 cat, noun, words = "count", named, [named]
         if nm.weak:
             return None
+        if cat == "killed" and _could_kill(toks, _hedge(toks, nm.i0)[1]):
+            return None  # "capable of killing millions", "could kill 5,000": no toll
         lo = max(0, nm.i0 - 4)  # "have yet to evacuate 689 hikers"
         if cat in ("evacuated", "rescued") and _not_yet(toks, lo, min(len(toks), stop + 2)):
             cat = "trapped"  # "689 hikers are still waiting to be evacuated": not yet out
