@@ -95,6 +95,14 @@ _EVENT_NOUNS = frozenset(
     "attacks airstrikes strikes blasts explosions bombings raids incidents shootings "
     "earthquakes quakes aftershocks fires crashes".split()
 )
+#: nouns of things, never people: "claimed 40 lives and destroyed 2,000 homes" counts homes,
+#: whatever the verb of the sentence
+_THING_NOUNS = frozenset(
+    "homes houses buildings structures dwellings apartments flats residences properties "
+    "shops stores businesses schools churches mosques bridges roads cars vehicles trucks "
+    "lorries buses boats ships vessels planes aircraft hectares acres tonnes tons animals "
+    "livestock cattle sheep".split()
+)
 #: casualty nouns that are the category of their own count
 _NOUN_CAT = {
     "hospitalizations": "hospitalized",
@@ -122,6 +130,27 @@ _SITE_TEXT = re.compile(
 )
 #: what every match of :data:`_SITE_TEXT` holds, lowercased
 _SITE_WORDS = ("free ", " left", " remaining", "subscribe", " in to ", "you")
+
+
+#: words before "kill" / "killing" that make it what may happen, not what did
+_MAY_KILL = {
+    "kill": frozenset("could would might can may to".split()),
+    "killing": frozenset("of".split()),
+}
+#: words before "to kill" and "of killing" that make it a capacity or a threat
+_MAY_TO = frozenset(
+    "capable able enough threatened threatening threatens threat plot plotting".split()
+)
+
+
+def _could_kill(toks: list[_Tok], i0: int) -> bool:
+    """ "could kill 5,000", "capable of killing millions", "enough to kill 20": a killing
+    that may happen, said right before the count (token i0, after its hedge)."""
+    verb = _word(toks, i0 - 1)
+    before = _word(toks, i0 - 2)
+    if before not in _MAY_KILL.get(verb, ()):
+        return False
+    return before not in ("to", "of") or _word(toks, i0 - 3) in _MAY_TO
 
 
 class _NumberReader(_UnitReader):
@@ -574,7 +603,9 @@ class _NumberReader(_UnitReader):
                 ) and after - q <= 4:
                     stop = q
                     break
-        if noun in _EVENT_NOUNS:
+        # "34 homes have been evacuated": what befell the things, kept in their measure
+        befell = _cat_after(s, run_end, stop) if noun in _THING_NOUNS else ""
+        if noun in _EVENT_NOUNS or noun in _THING_NOUNS:
             cat = ""  # "killed in two air attacks": a count of attacks, not of people
         elif noun in _NOUN_CAT:
             cat = _NOUN_CAT[noun]  # "400 to 500 deaths and 48,000 hospitalizations"
@@ -608,11 +639,15 @@ class _NumberReader(_UnitReader):
             aside = bool(cat)
         if not cat and noun in _PEOPLE_NOUNS:
             cat = _cat_antecedent(s, nm.i0, before)
-        if noun in _EVENT_NOUNS:
+        if noun in _EVENT_NOUNS or noun in _THING_NOUNS:
             cat = ""
         if not cat and (noun in _CAT_NOUNS or "fatal" in words):
             cat = "killed"
-        if not cat and (noun in _PEOPLE_NOUNS or elided) and re.search(r"\btoll\b", s.text.lower()):
+        if (
+            not cat
+            and (noun in _PEOPLE_NOUNS or elided)
+            and re.search(r"\btoll\b(?!-free)", s.text.lower())
+        ):
             cat = "killed"
         if not cat and elided and prev is not None and prev.kind == "quantity":
             # "rescued 272 miners from shaft four and 64 from shaft one"
@@ -632,6 +667,8 @@ class _NumberReader(_UnitReader):
                 cat, noun, words = "count", named, [named]
         if nm.weak:
             return None
+        if cat == "killed" and _could_kill(toks, _hedge(toks, nm.i0)[1]):
+            return None  # "capable of killing millions", "could kill 5,000": no toll
         lo = max(0, nm.i0 - 4)  # "have yet to evacuate 689 hikers"
         if cat in ("evacuated", "rescued") and _not_yet(toks, lo, min(len(toks), stop + 2)):
             cat = "trapped"  # "689 hikers are still waiting to be evacuated": not yet out
@@ -679,8 +716,12 @@ class _NumberReader(_UnitReader):
                 # "their two previous debates" are not the "three debates" of all, but
                 # "three previous marriages" and "four previous marriages" are one count
                 lem = f"previous {lem}"
+            if befell:
+                lem = f"{lem} {befell}"
             m = mk("quantity", "count", nm.i1, noun=lem, context=_context(toks, nm.i0, run_end))
             m.measure = " ".join(words[-2:]) if words else "count"
+            if befell:
+                m.measure = f"{m.measure} {befell}"
             partial = partial or subset
         if cat in ("injured", "hospitalized") and _critical(toks, nm.i1, min(len(toks), stop + 2)):
             partial = True  # "21 fighting for their lives in hospital": a part of the hurt

@@ -201,6 +201,12 @@ _BEFORE_CAT = _table(
 #: event's news is one quantity (the same class marks a toll of "the whole conflict")
 _CONFLICT_HEADS = _words("war conflict insurgency uprising")
 _CAT_NOUNS = _words("dead fatalities fatals deaths bodies lives")
+#: verbs of a violent act that kill when "to death" follows ("stabbed to death"; not
+#: "sentenced to death", "scared to death")
+_TO_DEATH = _words(
+    "stabbed shot beaten burned burnt bludgeoned clubbed hacked stoned strangled choked "
+    "crushed trampled mauled gored kicked battered tortured starved frozen knifed"
+)
 # who is counted: groups of subjects that are never mixed
 _SUBJECT_OF = _table(
     "children: children kids students pupils schoolchildren babies infants minors teenagers "
@@ -382,7 +388,8 @@ _MASK_RES = [
     re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*hrs)?"),
     re.compile(r"\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::\d{2})?"),
     # phone numbers, fractions and scores written with a slash
-    re.compile(r"\+?\d{2,4}[ -]\d{3,4}[ -]\d{3,4}(?:[ -]\d{2,4})?"),
+    # ("1-800-555-0142": with its country code or trunk prefix)
+    re.compile(r"(?:\b1-|\+\d{1,3}[ -])?\+?\d{2,4}[ -]\d{3,4}[ -]\d{3,4}(?:[ -]\d{2,4})?"),
     re.compile(r"\b\d+/\d+\b"),
 ]
 _HAS_DIGIT = re.compile(r"\d").search

@@ -523,6 +523,9 @@ def _vague_plural(toks: list[_Tok], i: int) -> _Num | None:
     n = len(toks)
     w = toks[i].w
     unit = _VAGUE_PLURALS[w]
+    wider = _if_not(toks, i, unit)
+    if wider is not None:
+        return wider
     j = i + 1
     nxt = toks[j].w if j < n else ""
     after = toks[j + 1].w if j + 1 < n else ""
@@ -546,6 +549,24 @@ def _vague_plural(toks: list[_Tok], i: int) -> _Num | None:
         j += 1  # "hundreds of people": the noun after "of" is what is counted
     lo, hi = _PLURAL_SPAN
     return _Num(start, j, hi * unit * scale, True, low=lo * unit * scale)
+
+
+def _if_not(toks: list[_Tok], i: int, unit: float) -> _Num | None:
+    """ "hundreds, if not thousands, of people", "dozens if not hundreds of": a vague
+    amount from the lower plural at token i to the higher one (the lower is what is said,
+    the higher what it may be)."""
+    n = len(toks)
+    j = i + 1 + (i + 1 < n and toks[i + 1].text == ",")
+    if not (j + 2 < n and toks[j].w == "if" and toks[j + 1].w == "not"):
+        return None
+    top = _VAGUE_PLURALS.get(toks[j + 2].w, 0.0)
+    if top <= unit or toks[j + 2].w == "tens":
+        return None
+    j += 3 + (j + 3 < n and toks[j + 3].text == ",")
+    if j >= n or toks[j].w != "of":
+        return None
+    lo, hi = _PLURAL_SPAN
+    return _Num(i, j + 1, hi * top, True, low=lo * unit)  # past "of": the counted noun next
 
 
 #: scale abbreviations that read as one even after a space ("$630 bn"); "m", "b", "k" not

@@ -24,6 +24,7 @@ from newsbrief.compare.lexicon import (
     _PLURAL_LIKE,
     _STOP,
     _TIME_UNITS,
+    _TO_DEATH,
     _TRAVEL,
     _WEEKDAYS,
     _table,
@@ -239,8 +240,10 @@ def _cat_after(s: _Sent, k: int, stop: int) -> str:
         low = toks[j].low
         cat = _AFTER_CAT.get(low)
         if cat is None:
-            if low == "lost" and _word(toks, j + 1) in ("their", "lives"):
-                return "killed"
+            if low == "lost" and "lives" in (_word(toks, j + 1), _word(toks, j + 2)):
+                return "killed"  # "lost their lives" (not "lost their homes")
+            if low == "death" and _word(toks, j - 1) == "to" and _word(toks, j - 2) in _TO_DEATH:
+                return "killed"  # "two women were stabbed to death"
             continue
         if low in ("hospital", "hospitals", "surface"):
             if not {_word(toks, j - q) for q in (1, 2, 3)} & {"to", "in", "into"}:

@@ -518,7 +518,7 @@ def _vague(m: _Mention, nm: _Num) -> None:
     elif m.relation not in ("<=", "<"):
         m.low, m.relation = nm.low * scale, "vague"
     if m.written.lower().endswith(" of"):
-        m.written = m.written[:-3]  # "Hundreds" (of people)
+        m.written = m.written[:-3].rstrip(",")  # "Hundreds" (of people)
 
 
 #: kinds whose ranges are read as one interval
