@@ -44,17 +44,8 @@ from sklearn.metrics import roc_auc_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from facts_quality import (  # noqa: E402
-    DEV_LABELS,
-    GROUPS_LABELS,
-    NEW_LABELS,
-    groups_events,
-    load_event,
-    read_new_labels,
-    scorer,
-    split_of,
-)
-from fit_pairing import OWN, dev_labels, mention_fact, read_events, read_jsonl  # noqa: E402
+from facts_quality import load_event, scorer  # noqa: E402
+from fit_pairing import labelled_events, mention_fact  # noqa: E402
 from newsbrief.compare import _prepared, _rule_pairs, pairing  # noqa: E402
 from newsbrief.compare.alignment import _mentions_compatible, _si  # noqa: E402
 from newsbrief.compare.lexicon import _UNIT_INFO  # noqa: E402
@@ -64,36 +55,6 @@ _DIGITS = re.compile(r"\d[\d,.]*")
 #: how far apart the two values of a pair may be, as the wide net allows
 _RATIO, _TOLL_RATIO = 5.0, 30.0
 _TOLLS = frozenset(["killed", "injured", "missing", "hospitalized"])
-
-
-def labelled_events(data: Path) -> tuple[dict[str, Any], list[tuple[dict[str, Any], str]]]:
-    """Every labelled event we may read, with its part: the tune half of train_facts.jsonl,
-    our own labels (groups_dev, new train events, rules-judged, dev blind) and the dev
-    labels. The held-out half is left out before anything is loaded."""
-    events = read_events(data)
-    shared = read_jsonl(data / "train_facts.jsonl")
-    part = split_of(shared)
-    out = [(lab, "tune") for lab in shared if part[lab["event_id"]] == "tune"]
-    if OWN.exists():
-        out += [
-            (lab, "own, rules judged" if lab.get("judged") == "rules" else "own")
-            for lab in read_jsonl(OWN)
-            if lab["event_id"] in events
-        ]
-    for item in groups_events(data, GROUPS_LABELS):
-        events[item["event"]["id"]] = item["event"]
-        out.append((item["label"], "own (groups_dev)"))
-    taken = {lab["event_id"] for lab, _ in out}
-    out += [
-        (lab, "own (train, new)")
-        for lab in read_new_labels(NEW_LABELS, events)
-        if lab["event_id"] not in taken
-    ]
-    out += [(lab, "own (dev, blind)") for lab in read_new_labels(DEV_LABELS, events)]
-    dev = ROOT / "tests" / "data" / "facts_labels.json"
-    if dev.exists():
-        out += [(lab, "dev") for lab in dev_labels(dev, events)]
-    return events, out
 
 
 def _family(m: Any) -> tuple[str, str]:

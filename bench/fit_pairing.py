@@ -45,6 +45,7 @@ from sklearn.linear_model import LogisticRegression
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from facts_quality import (  # noqa: E402
+    DEV_LABELS,
     GROUPS_LABELS,
     NEW_LABELS,
     groups_events,
@@ -124,6 +125,36 @@ def dev_labels(path: Path, events: dict[str, dict[str, Any]]) -> list[dict[str, 
                         )
         out.append({"event_id": ev["event"], "facts": facts, "disagreements": dis})
     return out
+
+
+def labelled_events(data: Path) -> tuple[dict[str, Any], list[tuple[dict[str, Any], str]]]:
+    """Every labelled event we may read, with its part: the tune half of train_facts.jsonl,
+    our own labels (groups_dev, new train events, rules-judged, dev blind) and the dev
+    labels. The held-out half is left out before anything is loaded."""
+    events = read_events(data)
+    shared = read_jsonl(data / "train_facts.jsonl")
+    part = split_of(shared)
+    out = [(lab, "tune") for lab in shared if part[lab["event_id"]] == "tune"]
+    if OWN.exists():
+        out += [
+            (lab, "own, rules judged" if lab.get("judged") == "rules" else "own")
+            for lab in read_jsonl(OWN)
+            if lab["event_id"] in events
+        ]
+    for item in groups_events(data, GROUPS_LABELS):
+        events[item["event"]["id"]] = item["event"]
+        out.append((item["label"], "own (groups_dev)"))
+    taken = {lab["event_id"] for lab, _ in out}
+    out += [
+        (lab, "own (train, new)")
+        for lab in read_new_labels(NEW_LABELS, events)
+        if lab["event_id"] not in taken
+    ]
+    out += [(lab, "own (dev, blind)") for lab in read_new_labels(DEV_LABELS, events)]
+    dev = ROOT / "tests" / "data" / "facts_labels.json"
+    if dev.exists():
+        out += [(lab, "dev") for lab in dev_labels(dev, events)]
+    return events, out
 
 
 def mention_fact(m: Any, arts: list[Any]) -> dict[str, Any]:

@@ -16,43 +16,15 @@ import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from facts_quality import (  # noqa: E402  # noqa: E402
-    GROUPS_LABELS,
-    NEW_LABELS,
-    groups_events,
+from facts_quality import (  # noqa: E402
     load_event,
-    read_new_labels,
     scorer,
-    split_of,
 )
-from fit_pairing import OWN, ROOT, dev_labels, mention_fact, read_events, read_jsonl  # noqa: E402
+from fit_pairing import ROOT, labelled_events, mention_fact  # noqa: E402
 from newsbrief.compare import _prepared, _rule_pairs, pairing  # noqa: E402
-
-
-def labelled_events(data: Path) -> tuple[dict[str, Any], list[tuple[dict[str, Any], str]]]:
-    """The events and (label, part) of every readable part (never the held-out one)."""
-    events = read_events(data)
-    shared = read_jsonl(data / "train_facts.jsonl")
-    part = split_of(shared)
-    labelled = [(lab, part[lab["event_id"]]) for lab in shared]
-    labelled += [(lab, "own") for lab in read_jsonl(OWN) if lab["event_id"] in events]
-    for item in groups_events(data, GROUPS_LABELS):
-        events[item["event"]["id"]] = item["event"]
-        labelled.append((item["label"], "own (groups_dev)"))
-    taken = {lab["event_id"] for lab, _ in labelled}
-    labelled += [
-        (lab, "own (train, new)")
-        for lab in read_new_labels(NEW_LABELS, events)
-        if lab["event_id"] not in taken
-    ]
-    labelled += [
-        (lab, "dev") for lab in dev_labels(ROOT / "tests" / "data" / "facts_labels.json", events)
-    ]
-    return events, [(lab, p) for lab, p in labelled if p != "heldout"]
 
 
 def main(argv: list[str] | None = None) -> int:
