@@ -396,9 +396,20 @@ _HAS_DIGIT = re.compile(r"\d").search
 _LONG_RE = re.compile(
     r"(?:year|month|week|day|hour|decade|mile|kilometre|kilometer|km|metre|meter|foot|yard)-long"
 )
+#: the letters of a word: the Latin alphabet with its accented and extended letters ("Erdoğan",
+#: "Kırklareli", "İmamoğlu", "Maçoğlu": a name is not cut at its first letter outside A-Z)
+LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+
+
+def is_cap(text: str) -> bool:
+    """The word starts with a capital letter, A-Z or an accented one ("Érdi", "İmamoğlu")."""
+    c = text[:1]
+    return "A" <= c <= "Z" or (c > "\x7f" and c.isupper())
+
+
 _TOKEN_RE = re.compile(
     r"(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)|\d+(?:[.,]\d+)*)"
-    r"|(?P<word>[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*)"
+    rf"|(?P<word>[{LATIN}]+(?:['’][{LATIN}]+)*(?:-[{LATIN}]+)*)"
     r"|(?P<sym>[$£€¥₹₦%])"
     r"|(?P<punct>\S)"
 )

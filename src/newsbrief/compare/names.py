@@ -20,6 +20,7 @@ from newsbrief.compare.lexicon import (
     _SPEECH,
     _TITLE_WORDS,
     _WEEKDAYS,
+    is_cap,
 )
 from newsbrief.compare.mentions import _Sent
 from newsbrief.compare.numbers import _Tok
@@ -85,7 +86,10 @@ class _Words:
         if self.kinds is not None:
             return self.kinds[k]
         t = self.texts[k]
-        return "word" if t[0] in _LETTERS else "sym" if t in _SYMBOLS else "punct"
+        c = t[0]
+        if c in _LETTERS or (c > "\x7f" and c.isalpha()):
+            return "word"
+        return "sym" if t in _SYMBOLS else "punct"
 
     def low(self, k: int) -> str:
         return self.lows[k]
@@ -95,7 +99,7 @@ class _Words:
         if not 0 <= k < self.n:
             return ""
         if self.kinds is None:
-            return self.lows[k] if self.texts[k][0] in _LETTERS else ""
+            return self.lows[k] if self.kind(k) == "word" else ""
         return self.lows[k] if self.kinds[k] == "word" else ""
 
 
@@ -106,7 +110,7 @@ def words_of(s: _Sent) -> tuple[_Words, list[int]]:
         lows = s.light_lows if s.light_lows is not None else [t.lower() for t in texts]
         caps = s.light_caps
         if caps is None:
-            caps = [k for k, t in enumerate(texts) if "A" <= t[0] <= "Z"]
+            caps = [k for k, t in enumerate(texts) if is_cap(t)]
         return _Words(texts, lows, None), caps
     toks = s.toks
     return (

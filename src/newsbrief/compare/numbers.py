@@ -20,6 +20,7 @@ from newsbrief.compare.lexicon import (
     _TOKEN_RE,
     _UNITS,
     MAX_VALUE,
+    is_cap,
 )
 
 
@@ -242,7 +243,7 @@ def _tokenize(
                     start > prev_end,
                     low,
                     None,
-                    "A" <= word[0] <= "Z",
+                    "A" <= word[0] <= "Z" or (word[0] > "\x7f" and word[0].isupper()),
                     low,
                 )
                 if "-" in word:
@@ -272,7 +273,7 @@ def _tokenize(
 
 def _word_tok(text: str, start: int, end: int, space: bool, low: str, value: float | None) -> _Tok:
     """A word token (capitalized: its first letter, A-Z, is upper case)."""
-    return _Tok("word", text, start, end, space, low, value, "A" <= text[:1] <= "Z", low)
+    return _Tok("word", text, start, end, space, low, value, is_cap(text), low)
 
 
 def _split_hyphenated(tok: _Tok) -> list[_Tok]:

@@ -23,7 +23,9 @@ from newsbrief.compare.lexicon import (
     _SUBJECT_OF,
     _TIME_UNITS,
     _WEEKDAYS,
+    LATIN,
     PEOPLE_CATEGORIES,
+    is_cap,
 )
 from newsbrief.compare.lists import read_holders
 from newsbrief.compare.mentions import _key, _Mention, _Sent
@@ -110,7 +112,7 @@ def _dates_in(text: str) -> list[re.Pattern[str]]:
 
 
 #: the tokens of a sentence with no digit: words, and each other mark but white space
-_PLAIN_TOKENS = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*|\S").findall
+_PLAIN_TOKENS = re.compile(rf"[{LATIN}]+(?:['’][{LATIN}]+)*(?:-[{LATIN}]+)*|\S").findall
 
 
 def _plain_tokens(text: str) -> tuple[list[str], list[str]] | None:
@@ -358,7 +360,7 @@ class _Scanner(_NumberReader):
         """A sentence with no number (see :func:`_plain_tokens`) states no figure and no date
         but a weekday: what tokenizing, :func:`_numbers` and the rest of :meth:`_sentence`
         would find in it, from its token texts."""
-        capped = [k for k, t in enumerate(texts) if "A" <= t[0] <= "Z"]
+        capped = [k for k, t in enumerate(texts) if is_cap(t)]
         for k in capped:
             if lows[k] in _WEEKDAYS:
                 self.dates.append((texts[k], texts[k].capitalize(), "weekday", si))
