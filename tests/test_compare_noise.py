@@ -35,3 +35,53 @@ def test_accented_and_turkish_letters_stay_inside_the_name() -> None:
 def test_a_capital_outside_a_z_starts_a_name() -> None:
     got = names("Opposition candidate Ekrem İmamoğlu said he had won the race in the city.")
     assert ("person", "Ekrem İmamoğlu") in got
+
+
+# --- a possessive inside a capitalized run splits it ------------------------------------------
+
+
+def test_a_possessive_splits_the_owner_from_the_name_it_owns() -> None:
+    got = names("Police said that President Jorge Lopez Ramos's PLD party had lost the city.")
+    assert ("person", "Jorge Lopez Ramos") in got and ("organization", "PLD") in got
+    got = names("Students at Montreal's Concordia University protested against the rules.")
+    assert ("organization", "Concordia University") in got
+    assert not any("Montreal's" in v for _, v in got)
+    got = names("Ruritania’s Supreme Election Council said the results were not yet final.")
+    assert ("organization", "Supreme Election Council") in got
+
+
+def test_possessives_that_belong_to_the_name_stay_inside() -> None:
+    got = names("The report of the Broward Sheriff's Office was released late on the day.")
+    assert ("organization", "Broward Sheriff's Office") in got
+    got = names("A man said the Queen's University was closed for the rest of the week.")
+    assert ("organization", "Queen's University") in got
+
+
+# --- organization names are not cut short ------------------------------------------------------
+
+
+def test_and_inside_an_organization_name() -> None:
+    got = names("The ruling Justice and Development Party lost control of the capital in the vote.")
+    assert ("organization", "Justice and Development Party") in got
+    got = names("Officials from the Food and Drug Administration were sent to inspect the plant.")
+    assert ("organization", "Food and Drug Administration") in got
+    # a person and a party: not one name
+    got = names("He said Smith and Republican Party leaders had met in the city on the day.")
+    assert not any(" and " in v for _, v in got)
+
+
+def test_a_plural_possessive_inside_an_organization_name() -> None:
+    got = names("The pro-Kurdish Peoples’ Democratic Party regained most of the towns it lost.")
+    assert ("organization", "Peoples’ Democratic Party") in got
+
+
+def test_new_national_and_compass_words_open_names_of_bodies() -> None:
+    got = names("He told the New York Times that he would leave the country after the vote.")
+    assert ("organization", "New York Times") in got
+    got = names("Officials from the National Rifle Association met lawmakers on a rainy morning.")
+    assert ("organization", "National Rifle Association") in got
+    got = names("Settlers in the West Bank said they would stay there for the time being.")
+    assert ("place", "West Bank") in got
+    # an adjective opening the sentence before a single word is no part of a name
+    got = names("New Police figures show that crime fell in the city over the year.")
+    assert ("organization", "New Police") not in got

@@ -146,11 +146,91 @@ def find_names(sents: list[_Sent]) -> list[tuple[str, str, int]]:
                 if low.startswith(("al-", "el-")) or (low in _JOINS and j + 1 in cap_set):
                     j += 1
                     continue
+                if j + 1 in cap_set and j - 1 in cap_set and _inner_link(w, j, cap_set, full_names):
+                    j += 1  # "Justice and Development Party", "Peoples' Democratic Party"
+                    continue
                 break
-            got = _one_word(w, i, full_names) if j == i + 1 else _name(w, i, j, full_names)
-            if got and not _junk_name(got[0]):
-                found.append((got[0], got[1], si))
+            for a, b in _possessive_parts(w, i, j):
+                got = _one_word(w, a, full_names) if b == a + 1 else _name(w, a, b, full_names)
+                if got and not _junk_name(got[0]):
+                    found.append((got[0], got[1], si))
     return [(full_names.get(n, n) if k == "person" else n, k, si) for n, k, si in found]
+
+
+#: possessives that belong to the name they stand in ("People's Bank of China", "Women's
+#: March", "Queen's University"): the run is not split after them
+_NAME_POSSESSIVES = frozenset(
+    "people women children men workers nation nations world king queen lloyd".split()
+)
+#: the offices of an official: "Broward Sheriff's Office", "Attorney General's Office"
+_ROLE_POSSESSIVES = _TITLE_WORDS | frozenset(
+    "prosecutor sheriff solicitor comptroller auditor treasurer coroner marshal".split()
+)
+
+
+def _possessive_parts(w: _Words, i: int, j: int) -> list[tuple[int, int]]:
+    """The run i..j-1 split after each possessive inside it: "Turkey's Supreme Election
+    Council", "Recep Tayyip Erdogan's AKP", "Montreal's Concordia University" are a place or
+    person and the name they own, not one name with the possessive glued on. A possessive of
+    :data:`_NAME_POSSESSIVES` stays inside ("People's Bank of China"), and so does a title's
+    before one organization word ("Prime Minister's Office"; not "the President's Justice
+    and Development Party")."""
+    parts = []
+    a = i
+    texts = w.texts
+    for k in range(i, j - 1):
+        t = texts[k]
+        if not t.endswith(("'s", "’s")):
+            continue
+        owner = w.lows[k][:-2]
+        if owner in _NAME_POSSESSIVES:
+            continue
+        if owner in _ROLE_POSSESSIVES and k + 2 == j and w.lows[k + 1] in _ORG_SUFFIX:
+            continue
+        if texts[k - 1] in ("St", "Saint") or (texts[k - 1] == "." and texts[k - 2] == "St"):
+            continue  # "St John's Wood", "St. Mary's Hospital"
+        parts.append((a, k + 1))
+        a = k + 1
+    parts.append((a, j))
+    return parts
+
+
+#: the words an organization's name with "and" in it follows ("the Food and Drug
+#: Administration", "the ruling Justice and Development Party", "Department of Health and
+#: Human Services")
+_BEFORE_AND_NAME = frozenset("the of ruling governing opposition".split())
+
+
+def _inner_link(w: _Words, j: int, cap_set: set[int], full: dict[str, str]) -> bool:
+    """Token j, between two capitalized words, joins them into one organization's name: "and"
+    after a common noun ("Justice and Development Party", "Food and Drug Administration") or
+    the apostrophe of a plural possessive ("Peoples' Democratic Party"), where the run after
+    it ends in an organization word (Party, Administration...)."""
+    texts = w.texts
+    low = w.lows[j]
+    before = texts[j - 1]
+    if low == "and":
+        blow = w.lows[j - 1]
+        if blow in _TITLE_WORDS or blow in _NOT_NAMES or before in full or not _common_noun(blow):
+            return False
+        prev = texts[j - 2] if j >= 2 else ""
+        if w.word(j - 2) not in _BEFORE_AND_NAME and not prev.endswith(("'s", "’s")):
+            return (
+                False  # "the Food and...", "Turkey's ruling Justice and...": not "said Trump and"
+            )
+    elif low not in ("'", "’") or not before.endswith("s") or w.kind(j - 1) != "word":
+        return False
+    k = j + 1
+    while k in cap_set or (w.word(k) == "of" and k + 1 in cap_set):
+        k += 1
+    return _strip_possessive(w.lows[k - 1]) in _ORG_SUFFIX
+
+
+def _common_noun(low: str) -> bool:
+    """A WordNet noun (the table of compare/synonyms.py), so a common word, not a name."""
+    from newsbrief.compare.phrases import _is_noun  # phrases imports this module
+
+    return _is_noun(low)
 
 
 def _law_acronym(w: _Words, i: int) -> bool:
@@ -219,7 +299,7 @@ def _name(w: _Words, i: int, j: int, full: dict[str, str]) -> tuple[str, str] | 
         i += cut + 1
         seq = seq[cut + 1 :]
     while seq and (
-        lows[seq[0]] in _NOT_NAMES
+        (lows[seq[0]] in _NOT_NAMES and not _name_start(w, seq, i))
         or lows[seq[0]] in _MONTHS
         or lows[seq[0]] in _WEEKDAYS
         or lows[seq[0]] in _NAME_LINKS
@@ -236,6 +316,8 @@ def _name(w: _Words, i: int, j: int, full: dict[str, str]) -> tuple[str, str] | 
     size = len(seq)
     first = texts[seq[0]]
     text = _strip_possessive(" ".join(texts[k] for k in seq))
+    if " ’ " in text or " ' " in text:
+        text = text.replace(" ’ ", "’ ").replace(" ' ", "' ")  # "Peoples’ Democratic Party"
     last = _strip_possessive(lows[seq[-1]])
     before = w.word(i - 1)
     nxt = texts[i + size] if i + size < n else None
@@ -255,6 +337,8 @@ def _name(w: _Words, i: int, j: int, full: dict[str, str]) -> tuple[str, str] | 
         return None
     if text in _KNOWN_ORGS:
         return text, "organization"
+    if text == "West Bank":
+        return text, "place"  # not a bank
     if size > 1 and last in _ORG_SUFFIX:
         return text, "organization"
     if size > 1 and last in _PLACE_SUFFIX:
@@ -281,6 +365,22 @@ def _name(w: _Words, i: int, j: int, full: dict[str, str]) -> tuple[str, str] | 
 
 
 _COMMON = _ORG_SUFFIX | _PLACE_SUFFIX | _TITLE_WORDS
+
+#: words of :data:`_NOT_NAMES` that open names of bodies and places ("New York Times",
+#: "National Rifle Association", "State Department", "North Korea's Central News Agency")
+_NAME_OPENERS = frozenset("new national international state north south east west central".split())
+
+
+def _name_start(w: _Words, seq: list[int], i: int) -> bool:
+    """The first word of the run ``seq`` (at token i) is part of the name: one of
+    :data:`_NAME_OPENERS` before a run that ends in an organization or place word, one more
+    word at least after it where the sentence opens with it ("New Police figures" is none)."""
+    if w.lows[seq[0]] not in _NAME_OPENERS or len(seq) < 2:
+        return False
+    last = _strip_possessive(w.lows[seq[-1]])
+    if last not in _ORG_SUFFIX and last not in _PLACE_SUFFIX:
+        return False
+    return len(seq) >= 3 or not (i == 0 or w.texts[i - 1] in _OPENERS)
 
 
 # Names with particles, and one person's name in two spellings
