@@ -85,3 +85,27 @@ def test_new_national_and_compass_words_open_names_of_bodies() -> None:
     # an adjective opening the sentence before a single word is no part of a name
     got = names("New Police figures show that crime fell in the city over the year.")
     assert ("organization", "New Police") not in got
+
+
+# --- titles and a person's body are not glued to the person's name ------------------------------
+
+
+def test_executive_and_mp_are_titles() -> None:
+    got = names(
+        "The guests included Hong Kong Chief Executive Jane Loo and others from the region."
+    )
+    assert ("person", "Jane Loo") in got
+    got = names("Labour MP Tom Wixon said it was late, and the party agreed with him on that.")
+    assert ("person", "Tom Wixon") in got
+    assert not any(v.startswith(("Executive", "Labour MP")) for _, v in got)
+    assert ("organization", "MPP") not in names(
+        "The MPP for the riding said the vote would be held."
+    )
+
+
+def test_a_titled_person_of_a_body_is_two_names() -> None:
+    got = names("Dr. Dan Cask of Sunnybrook Hospital told reporters the centre had received them.")
+    assert ("person", "Dan Cask") in got and ("organization", "Sunnybrook Hospital") in got
+    assert not any(" of " in v for _, v in got)
+    got = names("Professor Jane Roe of Harvard University said the study was flawed in many ways.")
+    assert ("person", "Jane Roe") in got and ("organization", "Harvard University") in got

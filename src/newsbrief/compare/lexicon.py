@@ -288,7 +288,7 @@ _TITLE_WORDS = _words(
     "ambassador envoy chancellor mayor lt col colonel capt captain major cmdr admiral professor "
     "prof rev father sir lord lady dame inspector superintendent spokesman spokeswoman "
     "spokesperson ceo chairman chairwoman chairperson director correspondent leader founder "
-    "boss coach attorney warden activist"
+    "boss coach attorney warden activist executive mp mpp mep mla"
 )
 _SPEECH = _words(
     "said says told added wrote tweeted posted explained stated declared announced insisted "

@@ -192,7 +192,38 @@ def _possessive_parts(w: _Words, i: int, j: int) -> list[tuple[int, int]]:
         parts.append((a, k + 1))
         a = k + 1
     parts.append((a, j))
+    if "of" in w.lows[i:j]:
+        return [q for a, b in parts for q in _person_of_parts(w, a, b)]
     return parts
+
+
+def _person_of_parts(w: _Words, i: int, j: int) -> list[tuple[int, int]]:
+    """The run i..j-1 split at an "of" after a titled person's name: "Dr. Dan Cass of
+    Sunnybrook Hospital", "Professor Jane Roe of Harvard University" are a person and the
+    body they belong to (not "Bank of England": a name word that is common ends none)."""
+    lows = w.lows
+    for k in range(i + 1, j - 1):
+        if lows[k] != "of":
+            continue
+        left = list(range(i, k))
+        cut = max((q for q, t in enumerate(left) if lows[t] in _TITLE_WORDS), default=-1)
+        titled = cut >= 0 or _title_before(w, i)
+        person = left[cut + 1 :]
+        if (
+            titled
+            and 2 <= len(person) <= 3
+            and not any(lows[t] in _COMMON or zipf(lows[t]) >= 5 for t in person)
+        ):
+            return [(i, k), (k + 1, j)]
+        return [(i, j)]
+    return [(i, j)]
+
+
+def _title_before(w: _Words, i: int) -> bool:
+    """A title word stands right before token i, its abbreviation's dot included ("Dr. Dan")."""
+    if w.word(i - 1) in _TITLE_WORDS:
+        return True
+    return i >= 2 and w.texts[i - 1] == "." and w.word(i - 2) in _TITLE_WORDS
 
 
 #: the words an organization's name with "and" in it follows ("the Food and Drug
@@ -320,6 +351,8 @@ def _name(w: _Words, i: int, j: int, full: dict[str, str]) -> tuple[str, str] | 
         text = text.replace(" ’ ", "’ ").replace(" ' ", "' ")  # "Peoples’ Democratic Party"
     last = _strip_possessive(lows[seq[-1]])
     before = w.word(i - 1)
+    if before == "" and i >= 2 and texts[i - 1] == "." and w.word(i - 2) in _TITLE_WORDS:
+        before = w.word(i - 2)  # "Dr. Dan Cass"
     nxt = texts[i + size] if i + size < n else None
     after = w.word(i + size)
     if nxt == ",":
