@@ -109,3 +109,24 @@ def test_a_titled_person_of_a_body_is_two_names() -> None:
     assert not any(" of " in v for _, v in got)
     got = names("Professor Jane Roe of Harvard University said the study was flawed in many ways.")
     assert ("person", "Jane Roe") in got and ("organization", "Harvard University") in got
+
+
+# --- two sentences run together: the time of one is not the next one's -------------------------
+
+
+def test_a_year_of_a_glued_sentence_does_not_date_the_next() -> None:
+    text = (
+        "He has led the party since becoming Prime Minister in 2003.In Ankara, the "
+        "opposition won more than 50 percent of votes on Sunday."
+    )
+    got = [m for k, m, _ in facts(text) if k == "percent"]
+    assert got and not any("2003" in m for m in got)
+
+
+def test_a_decade_stop_ends_the_sentence() -> None:
+    text = (
+        "He served as mayor in the 1990s. Erdem rose to power, and after a coup in 2016, tens "
+        "of thousands of people were arrested by the police."
+    )
+    got = [m for k, m, _ in facts(text) if k == "quantity"]
+    assert "people arrested (in 2016)" in got and not any("1990" in m for m in got)

@@ -162,6 +162,27 @@ _GOES_ON = re.compile(
 _CUT = re.compile(r"[a-z]$").search
 
 
+#: where two sentences run together in a flattened page: a stop glued to the next capital
+#: ("turned out to vote.The result", "Prime Minister in 2003.In Ankara"), or a decade's
+#: stop before a capital ("mayor in the 1990s. Erdogan": split_sentences takes the "s." of
+#: "1990s." for an initial). The time one sentence is about is not the next one's
+_GLUED = re.compile(r"(?:(?<=[a-z]{2})|(?<=\d))[.!?][\"”’]*(?=[A-Z][a-z])|(?<=\d0s\.) (?=[A-Z])")
+
+
+def _split_glued(sents: list[str]) -> list[str]:
+    """The sentences with each that runs two together (:data:`_GLUED`) split in two."""
+    if not any(_GLUED.search(x) for x in sents):
+        return sents
+    out = []
+    for x in sents:
+        start = 0
+        for m in _GLUED.finditer(x):
+            out.append(x[start : m.end()].strip())
+            start = m.end()
+        out.append(x[start:].strip())
+    return [x for x in out if x]
+
+
 def _same_start(a: str, b: str) -> bool:
     na, nb = (re.sub(r"\W+", " ", x).strip().lower() for x in (a, b))
     return bool(na) and (na.startswith(nb) or nb.startswith(na))
@@ -191,6 +212,7 @@ class _Scanner(_NumberReader):
     def run(self, sentences: Sequence[str] | None = None) -> _Scanner:
         # ``sentences``: split_sentences(text) already worked out (compare's keyword)
         sents = split_sentences(self.article.text or "") if sentences is None else list(sentences)
+        sents = _split_glued(sents)
         title = (self.article.title or "").strip()
         if title and not (sents and _same_start(sents[0], title)):
             sents.insert(0, title)
