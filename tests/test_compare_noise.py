@@ -130,3 +130,17 @@ def test_a_decade_stop_ends_the_sentence() -> None:
     )
     got = [m for k, m, _ in facts(text) if k == "quantity"]
     assert "people arrested (in 2016)" in got and not any("1990" in m for m in got)
+
+
+# --- "the best result since 1985": the figure is of now, set against a span -------------------
+
+
+def test_a_figure_before_a_superlative_since_is_a_record_not_a_figure_since() -> None:
+    text = "The exit poll gave the party 368 seats, its best result since 1985, on the night."
+    assert ("quantity", "seats (record since 1985)", "368") in facts(text)
+    # after the year, a "when" clause tells of that time
+    text = "It was the worst attack since 2005, when a group set off bombs, killing at least 25 people."
+    assert ("quantity", "people killed (since 2005)", "at least 25") in facts(text)
+    # no superlative: a figure since then
+    text = "Since 2000, more than 91,800 people have been killed by earthquakes in the country."
+    assert ("quantity", "people killed (since 2000)", "more than 91,800") in facts(text)

@@ -217,6 +217,30 @@ def _background(s: _Sent, ref_year: int | None) -> str:
     return ""
 
 
+#: words that make "since YEAR" after them the span of a record ("the worst result since
+#: 1935", "the deadliest attack since 2011", "the first team since the 1968 Blues")
+_SUPERLATIVES = frozenset(
+    "best worst most least first highest lowest biggest largest greatest strongest weakest "
+    "fastest slowest smallest longest hottest coldest oldest youngest fewest latest".split()
+)
+_SINCE_YEAR = re.compile(r"\bsince (?:\w+ )?((?:1[89]|20)\d\d)\b")
+
+
+def superlative_since(s: _Sent) -> tuple[int, int] | None:
+    """The year and the character position of a "since YEAR" that closes a superlative ("368
+    seats, the best result for the party since 1985"): a figure before it is of now, measured
+    against the span ("record since 1985"), not a figure since then; a figure after it is of
+    that time ("since 2005, when ... killing 25")."""
+    low = s.text.lower()
+    if "since" not in low:
+        return None
+    for m in _SINCE_YEAR.finditer(low):
+        words = low[max(0, m.start() - 80) : m.start()].split()[-6:]
+        if any(w in _SUPERLATIVES or w.endswith("iest") for w in words):
+            return int(m.group(1)), m.start()
+    return None
+
+
 def _context(toks: list[_Tok], i0: int, i1: int, width: int = 10) -> frozenset[str]:
     """Stems of the content words among the ``width`` words on each side of a number."""
     out = set()

@@ -11,6 +11,7 @@ from newsbrief.compare.classify import _VOTE_RE, _NumberReader
 from newsbrief.compare.context import (
     _background,
     _title_case,
+    superlative_since,
 )
 from newsbrief.compare.dates import _date_of
 from newsbrief.compare.fractions import read_fractions
@@ -293,6 +294,10 @@ class _Scanner(_NumberReader):
             # missing" are three members missing)
             nums = [nm for nm in nums if not _name_number(toks, nm)]
         bg = _background(s, self.ref_year) if nums else ""
+        record = superlative_since(s) if bg.startswith("since ") else None
+        # a figure before "the best result since 1985" is of now, set against that span: it
+        # stays apart from this event's figures as before, but names the span as a record's
+        bg_now = f"record since {record[0]}" if record else bg
         prev: _Mention | None = None
         here: list[_Mention] = []
         self._skip_next = False
@@ -306,7 +311,7 @@ class _Scanner(_NumberReader):
             if m is None or (nm.toll and not _one_toll(m, here)):
                 continue
             if m.kind not in ("duration", "age"):
-                m.background = bg
+                m.background = bg_now if record and m.pos < record[1] else bg
             if m.kind == "percent":
                 _signed(m, toks, nm, s.text)
             if nm.low is not None:
