@@ -144,3 +144,56 @@ def test_a_figure_before_a_superlative_since_is_a_record_not_a_figure_since() ->
     # no superlative: a figure since then
     text = "Since 2000, more than 91,800 people have been killed by earthquakes in the country."
     assert ("quantity", "people killed (since 2000)", "more than 91,800") in facts(text)
+
+
+# --- casualty readings ---------------------------------------------------------------------
+
+
+def counts(text: str) -> list[tuple[str, str]]:
+    return [(m, v) for k, m, v in facts(text) if k == "quantity"]
+
+
+def test_a_count_in_its_own_clause_takes_no_death_from_another() -> None:
+    text = (
+        "The doctor said two of the victims were pronounced dead on arrival, five were in "
+        "critical condition and three were in serious condition."
+    )
+    got = counts(text)
+    assert ("people killed (part of a total)", "two") in got
+    assert ("people injured (part of a total)", "five") in got
+    assert ("people injured (part of a total)", "three") in got
+    got = counts("Police said 36 people were dead and 147 were wounded in the attack.")
+    assert ("people killed", "36") in got and ("people injured", "147") in got
+    got = counts("At least 49 people were killed and 22 are undergoing treatment in hospitals.")
+    assert ("people killed", "At least 49") in got
+    assert not any(v == "22" and "killed" in m for m, v in got)
+
+
+def test_a_killing_vowed_or_planned_is_no_toll() -> None:
+    assert not any("killed" in m for m, _ in counts("The army vowed to kill 30 militants soon."))
+    assert not any("killed" in m for m, _ in counts("He planned to kill 12 people at the fair."))
+    assert ("people killed", "12") in counts("The gunman killed 12 people at the fair.")
+
+
+def test_what_befell_a_count_of_things_before_it() -> None:
+    assert ("cattle killed", "300") in counts("The floods killed 300 cattle in the region.")
+    got = counts("The floods killed 300 sheep and destroyed crops in the region.")
+    assert ("sheep killed", "300") in got and not any("crops" in m for m, _ in got)
+    got = counts("The storm killed 40 people and destroyed 300 homes, officials said.")
+    assert ("people killed", "40") in got and ("homes", "300") in got
+
+
+def test_fleeing_a_site_is_no_displacement() -> None:
+    got = counts("Hundreds of passengers who fled the airport waited on the road for hours.")
+    assert ("passengers", "Hundreds") in got
+    got = counts("More than 150,000 people fled their homes after the storm, officials said.")
+    assert ("people displaced", "More than 150,000") in got
+
+
+def test_tens_of_thousands_if_not_hundreds_of_thousands() -> None:
+    found, _ = compare(
+        [art("Tens of thousands, if not hundreds of thousands, of people marched on the day.")],
+        reference_year=2018,
+    )
+    (f,) = [f for f in found if f.kind == "quantity"]
+    assert f.relation == "vague" and f.normalized == "10000-2000000"

@@ -62,6 +62,7 @@ from newsbrief.compare.phrases import (
     _plural,
     _share_noun,
 )
+from newsbrief.compare.readings import befell_before, own_clause_state
 from newsbrief.compare.units import _attributive, _UnitReader
 
 #: a sentence about a vote or a decision by votes, where "322 to 306" and "8-1" are tallies
@@ -139,7 +140,8 @@ _MAY_KILL = {
 }
 #: words before "to kill" and "of killing" that make it a capacity or a threat
 _MAY_TO = frozenset(
-    "capable able enough threatened threatening threatens threat plot plotting".split()
+    "capable able enough threatened threatening threatens threat plot plotting vowed vows vow "
+    "pledged pledges promised promises planned plans planning tried trying attempted".split()
 )
 
 
@@ -603,12 +605,23 @@ class _NumberReader(_UnitReader):
                 ) and after - q <= 4:
                     stop = q
                     break
-        # "34 homes have been evacuated": what befell the things, kept in their measure
-        befell = _cat_after(s, run_end, stop) if noun in _THING_NOUNS else ""
+        # "34 homes have been evacuated", "killed 300 cattle": what befell the things
+        befell = ""
+        if noun in _THING_NOUNS:
+            befell = _cat_after(s, run_end, stop) or befell_before(toks, _hedge(toks, nm.i0)[1])
+        state = own_clause_state(toks, run_end, stop) if elided else None
         if noun in _EVENT_NOUNS or noun in _THING_NOUNS:
             cat = ""  # "killed in two air attacks": a count of attacks, not of people
         elif noun in _NOUN_CAT:
             cat = _NOUN_CAT[noun]  # "400 to 500 deaths and 48,000 hospitalizations"
+        elif state is not None:
+            # "two were pronounced dead, five were in critical condition": in a clause of its
+            # own, a count takes no death from another figure's clause (a hurt one it may)
+            cat = _cat_after(s, run_end, stop)
+            if not cat:
+                cat = _cat_before(s, nm.i0, before)
+                cat = state if cat == "killed" else cat or state
+            partial = partial or state == "injured"
         else:
             cat = _cat_after(s, run_end, stop) or _cat_before(s, nm.i0, before)
         aside = False
@@ -649,7 +662,9 @@ class _NumberReader(_UnitReader):
             and re.search(r"\btoll\b(?!-free)", s.text.lower())
         ):
             cat = "killed"
-        if not cat and elided and prev is not None and prev.kind == "quantity":
+        # "two died, five were in critical condition": the five are not dead too
+        dead_before = state is not None and prev is not None and prev.category == "killed"
+        if not cat and elided and not dead_before and prev is not None and prev.kind == "quantity":
             # "rescued 272 miners from shaft four and 64 from shaft one"
             between = {toks[q].low for q in range(before, nm.i0)}
             if not between or between & {"and", ",", "further", "another"}:

@@ -524,7 +524,8 @@ def _vague_plural(toks: list[_Tok], i: int) -> _Num | None:
     n = len(toks)
     w = toks[i].w
     unit = _VAGUE_PLURALS[w]
-    wider = _if_not(toks, i, unit)
+    first = _plural_amount(toks, i)
+    wider = _if_not(toks, i, *first) if first is not None else None
     if wider is not None:
         return wider
     j = i + 1
@@ -552,18 +553,35 @@ def _vague_plural(toks: list[_Tok], i: int) -> _Num | None:
     return _Num(start, j, hi * unit * scale, True, low=lo * unit * scale)
 
 
-def _if_not(toks: list[_Tok], i: int, unit: float) -> _Num | None:
-    """ "hundreds, if not thousands, of people", "dozens if not hundreds of": a vague
-    amount from the lower plural at token i to the higher one (the lower is what is said,
-    the higher what it may be)."""
+def _plural_amount(toks: list[_Tok], i: int) -> tuple[float, int] | None:
+    """The unit of the vague plural at token i and the token after it: "hundreds" (100),
+    "tens of thousands" (10,000), "hundreds of millions" (10^8); None for "tens" alone."""
     n = len(toks)
-    j = i + 1 + (i + 1 < n and toks[i + 1].text == ",")
+    w = toks[i].w
+    unit = _VAGUE_PLURALS.get(w)
+    if unit is None:
+        return None
+    after = toks[i + 2].w if i + 2 < n else ""
+    if i + 2 < n and toks[i + 1].w == "of" and w not in ("dozens", "scores"):
+        if after in ("thousands", "millions", "billions", "trillions") or after in _SCALES:
+            return unit * (_VAGUE_PLURALS.get(after) or _SCALES[after]), i + 3
+    return None if w == "tens" else (unit, i + 1)
+
+
+def _if_not(toks: list[_Tok], i: int, unit: float, j: int) -> _Num | None:
+    """ "hundreds, if not thousands, of people", "dozens if not hundreds of", "tens of
+    thousands, if not hundreds of thousands, of people": a vague amount from the lower
+    plural (at token i, of ``unit``, ending before token j) to the higher one (the lower is
+    what is said, the higher what it may be)."""
+    n = len(toks)
+    j += j < n and toks[j].text == ","
     if not (j + 2 < n and toks[j].w == "if" and toks[j + 1].w == "not"):
         return None
-    top = _VAGUE_PLURALS.get(toks[j + 2].w, 0.0)
-    if top <= unit or toks[j + 2].w == "tens":
+    higher = _plural_amount(toks, j + 2)
+    if higher is None or higher[0] <= unit:
         return None
-    j += 3 + (j + 3 < n and toks[j + 3].text == ",")
+    top, j = higher
+    j += j < n and toks[j].text == ","
     if j >= n or toks[j].w != "of":
         return None
     lo, hi = _PLURAL_SPAN

@@ -210,12 +210,18 @@ def _share_noun(s: _Sent, end: int) -> list[str]:
     return words if words and _is_noun(words[-1]) else []
 
 
+#: plural nouns with no -s: a count of them ends at them, no qualifier ("cattle")
+_UNCOUNTED_PLURALS = frozenset("cattle sheep livestock aircraft deer fish poultry".split())
+
+
 def _coordinated(toks: list[_Tok], j: int, last: str) -> bool:
     """Token j ("and", "but", "or") joins two qualifiers of one noun: the word before it
     is no noun (not plural, not a word for people) and one or two lower-case words after
     it end in a plural noun ("separate but related settlements")."""
     if _plural(last) or last in _PLURAL_LIKE or last in _MODIFIERS or last in _STOP:
         return False
+    if last in _UNCOUNTED_PLURALS:
+        return False  # "300 cattle and destroyed crops": the noun ends there
     for q in (j + 1, j + 2):
         if q >= len(toks) or toks[q].kind != "word" or toks[q].cap:
             return False
@@ -252,8 +258,28 @@ def _cat_after(s: _Sent, k: int, stop: int) -> str:
             continue
         if low in ("flee", "evacuate") and _word(toks, j - 1) != "to":
             continue  # "forced to flee", "ordered to evacuate"
+        if low in ("fled", "flee") and _fled_site(toks, j):
+            continue  # "passengers who fled the airport": out of a place, not displaced
         return cat
     return ""
+
+
+#: places people run out of in an attack, not homes they are driven from: "fled the
+#: airport" is no displacement ("fled their homes", "fled the fighting" are)
+_SITES = frozenset(
+    "airport terminal building scene stadium venue mall station club nightclub restaurant "
+    "hotel school theatre theater church mosque synagogue arena concert shop store office "
+    "plant factory train plane bus".split()
+)
+
+
+def _fled_site(toks: list[_Tok], j: int) -> bool:
+    """Token j ("fled") has a site for object ("fled the airport", "fled the burning
+    building")."""
+    words = [_word(toks, q) for q in (j + 1, j + 2, j + 3)]
+    if words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return words[0] in _SITES or (words[0] not in _SITES and words[1] in _SITES)
 
 
 def _cat_before(s: _Sent, k: int, start: int) -> str:
