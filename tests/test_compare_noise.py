@@ -197,3 +197,28 @@ def test_tens_of_thousands_if_not_hundreds_of_thousands() -> None:
     )
     (f,) = [f for f in found if f.kind == "quantity"]
     assert f.relation == "vague" and f.normalized == "10000-2000000"
+
+
+# --- the holder of "a N-year-old ..." --------------------------------------------------------
+
+
+def ages(text: str) -> list[str]:
+    return [m for k, m, _ in facts(text) if k == "age"]
+
+
+def test_a_name_used_as_a_modifier_holds_no_age() -> None:
+    assert ages(
+        "Police named Alek Minasso, a 25-year-old Richmond Hill, Ont., man, as the driver."
+    ) == ["age"]
+    assert ages("Empress Masa, a 55-year-old Harvard-educated former diplomat, took over.") == [
+        "age"
+    ]
+
+
+def test_the_holder_after_the_age_is_the_whole_name() -> None:
+    assert ages("The 19-year-old Nikolas Cruze was arrested after the attack.") == [
+        "age of Nikolas Cruze"
+    ]
+    assert ages("The 40-year-old BJP MLA Bheema Mandavo was killed in the ambush.") == [
+        "age of Bheema Mandavo"
+    ]

@@ -24,6 +24,7 @@ from newsbrief.compare.lexicon import (
     _PLURAL_LIKE,
     _STOP,
     _TIME_UNITS,
+    _TITLE_WORDS,
     _TO_DEATH,
     _TRAVEL,
     _WEEKDAYS,
@@ -342,7 +343,9 @@ def _age_head(s: _Sent, k: int) -> tuple[str, bool]:
         if toks[j].kind != "word":
             break
         if toks[j].cap and not s.title_case:
-            return toks[j].text, True
+            # "a 25-year-old Richmond Hill, Ont., man", "a 55-year-old Harvard-educated
+            # former diplomat": a name or a name's adjective before the person's noun
+            return _noun_after_modifier(toks, j) or _name_at(toks, j), True
         low = toks[j].low
         if low in _STOP and low != "civil":
             break
@@ -354,6 +357,50 @@ def _age_head(s: _Sent, k: int) -> tuple[str, bool]:
         if low in _PERSON_HEADS or low.rstrip("s") in _PERSON_HEADS or _agent(low):
             return low, True
     return " ".join(words), not words
+
+
+def _name_at(toks: list[_Tok], j: int) -> str:
+    """The capitalized name from token j, what comes up to its last title word left out:
+    "Nikolas Cruz" of "the 19-year-old Nikolas Cruz", "Charles" of "the 69-year-old Prince
+    Charles", "Bheema Mandavi" of "40-year-old BJP MLA Bheema Mandavi"."""
+    words: list[str] = []
+    for q in range(j, min(len(toks), j + 5)):
+        if not (toks[q].kind == "word" and toks[q].cap):
+            break
+        if toks[q].low in _TITLE_WORDS:
+            words = []  # "BJP MLA Bheema Mandavi": the name follows the last title word
+        else:
+            words.append(toks[q].text)
+        if toks[q].text.endswith(("'s", "’s")):
+            break
+    name = " ".join(words) or toks[j].text
+    return name[:-2] if name.endswith(("'s", "’s")) else name
+
+
+def _noun_after_modifier(toks: list[_Tok], j: int) -> str:
+    """The person noun a capitalized modifier at token j stands before ("Richmond Hill, Ont.,
+    man", "Harvard-educated former diplomat"), or "" where the capitalized words are the
+    person's name: capitalized words, their commas and dots, then at most two lower-case
+    words ending in a noun for a person."""
+    lower = 0
+    for q in range(j, min(len(toks), j + 9)):
+        t = toks[q]
+        if t.kind == "punct" and t.text in ",.":
+            if lower:
+                return ""
+            continue
+        if t.kind != "word":
+            return ""
+        if t.cap and not lower:
+            continue
+        if t.cap or t.low in _STOP:
+            return ""
+        if t.low in _PERSON_HEADS or _agent(t.low):
+            return t.low
+        lower += 1
+        if lower > 2:
+            return ""
+    return ""
 
 
 def _agent(word: str) -> bool:
