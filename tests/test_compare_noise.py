@@ -222,3 +222,20 @@ def test_the_holder_after_the_age_is_the_whole_name() -> None:
     assert ages("The 40-year-old BJP MLA Bheema Mandavo was killed in the ambush.") == [
         "age of Bheema Mandavo"
     ]
+
+
+# --- a law's acronym, an emergency number ------------------------------------------------------
+
+
+def test_an_acronym_a_law_is_known_as_is_no_organization() -> None:
+    got = names(
+        "The president signed legislation known as SESTA/FOSTA, which makes it easier to act."
+    )
+    assert not any(v in ("SESTA", "FOSTA") for _, v in got)
+    got = names("Congress passed a bill dubbed PAWS that the EU opposed on the day.")
+    assert ("organization", "PAWS") not in got and ("organization", "EU") in got
+
+
+def test_an_emergency_number_is_no_count() -> None:
+    assert counts("The suspect was arrested 26 minutes after police received the 911 call.") == []
+    assert counts("Police received 40 calls about the van that day.") == [("calls", "40")]

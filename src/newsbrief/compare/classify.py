@@ -62,7 +62,7 @@ from newsbrief.compare.phrases import (
     _plural,
     _share_noun,
 )
-from newsbrief.compare.readings import befell_before, own_clause_state
+from newsbrief.compare.readings import befell_before, emergency_number, own_clause_state
 from newsbrief.compare.units import _attributive, _UnitReader
 
 #: a sentence about a vote or a decision by votes, where "322 to 306" and "8-1" are tallies
@@ -538,6 +538,8 @@ class _NumberReader(_UnitReader):
     ) -> _Mention | None:
         """A count: of people killed, injured... or of any other counted thing."""
         toks = s.toks
+        if emergency_number(toks, nm.i0, nm.i1):
+            return None  # "the 911 call": a line, not a count
         words, run_end, note = _noun_run(s, k)
         if k + 1 < len(toks) and toks[k].text == "-" and not toks[k].space and _word(toks, k + 1):
             words, run_end, note = [_word(toks, k + 1)], k + 2, ""  # "a three-drug protocol"

@@ -266,9 +266,17 @@ def _common_noun(low: str) -> bool:
 
 def _law_acronym(w: _Words, i: int) -> bool:
     """The acronym at token i names a law, not an organization: a law word follows it
-    ("the FOSTA bill") or it is the bracketed short form of an Act ("... Act (SESTA)")."""
+    ("the FOSTA bill"), it is what a law is "known as", "called" or "dubbed" (with the
+    acronyms it is joined to by a slash: "legislation known as SESTA/FOSTA"), or it is the
+    bracketed short form of an Act ("... Act (SESTA)")."""
     if w.word(i + 1) in _LAW_WORDS:
         return True
+    if i >= 2 and w.texts[i - 1] == "/" and w.texts[i - 2].isupper():
+        return _law_acronym(w, i - 2)  # "legislation known as SESTA/FOSTA"
+    if w.word(i - 1) in ("called", "dubbed", "named") and w.word(i - 2) in _LAW_WORDS:
+        return True  # "a bill dubbed FOSTA"
+    if w.word(i - 1) == "as" and w.word(i - 2) == "known" and w.word(i - 3) in _LAW_WORDS:
+        return True  # "legislation known as SESTA"
     return i >= 2 and w.texts[i - 1] == "(" and w.word(i - 2) in ("act", "acts")
 
 

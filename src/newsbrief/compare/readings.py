@@ -35,3 +35,19 @@ def befell_before(toks: list[_Tok], i: int) -> str:
     them: "killed 300 cattle" (killed), "evacuated 34 homes" (evacuated); not a verb further
     back ("killed 40 people and destroyed 300 homes": the homes were not killed)."""
     return _BEFORE_CAT.get(_word(toks, i - 1), "")
+
+
+#: emergency numbers, and the words that make one of them a number to call, not a count
+_EMERGENCY = frozenset(("911", "999", "112", "000"))
+_CALL_WORDS = frozenset(
+    "call calls caller callers dispatcher dispatchers operator operators emergency line lines "
+    "centre center system".split()
+)
+
+
+def emergency_number(toks: list[_Tok], i0: int, i1: int) -> bool:
+    """The number of tokens i0..i1-1 is an emergency line ("the 911 call", "dialled 999"),
+    not a count of 911 calls."""
+    if i1 != i0 + 1 or toks[i0].text not in _EMERGENCY:
+        return False
+    return _word(toks, i1) in _CALL_WORDS or _word(toks, i0 - 1) in ("dialed", "dialled", "call")
