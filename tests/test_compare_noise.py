@@ -239,3 +239,36 @@ def test_an_acronym_a_law_is_known_as_is_no_organization() -> None:
 def test_an_emergency_number_is_no_count() -> None:
     assert counts("The suspect was arrested 26 minutes after police received the 911 call.") == []
     assert counts("Police received 40 calls about the van that day.") == [("calls", "40")]
+
+
+# --- the year of a figure's own clause ---------------------------------------------------------
+
+
+def test_a_year_told_in_a_later_clause_does_not_date_the_figure() -> None:
+    text = (
+        "Istanbul, with a population of 15m, is the largest city, as well as being where "
+        "he began his rise to power in 1994."
+    )
+    assert ("quantity", "population", "15m") in facts(text)
+    text = "The alliance won more than 51% of the vote, but his party has won every election since 2002."
+    assert ("percent", "vote share", "more than 51%") in facts(text)
+    # a year in the figure's clause, or before it, still dates it
+    text = "At least 140,000 people died from a bomb that was dropped on Hiroshima, Japan in 1945."
+    assert ("quantity", "people killed (in 1945)", "At least 140,000") in facts(text)
+    assert ("quantity", "people killed (in 2008)", "87,587") in facts(
+        "In 2008, an earthquake in the province killed 87,587 people."
+    )
+
+
+def test_each_figure_takes_its_nearest_year() -> None:
+    text = (
+        "The plan brings inflation to 17 percent by 2019, 13 percent by 2020 and 9 percent by 2021."
+    )
+    got = {v: m for k, m, v in facts(text) if k == "percent"}
+    assert got == {
+        "17 percent": "percentage (in 2019)",
+        "13 percent": "percentage (in 2020)",
+        "9 percent": "percentage (in 2021)",
+    }
+    got = {v: m for k, m, v in facts("It will target a deficit of 1.3% in 2019 and 2.7% in 2018.")}
+    assert got["1.3%"] == "percentage (in 2019)" and got["2.7%"] == "percentage"

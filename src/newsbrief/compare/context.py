@@ -191,14 +191,18 @@ _CONFLICT = re.compile(r"\b(?:conflict|insurgency|war|uprising)\b")
 _LASTING = re.compile(r"\b(?:has|have|since|decade|years|long)\b")
 
 
-def _background(s: _Sent, ref_year: int | None) -> str:
-    """Another time a sentence is about ("2008", "since 2000", "the whole conflict")."""
+def _background(s: _Sent, ref_year: int | None, years: list[int] | None = None) -> str:
+    """Another time a sentence is about ("2008", "since 2000", "the whole conflict"); of
+    ``years`` (the nearest first: :func:`own_years`) where given, else of its years."""
     low = s.text.lower()
+    years = s.years if years is None else years
     if "since" in low:
-        for y in s.years:
+        for y in years:
             if re.search(rf"\bsince (?:\w+ )?{y}\b", low):
                 return f"since {y}"
-    other = [y for y in s.years if y != ref_year]
+    if years and years[0] == ref_year and years is not s.years:
+        return ""  # the nearest year is the news's own: "2.7% in 2018" beside "1.3% in 2019"
+    other = [y for y in years if y != ref_year]
     if other and not (ref_year is None and s.full_dates):
         return str(other[0])
     # each pattern runs only where what any of its matches holds is written
@@ -224,6 +228,36 @@ _SUPERLATIVES = frozenset(
     "fastest slowest smallest longest hottest coldest oldest youngest fewest latest".split()
 )
 _SINCE_YEAR = re.compile(r"\bsince (?:\w+ )?((?:1[89]|20)\d\d)\b")
+
+
+#: what ends a figure's clause before a year told after it: a semicolon, or a comma or dash
+#: before a word opening another clause ("15m, ... as well as being where he rose to power
+#: in 1994", "won more than 51%, but ... has won every election since 2002"); not a bare
+#: "that" ("died from a bomb that was dropped on August 6, 1945") or comma ("Hiroshima,
+#: Japan")
+_CLAUSE_END = re.compile(
+    r";|[,\u2013\u2014] (?:as|while|whereas|where|which|who|whom|whose|when|but|particularly|"
+    r"especially|with|although|though|because)\b"
+)
+
+
+def _clause_ends(text: str, pos: int, at: int) -> bool:
+    """A clause boundary (:data:`_CLAUSE_END`) lies between characters pos and at."""
+    return _CLAUSE_END.search(text, pos, at) is not None
+
+
+def own_years(text: str, pos: int, year_at: list[tuple[int, int]]) -> list[int]:
+    """The years that may date the figure at character ``pos``: each after it with no clause
+    boundary (:data:`_CLAUSE_END`) between, then each written before it, nearest first ("17
+    percent by 2019, 13 percent by 2020": 2019 for the 17, 2020 for the 13; "In 2008, a
+    quake killed 87,587": 2008); in brackets the years before it first ("in 2020 (to 13
+    percent)")."""
+    after = sorted((at, y) for at, y in year_at if at > pos and not _clause_ends(text, pos, at))
+    before = sorted((pos - at, y) for at, y in year_at if at < pos)
+    if text.rfind("(", 0, pos) > text.rfind(")", 0, pos):
+        # in brackets, a figure glosses what comes before: "in 2020 (to 13 percent)"
+        return [y for _d, y in before] + [y for _at, y in after]
+    return [y for _at, y in after] + [y for _d, y in before]
 
 
 def superlative_since(s: _Sent) -> tuple[int, int] | None:

@@ -13,6 +13,7 @@ from newsbrief.compare.context import (
     _title_case,
     superlative_since,
 )
+from newsbrief.compare.context import own_years as years_of_figure
 from newsbrief.compare.dates import _date_of
 from newsbrief.compare.fractions import read_fractions
 from newsbrief.compare.lexicon import (
@@ -241,6 +242,7 @@ class _Scanner(_NumberReader):
         if digits:
             self.dates.extend((w, norm, "time", si) for w, norm in _clock_times(text))
         years: list[int] = []
+        year_at: list[tuple[int, int]] = []  # (character position, year) of each year written
         full = False
         for rx in _dates_in(text) if digits else ():
             for m in rx.finditer(text):
@@ -251,6 +253,7 @@ class _Scanner(_NumberReader):
                     continue
                 if m.groupdict().get("year"):
                     years.append(int(m.group("year")))
+                    year_at.append((m.start(), int(m.group("year"))))
                 full = full or (got[1] and bool(m.groupdict().get("day")))
                 masks.append(m.span())
                 self.dates.append((m.group().strip(), got[0], "date", si))
@@ -279,6 +282,7 @@ class _Scanner(_NumberReader):
         for nm in nums:
             if nm.i1 == nm.i0 + 1 and _YEAR(toks[nm.i0].text) is not None:
                 years.append(int(nm.value))
+                year_at.append((toks[nm.i0].start, int(nm.value)))
         own_years = years
         if not years and self._prev_years and _GOES_ON(raw) is not None:
             # "In January 2016, the justices heard the case. Then, the court split 4-4": a
@@ -312,6 +316,11 @@ class _Scanner(_NumberReader):
                 continue
             if m.kind not in ("duration", "age"):
                 m.background = bg_now if record and m.pos < record[1] else bg
+                if m.background and len(year_at) == len(years) and not record:
+                    # the years of its own clause: not one told after a clause boundary
+                    mine = years_of_figure(text, m.pos, year_at)
+                    if mine != years:
+                        m.background = _background(s, self.ref_year, mine)
             if m.kind == "percent":
                 _signed(m, toks, nm, s.text)
             if nm.low is not None:
