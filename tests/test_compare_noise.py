@@ -272,3 +272,29 @@ def test_each_figure_takes_its_nearest_year() -> None:
     }
     got = {v: m for k, m, v in facts("It will target a deficit of 1.3% in 2019 and 2.7% in 2018.")}
     assert got["1.3%"] == "percentage (in 2019)" and got["2.7%"] == "percentage"
+
+
+# --- what an amount is, named from its own clause -----------------------------------------------
+
+
+def money(text: str) -> dict[str, str]:
+    return {v: m for k, m, v in facts(text) if k == "money"}
+
+
+def test_an_amount_is_named_by_words_of_its_own_clause() -> None:
+    got = money(
+        "Ms Roe quit after an announcement in the budget that the cut from £100 to £2 will wait."
+    )
+    assert got == {"£100": "amount", "£2": "amount"}
+    got = money(
+        "Acme agreed to pay $2.4 billion in a civil penalty, $1.8 billion in relief to owners."
+    )
+    assert got["$2.4 billion"] == "amount (fine)" and got["$1.8 billion"] == "amount"
+    # the words of the amount itself, and a conversion's of the amount before it
+    got = money("The bank agreed to pay a $531 million (700 million Australian dollar) fine.")
+    assert got == {
+        "$531 million": "amount (fine)",
+        "700 million Australian dollar": "amount (fine) (conversion)",
+    }
+    got = money("Its market capitalization fell from $630 bn on Wednesday to $510 bn on Thursday.")
+    assert got == {"$630 bn": "amount (valuation)", "$510 bn": "amount (valuation)"}

@@ -62,7 +62,13 @@ from newsbrief.compare.phrases import (
     _plural,
     _share_noun,
 )
-from newsbrief.compare.readings import befell_before, emergency_number, own_clause_state
+from newsbrief.compare.readings import (
+    befell_before,
+    change_money_words,
+    emergency_number,
+    own_clause_state,
+    own_money_words,
+)
 from newsbrief.compare.units import _attributive, _UnitReader
 
 #: a sentence about a vote or a decision by votes, where "322 to 306" and "8-1" are tallies
@@ -305,6 +311,7 @@ class _NumberReader(_UnitReader):
                 for q in range(max(0, i0 - 8), min(n, k + 8))
                 if toks[q].kind == "word" and toks[q].low in _MONEY_WORDS
             )
+            shown = own_money_words(toks, i0, k) & m.money_words
             if not m.money_words and _word(toks, min(hstart, cstart if cur else i0) - 1) in (
                 "to",
                 "from",
@@ -316,9 +323,8 @@ class _NumberReader(_UnitReader):
                 }
                 if len(said) == 1:
                     m.money_words = frozenset(said)
-            m.measure = "amount" + (
-                f" ({', '.join(sorted(m.money_words)[:2])})" if m.money_words else ""
-            )
+                    shown = change_money_words(toks, i0, k) & m.money_words
+            m.measure = "amount" + (f" ({', '.join(sorted(shown)[:2])})" if shown else "")
             self._aliases(s, m, k)
             return m
         # earthquake magnitude: "magnitude 5.9", "6.0-magnitude", "5 on the Richter scale"

@@ -6,7 +6,7 @@ condition" after "two were pronounced dead"), and what befell a count of things 
 from __future__ import annotations
 
 from newsbrief.compare.context import _word
-from newsbrief.compare.lexicon import _BEFORE_CAT
+from newsbrief.compare.lexicon import _BEFORE_CAT, _MONEY_WORDS
 from newsbrief.compare.numbers import _Tok
 
 #: a verb of being right after an elided count: the count is the subject of its own clause
@@ -51,3 +51,47 @@ def emergency_number(toks: list[_Tok], i0: int, i1: int) -> bool:
     if i1 != i0 + 1 or toks[i0].text not in _EMERGENCY:
         return False
     return _word(toks, i1) in _CALL_WORDS or _word(toks, i0 - 1) in ("dialed", "dialled", "call")
+
+
+#: words that end the stretch of a sentence an amount's own words come from
+_CLAUSE_WORDS = frozenset("that which who when while whereas but after".split())
+
+
+def own_money_words(toks: list[_Tok], i0: int, k: int) -> frozenset[str]:
+    """What an amount (tokens i0..k-1) is, in words of its own clause only (within 8 words,
+    not past a comma, bracket or clause word; its bracketed conversion skipped): "a $531
+    million fine", "losses of about £200 million"; not the budget of "an announcement in the
+    budget that the cut from £100 to £2 will wait", nor the penalty of "2.4 billion dollars
+    in a civil penalty, 1.8 billion dollars in relief". Only the measure's name says these:
+    the pairing keeps its wider window."""
+    n = len(toks)
+    out = set()
+    opened = next((j for j in range(i0 - 1, max(-1, i0 - 4), -1) if toks[j].text == "("), -1)
+    if opened >= 0:
+        # a bracketed conversion is of the amount before it: "a $531 million (700 million
+        # Australian dollar) fine", "the AU$700 million (FJ$1096m) fine"
+        close = next((j for j in range(k, min(n, k + 4)) if toks[j].text == ")"), k - 1)
+        i0, k = opened, close + 1
+    q = k
+    if q < n and toks[q].text == "(":
+        while q < n and toks[q].text != ")":
+            q += 1
+        q += 1  # "$1.9 million (AU$2.5 million) legal costs"
+    for step, start, stop in ((-1, i0 - 1, max(-1, i0 - 9)), (1, q, min(n, q + 8))):
+        for j in range(start, stop, step):
+            t = toks[j]
+            if t.kind == "punct" and t.text in ",;:()" or t.low in _CLAUSE_WORDS:
+                break
+            if t.kind == "word" and t.low in _MONEY_WORDS:
+                out.add(_MONEY_WORDS[t.low])
+    return frozenset(out)
+
+
+def change_money_words(toks: list[_Tok], i0: int, k: int) -> frozenset[str]:
+    """:func:`own_money_words` of an amount of a change "from X to Y", read from the
+    change's "from" ("market capitalization fell from $630 bn on Wednesday to $510 bn": a
+    valuation; "an announcement in the budget that the cut from £100 to £2": no budget)."""
+    for q in range(i0 - 1, max(-1, i0 - 10), -1):
+        if toks[q].low == "from":
+            return own_money_words(toks, q, q)
+    return own_money_words(toks, i0, k)
