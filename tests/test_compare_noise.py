@@ -298,3 +298,17 @@ def test_an_amount_is_named_by_words_of_its_own_clause() -> None:
     }
     got = money("Its market capitalization fell from $630 bn on Wednesday to $510 bn on Thursday.")
     assert got == {"$630 bn": "amount (valuation)", "$510 bn": "amount (valuation)"}
+
+
+# --- page furniture: a time stamp, a photo credit -------------------------------------------------
+
+
+def test_a_time_stamp_and_a_photo_credit_state_no_fact() -> None:
+    text = "Apr 23, 2018 | 11:00 AM\nThe incident happened on Monday at 1:30 pm, police said."
+    got = [v for k, _, v in facts(text) if k == "time"]
+    assert got == ["1:30 pm"]
+    text = "The emperor spoke from the throne at the palace in the capital.\n(Pool via AP)."
+    assert ("organization", "AP") not in names(text)
+    assert ("organization", "AP") in names(
+        "The emperor spoke from the throne, AP reported from the capital."
+    )

@@ -24,6 +24,7 @@ from newsbrief.compare.lexicon import (
 )
 from newsbrief.compare.mentions import _Sent
 from newsbrief.compare.numbers import _Tok
+from newsbrief.compare.readings import credit_line
 from newsbrief.text import zipf
 
 #: lower-case words that join the parts of one person's name when they stand between two
@@ -125,8 +126,8 @@ def find_names(sents: list[_Sent]) -> list[tuple[str, str, int]]:
     full_names: dict[str, str] = {}
     found: list[tuple[str, str, int]] = []
     for si, s in enumerate(sents):
-        if s.title_case:
-            continue
+        if s.title_case or (s.text[:1] in "([" and credit_line(s.text)):
+            continue  # a headline; a photo credit "(Pool via AP)."
         w, caps = words_of(s)
         if not caps:
             continue

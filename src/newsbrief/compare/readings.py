@@ -5,6 +5,8 @@ condition" after "two were pronounced dead"), and what befell a count of things 
 
 from __future__ import annotations
 
+import re
+
 from newsbrief.compare.context import _word
 from newsbrief.compare.lexicon import _BEFORE_CAT, _MONEY_WORDS
 from newsbrief.compare.numbers import _Tok
@@ -95,3 +97,26 @@ def change_money_words(toks: list[_Tok], i0: int, k: int) -> frozenset[str]:
         if toks[q].low == "from":
             return own_money_words(toks, q, q)
     return own_money_words(toks, i0, k)
+
+
+#: the words of a page's time stamp or schedule ("Apr 23, 2018 | 11:00 AM", "9:00 am 12:00 pm")
+_STAMP_WORDS = re.compile(
+    r"(?i)\b(?:a\.?m|p\.?m|gmt|utc|et|updated|published|posted|jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|sept|oct|nov|dec|[a-z]+day|january|february|march|april|june|july|august|september|"
+    r"october|november|december)\b\.?|[^A-Za-z]+"
+)
+
+
+def stamp_only(text: str) -> bool:
+    """The sentence is a page's time stamp or schedule, no statement of the news: past its
+    dates, clock times, weekdays and stamp words no word is left."""
+    return not _STAMP_WORDS.sub(" ", text).strip()
+
+
+#: a photo credit standing alone: "(Pool via AP).", "(ABC via AP)"
+_CREDIT = re.compile(r"^[(\[][^()\[\]]{0,40}\bvia [A-Z][^()\[\]]{0,30}[)\]]\.?$")
+
+
+def credit_line(text: str) -> bool:
+    """The sentence is a photo credit, whose names are the page's, not the news's."""
+    return len(text) < 80 and _CREDIT.match(text.strip()) is not None

@@ -42,6 +42,7 @@ from newsbrief.compare.numbers import (
     _tokenize,
 )
 from newsbrief.compare.ordinals import read_ordinals
+from newsbrief.compare.readings import stamp_only
 from newsbrief.model import Article
 from newsbrief.text import split_sentences
 
@@ -239,7 +240,7 @@ class _Scanner(_NumberReader):
             if plain is not None:
                 return self._plain_sentence(si, raw, text, subject, *plain)
         masks = [m.span() for rx in _masks_in(text) for m in rx.finditer(text)] if digits else []
-        if digits:
+        if digits and not stamp_only(text):  # not "Apr 23, 2018 | 11:00 AM"
             self.dates.extend((w, norm, "time", si) for w, norm in _clock_times(text))
         years: list[int] = []
         year_at: list[tuple[int, int]] = []  # (character position, year) of each year written
