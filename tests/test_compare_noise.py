@@ -312,3 +312,10 @@ def test_a_time_stamp_and_a_photo_credit_state_no_fact() -> None:
     assert ("organization", "AP") in names(
         "The emperor spoke from the throne, AP reported from the capital."
     )
+
+
+def test_may_after_a_first_name_is_a_surname() -> None:
+    got = names("Prime Minister Theresa May said the vote would go ahead later in the year.")
+    assert ("person", "Theresa May") in got and ("person", "Theresa") not in got
+    found, _ = compare([art("The vote was held on Monday May 3 in the capital, officials said.")])
+    assert [f.value for f in found if f.kind == "date"] == ["May 3"]

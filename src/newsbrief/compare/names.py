@@ -350,6 +350,8 @@ def _name(w: _Words, i: int, j: int, full: dict[str, str]) -> tuple[str, str] | 
     while seq and (
         lows[seq[-1]] in _NAME_LINKS or lows[seq[-1]] in _WEEKDAYS or lows[seq[-1]] in _MONTHS
     ):
+        if _surname_may(w, seq):
+            break  # "Theresa May said": a surname, not the month
         seq = seq[:-1]
     if not seq:
         return None
@@ -386,7 +388,9 @@ def _name(w: _Words, i: int, j: int, full: dict[str, str]) -> tuple[str, str] | 
     if size > 1 and last in _PLACE_SUFFIX:
         return text, "place"
     looks_person = not any(lows[k] in _COMMON for k in seq) and not last.endswith(_DEMONYM_ENDS)
-    looks_person = looks_person and all(zipf(lows[k]) < 5 for k in seq)
+    looks_person = looks_person and all(
+        zipf(lows[k]) < 5 or (k == seq[-1] and texts[k] == "May") for k in seq
+    )
     if looks_person and size == 1 and zipf(lows[seq[0]]) >= 4.5:
         looks_person = False  # "Chief of General Staff"
     spoke = after in _SPEECH and size >= 2 and before not in ("of", "at", "for", "from", "the")
@@ -411,6 +415,19 @@ _COMMON = _ORG_SUFFIX | _PLACE_SUFFIX | _TITLE_WORDS
 #: words of :data:`_NOT_NAMES` that open names of bodies and places ("New York Times",
 #: "National Rifle Association", "State Department", "North Korea's Central News Agency")
 _NAME_OPENERS = frozenset("new national international state north south east west central".split())
+
+
+def _surname_may(w: _Words, seq: list[int]) -> bool:
+    """The run ``seq`` ends in "May" that is a surname: after a first name (no month, weekday
+    or title word) and before no number ("Theresa May said"; not "Monday May 3", "in May
+    2019" has no word before it in the run)."""
+    if w.texts[seq[-1]] != "May" or len(seq) < 2:
+        return False
+    before = w.lows[seq[-2]]
+    if before in _MONTHS or before in _WEEKDAYS or before in _NAME_LINKS:
+        return False
+    nxt = seq[-1] + 1
+    return not (nxt < w.n and w.kind(nxt) in ("num", "mask"))
 
 
 def _name_start(w: _Words, seq: list[int], i: int) -> bool:
