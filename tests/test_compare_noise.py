@@ -319,3 +319,16 @@ def test_may_after_a_first_name_is_a_surname() -> None:
     assert ("person", "Theresa May") in got and ("person", "Theresa") not in got
     found, _ = compare([art("The vote was held on Monday May 3 in the capital, officials said.")])
     assert [f.value for f in found if f.kind == "date"] == ["May 3"]
+
+
+def test_more_titles_and_a_plural_after_a_title_is_no_person() -> None:
+    got = names("IMF MD Christine Lagard said the plan was owned by the government of the country.")
+    assert ("person", "Christine Lagard") in got
+    got = names("Hawks spokesperson Brigadier Hangwani Mulaudo said two men had been arrested.")
+    assert ("person", "Hangwani Mulaudo") in got
+    assert not any(
+        k == "person" for k, _ in names("Douglas County Sheriff Deputies responded to the home.")
+    )
+    assert ("person", "Summerby") in names(
+        "Mr Summerby read a letter from him to the court on the day."
+    )

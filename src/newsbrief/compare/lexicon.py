@@ -288,7 +288,8 @@ _TITLE_WORDS = _words(
     "ambassador envoy chancellor mayor lt col colonel capt captain major cmdr admiral professor "
     "prof rev father sir lord lady dame inspector superintendent spokesman spokeswoman "
     "spokesperson ceo chairman chairwoman chairperson director correspondent leader founder "
-    "boss coach attorney warden activist executive mp mpp mep mla"
+    "boss coach attorney warden activist executive mp mpp mep mla md sheriff brigadier "
+    "commander lieutenant detective constable corporal"
 )
 _SPEECH = _words(
     "said says told added wrote tweeted posted explained stated declared announced insisted "

@@ -258,6 +258,17 @@ def _inner_link(w: _Words, j: int, cap_set: set[int], full: dict[str, str]) -> b
     return _strip_possessive(w.lows[k - 1]) in _ORG_SUFFIX
 
 
+#: titles that only ever stand before a name
+_HONORIFICS = frozenset("mr mrs ms miss dr sir lady lord dame".split())
+
+
+def _plural_noun(low: str) -> bool:
+    """A plural of a common noun ("deputies"): no one's name after a title."""
+    from newsbrief.compare import synonyms
+
+    return low.endswith("s") and synonyms.lemma(low) != low and _common_noun(low)
+
+
 def _common_noun(low: str) -> bool:
     """A WordNet noun (the table of compare/synonyms.py), so a common word, not a name."""
     from newsbrief.compare.phrases import _is_noun  # phrases imports this module
@@ -307,7 +318,7 @@ def _one_word(w: _Words, i: int, full: dict[str, str]) -> tuple[str, str] | None
     last = _strip_possessive(low)
     before = w.word(i - 1)
     if before in _TITLE_WORDS and low not in _COMMON and not last.endswith(_DEMONYM_ENDS):
-        if zipf(low) < 4.5:  # a word this frequent is no one's name ("Chief of Staff")
+        if zipf(low) < 4.5 and not _plural_noun(low):  # "Chief of Staff", "Sheriff Deputies"
             return full.get(text, text), "person"
     if before in ("in", "near", "at", "across", "outside", "inside", "throughout"):
         if not initial and not last.endswith(_DEMONYM_ENDS):
@@ -334,6 +345,7 @@ def _name(w: _Words, i: int, j: int, full: dict[str, str]) -> tuple[str, str] | 
     titled = False
     # "UN Special Envoy Staffan de Mistura": the name follows the last title word
     cut = max((q for q, k in enumerate(seq) if lows[k] in _TITLE_WORDS), default=-1)
+    honorific = cut >= 0 and lows[seq[cut]].rstrip(".") in _HONORIFICS
     if 0 <= cut < len(seq) - 1:
         titled = True
         i += cut + 1
@@ -391,8 +403,9 @@ def _name(w: _Words, i: int, j: int, full: dict[str, str]) -> tuple[str, str] | 
     looks_person = looks_person and all(
         zipf(lows[k]) < 5 or (k == seq[-1] and texts[k] == "May") for k in seq
     )
-    if looks_person and size == 1 and zipf(lows[seq[0]]) >= 4.5:
-        looks_person = False  # "Chief of General Staff"
+    plural = not honorific and _plural_noun(lows[seq[0]])  # "Mr Summers" is one
+    if looks_person and size == 1 and (zipf(lows[seq[0]]) >= 4.5 or plural):
+        looks_person = False  # "Chief of General Staff", "County Sheriff Deputies"
     spoke = after in _SPEECH and size >= 2 and before not in ("of", "at", "for", "from", "the")
     if looks_person and size <= 4:
         if titled or before in _TITLE_WORDS or spoke:
