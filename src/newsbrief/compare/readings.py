@@ -109,8 +109,8 @@ _STAMP_WORDS = re.compile(
 
 def stamp_only(text: str) -> bool:
     """The sentence is a page's time stamp or schedule, no statement of the news: past its
-    dates, clock times, weekdays and stamp words no word is left."""
-    return not _STAMP_WORDS.sub(" ", text).strip()
+    dates, clock times, weekdays and stamp words no word is left (a stamp is short)."""
+    return len(text) < 60 and not _STAMP_WORDS.sub(" ", text).strip()
 
 
 #: a photo credit standing alone: "(Pool via AP).", "(ABC via AP)"

@@ -240,8 +240,10 @@ class _Scanner(_NumberReader):
             if plain is not None:
                 return self._plain_sentence(si, raw, text, subject, *plain)
         masks = [m.span() for rx in _masks_in(text) for m in rx.finditer(text)] if digits else []
-        if digits and not stamp_only(text):  # not "Apr 23, 2018 | 11:00 AM"
-            self.dates.extend((w, norm, "time", si) for w, norm in _clock_times(text))
+        if digits:
+            times = _clock_times(text)
+            if times and not stamp_only(text):  # not "Apr 23, 2018 | 11:00 AM"
+                self.dates.extend((w, norm, "time", si) for w, norm in times)
         years: list[int] = []
         year_at: list[tuple[int, int]] = []  # (character position, year) of each year written
         full = False
