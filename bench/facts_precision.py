@@ -3,6 +3,8 @@
     .venv/bin/python bench/facts_precision.py                      # list the 9 blind dev events' facts
     .venv/bin/python bench/facts_precision.py --events wcep-20180604-3
     .venv/bin/python bench/facts_precision.py --judgements bench/data/dev_fact_judgements.jsonl
+    .venv/bin/python bench/facts_precision.py --data ../shared/data/train.jsonl \
+        --judgements bench/data/train_fact_judgements.jsonl   # 3 train events (stop 27)
 
 The pipeline runs exactly as bench/facts_quality.py's ``project_json`` runs it (the event's
 articles written as JSON Lines, read, summarized and compared as `newsbrief summarize PATH
@@ -256,17 +258,19 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--judgements", type=Path, help="score this JSONL of judgements")
     p.add_argument("--mark", type=Path, help="list the facts, marking which FILE judges")
     args = p.parse_args(argv)
-    events = load_events(args.data, args.events or blind_ids())
     if args.judgements:
-        print(report(events, read_judgements(args.judgements)))
-    else:
-        marks = None
-        if args.mark:
-            marks = {
-                (j["event"], j["kind"], j["measure"], j["value"]): j
-                for j in read_judgements(args.mark)
-            }
-        print(listing(events, marks))
+        judgements = read_judgements(args.judgements)
+        # the judged events by default (the 9 blind dev events for the dev file)
+        ids = args.events or list(dict.fromkeys(j["event"] for j in judgements))
+        print(report(load_events(args.data, ids), judgements))
+        return 0
+    events = load_events(args.data, args.events or blind_ids())
+    marks = None
+    if args.mark:
+        marks = {
+            (j["event"], j["kind"], j["measure"], j["value"]): j for j in read_judgements(args.mark)
+        }
+    print(listing(events, marks))
     return 0
 
 

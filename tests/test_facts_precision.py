@@ -14,6 +14,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 JUDGEMENTS = ROOT / "bench" / "data" / "dev_fact_judgements.jsonl"
 DEV_LABELS = ROOT / "bench" / "data" / "dev_pair_labels.jsonl"
+TRAIN_JUDGEMENTS = ROOT / "bench" / "data" / "train_fact_judgements.jsonl"
+NEW_LABELS = ROOT / "bench" / "data" / "new_pair_labels.jsonl"
 
 
 def _module():
@@ -94,3 +96,16 @@ def test_checks_find_unsorted_marks_and_an_article_disagreeing_with_itself() -> 
     }  # fmt: skip
     assert fp.self_disagreements(proj) == ["people killed: 10 vs 12"]
     assert fp.json_order(proj) == ["people hurt '3' [2, 1]"]
+
+
+def test_train_judgements_name_only_train_events_of_the_new_labels() -> None:
+    """Stop 27's judgements: train events of new_pair_labels.jsonl (none of train_facts.jsonl,
+    so none of its held-out half), one judgement a fact, short reasons."""
+    judgements = fp.read_judgements(TRAIN_JUDGEMENTS)
+    new = {json.loads(line)["event_id"] for line in NEW_LABELS.open(encoding="utf-8")}
+    assert judgements and {j["event"] for j in judgements} <= new
+    keys = [(j["event"], j["kind"], j["measure"], j["value"]) for j in judgements]
+    assert len(keys) == len(set(keys))
+    for j in judgements:
+        assert j["why"].strip() and len(j["why"]) <= 120
+        assert not j.get("vague") or j["verdict"] == "ok"
