@@ -402,18 +402,19 @@ _LONG_RE = re.compile(
 LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 
 
-def is_cap(text: str) -> bool:
-    """The word starts with a capital letter, A-Z or an accented one ("Érdi", "İmamoğlu")."""
-    c = text[:1]
-    return "A" <= c <= "Z" or (c > "\x7f" and c.isupper())
+def _token_re(letters: str) -> re.Pattern[str]:
+    return re.compile(
+        r"(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)|\d+(?:[.,]\d+)*)"
+        rf"|(?P<word>[{letters}]+(?:['’][{letters}]+)*(?:-[{letters}]+)*)"
+        r"|(?P<sym>[$£€¥₹₦%])"
+        r"|(?P<punct>\S)"
+    )
 
 
-_TOKEN_RE = re.compile(
-    r"(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)|\d+(?:[.,]\d+)*)"
-    rf"|(?P<word>[{LATIN}]+(?:['’][{LATIN}]+)*(?:-[{LATIN}]+)*)"
-    r"|(?P<sym>[$£€¥₹₦%])"
-    r"|(?P<punct>\S)"
-)
+#: the tokens of a sentence; ``_TOKEN_RE`` for a sentence all in ASCII (most: speed), the
+#: same with the Latin letters outside A-Z for the others
+_TOKEN_RE = _token_re("A-Za-z")
+_TOKEN_RE_LATIN = _token_re(LATIN)
 
 # ---------------------------------------------------------------------------------------
 

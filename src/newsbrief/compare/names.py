@@ -20,7 +20,6 @@ from newsbrief.compare.lexicon import (
     _SPEECH,
     _TITLE_WORDS,
     _WEEKDAYS,
-    is_cap,
 )
 from newsbrief.compare.mentions import _Sent
 from newsbrief.compare.numbers import _Tok
@@ -111,7 +110,11 @@ def words_of(s: _Sent) -> tuple[_Words, list[int]]:
         lows = s.light_lows if s.light_lows is not None else [t.lower() for t in texts]
         caps = s.light_caps
         if caps is None:
-            caps = [k for k, t in enumerate(texts) if is_cap(t)]
+            caps = [
+                k
+                for k, t in enumerate(texts)
+                if "A" <= t[0] <= "Z" or (t[0] > "\x7f" and t[0].isupper())
+            ]
         return _Words(texts, lows, None), caps
     toks = s.toks
     return (
@@ -176,6 +179,8 @@ def _possessive_parts(w: _Words, i: int, j: int) -> list[tuple[int, int]]:
     :data:`_NAME_POSSESSIVES` stays inside ("People's Bank of China"), and so does a title's
     before one organization word ("Prime Minister's Office"; not "the President's Justice
     and Development Party")."""
+    if j == i + 1:
+        return [(i, j)]  # one word (most runs)
     parts = []
     a = i
     texts = w.texts

@@ -18,9 +18,9 @@ from newsbrief.compare.lexicon import (
     _TENS,
     _TIME_UNITS,
     _TOKEN_RE,
+    _TOKEN_RE_LATIN,
     _UNITS,
     MAX_VALUE,
-    is_cap,
 )
 
 
@@ -207,6 +207,7 @@ class _Tok:
 
 #: a token and the white space before it: findall gives (space, num, word, sym, punct)
 _SPACED_TOKEN = re.compile(r"(\s*)(?:" + _TOKEN_RE.pattern + ")")
+_SPACED_TOKEN_LATIN = re.compile(r"(\s*)(?:" + _TOKEN_RE_LATIN.pattern + ")")
 
 
 def _tokenize(
@@ -225,7 +226,7 @@ def _tokenize(
     pos = prev_end = 0
     spans = _merge(masks) if masks else []
     spans.append((len(text), len(text)))
-    findall = _SPACED_TOKEN.findall
+    findall = (_SPACED_TOKEN if text.isascii() else _SPACED_TOKEN_LATIN).findall
     for ms, me in spans:
         end = pos
         # every character but white space is in a token, so each starts after the space
@@ -273,7 +274,9 @@ def _tokenize(
 
 def _word_tok(text: str, start: int, end: int, space: bool, low: str, value: float | None) -> _Tok:
     """A word token (capitalized: its first letter, A-Z, is upper case)."""
-    return _Tok("word", text, start, end, space, low, value, is_cap(text), low)
+    c = text[:1]
+    cap = "A" <= c <= "Z" or (c > "\x7f" and c.isupper())
+    return _Tok("word", text, start, end, space, low, value, cap, low)
 
 
 def _split_hyphenated(tok: _Tok) -> list[_Tok]:

@@ -27,7 +27,6 @@ from newsbrief.compare.lexicon import (
     _WEEKDAYS,
     LATIN,
     PEOPLE_CATEGORIES,
-    is_cap,
 )
 from newsbrief.compare.lists import read_holders
 from newsbrief.compare.mentions import _key, _Mention, _Sent
@@ -115,7 +114,12 @@ def _dates_in(text: str) -> list[re.Pattern[str]]:
 
 
 #: the tokens of a sentence with no digit: words, and each other mark but white space
-_PLAIN_TOKENS = re.compile(rf"[{LATIN}]+(?:['’][{LATIN}]+)*(?:-[{LATIN}]+)*|\S").findall
+_PLAIN_TOKENS_ASCII = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*|\S").findall
+_PLAIN_TOKENS_LATIN = re.compile(rf"[{LATIN}]+(?:['’][{LATIN}]+)*(?:-[{LATIN}]+)*|\S").findall
+
+
+def _PLAIN_TOKENS(text: str) -> list[str]:  # noqa: N802 (was a pattern's findall)
+    return (_PLAIN_TOKENS_ASCII if text.isascii() else _PLAIN_TOKENS_LATIN)(text)
 
 
 def _plain_tokens(text: str) -> tuple[list[str], list[str]] | None:
@@ -169,12 +173,14 @@ _CUT = re.compile(r"[a-z]$").search
 #: ("turned out to vote.The result", "Prime Minister in 2003.In Ankara"), or a decade's
 #: stop before a capital ("mayor in the 1990s. Erdogan": split_sentences takes the "s." of
 #: "1990s." for an initial). The time one sentence is about is not the next one's
-_GLUED = re.compile(r"(?:(?<=[a-z]{2})|(?<=\d))[.!?][\"”’]*(?=[A-Z][a-z])|(?<=\d0s\.) (?=[A-Z])")
+_GLUED = re.compile(
+    r"[.!?](?:(?<=[a-z]{2}.)|(?<=\d.))[\"”’]*(?=[A-Z][a-z])|\.(?<=\d0s\.) (?=[A-Z])"
+)
 
 
 def _split_glued(sents: list[str]) -> list[str]:
     """The sentences with each that runs two together (:data:`_GLUED`) split in two."""
-    if not any(_GLUED.search(x) for x in sents):
+    if _GLUED.search(" ".join(sents)) is None:  # one search (speed); a false hit costs a loop
         return sents
     out = []
     for x in sents:
@@ -399,7 +405,11 @@ class _Scanner(_NumberReader):
         """A sentence with no number (see :func:`_plain_tokens`) states no figure and no date
         but a weekday: what tokenizing, :func:`_numbers` and the rest of :meth:`_sentence`
         would find in it, from its token texts."""
-        capped = [k for k, t in enumerate(texts) if is_cap(t)]
+        capped = [
+            k
+            for k, t in enumerate(texts)
+            if "A" <= t[0] <= "Z" or (t[0] > "\x7f" and t[0].isupper())
+        ]
         for k in capped:
             if lows[k] in _WEEKDAYS:
                 self.dates.append((texts[k], texts[k].capitalize(), "weekday", si))
