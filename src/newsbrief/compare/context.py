@@ -95,11 +95,23 @@ def _currency_before(toks: list[_Tok], i0: int) -> tuple[str, int]:
         return cur, k
     if t.kind == "word" and t.text in _CURRENCY_CODES:
         return _CURRENCY_CODES[t.text], k
+    if _dollar_after_sign(toks, i0):
+        return _DOLLAR_PREFIX[t.low], k - 1  # "$US23 billion", "$A1.2m"
     if t.kind == "word" and t.low == "rs" or (t.text == "." and _word(toks, k - 1) == "rs"):
         return "INR", k if t.kind == "word" else k - 1
     if _rand(toks, i0):
         return "ZAR", k
     return "", i0
+
+
+def _dollar_after_sign(toks: list[_Tok], i0: int) -> bool:
+    """ "$US23 billion", "$A1.2m", "$NZ50,000": the country after the dollar sign, all
+    glued to the amount (Australian and New Zealand outlets write it so)."""
+    k = i0 - 1
+    if k < 1 or toks[i0].space or toks[k].space or toks[i0].kind != "num":
+        return False
+    t = toks[k]
+    return t.kind == "word" and t.low in _DOLLAR_PREFIX and toks[k - 1].text == "$"
 
 
 def _rand(toks: list[_Tok], i0: int) -> bool:
