@@ -123,3 +123,21 @@ def test_a_country_after_the_dollar_sign_is_the_currency() -> None:
     assert read("The council paid $A2.5m for the land.")[0][2:] == ("2500000", "=", "AUD")
     # letters glued to a number without the sign are still a code
     assert read("Flight US23 landed late.") == []
+
+
+# -- a year after a comparison's "than" is not the figure's time ---------------------------
+
+
+def test_a_year_after_than_dates_what_the_figure_is_set_against() -> None:
+    got = extract_facts(
+        art(
+            "The new dam holds 40 billion cubic feet, or three times more than the old dam built in 1961."
+        )
+    )
+    assert all("1961" not in f.measure for f in numeric(got))
+    # a year the figure is about is still its time
+    got = extract_facts(art("The plant made 4,000 cars in 2009 and later closed."))
+    assert [f.measure for f in numeric(got)] == ["cars (in 2009)"]
+    # the hedge "more than" is no comparison: the year stays the figure's
+    got = extract_facts(art("More than 300 people died in the floods of 2004."))
+    assert [f.measure for f in numeric(got)] == ["people killed (in 2004)"]

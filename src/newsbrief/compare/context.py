@@ -203,6 +203,21 @@ _CONFLICT = re.compile(r"\b(?:conflict|insurgency|war|uprising)\b")
 _LASTING = re.compile(r"\b(?:has|have|since|decade|years|long)\b")
 
 
+def _compared_year(low: str, year: int) -> bool:
+    """Whether the year stands in the clause after a comparison's "than", at most eight
+    words on ("stronger than the fifth test in September 2016", "three times more than the
+    old dam built in 1961"); not after the hedge "more than a decade" or "more than 300" (a
+    number or "a" right after it), nor "rather than"."""
+    for m in re.finditer(rf"(\w+) than ([^ ,;:.]+)((?: [^ ,;:.]+){{0,7}}?) {year}\b", low):
+        nxt = m.group(2)
+        if m.group(1) == "rather" or nxt in ("a", "an") or nxt in _NUMBER_WORDS:
+            continue
+        if nxt[:1].isdigit():
+            continue
+        return True
+    return False
+
+
 def _background(s: _Sent, ref_year: int | None) -> str:
     """Another time a sentence is about ("2008", "since 2000", "the whole conflict")."""
     low = s.text.lower()
@@ -210,7 +225,12 @@ def _background(s: _Sent, ref_year: int | None) -> str:
         for y in s.years:
             if re.search(rf"\bsince (?:\w+ )?{y}\b", low):
                 return f"since {y}"
-    other = [y for y in s.years if y != ref_year]
+    # a year in the clause after a comparison's "than" dates what the figure is set
+    # against, not the figure: "five to six times stronger than the fifth test in September
+    # 2016" (not the hedge "more than a decade", nor "rather than")
+    other = [
+        y for y in s.years if y != ref_year and not ("than " in low and _compared_year(low, y))
+    ]
     if other and not (ref_year is None and s.full_dates):
         return str(other[0])
     # each pattern runs only where what any of its matches holds is written
