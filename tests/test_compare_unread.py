@@ -141,3 +141,17 @@ def test_a_year_after_than_dates_what_the_figure_is_set_against() -> None:
     # the hedge "more than" is no comparison: the year stays the figure's
     got = extract_facts(art("More than 300 people died in the floods of 2004."))
     assert [f.measure for f in numeric(got)] == ["people killed (in 2004)"]
+
+
+# -- "the magnitude was 6.2" ---------------------------------------------------------------
+
+
+def test_the_magnitude_was_n_is_a_magnitude() -> None:
+    assert read("The agency first said the magnitude was 5.9 but later lowered it.") == [
+        ("magnitude", "quake magnitude", "5.9", "=", "")
+    ]
+    assert read("Seismologists revised the magnitude to 6.1 on Monday.")[0][:3] == (
+        "magnitude",
+        "quake magnitude",
+        "6.1",
+    )

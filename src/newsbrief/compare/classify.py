@@ -333,7 +333,10 @@ class _NumberReader(_UnitReader):
         pw = _word(toks, i0 - 1) or (_word(toks, i0 - 2) if _word(toks, i0 - 1) == "" else "")
         hyph_mag = k + 1 < n and toks[k].text == "-" and _word(toks, k + 1) == "magnitude"
         richter = any(_word(toks, q) == "richter" for q in range(k, min(n, k + 4)))
-        if _word(toks, hstart - 1) in ("of", "at") and _word(toks, hstart - 2) == "magnitude":
+        if (
+            _word(toks, hstart - 1) in ("of", "at", "was", "is", "to")
+            and _word(toks, hstart - 2) == "magnitude"
+        ):
             pw = "magnitude"  # "a magnitude of 5.5", "put the preliminary magnitude at 6.2"
         if pw == "magnitude" or w1 in ("magnitude", "magnitudes") or hyph_mag or richter:
             if value > 10:
