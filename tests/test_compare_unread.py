@@ -4,7 +4,7 @@ unread; found by bench/unread_values.py). Every sentence here is written for the
 from __future__ import annotations
 
 from compare_util import art, numeric
-from newsbrief.compare import extract_facts
+from newsbrief.compare import compare, extract_facts
 
 
 def read(text: str) -> list[tuple[str, str, str, str, str]]:
@@ -155,3 +155,35 @@ def test_the_magnitude_was_n_is_a_magnitude() -> None:
         "quake magnitude",
         "6.1",
     )
+
+
+# -- a year written only in a relative clause after the figure is the clause's time --------
+
+
+def test_a_year_of_a_later_relative_clause_is_not_the_figure_s_time() -> None:
+    text = (
+        "With a population of 9m, the port is the largest city, as well as being where "
+        "the party was founded in 1987."
+    )
+    assert [f.measure for f in numeric(extract_facts(art(text)))] == ["population"]
+    text = "Seven candidates will run in the vote, which comes after the 2011 referendum."
+    assert [f.measure for f in numeric(extract_facts(art(text)))] == ["candidates"]
+    # a year before the figure, or in its own clause, is still its time
+    got = extract_facts(art("In 1987, the port had a population of 9m."))
+    assert [f.measure for f in numeric(got)] == ["population (in 1987)"]
+    got = extract_facts(art("The plant made 4,000 cars in 2009, which was a record."))
+    assert [f.measure for f in numeric(got)] == ["cars (in 2009)"]
+
+
+def test_two_outlets_population_figures_disagree_once_the_clause_year_is_dropped() -> None:
+    a = art(
+        "The vote was close in the city of almost 20 million, officials said.",
+        title="Opposition wins city vote",
+    )
+    b = art(
+        "With a population of 15m, the city is the largest, as well as being where the "
+        "mayor began his rise to power in 1994.",
+        title="City vote goes to opposition",
+    )
+    _facts, dis = compare([a, b])
+    assert any({v.normalized for v in d.facts} == {"20000000", "15000000"} for d in dis)

@@ -218,6 +218,23 @@ def _compared_year(low: str, year: int) -> bool:
     return False
 
 
+_RELATIVE = re.compile(r"\b(?:where|when|which|who|whose)\b")
+
+
+def _year_of_a_later_clause(text: str, background: str, end: int) -> bool:
+    """Whether the sentence's other year is written only after the figure ending at
+    ``end``, each time in a relative clause opened after it: the clause's time, not the
+    figure's ("with a population of 15m, is Turkey's largest city, as well as being where
+    Erdogan began his rise to power in 1994"; "closed down 19%, which means investors
+    erased the company's 2018 gains")."""
+    if len(background) != 4 or not background.isdigit():
+        return False
+    found = [m.start() for m in re.finditer(rf"\b{background}\b", text)]
+    return bool(found) and all(
+        p >= end and _RELATIVE.search(text, end, p) is not None for p in found
+    )
+
+
 def _background(s: _Sent, ref_year: int | None) -> str:
     """Another time a sentence is about ("2008", "since 2000", "the whole conflict")."""
     low = s.text.lower()

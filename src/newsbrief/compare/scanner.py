@@ -11,6 +11,7 @@ from newsbrief.compare.classify import _VOTE_RE, _NumberReader
 from newsbrief.compare.context import (
     _background,
     _title_case,
+    _year_of_a_later_clause,
 )
 from newsbrief.compare.dates import _date_of
 from newsbrief.compare.fractions import read_fractions
@@ -283,6 +284,8 @@ class _Scanner(_NumberReader):
                 continue
             if m.kind not in ("duration", "age"):
                 m.background = bg
+                if bg and _year_of_a_later_clause(s.text, bg, m.pos + len(m.written)):
+                    m.background = ""  # "15m, ... where Erdogan rose to power in 1994"
             if m.kind == "percent":
                 _signed(m, toks, nm, s.text)
             if nm.low is not None:
