@@ -50,12 +50,26 @@ MIN_SUPPORT = 2
 head = nouns.head
 
 
-def mineable(data: Path = DATA, exclude: Iterable[str] = ()) -> list[dict[str, Any]]:
+def mineable(
+    data: Path = DATA, exclude: Iterable[str] = (), groups: bool = False
+) -> list[dict[str, Any]]:
     """The train events that may be mined: not the held-out half of train_facts.jsonl,
-    not ``exclude``."""
+    not ``exclude``; with ``groups`` also the multi-article events of groups_dev.jsonl
+    (bench/noun_pairs_kfold.py --pool-groups only: the shipped table never mines them)."""
     part = split_of(read_jsonl(data / "train_facts.jsonl"))
     skip = {e for e, p in part.items() if p == "heldout"} | set(exclude)
-    return [e for e in read_jsonl(data / "train.jsonl") if e["id"] not in skip]
+    out = [e for e in read_jsonl(data / "train.jsonl") if e["id"] not in skip]
+    if groups:
+        by_event: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for a in read_jsonl(data / "groups_dev.jsonl"):
+            if a.get("family") != "distractor":
+                by_event[a["event"]].append(a)
+        out += [
+            {"id": e, "articles": arts}
+            for e, arts in by_event.items()
+            if len(arts) > 1 and e not in skip
+        ]
+    return out
 
 
 def mine(

@@ -73,6 +73,52 @@ def score_events(
     return out, pairs
 
 
+def ceiling(
+    fs: Any, items: list[tuple[dict[str, Any], dict[str, Any], str]], path: Path
+) -> Counter[str]:
+    """Per part, the labelled disagreements the rules miss that a perfect join of two
+    counted nouns could reach: some candidate pair matching it has two different nouns,
+    each mention is its article's own claim under its key, and the pair passes the rules'
+    other tests (alignment._pair_ok: incompatible, close, a shared word for counts)."""
+    from facts_quality import pair_matches
+    from newsbrief.compare.alignment import _claims, _pair_ok
+
+    out: Counter[str] = Counter()
+    for ev, lab, part in items:
+        fp.event_pairs(fs, ev, lab, path)
+        arts, scans, _groups, rules, sources, *_rest = fp.PREPARED[lab["event_id"]]
+        reported = fp.decided(lab["event_id"], False)
+        proj = fs.Project(reported, ev["articles"], fp.PREPARED[lab["event_id"]][-1])
+        specs = [
+            (fs.side_spec(lab, d, "a"), fs.side_spec(lab, d, "b")) for d in lab["disagreements"]
+        ]
+        missed = [
+            i
+            for i, spec in enumerate(specs)
+            if not any(pair_matches(fs, proj, pd, *spec) for pd in proj.disagreements)
+        ]
+        claims = {id(m) for ms in _claims(scans).values() for m in ms}
+        reach: set[int] = set()
+        seen: set[int] = set()
+        for a, b, _r in pairing.candidate_pairs(scans, rules):
+            if not a.noun or not b.noun or mk.head(a) == mk.head(b):
+                continue
+            ok = id(a) in claims and id(b) in claims and _pair_ok(a, b)
+            fa, fb = fp.mention_fact(a, arts), fp.mention_fact(b, arts)
+            for i in missed:
+                (va, aa), (vb, ab) = specs[i]
+                if (fs.fact_hits(proj, va, aa, fa) and fs.fact_hits(proj, vb, ab, fb)) or (
+                    fs.fact_hits(proj, va, aa, fb) and fs.fact_hits(proj, vb, ab, fa)
+                ):
+                    seen.add(i)
+                    if ok:
+                        reach.add(i)
+        out[f"{part} missed"] += len(missed)
+        out[f"{part} two nouns"] += len(seen)
+        out[f"{part} reachable"] += len(reach)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=mk.DATA)
@@ -84,6 +130,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--within-event", action="store_true", help="also join the nouns an event's own articles do"
     )
+    ap.add_argument(
+        "--pool-groups",
+        action="store_true",
+        help="also mine groups_dev's events (less the fold's): a larger pool, k-fold only",
+    )
+    ap.add_argument(
+        "--ceiling",
+        action="store_true",
+        help="only count the misses a perfect join of two nouns could reach, per part",
+    )
     args = ap.parse_args(argv)
     nouns.WITHIN_EVENT = args.within_event
     if args.durations:
@@ -91,6 +147,21 @@ def main(argv: list[str] | None = None) -> int:
     fs = scorer(args.tools)
     events, labelled = fp.labelled_events(args.data)
     items = [(events[lab["event_id"]], lab, part) for lab, part in labelled]
+    if args.ceiling:
+        with tempfile.TemporaryDirectory() as tmp:
+            use_table(None, Path(tmp))
+            got = ceiling(fs, items, Path(tmp) / "event.jsonl")
+        print(
+            "| part | labelled disagreements the rules miss | with a candidate pair of two "
+            "nouns | reachable by a perfect noun join (the other rules kept) |"
+        )
+        print("|---|---|---|---|")
+        for p in dict.fromkeys(p for _e, _l, p in items):
+            print(
+                f"| {p} | {got[p + ' missed']} | {got[p + ' two nouns']} "
+                f"| {got[p + ' reachable']} |"
+            )
+        return 0
     order = list(range(len(items)))
     random.Random(27).shuffle(order)
     k = max(2, args.folds)
@@ -102,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
         path = tmpd / "event.jsonl"
         use_table(None, tmpd)
         rows["no table"], joins["no table"] = score_events(fs, items, path)
-        support, contra = mk.mine(mk.mineable(args.data), args.jaccard)
+        support, contra = mk.mine(mk.mineable(args.data, groups=args.pool_groups), args.jaccard)
         full = mk.table(support, contra, args.min_support)
         use_table(full, tmpd)
         rows["mined from all (in-sample)"], joins["mined from all (in-sample)"] = score_events(
@@ -113,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         for f in range(k):
             test = [items[i] for i in order[f::k]]
             ex = {ev["id"] for ev, _lab, _p in test}
-            support, contra = mk.mine(mk.mineable(args.data, ex), args.jaccard)
+            support, contra = mk.mine(mk.mineable(args.data, ex, args.pool_groups), args.jaccard)
             tab = mk.table(support, contra, args.min_support)
             sizes.append(len(tab["pairs"]))
             use_table(tab, tmpd)
@@ -125,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     n = Counter(p for _e, _l, p in items)
     print(
         f"min support {args.min_support}, jaccard {args.jaccard}, durations {args.durations}: "
-        f"within event {args.within_event}: "
+        f"within event {args.within_event}, groups_dev mined {args.pool_groups}: "
         f"{len(full['pairs'])} pairs mined from all, per fold {sizes}"
     )
     print(
