@@ -57,7 +57,7 @@ def score_events(
         specs = [
             (fs.side_spec(lab, d, "a"), fs.side_spec(lab, d, "b")) for d in lab["disagreements"]
         ]
-        joined = nouns.event_partners([m for sc in scans for m in sc.mentions])
+        joined = nouns.event_partners(scans)
         for a, b, r in pairing.candidate_pairs(scans, rules):
             if not a.noun or not b.noun or mk.head(a) == mk.head(b):
                 continue

@@ -18,10 +18,13 @@ def art(text: str, url: str) -> Article:
     return Article.create(text, url=url)
 
 
-def _mentions(*texts: str) -> list:
+def _scans(*texts: str) -> list:
     arts = [art(t, f"https://n{i}.example/{i}") for i, t in enumerate(texts)]
-    _arts, scans = _prepared(arts)
-    return [m for sc in scans for m in sc.mentions]
+    return _prepared(arts)[1]
+
+
+def _mentions(*texts: str) -> list:
+    return [m for sc in _scans(*texts) for m in sc.mentions]
 
 
 @pytest.fixture
@@ -107,13 +110,13 @@ def test_an_events_own_evidence_joins_only_when_asked(
 ) -> None:
     table.write_text(json.dumps({"pairs": []}), encoding="utf-8")
     nouns.reset()
-    ms = _mentions(
+    towed = (
         "The coast guard towed 14 boats into the harbour on Tuesday, officials said.",
         "The coast guard towed 14 vessels into the harbour on Tuesday, officials said.",
     )
-    assert nouns.event_partners(ms) == {}
+    assert nouns.event_partners(_scans(*towed)) == {}
     monkeypatch.setattr(nouns, "WITHIN_EVENT", True)
-    assert nouns.event_partners(ms)[("count", "boat")] == {"vessel"}
+    assert nouns.event_partners(_scans(*towed))[("count", "boat")] == {"vessel"}
     # an article that gives the two nouns two figures says they are two quantities
-    ms += _mentions("The coast guard towed 14 boats, and 3 vessels sank offshore.")
-    assert ("count", "boat") not in nouns.event_partners(ms)
+    sank = "The coast guard towed 14 boats, and 3 vessels sank offshore."
+    assert ("count", "boat") not in nouns.event_partners(_scans(*towed, sank))

@@ -414,7 +414,7 @@ def unify_synonyms(scans: Sequence[_Scanner]) -> None:
         words = key[slot].split()
         buckets[(*key[:slot], *key[slot + 1 :], tuple(words[:-1]))].append(key)
     parent: dict[tuple[str, ...], tuple[str, ...]] = {}
-    mined = nouns.event_partners([m for sc in scans for m in sc.mentions])
+    mined = nouns.event_partners(scans)
 
     def root(k: tuple[str, ...]) -> tuple[str, ...]:
         while parent.get(k, k) != k:

@@ -163,13 +163,13 @@ def evidence(
 WITHIN_EVENT = False
 
 
-def event_partners(mentions: Sequence[Any]) -> dict[tuple[str, str], frozenset[str]]:
+def event_partners(scans: Sequence[Any]) -> dict[tuple[str, str], frozenset[str]]:
     """(key kind, noun lemma) -> the lemmas the table joins it to, and (with
-    :data:`WITHIN_EVENT`) those the event's own statements join it to."""
+    :data:`WITHIN_EVENT`) those the statements of the event's scans join it to."""
     table = _partners()
     if not WITHIN_EVENT:
         return table
-    pro, con, _seen = evidence(mentions)
+    pro, con, _seen = evidence(m for sc in scans for m in sc.mentions)
     local = _by_noun(pro - con)
     if not local:
         return table
