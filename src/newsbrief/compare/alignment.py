@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from newsbrief.compare import nouns
 from newsbrief.compare.lexicon import _DOLLARS, _SECONDS, _UNIT_INFO, PEOPLE_CATEGORIES
 from newsbrief.compare.mentions import _key, _Mention, _strong_key
 from newsbrief.compare.names import same_person
@@ -397,11 +398,12 @@ def unify_synonyms(scans: Sequence[_Scanner]) -> None:
     within one event, only when all but their last word agree ("previous debates" is not
     "debates"); each group takes the key of its most used noun. Rewrites ``key`` in place
     (the noun and measure shown stay as written)."""
-    slot_of = _SYNONYM_SLOT
+    # (the kinds the mined table may join too, compare/nouns.py: its pairs only)
+    slot_of = _SYNONYM_SLOT | nouns.SLOT
     uses: dict[tuple[str, ...], int] = defaultdict(int)
     for sc in scans:
         for m in sc.mentions:
-            if m.key and m.key[0] in _SYNONYM_SLOT and _strong_key(m):
+            if m.key and m.key[0] in slot_of and _strong_key(m):
                 uses[m.key] += 1
     if len(uses) < 2:
         return
@@ -412,6 +414,7 @@ def unify_synonyms(scans: Sequence[_Scanner]) -> None:
         words = key[slot].split()
         buckets[(*key[:slot], *key[slot + 1 :], tuple(words[:-1]))].append(key)
     parent: dict[tuple[str, ...], tuple[str, ...]] = {}
+    mined = nouns.event_partners(scans)
 
     def root(k: tuple[str, ...]) -> tuple[str, ...]:
         while parent.get(k, k) != k:
@@ -428,7 +431,12 @@ def unify_synonyms(scans: Sequence[_Scanner]) -> None:
         by_hyper: dict[int, tuple[str, ...]] = {}
         for key in keys:
             lem, own, hyper = signature(key[slot_of[key[0]]].split()[-1])
-            met = [by_lemma.get(lem)] if lem else []
+            # nouns the mined table joins (compare/nouns.py: "passengers" / "people")
+            met = [by_lemma.get(p) for p in mined.get((key[0], lem), ())] if lem else []
+            if key[0] not in _SYNONYM_SLOT:
+                own = hyper = frozenset()  # a kind only the mined table joins
+            elif lem:
+                met.append(by_lemma.get(lem))
             met += [by_own.get(i) for i in own | hyper] + [by_hyper.get(i) for i in own]
             for other in met:
                 if other is not None and root(other) != root(key):

@@ -10,11 +10,13 @@ from newsbrief.compare.context import (
     _context,
     _currency_after,
     _currency_before,
+    _dollar_after_sign,
     _hedge,
     _post_hedge,
     _rand,
     _word,
 )
+from newsbrief.compare.elided import group_of, same_unit, who_follows
 from newsbrief.compare.lexicon import (
     _ABBREV,
     _AGE_HOLDERS,
@@ -206,6 +208,7 @@ class _NumberReader(_UnitReader):
         if i0 > 0 and not first.space and first.kind == "num":
             p = toks[i0 - 1]
             code = p.kind == "word" and p.low != "rs" and not _rand(toks, i0)  # not "R200m"
+            code = code and not _dollar_after_sign(toks, i0)  # not "$US23 billion"
             if code or p.text in (".", "/", ":", "#", "*", "^", "="):
                 return None  # parts of codes and formulas: "FJ3.91m", "#42", "10**30"
             if p.text == "-" and not p.space and _word(toks, i0 - 2) not in ("", "magnitude"):
@@ -247,7 +250,14 @@ class _NumberReader(_UnitReader):
                     and not nxt.endswith("ss")
                 )
             )
-            if nm.abbrev in ("m", "k") and not cur and not millions:
+            # "500k barrels", "300k people": thousands of a unit of measure or a plural noun
+            # (not "a 5k run")
+            thousands = nm.abbrev == "k" and (
+                nxt in _PEOPLE_NOUNS
+                or nxt in _MEASURES
+                or (len(nxt) > 3 and nxt.endswith("s") and not nxt.endswith("ss"))
+            )
+            if nm.abbrev in ("m", "k") and not cur and not millions and not thousands:
                 if nm.abbrev == "m":
                     return self._measure(s, si, nm, value, "m", i1 - 1, rel, start_char)
                 return None
@@ -331,7 +341,10 @@ class _NumberReader(_UnitReader):
         pw = _word(toks, i0 - 1) or (_word(toks, i0 - 2) if _word(toks, i0 - 1) == "" else "")
         hyph_mag = k + 1 < n and toks[k].text == "-" and _word(toks, k + 1) == "magnitude"
         richter = any(_word(toks, q) == "richter" for q in range(k, min(n, k + 4)))
-        if _word(toks, hstart - 1) in ("of", "at") and _word(toks, hstart - 2) == "magnitude":
+        if (
+            _word(toks, hstart - 1) in ("of", "at", "was", "is", "to")
+            and _word(toks, hstart - 2) == "magnitude"
+        ):
             pw = "magnitude"  # "a magnitude of 5.5", "put the preliminary magnitude at 6.2"
         if pw == "magnitude" or w1 in ("magnitude", "magnitudes") or hyph_mag or richter:
             if value > 10:
@@ -493,6 +506,7 @@ class _NumberReader(_UnitReader):
                 pt.cap
                 and not s.title_case
                 and hstart > 1
+                and not pt.low.endswith(("'s", "’s"))  # "Canada's 36 million residents"
                 and not opens_list(
                     toks, i0, i1, later[0].i0 if later else None, later[0].i1 if later else 0
                 )
@@ -670,6 +684,11 @@ class _NumberReader(_UnitReader):
             and re.search(r"\btoll\b(?!-free)", s.text.lower())
         ):
             cat = "killed"
+        if not cat and elided and prev is not None and prev.kind == "measurement" and not nm.weak:
+            rel_, hs = _hedge(toks, nm.i0)
+            got = same_unit(s, si, nm, nm.value, rel_, toks[hs].start, before, prev, self.index)
+            if got is not None:
+                return got  # "500k barrels a day, while Iraq will cut by 200,000"
         # "two died, five were in critical condition": the five are not dead too
         dead_before = state is not None and prev is not None and prev.category == "killed"
         if not cat and elided and not dead_before and prev is not None and prev.kind == "quantity":
@@ -682,6 +701,12 @@ class _NumberReader(_UnitReader):
                 cat = "count"
             elif note == "of":
                 cat, noun = "count", "them"
+            elif group_of(toks, _hedge(toks, nm.i0)[1]):
+                # "a city of almost 20 million", "a crowd of 300,000": its people
+                noun = group_of(toks, _hedge(toks, nm.i0)[1])
+                cat, words = "count", [noun]
+            elif who_follows(toks, k):
+                cat, noun, words = "count", "people", ["people"]  # "some 4,000 who had..."
             else:
                 named = _number_of(toks, nm.i0, before)
                 if not named:

@@ -95,11 +95,23 @@ def _currency_before(toks: list[_Tok], i0: int) -> tuple[str, int]:
         return cur, k
     if t.kind == "word" and t.text in _CURRENCY_CODES:
         return _CURRENCY_CODES[t.text], k
+    if _dollar_after_sign(toks, i0):
+        return _DOLLAR_PREFIX[t.low], k - 1  # "$US23 billion", "$A1.2m"
     if t.kind == "word" and t.low == "rs" or (t.text == "." and _word(toks, k - 1) == "rs"):
         return "INR", k if t.kind == "word" else k - 1
     if _rand(toks, i0):
         return "ZAR", k
     return "", i0
+
+
+def _dollar_after_sign(toks: list[_Tok], i0: int) -> bool:
+    """ "$US23 billion", "$A1.2m", "$NZ50,000": the country after the dollar sign, all
+    glued to the amount (Australian and New Zealand outlets write it so)."""
+    k = i0 - 1
+    if k < 1 or toks[i0].space or toks[k].space or toks[i0].kind != "num":
+        return False
+    t = toks[k]
+    return t.kind == "word" and t.low in _DOLLAR_PREFIX and toks[k - 1].text == "$"
 
 
 def _rand(toks: list[_Tok], i0: int) -> bool:
@@ -191,6 +203,38 @@ _CONFLICT = re.compile(r"\b(?:conflict|insurgency|war|uprising)\b")
 _LASTING = re.compile(r"\b(?:has|have|since|decade|years|long)\b")
 
 
+def _compared_year(low: str, year: int) -> bool:
+    """Whether the year stands in the clause after a comparison's "than", at most eight
+    words on ("stronger than the fifth test in September 2016", "three times more than the
+    old dam built in 1961"); not after the hedge "more than a decade" or "more than 300" (a
+    number or "a" right after it), nor "rather than"."""
+    for m in re.finditer(rf"(\w+) than ([^ ,;:.]+)((?: [^ ,;:.]+){{0,7}}?) {year}\b", low):
+        nxt = m.group(2)
+        if m.group(1) == "rather" or nxt in ("a", "an") or nxt in _NUMBER_WORDS:
+            continue
+        if nxt[:1].isdigit():
+            continue
+        return True
+    return False
+
+
+_RELATIVE = re.compile(r"\b(?:where|when|which|who|whose)\b")
+
+
+def _year_of_a_later_clause(text: str, background: str, end: int) -> bool:
+    """Whether the sentence's other year is written only after the figure ending at
+    ``end``, each time in a relative clause opened after it: the clause's time, not the
+    figure's ("with a population of 15m, is Turkey's largest city, as well as being where
+    Erdogan began his rise to power in 1994"; "closed down 19%, which means investors
+    erased the company's 2018 gains")."""
+    if len(background) != 4 or not background.isdigit():
+        return False
+    found = [m.start() for m in re.finditer(rf"\b{background}\b", text)]
+    return bool(found) and all(
+        p >= end and _RELATIVE.search(text, end, p) is not None for p in found
+    )
+
+
 def _background(s: _Sent, ref_year: int | None, years: list[int] | None = None) -> str:
     """Another time a sentence is about ("2008", "since 2000", "the whole conflict"); of
     ``years`` (the nearest first: :func:`own_years`) where given, else of its years."""
@@ -202,7 +246,10 @@ def _background(s: _Sent, ref_year: int | None, years: list[int] | None = None) 
                 return f"since {y}"
     if years and years[0] == ref_year and years is not s.years:
         return ""  # the nearest year is the news's own: "2.7% in 2018" beside "1.3% in 2019"
-    other = [y for y in years if y != ref_year]
+    # a year in the clause after a comparison's "than" dates what the figure is set
+    # against, not the figure: "five to six times stronger than the fifth test in September
+    # 2016" (not the hedge "more than a decade", nor "rather than")
+    other = [y for y in years if y != ref_year and not ("than " in low and _compared_year(low, y))]
     if other and not (ref_year is None and s.full_dates):
         return str(other[0])
     # each pattern runs only where what any of its matches holds is written

@@ -364,15 +364,16 @@ _MONTH_RE = (
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
 _DATE_RES = [
-    # October 19, 2019 / Oct. 19 / Oct 19th 2019
+    # October 19, 2019 / Oct. 19 / Oct 19th 2019 / June 1,2015 (no space after the comma:
+    # a year of this era); not "June 5,000 troops" (a thousands group is no day)
     re.compile(
-        rf"\b(?P<mon>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
-        rf"(?:,?\s+(?P<year>\d{{4}})\b)?"
+        rf"\b(?P<mon>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?!\d)(?!,\d{{3}}(?!\d))(?:st|nd|rd|th)?"
+        rf"(?:(?:,?\s+|,(?=(?:1[89]|20)\d\d\b))(?P<year>\d{{4}})\b)?"
     ),
-    # 19 October 2019 / 5 February
+    # 19 October 2019 / 5 February / 1 June,2015
     re.compile(
         rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_RE})(?![a-z])"
-        rf"(?:,?\s+(?P<year>\d{{4}})\b)?"
+        rf"(?:(?:,?\s+|,(?=(?:1[89]|20)\d\d\b))(?P<year>\d{{4}})\b)?"
     ),
     # July 2018
     re.compile(rf"\b(?P<mon>{_MONTH_RE})\s+(?P<year>\d{{4}})\b"),

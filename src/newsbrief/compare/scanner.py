@@ -11,6 +11,7 @@ from newsbrief.compare.classify import _VOTE_RE, _NumberReader
 from newsbrief.compare.context import (
     _background,
     _title_case,
+    _year_of_a_later_clause,
     superlative_since,
 )
 from newsbrief.compare.context import own_years as years_of_figure
@@ -330,6 +331,10 @@ class _Scanner(_NumberReader):
                     mine = years_of_figure(text, m.pos, year_at)
                     if mine != years:
                         m.background = _background(s, self.ref_year, mine)
+                if m.background and _year_of_a_later_clause(
+                    s.text, m.background, m.pos + len(m.written)
+                ):
+                    m.background = ""  # "15m, ... where Erdogan rose to power in 1994"
             if m.kind == "percent":
                 _signed(m, toks, nm, s.text)
             if nm.low is not None:
