@@ -349,6 +349,7 @@ def test_faults_prefilters_hold_wherever_their_pattern_matches(text: str) -> Non
         "It struck at 6 am and again at 8:20 a.m. local time.",
         "The vote closed at 10.55 PM, and results came at 12.20am.",
         "Call +44 20 7946 0958 or 555-1234-567 for help.",
+        "Crime Stoppers at 1-800-555-0142 or +1 416-222-8477.",
         "The report dated 2016-05-12 was published at 9 P.M.",
         "Scores were 3-1 and 2 - 0; 5 a side.",
         "A 7 pack of 12 apples.",
@@ -426,3 +427,16 @@ def test_piece_searches_equal_testing_each_piece(text: str) -> None:
         assert (search(text) is not None) == any(p in text for p in pieces), (pieces, text)
     for _rx, need in scanner._MASKS + scanner._DATES:
         assert need is None or callable(need)
+
+
+def test_every_prefilter_names_a_pattern_the_scanner_runs() -> None:
+    """Each prefilter of scanner._NEEDS is keyed by a mask or date pattern as it is written
+    now: a pattern changed without its key loses its prefilter (it then runs on every
+    sentence, as the phone-number mask did after its "1-" prefix was added)."""
+    from newsbrief.compare import scanner
+
+    patterns = {rx.pattern for rx in scanner._MASK_RES + scanner._DATE_RES}
+    stale = [key for key in scanner._NEEDS if key not in patterns]
+    assert not stale
+    guarded = [rx.pattern for rx, need in scanner._MASKS + scanner._DATES if need is not None]
+    assert len(guarded) == len(scanner._NEEDS)

@@ -67,7 +67,9 @@ _NEEDS: dict[str, tuple[str, ...] | Callable[[str], object]] = {
     # then a/A or p/P: under re.I no other letter matches those; a digit, a space or
     # hyphen, a digit)
     r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)": _HOLDS_AM_PM,
-    r"\+?\d{2,4}[ -]\d{3,4}[ -]\d{3,4}(?:[ -]\d{2,4})?": re.compile(r"\d[ -]\d").search,
+    r"(?:\b1-|\+\d{1,3}[ -])?\+?\d{2,4}[ -]\d{3,4}[ -]\d{3,4}(?:[ -]\d{2,4})?": re.compile(
+        r"\d[ -]\d"
+    ).search,
 } | {
     rx.pattern: ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
     for rx in _DATE_RES
