@@ -440,3 +440,23 @@ def test_every_prefilter_names_a_pattern_the_scanner_runs() -> None:
     assert not stale
     guarded = [rx.pattern for rx, need in scanner._MASKS + scanner._DATES if need is not None]
     assert len(guarded) == len(scanner._NEEDS)
+
+
+def test_quick_fraction_test_holds_wherever_a_fraction_piece_is_written(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """read_fractions asks its few quick substring tests before the test of each piece a
+    fraction may hold: each piece passes the quick tests (each of those tests a part of a
+    piece, so any text holding a piece passes them too), and read_fractions reads the same
+    shares with them as without."""
+    from newsbrief.compare import fractions
+
+    for piece in fractions._MAY_HOLD:
+        assert fractions._may_hold_quick(piece), piece
+        assert fractions._may_hold_quick(f"about {piece} them"), piece
+    assert not fractions._may_hold_quick("the month of may, north of the city")
+    text = "Almost two-thirds of voters agreed, and half of the homes lost power."
+    got = fractions.read_fractions(text, 0, 0)
+    assert [(m.written, m.value) for m in got] == [("Almost two-thirds", 66.67), ("half", 50.0)]
+    monkeypatch.setattr(fractions, "_may_hold_quick", lambda _low: True)  # every piece tested
+    assert fractions.read_fractions(text, 0, 0) == got
