@@ -130,6 +130,10 @@ _SITE_TEXT = re.compile(
 )
 #: what every match of :data:`_SITE_TEXT` holds, lowercased
 _SITE_WORDS = ("free ", " left", " remaining", "subscribe", " in to ", "you")
+#: a year's digits (compiled once: speed)
+_FOUR_DIGITS = re.compile(r"\d{4}").fullmatch
+#: words before a count's noun that make it a part ("seven other satellites"), made once
+_SUBSET_WORDS = _MODIFIERS - {"new", "same"}
 
 
 #: words before "kill" / "killing" that make it what may happen, not what did
@@ -267,7 +271,7 @@ class _NumberReader(_UnitReader):
             )
 
         # a year, unless a plural noun follows ("1900 people")
-        if not cur and first.kind == "num" and re.fullmatch(r"\d{4}", first.text):
+        if not cur and first.kind == "num" and _FOUR_DIGITS(first.text) is not None:
             if 1800 <= value <= 2100:
                 w = _word(toks, i1)
                 if w not in _PEOPLE_NOUNS:  # "1984 murders" is a year; "1900 people" not
@@ -322,7 +326,7 @@ class _NumberReader(_UnitReader):
         # earthquake magnitude: "magnitude 5.9", "6.0-magnitude", "5 on the Richter scale"
         pw = _word(toks, i0 - 1) or (_word(toks, i0 - 2) if _word(toks, i0 - 1) == "" else "")
         hyph_mag = k + 1 < n and toks[k].text == "-" and _word(toks, k + 1) == "magnitude"
-        richter = any(_word(toks, q) == "richter" for q in range(k, min(n, k + 4)))
+        richter = "richter" in [t.w for t in toks[max(k, 0) : k + 4]]
         if _word(toks, hstart - 1) in ("of", "at") and _word(toks, hstart - 2) == "magnitude":
             pw = "magnitude"  # "a magnitude of 5.5", "put the preliminary magnitude at 6.2"
         if pw == "magnitude" or w1 in ("magnitude", "magnitudes") or hyph_mag or richter:
@@ -580,7 +584,7 @@ class _NumberReader(_UnitReader):
             # "four civilians were among those killed": a part of the toll (not the aside of
             # a total: "nine people, among them two officers, were killed")
             or (
-                "among" in {_word(toks, q) for q in range(run_end, min(len(toks), run_end + 3))}
+                "among" in [t.w for t in toks[max(run_end, 0) : run_end + 3]]
                 and not (
                     run_end < len(toks)
                     and toks[run_end].text == ","
@@ -589,7 +593,7 @@ class _NumberReader(_UnitReader):
             )
         )
         # "seven other satellites", "another 40": a part, not the total, of a plain count
-        subset = _word(toks, k) in _MODIFIERS - {"new", "same"}
+        subset = _word(toks, k) in _SUBSET_WORDS
         subset = subset or w_before in ("another", "further", "additional")
         noun = words[-1] if words else ""
         elided = noun in ("", "others", "more", "other")
@@ -702,7 +706,7 @@ class _NumberReader(_UnitReader):
             # "24 killed ... seven other soldiers wounded" is the whole count of the wounded)
             partial = partial or (
                 not elided
-                and _word(toks, k) in _MODIFIERS - {"new", "same"}
+                and _word(toks, k) in _SUBSET_WORDS
                 and w_before == "and"
                 and prev is not None
                 and prev.sent == si
