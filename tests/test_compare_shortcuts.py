@@ -8,7 +8,10 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
 from newsbrief.compare import context, report
+from newsbrief.compare import names as N
 from newsbrief.compare.lexicon import _HEDGE_SKIP, _HEDGES_BY_LAST
 from newsbrief.compare.numbers import _tokenize
 from newsbrief.compare.scanner import _scan
@@ -126,3 +129,137 @@ def test_richter_and_among_read_from_the_next_tokens() -> None:
         Article(id="a", title="", text="Four civilians were killed.", source="s"), 0, 2024
     ).mentions
     assert part and whole and part[0].partial and not whole[0].partial
+
+
+def _name_plain(w: N._Words, i: int, j: int, full: dict[str, str]) -> tuple[str, str] | None:
+    """names._name as it was: the run as a list of its indices."""
+    texts = w.texts
+    n = w.n
+    if j == i + 1:
+        # one word (most runs): what the steps below do with it, done cheaply
+        low = texts[i].lower()
+        if low in N._NOT_NAMES or low in N._MONTHS or low in N._WEEKDAYS or low in N._NAME_LINKS:
+            return None
+        if (i == 0 or texts[i - 1] in N._OPENERS) and N.zipf(low) >= 4.5:
+            return None
+    seq = list(range(i, j))
+    lows = w.lows
+    titled = False
+    # "UN Special Envoy Staffan de Mistura": the name follows the last title word
+    cut = max((q for q, k in enumerate(seq) if lows[k] in N._TITLE_WORDS), default=-1)
+    if 0 <= cut < len(seq) - 1:
+        titled = True
+        i += cut + 1
+        seq = seq[cut + 1 :]
+    while seq and (
+        lows[seq[0]] in N._NOT_NAMES
+        or lows[seq[0]] in N._MONTHS
+        or lows[seq[0]] in N._WEEKDAYS
+        or lows[seq[0]] in N._NAME_LINKS
+        or (len(seq) > 1 and N.zipf(lows[seq[0]]) >= 5 and (i == 0 or w.kind(i - 1) == "punct"))
+    ):
+        i += 1
+        seq = seq[1:]
+    while seq and (
+        lows[seq[-1]] in N._NAME_LINKS or lows[seq[-1]] in N._WEEKDAYS or lows[seq[-1]] in N._MONTHS
+    ):
+        seq = seq[:-1]
+    if not seq:
+        return None
+    size = len(seq)
+    first = texts[seq[0]]
+    text = N._strip_possessive(" ".join(texts[k] for k in seq))
+    last = N._strip_possessive(lows[seq[-1]])
+    before = w.word(i - 1)
+    nxt = texts[i + size] if i + size < n else None
+    after = w.word(i + size)
+    if nxt == ",":
+        after = w.word(i + size + 1)
+    initial = i == 0 or texts[i - 1] in N._OPENERS
+    if initial and size == 1 and N.zipf(lows[seq[0]]) >= 4.5:
+        return None  # "Later", "Meanwhile": a common word opening the sentence
+    if size == 1 and first.isupper() and len(first) >= 2:
+        if initial and nxt is not None and nxt in ",(–—-:":
+            return text.title(), "place"  # a dateline: "MOSCOW, Russia (AFP) –"
+        if first in N._PLACE_ACRONYMS:
+            return text, "place"
+        if len(first) <= 6 and first not in N._NOT_ACRONYMS and not N._law_acronym(w, i):
+            return text, "organization"
+        return None
+    if text in N._KNOWN_ORGS:
+        return text, "organization"
+    if size > 1 and last in N._ORG_SUFFIX:
+        return text, "organization"
+    if size > 1 and last in N._PLACE_SUFFIX:
+        return text, "place"
+    looks_person = not any(lows[k] in N._COMMON for k in seq) and not last.endswith(N._DEMONYM_ENDS)
+    looks_person = looks_person and all(N.zipf(lows[k]) < 5 for k in seq)
+    if looks_person and size == 1 and N.zipf(lows[seq[0]]) >= 4.5:
+        looks_person = False  # "Chief of General Staff"
+    spoke = after in N._SPEECH and size >= 2 and before not in ("of", "at", "for", "from", "the")
+    if looks_person and size <= 4:
+        if titled or before in N._TITLE_WORDS or spoke:
+            if size >= 2:
+                full[texts[seq[-1]]] = text
+            return full.get(text, text), "person"
+    if before in ("in", "near", "at", "across", "outside", "inside", "throughout"):
+        if size <= 3 and not initial and not last.endswith(N._DEMONYM_ENDS):
+            if text not in full and texts[seq[-1]] not in full:
+                return text, "place"
+    if size >= 2 and full.get(texts[seq[-1]]) == text:
+        return text, "person"
+    if size == 1 and text in full:
+        return full[text], "person"
+    return None
+
+
+#: sentences near the edges of the name rules: title words inside a run, months, weekdays
+#: and links at its ends, common words opening a sentence, datelines, acronyms, suffixes
+_NAME_SENTENCES = [
+    "UN Special Envoy Staffan de Mistura met Foreign Minister Sergei Lavrov on Monday.",
+    "President Bashar al-Assad's forces took East Aleppo, Syrian State TV said.",
+    "MOSCOW, Russia (AFP) - The Kremlin said Vladimir Putin spoke to Donald Trump.",
+    "Later That Day, Police Chief John Smith said Smith's team found nothing.",
+    "In January And February The Red Cross sent aid to Idlib Province.",
+    "Meanwhile the World Health Organization and Doctors Without Borders warned.",
+    "The FOSTA bill passed; the Stop Enabling Sex Traffickers Act (SESTA) did too.",
+    "Officials in Ostra Bay and near New Town Hall said Jane Doe of Acme Corp left.",
+    "General Staff Chief Valery Gerasimov told Reporters Without Borders on Friday.",
+    "Juan Carlos de la Cruz and Maria said Tuesday that Ms Cruz would run.",
+    "Secretary of State Mike Pompeo and the Secretary spoke in Washington DC.",
+    "Kim Jong Un, Kim Il Sung and Kim Il-Sung were named by Pyongyang's KCNA.",
+    "The Supreme Court of the United States ruled in Roe v. Wade in January.",
+    "Dr. Anthony Fauci of the National Institutes of Health spoke at Harvard University.",
+]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_name_rules_on_bounds_equal_the_index_list(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """_name keeps the run as bounds (i, j) instead of a list of its indices: find_names
+    gives the same names with the plain code, on the sentences above and on random runs of
+    capitalized words, title words, months, links and common words."""
+    rng = random.Random(seed)
+    pool = "President Minister UN Foreign John Smith de al-Assad Monday January of the and "
+    pool += "Corp University Province Later Meanwhile Police Chief State New York , ( ) said "
+    pool += "NATO FBI in near at Ms Dr. The Red Cross Aleppo Tuesday's Kim Il Sung's"
+    words = pool.split() + "the officials said that they met a man on".split() * 3
+    # (each with lower-case words enough that it is no headline in title case)
+    texts = [
+        f"{t[:-1]}, officials there told reporters during their briefing." for t in _NAME_SENTENCES
+    ]
+    texts += [" ".join(rng.choice(words) for _ in range(rng.randint(2, 14))) for _ in range(300)]
+    sents = [_scan(Article(id="a", title="", text=t, source="s"), 0, 2024) for t in texts]
+    for text in texts:
+        art = Article(id="a", title="", text=text, source="s")
+        fast = _scan(art, 0, 2024).names
+        monkeypatch.setattr(N, "_name", _name_plain)
+        plain = _scan(art, 0, 2024).names
+        monkeypatch.undo()
+        assert fast == plain, text
+    runs = []  # the runs of more than one word that _name reads
+    monkeypatch.setattr(N, "_name", lambda w, i, j, full: runs.append(j - i) or None)
+    for text in texts:
+        _scan(Article(id="a", title="", text=text, source="s"), 0, 2024)
+    assert len(runs) > 150 and sum(len(s.names) for s in sents) > 60
