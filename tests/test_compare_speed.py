@@ -350,6 +350,7 @@ def test_faults_prefilters_hold_wherever_their_pattern_matches(text: str) -> Non
         "The vote closed at 10.55 PM, and results came at 12.20am.",
         "Call +44 20 7946 0958 or 555-1234-567 for help.",
         "Crime Stoppers at 1-800-555-0142 or +1 416-222-8477.",
+        "Doors open at 5 a. m, 6 A.M. and 7p.m.; 8 people, 9 apples and 10 pm.",
         "The report dated 2016-05-12 was published at 9 P.M.",
         "Scores were 3-1 and 2 - 0; 5 a side.",
         "A 7 pack of 12 apples.",
