@@ -70,6 +70,13 @@ _VOTE_RE = re.compile(
 )
 
 
+def _votes_in(low: str) -> bool:
+    """:data:`_VOTE_RE` in a lower-cased text, searched only where a piece each of its
+    matches holds is written (speed: a sentence's numbers ask in turn, most of them none)."""
+    may = "vot" in low or "majority" in low or "ballot" in low or "rul" in low
+    return (may or "verdict" in low) and _VOTE_RE.search(low) is not None
+
+
 def _number_of(toks: list[_Tok], i0: int, start: int) -> str:
     """The counted noun of "the number of X (stood at | was | rose to...) N": X's plural
     head, when the words between end in a verb of being or reaching and a preposition."""
@@ -458,7 +465,7 @@ class _NumberReader(_UnitReader):
             head = _word(toks, i0 - 2)
             return mk("age", "age", i1, unit="year", measure=f"age of the {head}", noun=head)
         # a vote: "passed by 322 to 306", "322 votes to 306", "majority 16"
-        if _VOTE_RE.search(s.text.lower()):
+        if _votes_in(s.text.lower()):
             j = k + (1 if w1 in ("votes", "vote") else 0)
             dash = j < n and toks[j].text in ("-", "–") and not toks[j].space  # "ruled 8-1"
             if (_word(toks, j) == "to" or dash) and later and later[0].i0 == j + 1:
