@@ -205,41 +205,43 @@ def _name(w: _Words, i: int, j: int, full: dict[str, str]) -> tuple[str, str] | 
             return None
         if (i == 0 or texts[i - 1] in _OPENERS) and zipf(low) >= 4.5:
             return None
-    seq = list(range(i, j))
+    # the run is tokens i..j-1 throughout, trimmed at either end (speed: bounds, not a
+    # list of its indices)
     lows = w.lows
     titled = False
     # "UN Special Envoy Staffan de Mistura": the name follows the last title word
-    cut = max((q for q, k in enumerate(seq) if lows[k] in _TITLE_WORDS), default=-1)
-    if 0 <= cut < len(seq) - 1:
+    cut = -1
+    for q in range(i, j):
+        if lows[q] in _TITLE_WORDS:
+            cut = q
+    if i <= cut < j - 1:
         titled = True
-        i += cut + 1
-        seq = seq[cut + 1 :]
-    while seq and (
-        lows[seq[0]] in _NOT_NAMES
-        or lows[seq[0]] in _MONTHS
-        or lows[seq[0]] in _WEEKDAYS
-        or lows[seq[0]] in _NAME_LINKS
-        or (len(seq) > 1 and zipf(lows[seq[0]]) >= 5 and (i == 0 or w.kind(i - 1) == "punct"))
+        i = cut + 1
+    while i < j and (
+        lows[i] in _NOT_NAMES
+        or lows[i] in _MONTHS
+        or lows[i] in _WEEKDAYS
+        or lows[i] in _NAME_LINKS
+        or (j - i > 1 and zipf(lows[i]) >= 5 and (i == 0 or w.kind(i - 1) == "punct"))
     ):
         i += 1
-        seq = seq[1:]
-    while seq and (
-        lows[seq[-1]] in _NAME_LINKS or lows[seq[-1]] in _WEEKDAYS or lows[seq[-1]] in _MONTHS
+    while i < j and (
+        lows[j - 1] in _NAME_LINKS or lows[j - 1] in _WEEKDAYS or lows[j - 1] in _MONTHS
     ):
-        seq = seq[:-1]
-    if not seq:
+        j -= 1
+    if i >= j:
         return None
-    size = len(seq)
-    first = texts[seq[0]]
-    text = _strip_possessive(" ".join(texts[k] for k in seq))
-    last = _strip_possessive(lows[seq[-1]])
+    size = j - i
+    first = texts[i]
+    text = _strip_possessive(" ".join(texts[i:j]))
+    last = _strip_possessive(lows[j - 1])
     before = w.word(i - 1)
-    nxt = texts[i + size] if i + size < n else None
-    after = w.word(i + size)
+    nxt = texts[j] if j < n else None
+    after = w.word(j)
     if nxt == ",":
-        after = w.word(i + size + 1)
+        after = w.word(j + 1)
     initial = i == 0 or texts[i - 1] in _OPENERS
-    if initial and size == 1 and zipf(lows[seq[0]]) >= 4.5:
+    if initial and size == 1 and zipf(lows[i]) >= 4.5:
         return None  # "Later", "Meanwhile": a common word opening the sentence
     if size == 1 and first.isupper() and len(first) >= 2:
         if initial and nxt is not None and nxt in ",(–—-:":
@@ -255,21 +257,21 @@ def _name(w: _Words, i: int, j: int, full: dict[str, str]) -> tuple[str, str] | 
         return text, "organization"
     if size > 1 and last in _PLACE_SUFFIX:
         return text, "place"
-    looks_person = not any(lows[k] in _COMMON for k in seq) and not last.endswith(_DEMONYM_ENDS)
-    looks_person = looks_person and all(zipf(lows[k]) < 5 for k in seq)
-    if looks_person and size == 1 and zipf(lows[seq[0]]) >= 4.5:
+    looks_person = _COMMON.isdisjoint(lows[i:j]) and not last.endswith(_DEMONYM_ENDS)
+    looks_person = looks_person and all(zipf(low) < 5 for low in lows[i:j])
+    if looks_person and size == 1 and zipf(lows[i]) >= 4.5:
         looks_person = False  # "Chief of General Staff"
     spoke = after in _SPEECH and size >= 2 and before not in ("of", "at", "for", "from", "the")
     if looks_person and size <= 4:
         if titled or before in _TITLE_WORDS or spoke:
             if size >= 2:
-                full[texts[seq[-1]]] = text
+                full[texts[j - 1]] = text
             return full.get(text, text), "person"
     if before in ("in", "near", "at", "across", "outside", "inside", "throughout"):
         if size <= 3 and not initial and not last.endswith(_DEMONYM_ENDS):
-            if text not in full and texts[seq[-1]] not in full:
+            if text not in full and texts[j - 1] not in full:
                 return text, "place"
-    if size >= 2 and full.get(texts[seq[-1]]) == text:
+    if size >= 2 and full.get(texts[j - 1]) == text:
         return text, "person"
     if size == 1 and text in full:
         return full[text], "person"
