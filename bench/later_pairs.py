@@ -134,12 +134,21 @@ VARIANTS: dict[str, tuple[str, Callable[..., bool]]] = {
     "word sent>=0.1": ("shared word", lambda a, b, scans: _sent(a, b) >= 0.1),
     "ratio similar": ("ratio", lambda a, b, scans: _similar(a, b)),
     "later repeats": ("later", lambda a, b, scans: repeats(a, b, scans)),
+    "word large": ("shared word", lambda a, b, scans: large_whole(a, b)),
 }
+
+
+def large_whole(a: _Mention, b: _Mention) -> bool:
+    """Both counts at least 20 and neither sentence with a part or total word: small counts
+    of one noun in one event are often different groups ("the two leaders" met, "the three
+    leaders" walked in; "two of the five buses"), a large one rarely."""
+    return min(a.value, b.value) >= 20 and not any(_PART_WORDS.search(m.sentence) for m in (a, b))
+
 
 #: words that make a figure a part or a total of another ("nine of them", "including")
 _PART_WORDS = re.compile(
     r"\b(?:of them|of whom|including|among|other|others|another|total|in all|altogether|"
-    r"more|further|additional)\b",
+    r"more(?!\s+than)|further|additional)\b",
     re.I,
 )
 
