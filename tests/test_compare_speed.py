@@ -349,6 +349,8 @@ def test_faults_prefilters_hold_wherever_their_pattern_matches(text: str) -> Non
         "It struck at 6 am and again at 8:20 a.m. local time.",
         "The vote closed at 10.55 PM, and results came at 12.20am.",
         "Call +44 20 7946 0958 or 555-1234-567 for help.",
+        "Crime Stoppers at 1-800-555-0142 or +1 416-222-8477.",
+        "Doors open at 5 a. m, 6 A.M. and 7p.m.; 8 people, 9 apples and 10 pm.",
         "The report dated 2016-05-12 was published at 9 P.M.",
         "Scores were 3-1 and 2 - 0; 5 a side.",
         "A 7 pack of 12 apples.",
@@ -426,3 +428,36 @@ def test_piece_searches_equal_testing_each_piece(text: str) -> None:
         assert (search(text) is not None) == any(p in text for p in pieces), (pieces, text)
     for _rx, need in scanner._MASKS + scanner._DATES:
         assert need is None or callable(need)
+
+
+def test_every_prefilter_names_a_pattern_the_scanner_runs() -> None:
+    """Each prefilter of scanner._NEEDS is keyed by a mask or date pattern as it is written
+    now: a pattern changed without its key loses its prefilter (it then runs on every
+    sentence, as the phone-number mask did after its "1-" prefix was added)."""
+    from newsbrief.compare import scanner
+
+    patterns = {rx.pattern for rx in scanner._MASK_RES + scanner._DATE_RES}
+    stale = [key for key in scanner._NEEDS if key not in patterns]
+    assert not stale
+    guarded = [rx.pattern for rx, need in scanner._MASKS + scanner._DATES if need is not None]
+    assert len(guarded) == len(scanner._NEEDS)
+
+
+def test_quick_fraction_test_holds_wherever_a_fraction_piece_is_written(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """read_fractions asks its few quick substring tests before the test of each piece a
+    fraction may hold: each piece passes the quick tests (each of those tests a part of a
+    piece, so any text holding a piece passes them too), and read_fractions reads the same
+    shares with them as without."""
+    from newsbrief.compare import fractions
+
+    for piece in fractions._MAY_HOLD:
+        assert fractions._may_hold_quick(piece), piece
+        assert fractions._may_hold_quick(f"about {piece} them"), piece
+    assert not fractions._may_hold_quick("the month of may, north of the city")
+    text = "Almost two-thirds of voters agreed, and half of the homes lost power."
+    got = fractions.read_fractions(text, 0, 0)
+    assert [(m.written, m.value) for m in got] == [("Almost two-thirds", 66.67), ("half", 50.0)]
+    monkeypatch.setattr(fractions, "_may_hold_quick", lambda _low: True)  # every piece tested
+    assert fractions.read_fractions(text, 0, 0) == got

@@ -16,7 +16,14 @@ import pytest
 from newsbrief import text as text_mod
 from newsbrief.compare.lexicon import _MASK_RES, _NUMBER_WORDS, _TIME_UNITS
 from newsbrief.compare.names import find_names
-from newsbrief.compare.numbers import _ascii_digits, _numbers, _takes, _Tok, _tokenize
+from newsbrief.compare.numbers import (
+    _OTHER_DIGIT,
+    _ascii_digits,
+    _numbers,
+    _takes,
+    _Tok,
+    _tokenize,
+)
 from newsbrief.compare.scanner import _PLAIN_TOKENS, _plain_tokens, _Scanner
 from newsbrief.model import Article
 
@@ -105,9 +112,11 @@ def test_other_script_digit_search_agrees_with_unicodedata() -> None:
     """_ascii_digits translates only where ``\\d`` finds a digit beyond 0-9: the two agree
     on every code point."""
     digit = re.compile(r"\d")
+    other = re.compile(r"(?![0-9])\d")  # the search _OTHER_DIGIT's one class stands for
     for c in range(sys.maxunicode + 1):
         ch = chr(c)
         assert (unicodedata.decimal(ch, None) is not None) == bool(digit.match(ch)), hex(c)
+        assert bool(other.match(ch)) == (_OTHER_DIGIT(ch) is not None), hex(c)
     assert _ascii_digits("٣٤٠٠٠ and “quotes” — dashes") == "34000 and “quotes” — dashes"
 
 

@@ -79,6 +79,13 @@ _VOTE_RE = re.compile(
 )
 
 
+def _votes_in(low: str) -> bool:
+    """:data:`_VOTE_RE` in a lower-cased text, searched only where a piece each of its
+    matches holds is written (speed: a sentence's numbers ask in turn, most of them none)."""
+    may = "vot" in low or "majority" in low or "ballot" in low or "rul" in low
+    return (may or "verdict" in low) and _VOTE_RE.search(low) is not None
+
+
 def _number_of(toks: list[_Tok], i0: int, start: int) -> str:
     """The counted noun of "the number of X (stood at | was | rose to...) N": X's plural
     head, when the words between end in a verb of being or reaching and a preposition."""
@@ -139,6 +146,10 @@ _SITE_TEXT = re.compile(
 )
 #: what every match of :data:`_SITE_TEXT` holds, lowercased
 _SITE_WORDS = ("free ", " left", " remaining", "subscribe", " in to ", "you")
+#: a year's digits (compiled once: speed)
+_FOUR_DIGITS = re.compile(r"\d{4}").fullmatch
+#: words before a count's noun that make it a part ("seven other satellites"), made once
+_SUBSET_WORDS = _MODIFIERS - {"new", "same"}
 
 
 #: words before "kill" / "killing" that make it what may happen, not what did
@@ -285,7 +296,7 @@ class _NumberReader(_UnitReader):
             )
 
         # a year, unless a plural noun follows ("1900 people")
-        if not cur and first.kind == "num" and re.fullmatch(r"\d{4}", first.text):
+        if not cur and first.kind == "num" and _FOUR_DIGITS(first.text) is not None:
             if 1800 <= value <= 2100:
                 w = _word(toks, i1)
                 if w not in _PEOPLE_NOUNS:  # "1984 murders" is a year; "1900 people" not
@@ -340,7 +351,7 @@ class _NumberReader(_UnitReader):
         # earthquake magnitude: "magnitude 5.9", "6.0-magnitude", "5 on the Richter scale"
         pw = _word(toks, i0 - 1) or (_word(toks, i0 - 2) if _word(toks, i0 - 1) == "" else "")
         hyph_mag = k + 1 < n and toks[k].text == "-" and _word(toks, k + 1) == "magnitude"
-        richter = any(_word(toks, q) == "richter" for q in range(k, min(n, k + 4)))
+        richter = "richter" in [t.w for t in toks[max(k, 0) : k + 4]]
         if (
             _word(toks, hstart - 1) in ("of", "at", "was", "is", "to")
             and _word(toks, hstart - 2) == "magnitude"
@@ -475,7 +486,7 @@ class _NumberReader(_UnitReader):
             head = _word(toks, i0 - 2)
             return mk("age", "age", i1, unit="year", measure=f"age of the {head}", noun=head)
         # a vote: "passed by 322 to 306", "322 votes to 306", "majority 16"
-        if _VOTE_RE.search(s.text.lower()):
+        if _votes_in(s.text.lower()):
             j = k + (1 if w1 in ("votes", "vote") else 0)
             dash = j < n and toks[j].text in ("-", "–") and not toks[j].space  # "ruled 8-1"
             if (_word(toks, j) == "to" or dash) and later and later[0].i0 == j + 1:
@@ -604,7 +615,7 @@ class _NumberReader(_UnitReader):
             # "four civilians were among those killed": a part of the toll (not the aside of
             # a total: "nine people, among them two officers, were killed")
             or (
-                "among" in {_word(toks, q) for q in range(run_end, min(len(toks), run_end + 3))}
+                "among" in [t.w for t in toks[max(run_end, 0) : run_end + 3]]
                 and not (
                     run_end < len(toks)
                     and toks[run_end].text == ","
@@ -613,7 +624,7 @@ class _NumberReader(_UnitReader):
             )
         )
         # "seven other satellites", "another 40": a part, not the total, of a plain count
-        subset = _word(toks, k) in _MODIFIERS - {"new", "same"}
+        subset = _word(toks, k) in _SUBSET_WORDS
         subset = subset or w_before in ("another", "further", "additional")
         noun = words[-1] if words else ""
         elided = noun in ("", "others", "more", "other")
@@ -750,7 +761,7 @@ class _NumberReader(_UnitReader):
             # "24 killed ... seven other soldiers wounded" is the whole count of the wounded)
             partial = partial or (
                 not elided
-                and _word(toks, k) in _MODIFIERS - {"new", "same"}
+                and _word(toks, k) in _SUBSET_WORDS
                 and w_before == "and"
                 and prev is not None
                 and prev.sent == si

@@ -12,6 +12,7 @@ from newsbrief.compare.lexicon import (
     _CURRENCY_WORDS,
     _DOLLAR_PREFIX,
     _HEDGE_SKIP,
+    _HEDGES,
     _HEDGES_BY_LAST,
     _NUMBER_WORDS,
     _SCALES,
@@ -32,6 +33,10 @@ def _word(toks: list[_Tok], k: int) -> str:
     return toks[k].w if 0 <= k < len(toks) else ""
 
 
+#: the most words a hedge has ("in the region of")
+_HEDGE_WORDS = max(len(phrase) for phrase, _rel in _HEDGES)
+
+
 def _hedge(toks: list[_Tok], i0: int) -> tuple[str, int]:
     """The hedge written before token i0 and where it starts.
 
@@ -50,9 +55,13 @@ def _hedge(toks: list[_Tok], i0: int) -> tuple[str, int]:
                 break
             j -= 1
         hit = None
-        for phrase, rel in _HEDGES_BY_LAST.get(_word(toks, j - 1), ()):
+        phrases = _HEDGES_BY_LAST.get(_word(toks, j - 1), ())
+        # the words before j, as many as the longest hedge has (speed: one tuple, compared
+        # in C with each phrase's end)
+        ws = tuple([t.w for t in toks[max(0, j - _HEDGE_WORDS) : j]]) if phrases else ()
+        for phrase, rel in phrases:
             size = len(phrase)
-            if j >= size and all(_word(toks, j - size + q) == phrase[q] for q in range(size)):
+            if j >= size and ws[len(ws) - size :] == phrase:
                 hit = (size, rel)
                 break
         if hit is None:
@@ -66,6 +75,8 @@ def _hedge(toks: list[_Tok], i0: int) -> tuple[str, int]:
 
 def _post_hedge(toks: list[_Tok], k: int) -> tuple[str, int]:
     """Hedges written after a number: 'or more', 'or so', '-plus', '+', '-odd'."""
+    if 0 <= k < len(toks) and toks[k].w != "or" and toks[k].text not in ("+", "-"):
+        return "", k  # most numbers: no branch below can take what follows (speed)
     w1, w2 = _word(toks, k), _word(toks, k + 1)
     if w1 == "or" and w2 in ("more", "over", "above"):
         return ">=", k + 2

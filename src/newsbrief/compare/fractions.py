@@ -37,6 +37,25 @@ _FRACTION_RE = re.compile(
 #: what every match holds, lowercased: "half of", "third of", "thirds of"... (speed: most
 #: sentences have none, and plain substring tests are ten times faster than a search)
 _MAY_HOLD = ("half of", *(f"{d}{s} of" for d in _DENOMINATORS for s in ("", "s")))
+
+
+def _may_hold_quick(low: str) -> bool:
+    """A few substring tests, each of a piece of some word of :data:`_MAY_HOLD` ("fth" of
+    "fifth", "enth" of "seventh" and "tenth"...): true wherever one of those is written, so
+    the tests of all of them run only where this holds (speed: 8 of the 1,195 sentences of
+    bench/speed_core.py pass it)."""
+    return (
+        "half of" in low
+        or "third" in low
+        or "quarter" in low
+        or "fth" in low
+        or "xth" in low
+        or "enth" in low
+        or "inth" in low
+        or "hth" in low
+    )
+
+
 #: words before "half" that make it a part of something ordered, not a share
 _ORDERED = frozenset(
     "the a first second third fourth last final latter former other back front top bottom "
@@ -53,7 +72,7 @@ def read_fractions(
     """The shares written as fractions in words in one sentence, as mentions of kind
     "percent" (unit "%", measure "<noun> share" as for "80% of riders")."""
     low = text.lower()
-    if not any(w in low for w in _MAY_HOLD):
+    if not (_may_hold_quick(low) and any(w in low for w in _MAY_HOLD)):
         return []
     found = [
         m for m in _FRACTION_RE.finditer(text) if not any(a <= m.start() < b for a, b in masks)

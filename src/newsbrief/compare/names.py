@@ -345,48 +345,50 @@ def _name(w: _Words, i: int, j: int, full: dict[str, str]) -> tuple[str, str] | 
             return None
         if (i == 0 or texts[i - 1] in _OPENERS) and zipf(low) >= 4.5:
             return None
-    seq = list(range(i, j))
+    # the run is tokens i..j-1 throughout, trimmed at either end (speed: bounds, not a
+    # list of its indices)
     lows = w.lows
     titled = False
     # "UN Special Envoy Staffan de Mistura": the name follows the last title word
-    cut = max((q for q, k in enumerate(seq) if lows[k] in _TITLE_WORDS), default=-1)
-    honorific = cut >= 0 and lows[seq[cut]].rstrip(".") in _HONORIFICS
-    if 0 <= cut < len(seq) - 1:
+    cut = -1
+    for q in range(i, j):
+        if lows[q] in _TITLE_WORDS:
+            cut = q
+    honorific = cut >= 0 and lows[cut].rstrip(".") in _HONORIFICS
+    if i <= cut < j - 1:
         titled = True
-        i += cut + 1
-        seq = seq[cut + 1 :]
-    while seq and (
-        (lows[seq[0]] in _NOT_NAMES and not _name_start(w, seq, i))
-        or lows[seq[0]] in _MONTHS
-        or lows[seq[0]] in _WEEKDAYS
-        or lows[seq[0]] in _NAME_LINKS
-        or (len(seq) > 1 and zipf(lows[seq[0]]) >= 5 and (i == 0 or w.kind(i - 1) == "punct"))
+        i = cut + 1
+    while i < j and (
+        (lows[i] in _NOT_NAMES and not _name_start(w, i, j))
+        or lows[i] in _MONTHS
+        or lows[i] in _WEEKDAYS
+        or lows[i] in _NAME_LINKS
+        or (j - i > 1 and zipf(lows[i]) >= 5 and (i == 0 or w.kind(i - 1) == "punct"))
     ):
         i += 1
-        seq = seq[1:]
-    while seq and (
-        lows[seq[-1]] in _NAME_LINKS or lows[seq[-1]] in _WEEKDAYS or lows[seq[-1]] in _MONTHS
+    while i < j and (
+        lows[j - 1] in _NAME_LINKS or lows[j - 1] in _WEEKDAYS or lows[j - 1] in _MONTHS
     ):
-        if _surname_may(w, seq):
+        if _surname_may(w, i, j):
             break  # "Theresa May said": a surname, not the month
-        seq = seq[:-1]
-    if not seq:
+        j -= 1
+    if i >= j:
         return None
-    size = len(seq)
-    first = texts[seq[0]]
-    text = _strip_possessive(" ".join(texts[k] for k in seq))
+    size = j - i
+    first = texts[i]
+    text = _strip_possessive(" ".join(texts[i:j]))
     if " ’ " in text or " ' " in text:
         text = text.replace(" ’ ", "’ ").replace(" ' ", "' ")  # "Peoples’ Democratic Party"
-    last = _strip_possessive(lows[seq[-1]])
+    last = _strip_possessive(lows[j - 1])
     before = w.word(i - 1)
     if before == "" and i >= 2 and texts[i - 1] == "." and w.word(i - 2) in _TITLE_WORDS:
         before = w.word(i - 2)  # "Dr. Dan Cass"
-    nxt = texts[i + size] if i + size < n else None
-    after = w.word(i + size)
+    nxt = texts[j] if j < n else None
+    after = w.word(j)
     if nxt == ",":
-        after = w.word(i + size + 1)
+        after = w.word(j + 1)
     initial = i == 0 or texts[i - 1] in _OPENERS
-    if initial and size == 1 and zipf(lows[seq[0]]) >= 4.5:
+    if initial and size == 1 and zipf(lows[i]) >= 4.5:
         return None  # "Later", "Meanwhile": a common word opening the sentence
     if size == 1 and first.isupper() and len(first) >= 2:
         if initial and nxt is not None and nxt in ",(–—-:":
@@ -404,24 +406,24 @@ def _name(w: _Words, i: int, j: int, full: dict[str, str]) -> tuple[str, str] | 
         return text, "organization"
     if size > 1 and last in _PLACE_SUFFIX:
         return text, "place"
-    looks_person = not any(lows[k] in _COMMON for k in seq) and not last.endswith(_DEMONYM_ENDS)
+    looks_person = _COMMON.isdisjoint(lows[i:j]) and not last.endswith(_DEMONYM_ENDS)
     looks_person = looks_person and all(
-        zipf(lows[k]) < 5 or (k == seq[-1] and texts[k] == "May") for k in seq
+        zipf(lows[k]) < 5 or (k == j - 1 and texts[k] == "May") for k in range(i, j)
     )
-    plural = not honorific and _plural_noun(lows[seq[0]])  # "Mr Summers" is one
-    if looks_person and size == 1 and (zipf(lows[seq[0]]) >= 4.5 or plural):
+    plural = not honorific and _plural_noun(lows[i])  # "Mr Summers" is one
+    if looks_person and size == 1 and (zipf(lows[i]) >= 4.5 or plural):
         looks_person = False  # "Chief of General Staff", "County Sheriff Deputies"
     spoke = after in _SPEECH and size >= 2 and before not in ("of", "at", "for", "from", "the")
     if looks_person and size <= 4:
         if titled or before in _TITLE_WORDS or spoke:
             if size >= 2:
-                full[texts[seq[-1]]] = text
+                full[texts[j - 1]] = text
             return full.get(text, text), "person"
     if before in ("in", "near", "at", "across", "outside", "inside", "throughout"):
         if size <= 3 and not initial and not last.endswith(_DEMONYM_ENDS):
-            if text not in full and texts[seq[-1]] not in full:
+            if text not in full and texts[j - 1] not in full:
                 return text, "place"
-    if size >= 2 and full.get(texts[seq[-1]]) == text:
+    if size >= 2 and full.get(texts[j - 1]) == text:
         return text, "person"
     if size == 1 and text in full:
         return full[text], "person"
@@ -435,29 +437,28 @@ _COMMON = _ORG_SUFFIX | _PLACE_SUFFIX | _TITLE_WORDS
 _NAME_OPENERS = frozenset("new national international state north south east west central".split())
 
 
-def _surname_may(w: _Words, seq: list[int]) -> bool:
-    """The run ``seq`` ends in "May" that is a surname: after a first name (no month, weekday
+def _surname_may(w: _Words, i: int, j: int) -> bool:
+    """The run i..j-1 ends in "May" that is a surname: after a first name (no month, weekday
     or title word) and before no number ("Theresa May said"; not "Monday May 3", "in May
     2019" has no word before it in the run)."""
-    if w.texts[seq[-1]] != "May" or len(seq) < 2:
+    if w.texts[j - 1] != "May" or j - i < 2:
         return False
-    before = w.lows[seq[-2]]
+    before = w.lows[j - 2]
     if before in _MONTHS or before in _WEEKDAYS or before in _NAME_LINKS:
         return False
-    nxt = seq[-1] + 1
-    return not (nxt < w.n and w.kind(nxt) in ("num", "mask"))
+    return not (j < w.n and w.kind(j) in ("num", "mask"))
 
 
-def _name_start(w: _Words, seq: list[int], i: int) -> bool:
-    """The first word of the run ``seq`` (at token i) is part of the name: one of
-    :data:`_NAME_OPENERS` before a run that ends in an organization or place word, one more
-    word at least after it where the sentence opens with it ("New Police figures" is none)."""
-    if w.lows[seq[0]] not in _NAME_OPENERS or len(seq) < 2:
+def _name_start(w: _Words, i: int, j: int) -> bool:
+    """The first word of the run i..j-1 is part of the name: one of :data:`_NAME_OPENERS`
+    before a run that ends in an organization or place word, one more word at least after it
+    where the sentence opens with it ("New Police figures" is none)."""
+    if w.lows[i] not in _NAME_OPENERS or j - i < 2:
         return False
-    last = _strip_possessive(w.lows[seq[-1]])
+    last = _strip_possessive(w.lows[j - 1])
     if last not in _ORG_SUFFIX and last not in _PLACE_SUFFIX:
         return False
-    return len(seq) >= 3 or not (i == 0 or w.texts[i - 1] in _OPENERS)
+    return j - i >= 3 or not (i == 0 or w.texts[i - 1] in _OPENERS)
 
 
 # Names with particles, and one person's name in two spellings

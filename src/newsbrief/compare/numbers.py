@@ -130,8 +130,9 @@ def _ascii_digits(text: str) -> str:
 
 
 #: a decimal digit of another script: ``\d`` matches exactly the characters that
-#: ``unicodedata.decimal`` gives a value (both read the Unicode decimal property)
-_OTHER_DIGIT = re.compile(r"(?![0-9])\d").search
+#: ``unicodedata.decimal`` gives a value (both read the Unicode decimal property); one
+#: class, "not a non-digit, nor 0-9" (speed: no look-ahead at each character)
+_OTHER_DIGIT = re.compile(r"[^\D0-9]").search
 
 
 def parse_number(text: str) -> float | None:
@@ -205,6 +206,8 @@ class _Tok:
         return f"_Tok({self.kind!r}, {self.text!r})"
 
 
+#: the capital letters a capitalized word opens with (``cap``)
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 #: a token and the white space before it: findall gives (space, num, word, sym, punct)
 _SPACED_TOKEN = re.compile(r"(\s*)(?:" + _TOKEN_RE.pattern + ")")
 _SPACED_TOKEN_LATIN = re.compile(r"(\s*)(?:" + _TOKEN_RE_LATIN.pattern + ")")
@@ -221,16 +224,18 @@ def _tokenize(
         takes = []
     take = takes.append
     starts = _NUMBER_STARTS
+    upper = _UPPER
     toks: list[_Tok] = []
     append = toks.append
-    pos = prev_end = 0
+    pos = 0
     spans = _merge(masks) if masks else []
     spans.append((len(text), len(text)))
     findall = (_SPACED_TOKEN if text.isascii() else _SPACED_TOKEN_LATIN).findall
     for ms, me in spans:
         end = pos
         # every character but white space is in a token, so each starts after the space
-        # before it and the next begins where it ends
+        # before it and the next begins where it ends (so a token has white space before it
+        # exactly where ``space`` is not empty)
         for space, num, word, sym, punct in findall(text, pos, ms):
             start = end + len(space)
             if word:
@@ -241,10 +246,10 @@ def _tokenize(
                     word,
                     start,
                     end,
-                    start > prev_end,
+                    space != "",
                     low,
                     None,
-                    "A" <= word[0] <= "Z" or (word[0] > "\x7f" and word[0].isupper()),
+                    word[0] in upper or (word[0] > "\x7f" and word[0].isupper()),
                     low,
                 )
                 if "-" in word:
@@ -259,15 +264,14 @@ def _tokenize(
             elif num:
                 end = start + len(num)
                 take(len(toks))
-                append(_Tok("num", num, start, end, start > prev_end, num, _digits_value(num)))
+                append(_Tok("num", num, start, end, space != "", num, _digits_value(num)))
             else:
                 t = sym or punct
                 end = start + 1
-                append(_Tok("sym" if sym else "punct", t, start, end, start > prev_end, t.lower()))
-            prev_end = end
+                append(_Tok("sym" if sym else "punct", t, start, end, space != "", t.lower()))
         if me > ms:
-            toks.append(_Tok("mask", text[ms:me], ms, me, ms > prev_end))
-            prev_end = me
+            # (``end``: where the last token or mask before ends)
+            toks.append(_Tok("mask", text[ms:me], ms, me, ms > end))
         pos = max(pos, me)
     return toks
 

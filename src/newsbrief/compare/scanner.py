@@ -34,6 +34,7 @@ from newsbrief.compare.mentions import _key, _Mention, _Sent
 from newsbrief.compare.names import find_names
 from newsbrief.compare.numbers import (
     _UNIT_WORDS,
+    _UPPER,
     _VAGUE_PLURALS,
     _ascii_digits,
     _Num,
@@ -48,8 +49,9 @@ from newsbrief.text import split_sentences
 
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100").fullmatch
 
-#: a digit, then "a" or "p" (any case): what every match of the clock-time patterns holds
-_HOLDS_AM_PM = re.compile(r"\d(?:[:.]\d\d)?\s*[aApP]").search
+#: a digit, then "a" or "p" and "m" (any case, a stop and a space between allowed): what
+#: every match of the clock-time patterns holds
+_HOLDS_AM_PM = re.compile(r"\d(?:[:.]\d\d)?\s*[aApP]\.?\s?[mM]").search
 
 #: what the text of any match of a mask or date pattern holds (one of these, written so;
 #: or where a search finds it), by pattern: a pattern is not run on a sentence without it;
@@ -69,10 +71,12 @@ _NEEDS: dict[str, tuple[str, ...] | Callable[[str], object]] = {
     r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})\b": ("/",),
     # patterns opening with a word boundary are slow to search (tried at every place):
     # they run only where a fast search finds what each of their matches holds (a digit,
-    # then a/A or p/P: under re.I no other letter matches those; a digit, a space or
-    # hyphen, a digit)
+    # then a/A or p/P and m/M: under re.I no other letter matches those; a digit, a space
+    # or hyphen, a digit)
     r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)": _HOLDS_AM_PM,
-    r"\+?\d{2,4}[ -]\d{3,4}[ -]\d{3,4}(?:[ -]\d{2,4})?": re.compile(r"\d[ -]\d").search,
+    r"(?:\b1-|\+\d{1,3}[ -])?\+?\d{2,4}[ -]\d{3,4}[ -]\d{3,4}(?:[ -]\d{2,4})?": re.compile(
+        r"\d[ -]\d"
+    ).search,
 } | {
     rx.pattern: ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
     for rx in _DATE_RES
@@ -131,15 +135,19 @@ def _plain_tokens(text: str) -> tuple[list[str], list[str]] | None:
     texts = _PLAIN_TOKENS(text)
     joined = " ".join(texts).lower()
     lows = joined.split(" ")  # a token holds no space, and lower-casing adds none
-    if not _NUMBER_WORDS.isdisjoint(lows) or "-long" in joined:
-        return None
-    if not _VAGUE_PLURALS.keys().isdisjoint(lows):
+    if not _NUMBER_OR_VAGUE.isdisjoint(lows) or "-long" in joined:
         return None
     if "-" in joined and _HYPHENATED_NUMBER(" " + joined) is not None:
         return None
-    if ("a" in lows or "an" in lows) and _A_TIME_UNIT(" " + joined) is not None:
+    if not _A_AN.isdisjoint(lows) and _A_TIME_UNIT(" " + joined) is not None:
         return None
     return texts, lows
+
+
+#: the words that make a sentence's tokens worth reading for numbers: the number words and
+#: the vague plurals ("hundreds"), as one set (speed: one test); "a" and "an"
+_NUMBER_OR_VAGUE = _NUMBER_WORDS | frozenset(_VAGUE_PLURALS)
+_A_AN = frozenset(("a", "an"))
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -411,9 +419,7 @@ class _Scanner(_NumberReader):
         but a weekday: what tokenizing, :func:`_numbers` and the rest of :meth:`_sentence`
         would find in it, from its token texts."""
         capped = [
-            k
-            for k, t in enumerate(texts)
-            if "A" <= t[0] <= "Z" or (t[0] > "\x7f" and t[0].isupper())
+            k for k, t in enumerate(texts) if t[0] in _UPPER or (t[0] > "\x7f" and t[0].isupper())
         ]
         for k in capped:
             if lows[k] in _WEEKDAYS:
