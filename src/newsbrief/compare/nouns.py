@@ -20,13 +20,13 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import cache
-from importlib import resources
 from itertools import combinations
 from pathlib import Path
 from typing import Any
 
 from newsbrief.compare.lexicon import PEOPLE_CATEGORIES
 from newsbrief.compare.mentions import _strong_key
+from newsbrief.compare.shipped import shipped_text
 from newsbrief.compare.synonyms import lemma
 from newsbrief.text import STOPWORDS, stem
 
@@ -43,16 +43,8 @@ JACCARD = 0.2
 @cache
 def _partners() -> dict[tuple[str, str], frozenset[str]]:
     """(key kind, noun lemma) -> the lemmas the table joins it to in keys of that kind."""
-    try:
-        if table_path is not None:
-            text = table_path.read_text(encoding="utf-8")
-        else:
-            text = (
-                resources.files("newsbrief.compare")
-                .joinpath("noun_pairs.json")
-                .read_text(encoding="utf-8")
-            )
-    except (FileNotFoundError, OSError):
+    text = shipped_text("noun_pairs.json", table_path)
+    if text is None:
         return {}
     return _by_noun(json.loads(text)["pairs"])
 

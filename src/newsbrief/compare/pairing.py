@@ -22,13 +22,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, cached_property
-from importlib import resources
 from typing import Any
 
 from newsbrief.compare.alignment import _close_enough, _mentions_compatible, _si
 from newsbrief.compare.lexicon import _UNIT_INFO, PEOPLE_CATEGORIES
 from newsbrief.compare.mentions import _Mention, _strong_key
 from newsbrief.compare.scanner import _Scanner
+from newsbrief.compare.shipped import shipped_text
 from newsbrief.text import STOPWORDS, stem
 
 #: kinds that are compared at all (dates, weekdays and clock times are listed, never paired)
@@ -124,13 +124,8 @@ class Model:
 @cache
 def shipped_model() -> Model | None:
     """The model file shipped with the package (None when absent: the rules decide)."""
-    try:
-        text = (
-            resources.files("newsbrief.compare")
-            .joinpath("pairing_model.json")
-            .read_text(encoding="utf-8")
-        )
-    except (FileNotFoundError, OSError):
+    text = shipped_text("pairing_model.json")
+    if text is None:
         return None
     return Model.from_json(json.loads(text))
 

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import json
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
+
+from newsbrief.compare.shipped import shipped_text
 
 #: senses of each noun compared, most frequent first; 0: the senses tagged in WordNet's
 #: sense-tagged corpus (at least the first), all the shipped table holds
@@ -31,16 +32,8 @@ table_path: Path | None = None
 def _table() -> tuple[dict[str, list[list[int]]], dict[str, str], dict[str, int]]:
     """(noun -> its first senses, each [synset, *direct hypernyms]; plural -> lemma;
     noun -> how many of its senses are tagged, where not 1)."""
-    try:
-        if table_path is not None:
-            text = table_path.read_text(encoding="utf-8")
-        else:
-            text = (
-                resources.files("newsbrief.compare")
-                .joinpath("synonyms.json")
-                .read_text(encoding="utf-8")
-            )
-    except (FileNotFoundError, OSError):
+    text = shipped_text("synonyms.json", table_path)
+    if text is None:
         return {}, {}, {}
     data = json.loads(text)
     return data["nouns"], data["plurals"], data["tagged"]
