@@ -81,10 +81,9 @@ def _reason(a: Any, b: Any) -> str:
     return "same key, left out"
 
 
-def event_reasons(
-    fs: Any, ev: dict[str, Any], lab: dict[str, Any], path: Path
-) -> list[tuple[str, dict[str, Any], str]]:
-    """(reason, labelled disagreement, a short description of the closest mentions)."""
+def prepared_event(fs: Any, ev: dict[str, Any], path: Path) -> tuple[Any, ...]:
+    """An event's articles and scans as compare prepares them, the rules' pairs, every
+    candidate pair, the scorer's project of the event and all its mentions."""
     arts = load_event(ev, path).articles
     arts, scans = _prepared(arts)
     _groups, rules = _rule_pairs(scans)
@@ -92,6 +91,14 @@ def event_reasons(
     sources = [{"id": a.id, "origin": a.origin, "url": a.url} for a in arts]
     proj = fs.Project({"facts": [], "sources": sources}, ev["articles"], str(path))
     mentions = [m for sc in scans for m in sc.mentions]
+    return arts, scans, cands, proj, mentions
+
+
+def event_reasons(
+    fs: Any, ev: dict[str, Any], lab: dict[str, Any], path: Path
+) -> list[tuple[str, dict[str, Any], str]]:
+    """(reason, labelled disagreement, a short description of the closest mentions)."""
+    arts, scans, cands, proj, mentions = prepared_event(fs, ev, path)
     facts = [
         {
             "value": f.value,

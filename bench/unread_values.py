@@ -42,10 +42,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from facts_coverage import _place, _reason, readable_labels  # noqa: E402
-from facts_quality import load_event, scorer, split_of  # noqa: E402
+from facts_coverage import _place, _reason, prepared_event, readable_labels  # noqa: E402
+from facts_quality import scorer, split_of  # noqa: E402
 from fit_pairing import ROOT, mention_fact, read_jsonl  # noqa: E402
-from newsbrief.compare import _prepared, _rule_pairs, pairing  # noqa: E402
 from newsbrief.compare.scanner import _scan  # noqa: E402
 from newsbrief.model import Article  # noqa: E402
 
@@ -135,13 +134,7 @@ def side_report(
 
 def uncovered(fs: Any, ev: dict[str, Any], lab: dict[str, Any], path: Path) -> list[str]:
     """The report lines of the event's labelled disagreements no candidate pair covers."""
-    arts = load_event(ev, path).articles
-    arts, scans = _prepared(arts)
-    _groups, rules = _rule_pairs(scans)
-    cands = pairing.candidate_pairs(scans, rules)
-    sources = [{"id": a.id, "origin": a.origin, "url": a.url} for a in arts]
-    proj = fs.Project({"facts": [], "sources": sources}, ev["articles"], str(path))
-    mentions = [m for sc in scans for m in sc.mentions]
+    arts, scans, cands, proj, mentions = prepared_event(fs, ev, path)
     out = []
     for d in lab["disagreements"]:
         sides = [fs.side_spec(lab, d, s) for s in ("a", "b")]

@@ -80,8 +80,10 @@ def head(m: Any) -> str:
     return lemma(words[-1]) if words else ""
 
 
-def _masked(sentence: str, drop: set[str]) -> frozenset[str]:
-    """Stems of a sentence's content words, numbers masked, ``drop`` left out."""
+@cache
+def masked_words(sentence: str) -> frozenset[str]:
+    """Stems of the content words of a sentence, numbers masked (words only: no digit is
+    matched), possessives cut; also the sentence test of pairing's features."""
     out = set()
     for w in _WORD.findall(sentence):
         low = w.lower().replace("’", "'")
@@ -89,7 +91,12 @@ def _masked(sentence: str, drop: set[str]) -> frozenset[str]:
             low = low[:-2]
         if low not in STOPWORDS and len(low) > 2:
             out.add(stem(low))
-    return frozenset(out - drop)
+    return frozenset(out)
+
+
+def _masked(sentence: str, drop: set[str]) -> frozenset[str]:
+    """Stems of a sentence's content words, numbers masked, ``drop`` left out."""
+    return masked_words(sentence) - drop
 
 
 def _countable(m: Any) -> bool:

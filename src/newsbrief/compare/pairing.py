@@ -27,9 +27,10 @@ from typing import Any
 from newsbrief.compare.alignment import _close_enough, _mentions_compatible, _si
 from newsbrief.compare.lexicon import _UNIT_INFO, PEOPLE_CATEGORIES
 from newsbrief.compare.mentions import _Mention, _strong_key
+from newsbrief.compare.nouns import masked_words
 from newsbrief.compare.scanner import _Scanner
 from newsbrief.compare.shipped import shipped_text
-from newsbrief.text import STOPWORDS, stem
+from newsbrief.text import stem
 
 #: kinds that are compared at all (dates, weekdays and clock times are listed, never paired)
 _PAIRED_KINDS = ("quantity", "money", "percent", "duration", "age", "measurement", "magnitude")
@@ -45,7 +46,6 @@ _REVISED = re.compile(
     r"previously|so far|latest|new toll|toll has)\b",
     re.I,
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 
 #: rule sources of a pair: the same strong key (1), a revision the article states (1b),
 #: money with a shared word (2), nearly the same sentence (3)
@@ -188,17 +188,9 @@ def wide_candidates(scans: Sequence[_Scanner]) -> list[tuple[_Mention, _Mention]
     return out
 
 
-@cache
-def _words_of(sentence: str) -> frozenset[str]:
-    """Stems of the content words of a sentence, numbers masked."""
-    out = set()
-    for w in _WORD.findall(sentence):
-        low = w.lower().replace("’", "'")
-        if low.endswith("'s"):
-            low = low[:-2]
-        if low not in STOPWORDS and len(low) > 2:
-            out.add(stem(low))
-    return frozenset(out)
+#: stems of the content words of a sentence, numbers masked (one function with the noun
+#: table's sentence test)
+_words_of = masked_words
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
