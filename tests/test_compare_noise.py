@@ -4,6 +4,7 @@ possessive, organizations cut short, and other misread facts (made-up sentences)
 from __future__ import annotations
 
 from newsbrief.compare import compare
+from newsbrief.compare.scanner import _scan
 from newsbrief.model import Article
 
 
@@ -332,3 +333,24 @@ def test_more_titles_and_a_plural_after_a_title_is_no_person() -> None:
     assert ("person", "Summerby") in names(
         "Mr Summerby read a letter from him to the court on the day."
     )
+
+
+def _org_names(text: str) -> list[str]:
+    tail = " on a cold day after weeks of talks with local officials and aid workers."
+    sc = _scan(Article(id="a", text=text + tail, title=""), 0)
+    return [n for n, kind, _si in sc.names if kind == "organization"]
+
+
+def test_an_organization_word_s_of_name_is_one_organization() -> None:
+    # "X of (the) Y" after an organization word is one name, not cut at "of" and not dropped
+    assert _org_names("Hours earlier, the International Committee of the Red Cross said so") == [
+        "International Committee of the Red Cross"
+    ]
+    assert _org_names("Officials at the Bank of England said rates would rise") == [
+        "Bank of England"
+    ]
+    assert _org_names("A spokesman for the Ministry of Defence said the jets returned") == [
+        "Ministry of Defence"
+    ]
+    # "of" after a word that names no body joins nothing
+    assert _org_names("The head of the Syrian Observatory said so") == []

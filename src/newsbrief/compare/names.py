@@ -153,6 +153,9 @@ def find_names(sents: list[_Sent]) -> list[tuple[str, str, int]]:
                 if j + 1 in cap_set and j - 1 in cap_set and _inner_link(w, j, cap_set, full_names):
                     j += 1  # "Justice and Development Party", "Peoples' Democratic Party"
                     continue
+                if _of_the_link(w, j, cap_set):
+                    j += 2  # "International Committee of the Red Cross"
+                    continue
                 break
             for a, b in _possessive_parts(w, i, j):
                 got = _one_word(w, a, full_names) if b == a + 1 else _name(w, a, b, full_names)
@@ -272,6 +275,19 @@ def _plural_noun(low: str) -> bool:
     from newsbrief.compare import synonyms
 
     return low.endswith("s") and synonyms.lemma(low) != low and _common_noun(low)
+
+
+def _of_the_link(w: _Words, j: int, cap_set: set[int]) -> bool:
+    """Tokens j, j+1 are "of the" between an organization word and a capitalized word: one
+    name ("International Committee of the Red Cross", "Organization of the Petroleum
+    Exporting Countries", "Bank of the Philippine Islands"), not a name cut at "of"."""
+    return (
+        w.lows[j] == "of"
+        and j + 2 in cap_set
+        and j - 1 in cap_set
+        and w.word(j + 1) == "the"
+        and w.lows[j - 1] in _ORG_SUFFIX
+    )
 
 
 def _common_noun(low: str) -> bool:
@@ -404,6 +420,8 @@ def _name(w: _Words, i: int, j: int, full: dict[str, str]) -> tuple[str, str] | 
         return text, "place"  # not a bank
     if size > 1 and last in _ORG_SUFFIX:
         return text, "organization"
+    if size > 2 and _org_of(lows, i, j):
+        return text, "organization"  # "Bank of England", "Committee of the Red Cross"
     if size > 1 and last in _PLACE_SUFFIX:
         return text, "place"
     looks_person = _COMMON.isdisjoint(lows[i:j]) and not last.endswith(_DEMONYM_ENDS)
@@ -449,6 +467,12 @@ def _surname_may(w: _Words, i: int, j: int) -> bool:
     return not (j < w.n and w.kind(j) in ("num", "mask"))
 
 
+def _org_of(lows: list[str], i: int, j: int) -> bool:
+    """The run i..j-1 is an organization word's "of" name: "Bank of England", "Ministry of
+    Defence", "International Committee of the Red Cross"."""
+    return any(lows[q] == "of" and lows[q - 1] in _ORG_SUFFIX for q in range(i + 1, j - 1))
+
+
 def _name_start(w: _Words, i: int, j: int) -> bool:
     """The first word of the run i..j-1 is part of the name: one of :data:`_NAME_OPENERS`
     before a run that ends in an organization or place word, one more word at least after it
@@ -456,7 +480,7 @@ def _name_start(w: _Words, i: int, j: int) -> bool:
     if w.lows[i] not in _NAME_OPENERS or j - i < 2:
         return False
     last = _strip_possessive(w.lows[j - 1])
-    if last not in _ORG_SUFFIX and last not in _PLACE_SUFFIX:
+    if last not in _ORG_SUFFIX and last not in _PLACE_SUFFIX and not _org_of(w.lows, i, j):
         return False
     return j - i >= 3 or not (i == 0 or w.texts[i - 1] in _OPENERS)
 
