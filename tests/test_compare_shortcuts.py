@@ -202,6 +202,8 @@ def _name_plain(w: N._Words, i: int, j: int, full: dict[str, str]) -> tuple[str,
         return text, "place"
     if size > 1 and last in N._ORG_SUFFIX:
         return text, "organization"
+    if size > 2 and any(lows[q] == "of" and lows[q - 1] in N._ORG_SUFFIX for q in seq[1:-1]):
+        return text, "organization"
     if size > 1 and last in N._PLACE_SUFFIX:
         return text, "place"
     looks_person = not any(lows[k] in N._COMMON for k in seq) and not last.endswith(N._DEMONYM_ENDS)
