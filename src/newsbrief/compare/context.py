@@ -250,12 +250,13 @@ def _background(s: _Sent, ref_year: int | None, years: list[int] | None = None) 
     """Another time a sentence is about ("2008", "since 2000", "the whole conflict"); of
     ``years`` (the nearest first: :func:`own_years`) where given, else of its years."""
     low = s.text.lower()
-    years = s.years if years is None else years
+    own = years is not None  # the figure's own years, nearest first
+    years = years if own else s.years
     if "since" in low:
         for y in years:
             if re.search(rf"\bsince (?:\w+ )?{y}\b", low):
                 return f"since {y}"
-    if years and years[0] == ref_year and years is not s.years:
+    if own and years and years[0] == ref_year:
         return ""  # the nearest year is the news's own: "2.7% in 2018" beside "1.3% in 2019"
     # a year in the clause after a comparison's "than" dates what the figure is set
     # against, not the figure: "five to six times stronger than the fifth test in September

@@ -255,9 +255,8 @@ def _inner_link(w: _Words, j: int, cap_set: set[int], full: dict[str, str]) -> b
             return False
         prev = texts[j - 2] if j >= 2 else ""
         if w.word(j - 2) not in _BEFORE_AND_NAME and not prev.endswith(("'s", "’s")):
-            return (
-                False  # "the Food and...", "Turkey's ruling Justice and...": not "said Trump and"
-            )
+            # only "the Food and...", "Turkey's ruling Justice and...": not "said Trump and"
+            return False
     elif low not in ("'", "’") or not before.endswith("s") or w.kind(j - 1) != "word":
         return False
     k = j + 1

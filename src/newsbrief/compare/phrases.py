@@ -280,7 +280,7 @@ def _fled_site(toks: list[_Tok], j: int) -> bool:
     words = [_word(toks, q) for q in (j + 1, j + 2, j + 3)]
     if words[0] in ("the", "a", "an"):
         words = words[1:]
-    return words[0] in _SITES or (words[0] not in _SITES and words[1] in _SITES)
+    return words[0] in _SITES or words[1] in _SITES
 
 
 def _cat_before(s: _Sent, k: int, start: int) -> str:

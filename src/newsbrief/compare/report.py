@@ -7,6 +7,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from newsbrief.compare.alignment import _si
@@ -103,21 +104,16 @@ def _facts_of(articles: Sequence[Article], scans: Sequence[_Scanner]) -> list[Fa
     return [f for _, f in ranked]
 
 
+# (remembered, speed: a name is keyed several times a call, and the same names recur from
+# call to call)
+@lru_cache(maxsize=200_000)
 def _name_key(name: str) -> str:
     """'Bashar al-Assad' and 'Bashar Assad' have the same key."""
-    got = _NAME_KEYS.get(name)
-    if got is None:
-        got = _NAME_SPACES.sub(" ", _NAME_ARTICLE.sub("", name.lower())).strip()
-        if len(_NAME_KEYS) < 200_000:
-            _NAME_KEYS[name] = got
-    return got
+    return _NAME_SPACES.sub(" ", _NAME_ARTICLE.sub("", name.lower())).strip()
 
 
 _NAME_ARTICLE = re.compile(r"\b(?:al|el|ad|as|ar)-")
 _NAME_SPACES = re.compile(r"[\s\-‐]+")
-#: :func:`_name_key` of each name met (speed: a name is keyed several times a call, and
-#: the same names recur from call to call)
-_NAME_KEYS: dict[str, str] = {}
 
 
 def _full_names(scans: Sequence[_Scanner]) -> dict[str, str]:
