@@ -37,7 +37,7 @@ import re
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -177,6 +177,22 @@ def _sent(a: _Mention, b: _Mention) -> float:
     return pairing._jaccard(pairing._words_of(a.sentence), pairing._words_of(b.sentence))
 
 
+def left_pairs(scans: Any, pairs: Any) -> Iterator[tuple[_Mention, _Mention, list[str]]]:
+    """Each candidate pair the rules leave (of pairing.candidate_pairs with the rules'
+    ``pairs``), with the names that take it: first the class of the test it fails, then
+    each variant of that class that would take it."""
+    claims = {id(m) for ms in _claims(scans).values() for m in ms}
+    for a, b, r in pairing.candidate_pairs(scans, pairs):
+        if r:
+            continue
+        cls = fails(a, b, claims)
+        yield (
+            a,
+            b,
+            [cls] + [v for v, (c, test) in VARIANTS.items() if c == cls and test(a, b, scans)],
+        )
+
+
 def relaxed(classes: list[str]) -> Callable[..., Any]:
     """compare's _rule_pairs with the candidates of ``classes`` (class or variant names)
     taken as well: the rules' pairs, plus each wide candidate whose one failing test is
@@ -185,14 +201,7 @@ def relaxed(classes: list[str]) -> Callable[..., Any]:
 
     def rule_pairs(scans: Any) -> Any:
         key_groups, pairs = base(scans)
-        claims = {id(m) for ms in _claims(scans).values() for m in ms}
-        for a, b, r in pairing.candidate_pairs(scans, pairs):
-            if r:
-                continue
-            cls = fails(a, b, claims)
-            names = [cls] + [
-                v for v, (c, test) in VARIANTS.items() if c == cls and test(a, b, scans)
-            ]
+        for a, b, names in left_pairs(scans, pairs):
             if any(n in classes for n in names):
                 pairs[pairing._pair_id(a, b)] = (a, b, {"relaxed"})
         return key_groups, pairs
@@ -253,15 +262,9 @@ def main(argv: list[str] | None = None) -> int:
                 if not any(pair_matches(fs, proj, pd, *spec) for pd in proj.disagreements)
             }
             missed_n[part] += len(missed)
-            claims = {id(m) for ms in _claims(scans).values() for m in ms}
             reach: dict[str, set[int]] = {}
-            for a, b, r in pairing.candidate_pairs(scans, rules):
-                if r:
-                    continue
-                cls = fails(a, b, claims)
-                names = [cls] + [
-                    v for v, (c, test) in VARIANTS.items() if c == cls and test(a, b, scans)
-                ]
+            for a, b, names in left_pairs(scans, rules):
+                cls = names[0]
                 fa, fb = fp.mention_fact(a, arts), fp.mention_fact(b, arts)
                 hit = [
                     i
