@@ -140,13 +140,13 @@ def test_names_of_a_plain_sentence_equal_the_tokenized_path(sentence: str) -> No
     from newsbrief.compare.context import _title_case
     from newsbrief.compare.mentions import _Sent
     from newsbrief.compare.names import find_names
-    from newsbrief.compare.scanner import _PLAIN_TOKENS
+    from newsbrief.compare.scanner import _plain_token_texts
 
     text = _ascii_digits(sentence)
     toks = _tokenize(text, [])
     if re.search(r"\d", text):
         return  # a sentence with digits is always tokenized
-    texts = _PLAIN_TOKENS(text)
+    texts = _plain_token_texts(text)
     tokenized = _Sent(sentence, toks, _title_case(toks), [], False)
     plain = _Sent(sentence, [], _title_case(toks), [], False, texts)
     assert find_names([plain]) == find_names([tokenized]), sentence

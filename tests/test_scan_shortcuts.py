@@ -24,7 +24,7 @@ from newsbrief.compare.numbers import (
     _Tok,
     _tokenize,
 )
-from newsbrief.compare.scanner import _PLAIN_TOKENS, _plain_tokens, _Scanner
+from newsbrief.compare.scanner import _plain_token_texts, _plain_tokens, _Scanner
 from newsbrief.model import Article
 
 EDGES = [
@@ -43,7 +43,7 @@ EDGES = [
 
 def _plain_tokens_by_loops(text: str) -> tuple[list[str], list[str]] | None:
     """_plain_tokens as it was written before its two searches: a test per token."""
-    texts = _PLAIN_TOKENS(text)
+    texts = _plain_token_texts(text)
     joined = " ".join(texts).lower()
     lows = joined.split(" ")
     if not _NUMBER_WORDS.isdisjoint(lows) or "-long" in joined:

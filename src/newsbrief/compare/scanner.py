@@ -123,7 +123,8 @@ _PLAIN_TOKENS_ASCII = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*|
 _PLAIN_TOKENS_LATIN = re.compile(rf"[{LATIN}]+(?:['’][{LATIN}]+)*(?:-[{LATIN}]+)*|\S").findall
 
 
-def _PLAIN_TOKENS(text: str) -> list[str]:  # noqa: N802 (was a pattern's findall)
+def _plain_token_texts(text: str) -> list[str]:
+    """The tokens of a sentence with no digit, as texts (the ASCII pattern where it serves)."""
     return (_PLAIN_TOKENS_ASCII if text.isascii() else _PLAIN_TOKENS_LATIN)(text)
 
 
@@ -132,7 +133,7 @@ def _plain_tokens(text: str) -> tuple[list[str], list[str]] | None:
     words and each other mark), and the same lower-cased; None where :func:`_numbers` might
     find a number in it: a number word as a word or the first part of a hyphenated one,
     "a"/"an" before a unit of time or a unit word of measure, "-long" (a superset of what it reads)."""
-    texts = _PLAIN_TOKENS(text)
+    texts = _plain_token_texts(text)
     joined = " ".join(texts).lower()
     lows = joined.split(" ")  # a token holds no space, and lower-casing adds none
     if not _NUMBER_OR_VAGUE.isdisjoint(lows) or "-long" in joined:
