@@ -16,6 +16,7 @@ JUDGEMENTS = ROOT / "bench" / "data" / "dev_fact_judgements.jsonl"
 DEV_LABELS = ROOT / "bench" / "data" / "dev_pair_labels.jsonl"
 TRAIN_JUDGEMENTS = ROOT / "bench" / "data" / "train_fact_judgements.jsonl"
 NEW_LABELS = ROOT / "bench" / "data" / "new_pair_labels.jsonl"
+PAIR_LABELS = ROOT / "bench" / "data" / "pair_labels.jsonl"
 
 
 def _module():
@@ -98,12 +99,22 @@ def test_checks_find_unsorted_marks_and_an_article_disagreeing_with_itself() -> 
     assert fp.json_order(proj) == ["people hurt '3' [2, 1]"]
 
 
-def test_train_judgements_name_only_train_events_of_the_new_labels() -> None:
-    """Stop 27's judgements: train events of new_pair_labels.jsonl (none of train_facts.jsonl,
-    so none of its held-out half), one judgement a fact, short reasons."""
+def test_train_judgements_name_only_train_events_of_our_pair_labels() -> None:
+    """The train judgements: train events of new_pair_labels.jsonl (stop 27) or of
+    pair_labels.jsonl (helper judge3's blind four), none of train_facts.jsonl, so none of its
+    held-out half; one judgement a fact, short reasons."""
     judgements = fp.read_judgements(TRAIN_JUDGEMENTS)
-    new = {json.loads(line)["event_id"] for line in NEW_LABELS.open(encoding="utf-8")}
-    assert judgements and {j["event"] for j in judgements} <= new
+    ours = {
+        json.loads(line)["event_id"]
+        for path in (NEW_LABELS, PAIR_LABELS)
+        for line in path.open(encoding="utf-8")
+        if line.strip()
+    }
+    assert judgements and {j["event"] for j in judgements} <= ours
+    facts_labels = ROOT.parent / "shared" / "data" / "train_facts.jsonl"
+    if facts_labels.exists():
+        labelled = {json.loads(line)["event_id"] for line in facts_labels.open(encoding="utf-8")}
+        assert not {j["event"] for j in judgements} & labelled
     keys = [(j["event"], j["kind"], j["measure"], j["value"]) for j in judgements]
     assert len(keys) == len(set(keys))
     for j in judgements:
