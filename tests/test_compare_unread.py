@@ -187,3 +187,80 @@ def test_two_outlets_population_figures_disagree_once_the_clause_year_is_dropped
     )
     _facts, dis = compare([a, b])
     assert any({v.normalized for v in d.facts} == {"20000000", "15000000"} for d in dis)
+
+
+# -- stop 28, helper unread: classes of bench/unread_values.py --dropped --------------------
+
+
+def test_a_bare_figure_of_a_majority_is_the_majority() -> None:
+    # read in any sentence, not only one about a vote; before, the 80 took the seats of
+    # the figure before it
+    assert read("The Greens won 300 seats, giving them a majority of 80.")[-1] == (
+        "quantity",
+        "majority",
+        "80",
+        "=",
+        "",
+    )
+    assert read("She first won the seat with a slender majority of 600 in the spring.") == [
+        ("quantity", "majority", "600", "=", "")
+    ]
+
+
+def test_a_bare_figure_on_board_counts_people() -> None:
+    assert read("The ferry sank near the harbour with 189 on board.") == [
+        ("quantity", "people", "189", "=", "")
+    ]
+    assert read("The ferry with 157 aboard sank near the harbour.") == [
+        ("quantity", "people", "157", "=", "")
+    ]
+    # the same as with its noun written
+    assert read("The ferry sank near the harbour with 189 people on board.") == [
+        ("quantity", "people", "189", "=", "")
+    ]
+
+
+def test_a_storm_category_is_read_as_a_rank() -> None:
+    facts = extract_facts(art("The storm hit the coast as a Category 4 hurricane on Monday."))
+    assert [(f.kind, f.measure, f.normalized) for f in facts if f.kind == "ordinal"] == [
+        ("ordinal", "storm category", "4")
+    ]
+    # a threshold is no storm's category, and a category of something else is no storm's
+    for text in (
+        "Plans were not made for hurricanes stronger than a Category 1.",
+        "The agency put the new drug in category 3.",
+    ):
+        assert [f for f in extract_facts(art(text)) if f.kind == "ordinal"] == []
+
+
+def test_storm_categories_disagree_only_in_the_same_statement() -> None:
+    a = art("Hurricane Zed struck the island as a Category 4 storm, officials said on Tuesday.")
+    b = art("Hurricane Zed struck the island as a Category 3 storm, officials said on Tuesday.")
+    c = art("Hurricane Zed was a Category 5 storm before it weakened over the sea.")
+    assert [(d.measure, [f.value for f in d.facts]) for d in compare([a, b])[1]] == [
+        ("storm category", ["Category 3", "Category 4"])
+    ]
+    assert compare([a, c])[1] == []  # its category changes over its life
+
+
+def test_a_tally_before_decision_or_after_a_motion_passed() -> None:
+    for text in (
+        "The judges gave a 7-2 decision on the case.",
+        "In a unanimous (4-0) decision, the panel sided with the firm.",
+        "The motion passed 322 to 306.",
+        "Members backed the amendment by 322 to 306.",
+    ):
+        got = [(m, n) for _k, m, n, _r, _u in read(text)]
+        assert [m for m, _n in got] == ["votes for", "votes against"], text
+    # a range of a counted noun after "passed" is no tally
+    assert read("The council passed 10 to 15 new rules.") == [
+        ("quantity", "new rules", "10-15", "range", "")
+    ]
+
+
+def test_a_one_word_name_with_kin_after_the_age() -> None:
+    facts = extract_facts(art("Petrov, 66, and his daughter Vera, 33, were taken ill in May."))
+    assert sorted((f.measure, f.normalized) for f in facts if f.kind == "age") == [
+        ("age of Petrov", "66"),
+        ("age of Vera", "33"),
+    ]

@@ -55,9 +55,14 @@ from newsbrief.compare.readings import (
 )
 from newsbrief.compare.units import _attributive
 
-#: a sentence about a vote or a decision by votes, where "322 to 306" and "8-1" are tallies
+#: a sentence about a vote or a decision by votes, where "322 to 306" and "8-1" are tallies:
+#: one that says so ("voted", "ruled", "a 7-2 decision"), or a motion "passed 322 to 306"
+#: ("backed the amendment by 322 to 306")
 _VOTE_RE = re.compile(
     r"\bvot(?:e|es|ed|ing)\b|\bmajority\b|\bballots?\b|\bruled\b|\bruling\b|\bverdict\b"
+    r"|\d[-–]\d+\)? decision\b"
+    r"|\b(?:passed|backed|approved|rejected|defeated|carried)\b(?:[^.;:]{0,40}? by)? \d[\d,]* to "
+    r"\d[\d,]*(?=\s*(?:[.,;:)]|$|votes?\b|in\b|on\b|and\b|with\b|after\b))"
 )
 
 
@@ -65,7 +70,8 @@ def _votes_in(low: str) -> bool:
     """:data:`_VOTE_RE` in a lower-cased text, searched only where a piece each of its
     matches holds is written (speed: a sentence's numbers ask in turn, most of them none)."""
     may = "vot" in low or "majority" in low or "ballot" in low or "rul" in low
-    return (may or "verdict" in low) and _VOTE_RE.search(low) is not None
+    may = may or "verdict" in low or "decision" in low or " to " in low
+    return may and _VOTE_RE.search(low) is not None
 
 
 #: a sentence of the site speaking to its reader, not of the news: "You have two free
@@ -378,7 +384,13 @@ class _NumberReader(_CountReader):
             if (
                 who
                 and who.split()[-1].lower() not in _NOT_NAMES
-                and (len(who.split()) >= 2 or _word(toks, i1 + 1) not in ("", "and"))
+                and (
+                    len(who.split()) >= 2
+                    or _word(toks, i1 + 1) not in ("", "and")
+                    # "Skripal, 66, and his daughter": a person with kin (not a list of places,
+                    # "Kyiv, 12, and Lviv, 8")
+                    or _word(toks, i1 + 2) in ("his", "her", "their")
+                )
             ):
                 return mk("age", "age", i1, unit="year", measure=f"age of {who}", noun=who)
         if (

@@ -273,7 +273,17 @@ class _CountReader(_UnitReader):
                 return got  # "500k barrels a day, while Iraq will cut by 200,000"
         # "two died, five were in critical condition": the five are not dead too
         dead_before = state is not None and prev is not None and prev.category == "killed"
-        if not cat and elided and not dead_before and prev is not None and prev.kind == "quantity":
+        # "365 seats, giving it a majority of 80": the figure "of" a group counts that group,
+        # not the noun of the figure before
+        of_group = elided and not cat and bool(group_of(toks, _hedge(toks, nm.i0)[1]))
+        if (
+            not cat
+            and elided
+            and not dead_before
+            and not of_group
+            and prev is not None
+            and prev.kind == "quantity"
+        ):
             # "rescued 272 miners from shaft four and 64 from shaft one"
             between = {toks[q].low for q in range(before, nm.i0)}
             if not between or between & {"and", ",", "further", "another"}:

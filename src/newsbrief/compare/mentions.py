@@ -107,7 +107,9 @@ def _strong_key(m: _Mention) -> bool:
     if kind in ("q", "magnitude"):
         return True
     if kind == "count":
-        return bool(m.noun) and m.noun not in ("them", "people", "time", "times")
+        # a majority is forecast, won, held before and needed in one election's news: the
+        # word alone does not tell which ("a majority of 86" in an exit poll, "of 80" won)
+        return bool(m.noun) and m.noun not in ("them", "people", "time", "times", "majority")
     if kind == "duration":
         return bool(m.key[1])
     if kind == "age":
