@@ -264,3 +264,15 @@ def test_a_one_word_name_with_kin_after_the_age() -> None:
         ("age of Petrov", "66"),
         ("age of Vera", "33"),
     ]
+
+
+def test_a_decade_of_life_is_an_age_range() -> None:
+    assert read("Witnesses saw a man in his 40s leave the bag.") == [
+        ("age", "age of the man", "40-49", "range", "year")
+    ]
+    assert read("The driver, a man in his mid-20s, was held.") == [
+        ("age", "age of the man", "23-27", "range", "year")
+    ]
+    assert read("She is now in her late 30s.") == [("age", "age", "37-39", "range", "year")]
+    # decades of the calendar are no ages
+    assert read("The gang robbed banks in the 1990s and in the 80s.") == []

@@ -53,7 +53,7 @@ from newsbrief.compare.readings import (
     change_money_words,
     own_money_words,
 )
-from newsbrief.compare.units import _attributive
+from newsbrief.compare.units import _attributive, decade_of_life
 
 #: a sentence about a vote or a decision by votes, where "322 to 306" and "8-1" are tallies:
 #: one that says so ("voted", "ruled", "a 7-2 decision"), or a motion "passed 322 to 306"
@@ -120,6 +120,7 @@ class _NumberReader(_CountReader):
         if not 0 <= value <= MAX_VALUE:
             return None
         # ordinals (16th) and codes glued to letters (15Terrorist, COVID-19, FJ3.91m, G20)
+        decade = None
         if nxt is not None and nxt.kind == "word" and not nxt.space and not nm.abbrev:
             head = nxt.low.split("-")[0]
             if nxt.low in ("st", "nd", "rd", "th") or not (
@@ -129,8 +130,10 @@ class _NumberReader(_CountReader):
                 or nm.words
                 or nxt.text == "pc"
             ):
-                return None
-        if i0 > 0 and not first.space and first.kind == "num":
+                decade = decade_of_life(toks, i0, value)  # "a man in his 40s": an age
+                if decade is None:
+                    return None
+        if i0 > 0 and not first.space and first.kind == "num" and decade is None:
             p = toks[i0 - 1]
             code = p.kind == "word" and p.low != "rs" and not _rand(toks, i0)  # not "R200m"
             code = code and not _dollar_after_sign(toks, i0)  # not "$US23 billion"
@@ -209,6 +212,14 @@ class _NumberReader(_CountReader):
                 **kw,
             )
 
+        if decade is not None:
+            low, high, holder, begin = decade
+            m = mk("age", "age", i1 + 1, unit="year", relation="range", noun=holder)
+            m.measure = f"age of the {holder}" if holder else "age"
+            m.value, m.low = high, low
+            m.pos = toks[begin].start
+            m.written = s.text[m.pos : toks[i1].end]  # "mid-20s"
+            return m
         # a year, unless a plural noun follows ("1900 people")
         if not cur and first.kind == "num" and _FOUR_DIGITS(first.text) is not None:
             if 1800 <= value <= 2100:
