@@ -276,3 +276,37 @@ def test_a_decade_of_life_is_an_age_range() -> None:
     assert read("She is now in her late 30s.") == [("age", "age", "37-39", "range", "year")]
     # decades of the calendar are no ages
     assert read("The gang robbed banks in the 1990s and in the 80s.") == []
+
+
+def test_a_population_named_before_its_figure() -> None:
+    assert read("The hamlet's population is estimated at approximately 180.") == [
+        ("quantity", "population", "180", "~", "")
+    ]
+    assert read("Its population is 8,000.") == [("quantity", "population", "8000", "=", "")]
+    # a population "at" a place is no figure of it
+    assert read("The population at 5 sites was tested.") == [("quantity", "sites", "5", "=", "")]
+    # a hedge between the verb and the figure no longer hides the noun named before
+    assert read("The number of riders stood at about 1.4 million.") == [
+        ("quantity", "riders", "1400000", "~", "")
+    ]
+
+
+def test_a_quake_measure_without_a_unit_is_its_magnitude() -> None:
+    for text, value in (
+        ("Local television said the quake registered 6.4.", "6.4"),
+        ("An earthquake measuring 6.1 struck the coast.", "6.1"),
+        ("The tremor was shallow, measuring 6.3 in magnitude.", "6.3"),
+    ):
+        assert read(text) == [("magnitude", "quake magnitude", value, "=", "")], text
+    # an intensity scale and a depth are not magnitudes
+    assert read("The quake registered 7 on the local intensity scale.") == []
+    assert read("The quake measured 10 km deep.")[0][0] == "measurement"
+
+
+def test_an_aftershock_magnitude_is_its_own_and_one_of_many() -> None:
+    assert read("One aftershock measuring 5.7 struck an hour later.") == [
+        ("magnitude", "aftershock magnitude", "5.7", "=", "")
+    ]
+    a = art("An aftershock measuring 5.7 struck the town at noon, the agency said.")
+    b = art("An aftershock measuring 6.1 struck the port at dusk, the survey said.")
+    assert compare([a, b])[1] == []  # two of the quake's aftershocks, not one figure

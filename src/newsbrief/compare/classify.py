@@ -88,6 +88,27 @@ _SITE_WORDS = ("free ", " left", " remaining", "subscribe", " in to ", "you")
 _FOUR_DIGITS = re.compile(r"\d{4}").fullmatch
 
 
+#: what a quake is called, and the verbs that give its measure ("measuring 6.1")
+_QUAKE_WORDS = frozenset(
+    "quake quakes earthquake earthquakes temblor tremor aftershock aftershocks".split()
+)
+_MEASURING = frozenset("measuring measured registering registered".split())
+
+
+def _quake_measure(toks: list[Any], hstart: int, k: int) -> bool:
+    """A figure after "measuring" or "registered" that a quake word shortly before says is
+    a quake's ("the quake registered 6.4"), with no unit or scale word after it but the end
+    of the clause."""
+    if _word(toks, hstart - 1) not in _MEASURING:
+        return False
+    if not any(_word(toks, q) in _QUAKE_WORDS for q in range(max(0, hstart - 5), hstart - 1)):
+        return False
+    after = _word(toks, k)
+    if after in _MEASURES or after in _TIME_UNITS or after in _SCALES:
+        return False
+    return not any(_word(toks, q) in ("intensity", "shindo") for q in range(k, k + 6))
+
+
 class _NumberReader(_CountReader):
     """What one number of a sentence states (a mixin of the article scanner)."""
 
@@ -282,20 +303,32 @@ class _NumberReader(_CountReader):
             and _word(toks, hstart - 2) == "magnitude"
         ):
             pw = "magnitude"  # "a magnitude of 5.5", "put the preliminary magnitude at 6.2"
+        # "the quake registered 6.4", "an earthquake measuring 6.1", "measuring 6.3 in
+        # magnitude": a quake's measure with no unit is its magnitude (not "a 7 on Japan's
+        # intensity scale", not "measuring 10 km")
+        in_mag = w1 == "in" and _word(toks, k + 1) == "magnitude"
+        if not (pw == "magnitude" or w1 in ("magnitude", "magnitudes") or hyph_mag or richter):
+            if in_mag or _quake_measure(toks, hstart, k):
+                pw = "magnitude"
         if pw == "magnitude" or w1 in ("magnitude", "magnitudes") or hyph_mag or richter:
             if value > 10:
                 return None
             end = i1
             if w1 in ("magnitude", "magnitudes"):
                 end = k + 1
-            elif hyph_mag:
+            elif hyph_mag or in_mag:
                 end = k + 2
             elif _word(toks, i0 - 1) == "magnitude" or (
                 _word(toks, i0 - 1) == "" and _word(toks, i0 - 2) == "magnitude"
             ):  # "magnitude 5.9", "magnitude-6.5": a hedge comes before the word
                 rel, hstart = _hedge(toks, i0 - 1 if _word(toks, i0 - 1) else i0 - 2)
                 start_char = toks[hstart].start
-            return mk("magnitude", "magnitude", end, measure="quake magnitude")
+            # "one aftershock measuring 5.7", "a magnitude 5.8 aftershock": an aftershock's,
+            # not the quake's (and one of many: mentions.weak_magnitude)
+            near = range(max(0, hstart - 5), min(n, end + 2))
+            after = any(_word(toks, q) in ("aftershock", "aftershocks") for q in near)
+            measure = "aftershock magnitude" if after else "quake magnitude"
+            return mk("magnitude", "magnitude", end, measure=measure)
         # units of time and of measure, right after the number or after "to N" in a range
         unit_tok = k + 1 if k < n and toks[k].text == "-" and not toks[k].space else k
         uw = _word(toks, unit_tok)
