@@ -310,3 +310,11 @@ def test_an_aftershock_magnitude_is_its_own_and_one_of_many() -> None:
     a = art("An aftershock measuring 5.7 struck the town at noon, the agency said.")
     b = art("An aftershock measuring 6.1 struck the port at dusk, the survey said.")
     assert compare([a, b])[1] == []  # two of the quake's aftershocks, not one figure
+
+
+def test_a_name_then_age_n_is_the_persons_age() -> None:
+    # before, "age 64, who is dead" was read as a toll of 64
+    facts = extract_facts(art("The gunman was John Roe, age 64, who is dead."))
+    assert [(f.kind, f.measure, f.normalized) for f in numeric(facts)] == [
+        ("age", "age of John Roe", "64")
+    ]

@@ -384,6 +384,11 @@ class _NumberReader(_CountReader):
             return None
         # ages: "aged 117", "at the age of 117", "Richard Roe, 52,", "died at 117"
         pw, pw2 = _word(toks, hstart - 1), _word(toks, hstart - 2)
+        if pw == "age" and hstart > 2 and toks[hstart - 2].text == "," and value < 125:
+            # "Stephen Roe, age 64, who is dead": the named person's age (not a toll)
+            who = _person_before(toks, hstart - 1)
+            if who and who.split()[-1].lower() not in _NOT_NAMES:
+                return mk("age", "age", i1, unit="year", measure=f"age of {who}", noun=who)
         if (
             pw == "aged"
             or (pw == "of" and pw2 == "age")
