@@ -66,11 +66,15 @@ _VOTE_RE = re.compile(
 )
 
 
+#: the verbs of a motion's tally in :data:`_VOTE_RE` (a pre-check: speed)
+_MOTION_VERBS = ("passed", "backed", "approved", "rejected", "defeated", "carried")
+
+
 def _votes_in(low: str) -> bool:
     """:data:`_VOTE_RE` in a lower-cased text, searched only where a piece each of its
     matches holds is written (speed: a sentence's numbers ask in turn, most of them none)."""
     may = "vot" in low or "majority" in low or "ballot" in low or "rul" in low
-    may = may or "verdict" in low or "decision" in low or " to " in low
+    may = may or "verdict" in low or "decision" in low or any(w in low for w in _MOTION_VERBS)
     return may and _VOTE_RE.search(low) is not None
 
 

@@ -23,7 +23,6 @@ from newsbrief.compare.numbers import (
 )
 from newsbrief.text import STOPWORDS, stem
 
-
 #: the most lower-case words of more than 3 letters a headline in title case holds ("with",
 #: "from", "after"...): a longer sentence that is mostly capitalized is a list of names in
 #: prose ("The institutions involved were: Moscow State University; ..."), not a headline

@@ -12,10 +12,12 @@ from newsbrief.compare.context import (
     _background,
     _title_case,
     _year_of_a_later_clause,
-    title_case as _is_title_case,
     superlative_since,
 )
 from newsbrief.compare.context import own_years as years_of_figure
+from newsbrief.compare.context import (
+    title_case as _is_title_case,
+)
 from newsbrief.compare.dates import _date_of
 from newsbrief.compare.fractions import read_fractions
 from newsbrief.compare.lexicon import (

@@ -35,9 +35,7 @@ from newsbrief.compare.phrases import (
 _DECADE_PART = {"": (0, 9), "early": (0, 3), "mid": (3, 7), "late": (7, 9)}
 
 
-def decade_of_life(
-    toks: list[_Tok], i0: int, value: float
-) -> tuple[float, float, str, int] | None:
+def decade_of_life(toks: list[_Tok], i0: int, value: float) -> tuple[float, float, str, int] | None:
     """An age given as a decade of life, "a man in his 40s", "firefighters in their 20s",
     "now in her mid-50s" (the number at token i0, "s" glued after it): (lowest age, highest
     age, the person before "in" when a person's noun names them, else "", the token the
