@@ -125,3 +125,18 @@ def test_two_spellings_with_other_ages_stay_apart() -> None:
     ]
     facts, _dis = compare(arts)
     assert ages(facts) == [("age of Nicolas de Jesus Cruz", "44"), ("age of Nikolas Cruz", "19")]
+
+
+def test_a_long_mostly_capitalized_list_is_no_headline() -> None:
+    # a sentence listing bodies is mostly capitalized; a headline holds few lower-case
+    # words of more than three letters, this one six: its names are read (stop 28)
+    text = (
+        "Researchers came from these places in the study: The Institute of Soil Science; "
+        "Moscow State University; the Pertsov White Sea Biological Station, part of Moscow "
+        "State University; and the Higher School of Economics in Moscow."
+    )
+    names = {f.value for f in extract_facts(art(text)) if f.kind == "organization"}
+    assert {"Moscow State University", "Higher School of Economics"} <= names
+    # a headline in title case still reads as one: no name taken from its capitals alone
+    head = "Storm Hits Coast As Officials Order Thousands To Leave Homes"
+    assert [f for f in extract_facts(art(head)) if f.kind == "organization"] == []

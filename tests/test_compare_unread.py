@@ -187,3 +187,134 @@ def test_two_outlets_population_figures_disagree_once_the_clause_year_is_dropped
     )
     _facts, dis = compare([a, b])
     assert any({v.normalized for v in d.facts} == {"20000000", "15000000"} for d in dis)
+
+
+# -- stop 28, helper unread: classes of bench/unread_values.py --dropped --------------------
+
+
+def test_a_bare_figure_of_a_majority_is_the_majority() -> None:
+    # read in any sentence, not only one about a vote; before, the 80 took the seats of
+    # the figure before it
+    assert read("The Greens won 300 seats, giving them a majority of 80.")[-1] == (
+        "quantity",
+        "majority",
+        "80",
+        "=",
+        "",
+    )
+    assert read("She first won the seat with a slender majority of 600 in the spring.") == [
+        ("quantity", "majority", "600", "=", "")
+    ]
+
+
+def test_a_bare_figure_on_board_counts_people() -> None:
+    assert read("The ferry sank near the harbour with 189 on board.") == [
+        ("quantity", "people", "189", "=", "")
+    ]
+    assert read("The ferry with 157 aboard sank near the harbour.") == [
+        ("quantity", "people", "157", "=", "")
+    ]
+    # the same as with its noun written
+    assert read("The ferry sank near the harbour with 189 people on board.") == [
+        ("quantity", "people", "189", "=", "")
+    ]
+
+
+def test_a_storm_category_is_read_as_a_rank() -> None:
+    facts = extract_facts(art("The storm hit the coast as a Category 4 hurricane on Monday."))
+    assert [(f.kind, f.measure, f.normalized) for f in facts if f.kind == "ordinal"] == [
+        ("ordinal", "storm category", "4")
+    ]
+    # a threshold is no storm's category, and a category of something else is no storm's
+    for text in (
+        "Plans were not made for hurricanes stronger than a Category 1.",
+        "The agency put the new drug in category 3.",
+    ):
+        assert [f for f in extract_facts(art(text)) if f.kind == "ordinal"] == []
+
+
+def test_storm_categories_disagree_only_in_the_same_statement() -> None:
+    a = art("Hurricane Zed struck the island as a Category 4 storm, officials said on Tuesday.")
+    b = art("Hurricane Zed struck the island as a Category 3 storm, officials said on Tuesday.")
+    c = art("Hurricane Zed was a Category 5 storm before it weakened over the sea.")
+    assert [(d.measure, [f.value for f in d.facts]) for d in compare([a, b])[1]] == [
+        ("storm category", ["Category 3", "Category 4"])
+    ]
+    assert compare([a, c])[1] == []  # its category changes over its life
+
+
+def test_a_tally_before_decision_or_after_a_motion_passed() -> None:
+    for text in (
+        "The judges gave a 7-2 decision on the case.",
+        "In a unanimous (4-0) decision, the panel sided with the firm.",
+        "The motion passed 322 to 306.",
+        "Members backed the amendment by 322 to 306.",
+    ):
+        got = [(m, n) for _k, m, n, _r, _u in read(text)]
+        assert [m for m, _n in got] == ["votes for", "votes against"], text
+    # a range of a counted noun after "passed" is no tally
+    assert read("The council passed 10 to 15 new rules.") == [
+        ("quantity", "new rules", "10-15", "range", "")
+    ]
+
+
+def test_a_one_word_name_with_kin_after_the_age() -> None:
+    facts = extract_facts(art("Petrov, 66, and his daughter Vera, 33, were taken ill in May."))
+    assert sorted((f.measure, f.normalized) for f in facts if f.kind == "age") == [
+        ("age of Petrov", "66"),
+        ("age of Vera", "33"),
+    ]
+
+
+def test_a_decade_of_life_is_an_age_range() -> None:
+    assert read("Witnesses saw a man in his 40s leave the bag.") == [
+        ("age", "age of the man", "40-49", "range", "year")
+    ]
+    assert read("The driver, a man in his mid-20s, was held.") == [
+        ("age", "age of the man", "23-27", "range", "year")
+    ]
+    assert read("She is now in her late 30s.") == [("age", "age", "37-39", "range", "year")]
+    # decades of the calendar are no ages
+    assert read("The gang robbed banks in the 1990s and in the 80s.") == []
+
+
+def test_a_population_named_before_its_figure() -> None:
+    assert read("The hamlet's population is estimated at approximately 180.") == [
+        ("quantity", "population", "180", "~", "")
+    ]
+    assert read("Its population is 8,000.") == [("quantity", "population", "8000", "=", "")]
+    # a population "at" a place is no figure of it
+    assert read("The population at 5 sites was tested.") == [("quantity", "sites", "5", "=", "")]
+    # a hedge between the verb and the figure no longer hides the noun named before
+    assert read("The number of riders stood at about 1.4 million.") == [
+        ("quantity", "riders", "1400000", "~", "")
+    ]
+
+
+def test_a_quake_measure_without_a_unit_is_its_magnitude() -> None:
+    for text, value in (
+        ("Local television said the quake registered 6.4.", "6.4"),
+        ("An earthquake measuring 6.1 struck the coast.", "6.1"),
+        ("The tremor was shallow, measuring 6.3 in magnitude.", "6.3"),
+    ):
+        assert read(text) == [("magnitude", "quake magnitude", value, "=", "")], text
+    # an intensity scale and a depth are not magnitudes
+    assert read("The quake registered 7 on the local intensity scale.") == []
+    assert read("The quake measured 10 km deep.")[0][0] == "measurement"
+
+
+def test_an_aftershock_magnitude_is_its_own_and_one_of_many() -> None:
+    assert read("One aftershock measuring 5.7 struck an hour later.") == [
+        ("magnitude", "aftershock magnitude", "5.7", "=", "")
+    ]
+    a = art("An aftershock measuring 5.7 struck the town at noon, the agency said.")
+    b = art("An aftershock measuring 6.1 struck the port at dusk, the survey said.")
+    assert compare([a, b])[1] == []  # two of the quake's aftershocks, not one figure
+
+
+def test_a_name_then_age_n_is_the_persons_age() -> None:
+    # before, "age 64, who is dead" was read as a toll of 64
+    facts = extract_facts(art("The gunman was John Roe, age 64, who is dead."))
+    assert [(f.kind, f.measure, f.normalized) for f in numeric(facts)] == [
+        ("age", "age of John Roe", "64")
+    ]

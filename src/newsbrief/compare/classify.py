@@ -53,19 +53,29 @@ from newsbrief.compare.readings import (
     change_money_words,
     own_money_words,
 )
-from newsbrief.compare.units import _attributive
+from newsbrief.compare.units import _attributive, decade_of_life
 
-#: a sentence about a vote or a decision by votes, where "322 to 306" and "8-1" are tallies
+#: a sentence about a vote or a decision by votes, where "322 to 306" and "8-1" are tallies:
+#: one that says so ("voted", "ruled", "a 7-2 decision"), or a motion "passed 322 to 306"
+#: ("backed the amendment by 322 to 306")
 _VOTE_RE = re.compile(
     r"\bvot(?:e|es|ed|ing)\b|\bmajority\b|\bballots?\b|\bruled\b|\bruling\b|\bverdict\b"
+    r"|\d[-–]\d+\)? decision\b"
+    r"|\b(?:passed|backed|approved|rejected|defeated|carried)\b(?:[^.;:]{0,40}? by)? \d[\d,]* to "
+    r"\d[\d,]*(?=\s*(?:[.,;:)]|$|votes?\b|in\b|on\b|and\b|with\b|after\b))"
 )
+
+
+#: the verbs of a motion's tally in :data:`_VOTE_RE` (a pre-check: speed)
+_MOTION_VERBS = ("passed", "backed", "approved", "rejected", "defeated", "carried")
 
 
 def _votes_in(low: str) -> bool:
     """:data:`_VOTE_RE` in a lower-cased text, searched only where a piece each of its
     matches holds is written (speed: a sentence's numbers ask in turn, most of them none)."""
     may = "vot" in low or "majority" in low or "ballot" in low or "rul" in low
-    return (may or "verdict" in low) and _VOTE_RE.search(low) is not None
+    may = may or "verdict" in low or "decision" in low or any(w in low for w in _MOTION_VERBS)
+    return may and _VOTE_RE.search(low) is not None
 
 
 #: a sentence of the site speaking to its reader, not of the news: "You have two free
@@ -80,6 +90,27 @@ _SITE_TEXT = re.compile(
 _SITE_WORDS = ("free ", " left", " remaining", "subscribe", " in to ", "you")
 #: a year's digits (compiled once: speed)
 _FOUR_DIGITS = re.compile(r"\d{4}").fullmatch
+
+
+#: what a quake is called, and the verbs that give its measure ("measuring 6.1")
+_QUAKE_WORDS = frozenset(
+    "quake quakes earthquake earthquakes temblor tremor aftershock aftershocks".split()
+)
+_MEASURING = frozenset("measuring measured registering registered".split())
+
+
+def _quake_measure(toks: list[Any], hstart: int, k: int) -> bool:
+    """A figure after "measuring" or "registered" that a quake word shortly before says is
+    a quake's ("the quake registered 6.4"), with no unit or scale word after it but the end
+    of the clause."""
+    if _word(toks, hstart - 1) not in _MEASURING:
+        return False
+    if not any(_word(toks, q) in _QUAKE_WORDS for q in range(max(0, hstart - 5), hstart - 1)):
+        return False
+    after = _word(toks, k)
+    if after in _MEASURES or after in _TIME_UNITS or after in _SCALES:
+        return False
+    return not any(_word(toks, q) in ("intensity", "shindo") for q in range(k, k + 6))
 
 
 class _NumberReader(_CountReader):
@@ -114,6 +145,7 @@ class _NumberReader(_CountReader):
         if not 0 <= value <= MAX_VALUE:
             return None
         # ordinals (16th) and codes glued to letters (15Terrorist, COVID-19, FJ3.91m, G20)
+        decade = None
         if nxt is not None and nxt.kind == "word" and not nxt.space and not nm.abbrev:
             head = nxt.low.split("-")[0]
             if nxt.low in ("st", "nd", "rd", "th") or not (
@@ -123,8 +155,10 @@ class _NumberReader(_CountReader):
                 or nm.words
                 or nxt.text == "pc"
             ):
-                return None
-        if i0 > 0 and not first.space and first.kind == "num":
+                decade = decade_of_life(toks, i0, value)  # "a man in his 40s": an age
+                if decade is None:
+                    return None
+        if i0 > 0 and not first.space and first.kind == "num" and decade is None:
             p = toks[i0 - 1]
             code = p.kind == "word" and p.low != "rs" and not _rand(toks, i0)  # not "R200m"
             code = code and not _dollar_after_sign(toks, i0)  # not "$US23 billion"
@@ -203,6 +237,14 @@ class _NumberReader(_CountReader):
                 **kw,
             )
 
+        if decade is not None:
+            low, high, holder, begin = decade
+            m = mk("age", "age", i1 + 1, unit="year", relation="range", noun=holder)
+            m.measure = f"age of the {holder}" if holder else "age"
+            m.value, m.low = high, low
+            m.pos = toks[begin].start
+            m.written = s.text[m.pos : toks[i1].end]  # "mid-20s"
+            return m
         # a year, unless a plural noun follows ("1900 people")
         if not cur and first.kind == "num" and _FOUR_DIGITS(first.text) is not None:
             if 1800 <= value <= 2100:
@@ -265,20 +307,32 @@ class _NumberReader(_CountReader):
             and _word(toks, hstart - 2) == "magnitude"
         ):
             pw = "magnitude"  # "a magnitude of 5.5", "put the preliminary magnitude at 6.2"
+        # "the quake registered 6.4", "an earthquake measuring 6.1", "measuring 6.3 in
+        # magnitude": a quake's measure with no unit is its magnitude (not "a 7 on Japan's
+        # intensity scale", not "measuring 10 km")
+        in_mag = w1 == "in" and _word(toks, k + 1) == "magnitude"
+        if not (pw == "magnitude" or w1 in ("magnitude", "magnitudes") or hyph_mag or richter):
+            if in_mag or _quake_measure(toks, hstart, k):
+                pw = "magnitude"
         if pw == "magnitude" or w1 in ("magnitude", "magnitudes") or hyph_mag or richter:
             if value > 10:
                 return None
             end = i1
             if w1 in ("magnitude", "magnitudes"):
                 end = k + 1
-            elif hyph_mag:
+            elif hyph_mag or in_mag:
                 end = k + 2
             elif _word(toks, i0 - 1) == "magnitude" or (
                 _word(toks, i0 - 1) == "" and _word(toks, i0 - 2) == "magnitude"
             ):  # "magnitude 5.9", "magnitude-6.5": a hedge comes before the word
                 rel, hstart = _hedge(toks, i0 - 1 if _word(toks, i0 - 1) else i0 - 2)
                 start_char = toks[hstart].start
-            return mk("magnitude", "magnitude", end, measure="quake magnitude")
+            # "one aftershock measuring 5.7", "a magnitude 5.8 aftershock": an aftershock's,
+            # not the quake's (and one of many: mentions.weak_magnitude)
+            near = range(max(0, hstart - 5), min(n, end + 2))
+            after = any(_word(toks, q) in ("aftershock", "aftershocks") for q in near)
+            measure = "aftershock magnitude" if after else "quake magnitude"
+            return mk("magnitude", "magnitude", end, measure=measure)
         # units of time and of measure, right after the number or after "to N" in a range
         unit_tok = k + 1 if k < n and toks[k].text == "-" and not toks[k].space else k
         uw = _word(toks, unit_tok)
@@ -334,6 +388,11 @@ class _NumberReader(_CountReader):
             return None
         # ages: "aged 117", "at the age of 117", "Richard Roe, 52,", "died at 117"
         pw, pw2 = _word(toks, hstart - 1), _word(toks, hstart - 2)
+        if pw == "age" and hstart > 2 and toks[hstart - 2].text == "," and value < 125:
+            # "Stephen Roe, age 64, who is dead": the named person's age (not a toll)
+            who = _person_before(toks, hstart - 1)
+            if who and who.split()[-1].lower() not in _NOT_NAMES:
+                return mk("age", "age", i1, unit="year", measure=f"age of {who}", noun=who)
         if (
             pw == "aged"
             or (pw == "of" and pw2 == "age")
@@ -378,7 +437,13 @@ class _NumberReader(_CountReader):
             if (
                 who
                 and who.split()[-1].lower() not in _NOT_NAMES
-                and (len(who.split()) >= 2 or _word(toks, i1 + 1) not in ("", "and"))
+                and (
+                    len(who.split()) >= 2
+                    or _word(toks, i1 + 1) not in ("", "and")
+                    # "Skripal, 66, and his daughter": a person with kin (not a list of places,
+                    # "Kyiv, 12, and Lviv, 8")
+                    or _word(toks, i1 + 2) in ("his", "her", "their")
+                )
             ):
                 return mk("age", "age", i1, unit="year", measure=f"age of {who}", noun=who)
         if (

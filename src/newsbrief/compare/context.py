@@ -23,10 +23,22 @@ from newsbrief.compare.numbers import (
 )
 from newsbrief.text import STOPWORDS, stem
 
+#: the most lower-case words of more than 3 letters a headline in title case holds ("with",
+#: "from", "after"...): a longer sentence that is mostly capitalized is a list of names in
+#: prose ("The institutions involved were: Moscow State University; ..."), not a headline
+TITLE_LOWER_MAX = 3
+
+
+def title_case(longer: int, caps: int) -> bool:
+    """Whether a sentence with ``longer`` words of more than 3 letters, ``caps`` of them
+    capitalized, is written in title case (a headline): three quarters capitalized, and
+    at most :data:`TITLE_LOWER_MAX` of them not."""
+    return longer >= 3 and caps >= 0.75 * longer and longer - caps <= TITLE_LOWER_MAX
+
 
 def _title_case(toks: list[_Tok]) -> bool:
     words = [t.cap for t in toks if t.w and len(t.text) > 3]  # t.w: words only
-    return len(words) >= 3 and words.count(True) >= 0.75 * len(words)
+    return title_case(len(words), words.count(True))
 
 
 def _word(toks: list[_Tok], k: int) -> str:

@@ -53,6 +53,13 @@ def _number_of(toks: list[_Tok], i0: int, start: int) -> str:
     lows = [_word(toks, q) for q in range(max(start, i0 - 14), i0)]
     if not lows or lows[-1] not in ("at", "to", "was", "is", "of", "reached", "hit"):
         return ""
+    # "the total settlement population is estimated at 180", "a population put at 8,000":
+    # the people of the place (a population "of" N is classify's)
+    q = len(lows) - 2
+    while q >= 0 and lows[q] in _POPULATION_VERBS:
+        q -= 1
+    if q >= 0 and lows[q] == "population" and (q < len(lows) - 2 or lows[-1] in ("is", "was")):
+        return "population"  # (not "the population at five sites")
     for q in range(len(lows) - 2, 0, -1):
         if lows[q - 1] in ("number", "count", "total") and lows[q] == "of":
             for w in lows[q + 1 : q + 6]:
@@ -61,6 +68,12 @@ def _number_of(toks: list[_Tok], i0: int, start: int) -> str:
             return ""
     return ""
 
+
+#: words between "population" and "at N" ("is estimated at", "now stands at")
+_POPULATION_VERBS = frozenset(
+    "is was are were be been being now estimated put thought believed said stands stood "
+    "reckoned".split()
+)
 
 #: states a count of people remains in: the count of them, not a part ("200 remain missing")
 _STILL = frozenset("missing trapped unaccounted stranded stuck underground".split())
@@ -273,7 +286,17 @@ class _CountReader(_UnitReader):
                 return got  # "500k barrels a day, while Iraq will cut by 200,000"
         # "two died, five were in critical condition": the five are not dead too
         dead_before = state is not None and prev is not None and prev.category == "killed"
-        if not cat and elided and not dead_before and prev is not None and prev.kind == "quantity":
+        # "365 seats, giving it a majority of 80": the figure "of" a group counts that group,
+        # not the noun of the figure before
+        of_group = elided and not cat and bool(group_of(toks, _hedge(toks, nm.i0)[1]))
+        if (
+            not cat
+            and elided
+            and not dead_before
+            and not of_group
+            and prev is not None
+            and prev.kind == "quantity"
+        ):
             # "rescued 272 miners from shaft four and 64 from shaft one"
             between = {toks[q].low for q in range(before, nm.i0)}
             if not between or between & {"and", ",", "further", "another"}:
@@ -290,7 +313,8 @@ class _CountReader(_UnitReader):
             elif who_follows(toks, k):
                 cat, noun, words = "count", "people", ["people"]  # "some 4,000 who had..."
             else:
-                named = _number_of(toks, nm.i0, before)
+                # (after a hedge: "the number of users stood at about 1.4 billion")
+                named = _number_of(toks, _hedge(toks, nm.i0)[1], before)
                 if not named:
                     return None
                 # "the number of daily active users stood at 1.47 billion"

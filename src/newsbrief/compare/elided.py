@@ -1,7 +1,8 @@
 """Figures whose noun is not written after them, read from what stands around them
 (stop 27, helper unread): "a city of almost 20 million" (its population), "a crowd of
-300,000", "some 4,000 who had been told to leave" (people), "cut output by 500k barrels a
-day, while Iraq will cut by 200,000" (the barrels of the clause before)."""
+300,000", "some 4,000 who had been told to leave", "crashed with 189 on board" (people),
+"won a majority of 80" (the majority), "cut output by 500k barrels a day, while Iraq will
+cut by 200,000" (the barrels of the clause before)."""
 
 from __future__ import annotations
 
@@ -24,20 +25,25 @@ _LINKS = frozenset(("and", ",", ";", "while", "whereas", "but", "further", "anot
 
 def group_of(toks: list[_Tok], hstart: int) -> str:
     """The noun a bare figure counts when it is "of" a place or a group ("a city of almost
-    20 million": "population"; "a crowd of 300,000": "crowd"), else ""."""
+    20 million": "population"; "a crowd of 300,000": "crowd"), or the majority it is ("a
+    majority of 80", in any sentence: the seats or votes above half), else ""."""
     if _word(toks, hstart - 1) != "of":
         return ""
     w = _word(toks, hstart - 2)
     if w in _SETTLEMENTS:
         return "population"
+    if w == "majority":
+        return "majority"
     if w in _GROUPS:
         return w[:-3] + "y" if w.endswith("ies") else w.rstrip("s")
     return ""
 
 
 def who_follows(toks: list[_Tok], k: int) -> bool:
-    """A bare figure followed by "who" counts people: "some 4,000 who had been advised"."""
-    return _word(toks, k) == "who"
+    """A bare figure followed by "who" or by where people are carried counts people: "some
+    4,000 who had been advised", "crashed with 189 on board", "with 157 aboard"."""
+    w = _word(toks, k)
+    return w in ("who", "aboard", "onboard") or (w == "on" and _word(toks, k + 1) == "board")
 
 
 def same_unit(

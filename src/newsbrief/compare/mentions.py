@@ -104,10 +104,16 @@ def _key(m: _Mention) -> tuple[str, ...]:
 def _strong_key(m: _Mention) -> bool:
     """Whether the key alone is strong evidence that two facts count the same thing."""
     kind = m.key[0]
-    if kind in ("q", "magnitude"):
+    if kind == "magnitude":
+        # a quake has one magnitude; its aftershocks are many ("one aftershock measuring 5.7"
+        # and another's 6.0 are two quakes)
+        return m.key[1] != "aftershock magnitude"
+    if kind == "q":
         return True
     if kind == "count":
-        return bool(m.noun) and m.noun not in ("them", "people", "time", "times")
+        # a majority is forecast, won, held before and needed in one election's news: the
+        # word alone does not tell which ("a majority of 86" in an exit poll, "of 80" won)
+        return bool(m.noun) and m.noun not in ("them", "people", "time", "times", "majority")
     if kind == "duration":
         return bool(m.key[1])
     if kind == "age":

@@ -20,6 +20,12 @@ in a name ("Second World War", "Fifth Avenue": capitalized inside a sentence), a
 fraction ("a third of"), a unit of time ("a split second", "per second"), a compound
 that is a class ("second-degree", "third-party"), a part of a game or a year ("the
 second half", "first quarter") or a day counted from the news ("a third day").
+
+A storm's **category** ("a Category 4 hurricane", "downgraded to a category 2 storm") is a
+rank on a scale too (:func:`read_storm_categories`): key ``storm category``, a weak key (a
+storm's category changes over its life, "had previously been a Category 5", and an event
+names other storms, "two weeks after Category 5 Hurricane Irma"), read only in a sentence
+about a storm, and not after "than" (a threshold: "hurricanes greater than a Category 1").
 """
 
 from __future__ import annotations
@@ -159,6 +165,53 @@ def read_ordinals(
                 key=("ordinal", phrase, ""),
                 context=_context(words, k, end),
                 order=1 if strong else 0,
+                pos=m.start(),
+            )
+        )
+    return out
+
+
+#: "Category 4", "category-5": a storm's category on the 1-5 scales of hurricanes, typhoons
+#: and cyclones
+_CATEGORY_RE = re.compile(r"\b[Cc]ategory[ -]([1-5])\b(?![.,]\d)")
+#: words that make a sentence about a storm
+_STORM_RE = re.compile(r"\b(?:hurricane|storm|typhoon|cyclone|tropical)s?\b", re.I)
+
+
+def read_storm_categories(text: str, article: int, sent: int) -> list[_Mention]:
+    """A storm's category ("a Category 4 hurricane") as mentions of kind "ordinal" with the
+    weak key ``storm category`` (see the module docstring), in a sentence about a storm."""
+    if "ategory" not in text:
+        return []  # speed: nearly every sentence
+    found = list(_CATEGORY_RE.finditer(text))
+    if not found or _STORM_RE.search(text) is None:
+        return []
+    spans = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(text)]
+    words = [w for _s, _e, w in spans]
+    out: list[_Mention] = []
+    for m in found:
+        k = next((q for q, (s, e, _w) in enumerate(spans) if s <= m.start() < e), None)
+        if k is None:
+            continue
+        before = [w.lower() for w in words[max(0, k - 2) : k]]
+        if "than" in before:
+            continue  # "greater than a Category 1": a threshold, not this storm's category
+        end = k + (1 if "-" in m.group() else 2)
+        out.append(
+            _Mention(
+                article=article,
+                sent=sent,
+                sentence=text,
+                written=m.group(),
+                value=float(m.group(1)),
+                relation="=",
+                kind="ordinal",
+                category="ordinal",
+                measure="storm category",
+                noun="storm category",
+                key=("ordinal", "storm category", ""),
+                context=_context(words, k, end),
+                order=0,
                 pos=m.start(),
             )
         )

@@ -15,6 +15,9 @@ from newsbrief.compare.context import (
     superlative_since,
 )
 from newsbrief.compare.context import own_years as years_of_figure
+from newsbrief.compare.context import (
+    title_case as _is_title_case,
+)
 from newsbrief.compare.dates import _date_of
 from newsbrief.compare.fractions import read_fractions
 from newsbrief.compare.lexicon import (
@@ -42,7 +45,7 @@ from newsbrief.compare.numbers import (
     _Tok,
     _tokenize,
 )
-from newsbrief.compare.ordinals import read_ordinals
+from newsbrief.compare.ordinals import read_ordinals, read_storm_categories
 from newsbrief.compare.readings import stamp_only
 from newsbrief.model import Article
 from newsbrief.text import split_sentences
@@ -410,6 +413,7 @@ class _Scanner(_NumberReader):
                 m.partial = True
         self.mentions.extend(here)
         self.mentions.extend(read_ordinals(raw, self.index, si, masks, s.title_case, digits))
+        self.mentions.extend(read_storm_categories(raw, self.index, si))  # "a Category 4 storm"
         self.mentions.extend(read_fractions(raw, self.index, si, masks))  # "two-thirds of"
         return subject
 
@@ -428,7 +432,7 @@ class _Scanner(_NumberReader):
         # words of more than 3 letters (a mark is one character)
         longer = len([t for t in texts if len(t) > 3])
         caps = len([k for k in capped if len(texts[k]) > 3])
-        title_case = longer >= 3 and caps >= 0.75 * longer
+        title_case = _is_title_case(longer, caps)
         self._sents.append(_Sent(raw, [], title_case, [], False, texts, lows, capped))
         self._prev_years, self._prev_full = [], False
         self.mentions.extend(read_ordinals(raw, self.index, si, (), title_case, digits=False))

@@ -9,12 +9,13 @@ from newsbrief.compare.context import _context, _word
 from newsbrief.compare.lexicon import (
     _DIM_WORDS,
     _MEASURES,
+    _PERSON_HEADS,
     _SECONDS,
     _STOP,
     _TIME_UNITS,
 )
 from newsbrief.compare.mentions import _MakeMention, _Mention, _Sent
-from newsbrief.compare.numbers import _Num, _numbers
+from newsbrief.compare.numbers import _Num, _numbers, _Tok
 from newsbrief.compare.phrases import (
     _age_head,
     _duration_head,
@@ -29,6 +30,32 @@ from newsbrief.compare.phrases import (
     age_subject,
     thing_aged,
 )
+
+#: the years of a decade of life a word before it narrows it to ("in her mid-50s": 53-57)
+_DECADE_PART = {"": (0, 9), "early": (0, 3), "mid": (3, 7), "late": (7, 9)}
+
+
+def decade_of_life(toks: list[_Tok], i0: int, value: float) -> tuple[float, float, str, int] | None:
+    """An age given as a decade of life, "a man in his 40s", "firefighters in their 20s",
+    "now in her mid-50s" (the number at token i0, "s" glued after it): (lowest age, highest
+    age, the person before "in" when a person's noun names them, else "", the token the
+    written age starts at: "mid" of "mid-50s"); None for any other "Ns" ("the 1990s", "in
+    the 80s")."""
+    if not 10 <= value <= 90 or value % 10 or len(toks) <= i0 + 1 or toks[i0 + 1].text != "s":
+        return None
+    k = i0 - 1
+    part = ""
+    if k >= 0 and toks[k].text in ("-", "–") and not toks[i0].space:
+        k -= 1  # "mid-20s"
+    if _word(toks, k) in _DECADE_PART:
+        part, k = _word(toks, k), k - 1
+    if _word(toks, k) not in ("his", "her", "their") or _word(toks, k - 1) != "in":
+        return None
+    lo, hi = _DECADE_PART[part]
+    who = _word(toks, k - 2)
+    holder = who if who in _PERSON_HEADS or who.rstrip("s") in _PERSON_HEADS else ""
+    return value + lo, value + hi, holder, k + 1
+
 
 #: words after a unit that do not start the noun it qualifies
 _NOT_QUALIFIED = frozenset(
