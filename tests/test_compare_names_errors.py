@@ -1,0 +1,79 @@
+"""Names: classes of wrong names found in bulk over the readable events, one test per rule.
+
+Each sentence is invented; each test failed before its rule."""
+
+from __future__ import annotations
+
+from newsbrief.compare import extract_facts
+from newsbrief.model import Article
+
+
+def names(text: str) -> list[tuple[str, str]]:
+    art = Article.create(text, title="", url=f"https://example.org/{abs(hash(text))}")
+    kinds = ("person", "place", "organization")
+    return sorted((f.kind, f.value) for f in extract_facts(art) if f.kind in kinds)
+
+
+def test_a_prose_sentence_full_of_names_is_no_headline() -> None:
+    # most longer words capitalized, but it ends in a stop and has lower-case verbs
+    text = "The delegates were: The Lagos State University; Moscow State University; Vila Nova Biological Station."
+    assert ("organization", "Moscow State University") in names(text)
+    # a headline in title case is still skipped
+    assert names("Acme Agrees To Buy Lagos State University For Millions.") == []
+
+
+def test_a_participle_modifier_is_no_word_of_the_name() -> None:
+    got = names("The town was taken by Kurdish-led Syrian Democratic Forces, and later by others.")
+    assert got == [("organization", "Syrian Democratic Forces")]
+    got = names("He worked for San Francisco-based Zentrix Inc until last year.")
+    assert got == [("organization", "Zentrix Inc")]
+    # a capitalized part after the hyphen is a name's own ("al-Saeed")
+    got = names("The talks were held by Minister Omar Al-Saeed in the capital.")
+    assert got == [("person", "Omar Al-Saeed")]
+
+
+def test_a_person_of_a_body_is_two_names() -> None:
+    got = names("The roof gave way, said Detective Inspector Mark Dunmore of Riverside Police.")
+    assert got == [("organization", "Riverside Police"), ("person", "Mark Dunmore")]
+    got = names("The moderator, Lorna Quist of Channel Nine News, asked him about it.")
+    assert got == [("organization", "Channel Nine News"), ("person", "Lorna Quist")]
+    # a common word before "of" makes one body's name
+    assert names("He was paid by the Bank of Ruritania in the spring.") == [
+        ("organization", "Bank of Ruritania")
+    ]
+
+
+def test_an_office_of_a_place_is_not_the_holders_first_name() -> None:
+    got = names("On Monday the President of Ruritania Boris Vandek ordered the troops home.")
+    assert got == [("person", "Boris Vandek")]
+    got = names("They met the Minister of Foreign Affairs Lin Qiao at the airport in the morning.")
+    assert got == [("person", "Lin Qiao")]
+
+
+def test_a_stock_ticker_is_no_organization() -> None:
+    got = names(
+        "Shares of the maker (NASDAQ: ZNTX) and of its rival (NYSE:QRLT) fell on news of the deal."
+    )
+    assert got == []
+
+
+def test_a_dateline_of_two_words_in_capitals_is_one_place() -> None:
+    assert names("NEW YORK, Dec. 16, the company said it would close its shops.") == [
+        ("place", "New York")
+    ]
+    assert names("LOMBOK • A strong quake shook the island and its villages.") == [
+        ("place", "Lombok")
+    ]
+
+
+def test_a_common_word_in_capitals_is_no_acronym() -> None:
+    assert names("They kept coming into our country, STOP, he wrote in a post.") == []
+
+
+def test_a_currency_code_is_no_organization() -> None:
+    assert names("The prize is an award of one million USD given by the jury each year.") == []
+
+
+def test_a_lone_abbreviation_cut_by_its_dot_is_no_place() -> None:
+    got = names("She was driven from the palace to the wing at St. Anne's Hospital in the morning.")
+    assert ("place", "St") not in got
