@@ -77,3 +77,24 @@ def test_a_currency_code_is_no_organization() -> None:
 def test_a_lone_abbreviation_cut_by_its_dot_is_no_place() -> None:
     got = names("She was driven from the palace to the wing at St. Anne's Hospital in the morning.")
     assert ("place", "St") not in got
+
+
+def test_and_inside_a_long_body_name_joins_it() -> None:
+    got = names("A spokesman for the Department of Work and Pensions said so on the radio.")
+    assert got == [("organization", "Department of Work and Pensions")]
+    got = names(
+        "The fine was agreed with the Zembla Transaction Reports and Analysis Centre, it said."
+    )
+    assert got == [("organization", "Zembla Transaction Reports and Analysis Centre")]
+    # "and" between two bodies' names joins nothing
+    got = names("A graduate of Zorin College and Zorin Law School, he teaches in the city.")
+    assert got == [("organization", "Zorin College"), ("organization", "Zorin Law School")]
+
+
+def test_a_country_acronym_before_a_long_body_name_is_no_word_of_it() -> None:
+    got = names(
+        "The planet was first seen by the US National Aeronautics and Space Administration in the spring."
+    )
+    assert got == [("organization", "National Aeronautics and Space Administration")]
+    # a short one keeps it
+    assert names("He was a pilot with the US Army for a decade.") == [("organization", "US Army")]

@@ -319,13 +319,20 @@ def _modifier_word(text: str) -> bool:
 def _after_modifier(w: _Words, i: int, j: int) -> int:
     """Where the name of the run i..j-1 starts: after the last modifier word before its last
     word (:func:`_modifier_word`): "Kurdish-led Syrian Democratic Forces" is the Syrian
-    Democratic Forces, "San Francisco-based Fitbit Inc" is Fitbit Inc."""
+    Democratic Forces, "San Francisco-based Fitbit Inc" is Fitbit Inc; after a country's
+    acronym before a body's name of three words or more."""
     if j - i < 2:
         return i
     texts = w.texts
     for k in range(j - 2, i - 1, -1):
         if "-" in texts[k] and _modifier_word(texts[k]):
             return k + 1
+    if texts[i] in _PLACE_ACRONYMS and j - i > 3:
+        # "the US National Aeronautics and Space Administration", "US Department of
+        # Commerce": a country's acronym before a body's long name is where the body is
+        # (a short one keeps it: "US Army", "UK Parliament")
+        if _strip_possessive(w.lows[j - 1]) in _ORG_SUFFIX or _org_of(w.lows, i + 1, j):
+            return i + 1
     return i
 
 
@@ -415,20 +422,43 @@ def _inner_link(w: _Words, j: int, cap_set: set[int], full: dict[str, str]) -> b
     texts = w.texts
     low = w.lows[j]
     before = texts[j - 1]
+    lows = w.lows
+    of_name = False  # the words before "and" are a body's "of" name: "Department of Work"
     if low == "and":
-        blow = w.lows[j - 1]
+        blow = lows[j - 1]
         if blow in _TITLE_WORDS or blow in _NOT_NAMES or before in full or not _common_noun(blow):
             return False
-        prev = texts[j - 2] if j >= 2 else ""
-        if w.word(j - 2) not in _BEFORE_AND_NAME and not prev.endswith(("'s", "’s")):
-            # only "the Food and...", "Turkey's ruling Justice and...": not "said Trump and"
+        if blow in _ORG_SUFFIX:
+            return False  # two bodies: "Yale College and Yale Law School"
+        # the capitalized words before "and" (over an "of" inside them), up to a possessive
+        r = j - 1
+        while r > 0 and not texts[r - 1].endswith(("'s", "’s")):
+            if r - 1 in cap_set:
+                r -= 1
+            elif lows[r - 1] == "of" and r - 2 in cap_set:
+                of_name = of_name or lows[r - 2] in _ORG_SUFFIX
+                r -= 2
+            else:
+                break
+        start = r + 1 if lows[r] == "the" else r
+        prev = texts[r - 1] if r >= 1 else ""
+        opened = lows[r] == "the" or w.word(r - 1) in _BEFORE_AND_NAME
+        body_of = of_name and not opened  # (with "the" before, the rules of any name)
+        if not body_of and (j - start > 3 or not (opened or prev.endswith(("'s", "’s")))):
+            # only "the Food and...", "the US National Aeronautics and...", "Turkey's ruling
+            # Justice and...", "the Department of Work and...": not "said Trump and"
             return False
     elif low not in ("'", "’") or not before.endswith("s") or w.kind(j - 1) != "word":
         return False
+    else:
+        body_of = False
     k = j + 1
     while k in cap_set or (w.word(k) == "of" and k + 1 in cap_set):
         k += 1
-    return _strip_possessive(w.lows[k - 1]) in _ORG_SUFFIX
+    if _strip_possessive(lows[k - 1]) in _ORG_SUFFIX:
+        return not body_of
+    # "the Department of Work and Pensions": the body's word is before "and"
+    return of_name and k - j - 1 <= 2 and all(_common_noun(lows[q]) for q in range(j + 1, k))
 
 
 #: titles that only ever stand before a name
