@@ -98,3 +98,18 @@ def test_a_country_acronym_before_a_long_body_name_is_no_word_of_it() -> None:
     assert got == [("organization", "National Aeronautics and Space Administration")]
     # a short one keeps it
     assert names("He was a pilot with the US Army for a decade.") == [("organization", "US Army")]
+
+
+def test_a_line_of_the_page_gives_no_names() -> None:
+    text = "Crypto News\n\nThe bank said on Monday that its profit rose."
+    assert names(text) == []
+    assert names("Video: Zentrix Wire") == []
+    # a sentence with a stop is news text
+    assert names("The ruling was reported by Zentrix Wire Service in the evening.") == [
+        ("organization", "Zentrix Wire Service")
+    ]
+
+
+def test_a_name_glued_to_a_small_word_of_other_text_is_dropped() -> None:
+    text = "The report was first carried by the AgeThe Zembla Morning Herald in the morning."
+    assert names(text) == []

@@ -47,10 +47,28 @@ def _strip_possessive(text: str) -> str:
     return text[:-2] if text.endswith(("'s", "’s")) else text
 
 
+def _bare_run(w: _Words, caps: list[int]) -> bool:
+    """The sentence is nothing but a few capitalized words, with no stop at its end: a line
+    of the page (a menu item "Crypto News", a section "In Depth", a credit "Video: Reuters",
+    a time stamp "06 Agustus 2018 11:59 WIB"), whose names are the page's, not the news's."""
+    if w.texts[-1] in (".", "!", "?", '"', "”", "’"):
+        return False
+    words = [k for k in range(w.n) if w.kind(k) == "word"]
+    return len(words) <= 6 and len(words) == len(caps)
+
+
+#: a word glued to a small word of the next or the last sentence ("AgeThe Sydney Morning
+#: Herald", "ByABC News", "Florida HighSchool ShootingA"): page text run together
+_GLUED_RE = re.compile(
+    r"(?<=[a-z])(?:The|By|Of|And|For|From|With|A)(?![a-z])|\b(?:By|The)(?=[A-Z]{2})"
+)
+
+
 def _junk_name(name: str) -> bool:
     """A capitalized word that names no one and nowhere: a weekday or month ("Thursday's"),
     a title ("Dr"), a faith or group adjective ("Muslim"), a company suffix ("LLC") or an
-    abbreviation ("IE" for "i.e.")."""
+    abbreviation ("IE" for "i.e."); or a name with a word glued to a small word of other
+    text (:data:`_GLUED_RE`)."""
     low = _strip_possessive(name.lower()).strip(". ")
     return (
         low in _WEEKDAYS
@@ -61,6 +79,7 @@ def _junk_name(name: str) -> bool:
         or low in _ORG_SUFFIX
         or low in _ABBREVIATIONS
         or name.strip(". ") in _LONE_ABBREVIATIONS
+        or _GLUED_RE.search(name) is not None
     )
 
 
@@ -141,8 +160,8 @@ def find_names(sents: list[_Sent]) -> list[tuple[str, str, int]]:
         if s.title_case and not _prose(s.text):
             continue  # a headline
         w, caps = words_of(s)
-        if not caps:
-            continue
+        if not caps or (w.n <= 16 and _bare_run(w, caps)):
+            continue  # no name; a line of the page: "Trending News", "Video: Reuters"
         n = w.n
         lows = w.lows
         cap_set = set(caps)
