@@ -113,3 +113,12 @@ def test_a_line_of_the_page_gives_no_names() -> None:
 def test_a_name_glued_to_a_small_word_of_other_text_is_dropped() -> None:
     text = "The report was first carried by the AgeThe Zembla Morning Herald in the morning."
     assert names(text) == []
+
+
+def test_the_letters_of_a_code_are_no_organization() -> None:
+    assert names("Because ZX-41b has more water than other planets, it formed far out.") == []
+    assert names("The channel QT24 said 12 people had been hurt in the crash there.") == []
+    # an acronym before a number it is not glued to stays a body
+    assert names("The UN 2019 report was read with care by officials in 2020.") == [
+        ("organization", "UN")
+    ]

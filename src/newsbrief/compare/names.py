@@ -100,13 +100,25 @@ class _Words:
     mask), and their kinds, given (from the tokenizer) or worked out from the text of each
     (a sentence with no number)."""
 
-    __slots__ = ("texts", "lows", "kinds", "n")
+    __slots__ = ("texts", "lows", "kinds", "n", "toks")
 
-    def __init__(self, texts: list[str], lows: list[str], kinds: list[str] | None) -> None:
+    def __init__(
+        self,
+        texts: list[str],
+        lows: list[str],
+        kinds: list[str] | None,
+        toks: list[_Tok] | None = None,
+    ) -> None:
         self.texts = texts
         self.lows = lows
         self.kinds = kinds
         self.n = len(texts)
+        self.toks = toks  # the tokens, where the sentence was tokenized (it has a digit)
+
+    def glued(self, k: int) -> bool:
+        """Token k is written with no white space before it (known where the sentence was
+        tokenized; a sentence read without it has no digit, so no code such as "CP24")."""
+        return self.toks is not None and 0 <= k < self.n and not self.toks[k].space
 
     def kind(self, k: int) -> str:
         if self.kinds is not None:
@@ -144,7 +156,7 @@ def words_of(s: _Sent) -> tuple[_Words, list[int]]:
         return _Words(texts, lows, None), caps
     toks = s.toks
     return (
-        _Words([t.text for t in toks], [t.low for t in toks], [t.kind for t in toks]),
+        _Words([t.text for t in toks], [t.low for t in toks], [t.kind for t in toks], toks),
         [k for k, t in enumerate(toks) if t.cap],
     )
 
@@ -185,6 +197,8 @@ def find_names(sents: list[_Sent]) -> list[tuple[str, str, int]]:
                     j += 2  # "International Committee of the Red Cross"
                     continue
                 break
+            if j - i > 1 and w.texts[j - 1].isupper() and _code(w, j - 1):
+                j -= 1  # "Because WASP-39b": the code's letters are no word of a name
             i = _after_modifier(w, i, j)
             office = _office_holder(w, i, j)
             if office is not None:
@@ -389,6 +403,17 @@ def _office_holder(w: _Words, i: int, j: int) -> str | None:
     return _strip_possessive(" ".join(w.texts[i + d : j]))
 
 
+def _code(w: _Words, i: int) -> bool:
+    """The word in capitals at token i is the letters of a code written with its number:
+    "WASP-39b" (a planet), "GBU-43" (a bomb), "CP24", "MH17" (the number glued on, or after
+    a glued hyphen), not an organization's acronym."""
+    if i + 1 >= w.n or not w.glued(i + 1):
+        return False
+    if w.kind(i + 1) == "num":
+        return True
+    return w.texts[i + 1] == "-" and i + 2 < w.n and w.kind(i + 2) == "num" and w.glued(i + 2)
+
+
 #: stock exchanges, written before a ticker ("NYSE: GE", "NASDAQ:AAPL")
 _EXCHANGES = frozenset("nyse nasdaq tsx asx lse otc hkex sgx nse bse amex tse".split())
 
@@ -541,6 +566,8 @@ def _one_word(w: _Words, i: int, full: dict[str, str]) -> tuple[str, str] | None
         return None  # "Later", "Meanwhile": a common word opening the sentence
     text = _strip_possessive(t)
     if t.isupper() and len(t) >= 2:
+        if _code(w, i):
+            return None  # "WASP-39b", "CP24", "GBU-43": a designation, no body
         if initial and i + 1 < w.n and texts[i + 1] in _DATELINE_MARKS:
             return text.title(), "place"  # a dateline: "MOSCOW, Russia (AFP) –", "LOMBOK •"
         if t in _PLACE_ACRONYMS:
