@@ -4,7 +4,7 @@ Each sentence is invented; each test failed before its rule."""
 
 from __future__ import annotations
 
-from newsbrief.compare import extract_facts
+from newsbrief.compare import compare, extract_facts
 from newsbrief.model import Article
 
 
@@ -122,3 +122,21 @@ def test_the_letters_of_a_code_are_no_organization() -> None:
     assert names("The UN 2019 report was read with care by officials in 2020.") == [
         ("organization", "UN")
     ]
+
+
+def test_a_name_read_as_a_person_and_a_place_is_the_kind_read_more_often() -> None:
+    arts = [
+        Article.create(
+            "President Boris Vandek said the talks would go on into the night.",
+            title="",
+            url="https://example.org/a",
+        ),
+        Article.create(
+            "The crowd gathered in Vandek on the eve of the talks in the capital.",
+            title="",
+            url="https://example.org/b",
+        ),
+    ]
+    facts, _ = compare(arts)
+    got = sorted((f.kind, f.value) for f in facts if f.kind in ("person", "place"))
+    assert got == [("person", "Boris Vandek")]
