@@ -197,19 +197,20 @@ def find_names(sents: list[_Sent]) -> list[tuple[str, str, int]]:
                     j += 2  # "International Committee of the Red Cross"
                     continue
                 break
-            if j - i > 1 and w.texts[j - 1].isupper() and _code(w, j - 1):
-                j -= 1  # "Because WASP-39b": the code's letters are no word of a name
-            i = _after_modifier(w, i, j)
-            office = _office_holder(w, i, j)
-            if office is not None:
-                full_names[w.texts[j - 1]] = office
-                found.append((office, "person", si))
-                continue
+            if j - i > 1:  # (one word, most runs: none of these)
+                if w.texts[j - 1].isupper() and _code(w, j - 1):
+                    j -= 1  # "Because WASP-39b": the code's letters are no word of a name
+                i = _after_modifier(w, i, j)
+                office = _office_holder(w, i, j)
+                if office is not None:
+                    full_names[w.texts[j - 1]] = office
+                    found.append((office, "person", si))
+                    continue
+                place = _dateline(w, i, j)
+                if place is not None:
+                    found.append((place, "place", si))
+                    continue
             if _ticker(w, i, j):
-                continue
-            place = _dateline(w, i, j)
-            if place is not None:
-                found.append((place, "place", si))
                 continue
             for a, b, person in _possessive_parts(w, i, j):
                 if person:
@@ -380,12 +381,16 @@ def _office_holder(w: _Words, i: int, j: int) -> str | None:
     President of the United States Donald Trump". The run opens with the office's place or
     domain (one word, or two: "South Korea", "Foreign Affairs"), the name is the two or
     three words after it, each rare and none common; None where the run is no such name."""
+    if j - i < 3:
+        return None  # most runs (speed)
     lows = w.lows
     if w.word(i - 1) == "the" and w.word(i - 2) == "of" and w.word(i - 3) in _TITLE_WORDS:
         pass  # "the President of the United States Donald Trump": the run opens after "the"
     else:
-        k = next((q for q in range(i + 1, j - 3) if lows[q] == "of"), -1)
-        if k < 0 or lows[k - 1] not in _TITLE_WORDS:
+        if "of" not in lows[i + 1 : j - 3]:
+            return None
+        k = lows.index("of", i + 1, j - 3)
+        if lows[k - 1] not in _TITLE_WORDS:
             return None
         i = k + 1
     if j - i < 3:
