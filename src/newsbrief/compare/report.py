@@ -74,12 +74,20 @@ def _facts_of(articles: Sequence[Article], scans: Sequence[_Scanner]) -> list[Fa
         ranked.append(((background, -len(ids), gi), fact))
     other: dict[tuple[str, str], tuple[str, list[str], list[str]]] = {}
     full = _full_names(scans)
+    people, places = _people_and_places(scans)
     for sc in scans:
         aid = articles[sc.index].id
         items = [(w, norm, kind, si) for w, norm, kind, si in sc.dates]
         for name, kind, si in sc.names:
             if kind == "person":
-                name = full.get(_name_key(name), name)
+                key = _name_key(name)
+                if places.get(key, 0) > people.get(key, 0):
+                    continue  # "Saudi Arabia", read as a person once, a place more often
+                name = full.get(key, name)
+            elif kind == "place":
+                key = _name_key(name)
+                if people.get(key, 0) >= places.get(key, 0):
+                    continue  # "in Trump's ...": a person of the event at least as often
             items.append((name, _name_key(name), kind, si))
         for written, norm, kind, si in items:
             _w, ids, ev = other.setdefault((kind, norm), (written, [], []))
@@ -114,6 +122,25 @@ def _name_key(name: str) -> str:
 
 _NAME_ARTICLE = re.compile(r"\b(?:al|el|ad|as|ar)-")
 _NAME_SPACES = re.compile(r"[\s\-‐]+")
+
+
+def _people_and_places(scans: Sequence[_Scanner]) -> tuple[Counter[str], Counter[str]]:
+    """How often the event names each key as a person (a person's surname too: the last
+    word of a name of two words or more) and as a place. A name read as both is the kind
+    it is read as more often: "Trump" after "in" is the person the event names ("Donald
+    Trump"), "Saudi Arabia" read once as a person is the place it is elsewhere."""
+    people: Counter[str] = Counter()
+    places: Counter[str] = Counter()
+    for sc in scans:
+        for n, kind, _ in sc.names:
+            if kind == "person":
+                key = _name_key(n)
+                people[key] += 1
+                if " " in key:
+                    people[key.rsplit(" ", 1)[1]] += 1
+            elif kind == "place":
+                places[_name_key(n)] += 1
+    return people, places
 
 
 def _full_names(scans: Sequence[_Scanner]) -> dict[str, str]:
