@@ -62,6 +62,7 @@ from newsbrief.compare import (  # noqa: E402
     _rule_pairs,
     pairing,
 )
+from newsbrief.compare.clock import clock_disagreements  # noqa: E402
 from newsbrief.compare.report import _disagreements, _facts_of  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -251,12 +252,13 @@ def fit(xs: list[list[float]], ys: list[int], c: float, judge: Any = None) -> pa
 
 
 def decided(event_id: str, model: Any) -> dict[str, Any]:
-    """What compare() reports for a prepared event under a pairing model (False: rules)."""
+    """What compare() reports for a prepared event under a pairing model (False: rules),
+    the clock times compare/clock.py pairs included (no model decides those)."""
     arts, scans, key_groups, rules, sources, facts, _name = PREPARED[event_id]
     groups = _decide(scans, arts, key_groups, rules, None if model is False else model)
     dis = [
         {"measure": d.measure, "values": [as_dict(f) for f in d.facts]}
-        for d in _disagreements(arts, groups)
+        for d in _disagreements(arts, groups) + clock_disagreements(arts, scans)
     ]
     return {"facts": facts, "disagreements": dis, "sources": sources}
 

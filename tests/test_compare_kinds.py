@@ -148,3 +148,54 @@ def test_clock_times_left_alone() -> None:
     # other words: another happening
     other = art("Forecasters said the storm would weaken by 3 p.m. Sunday.", "https://e.example/5")
     assert compare([a, other])[1] == []
+
+
+def test_clock_times_of_one_occurrence_told_in_other_words_disagree() -> None:
+    a = art("The quake struck at 4:12 a.m. near the harbour town.", "https://a.example/1")
+    b = art(
+        "Officials said the earthquake hit at 4:22 am (19:22 GMT) as most residents slept.",
+        "https://b.example/2",
+    )
+    _, dis = compare([a, b])
+    assert [(d.measure, d.note) for d in dis] == [("time of day", "conflict")]
+    assert [(f.value, f.normalized) for f in dis[0].facts] == [
+        ("4:12 a.m.", "04:12"),
+        ("4:22 am", "04:22"),
+    ]
+    # the subject and the verb decide, not the rest of the words
+    c = art("Just before dawn the quake struck at 4:12 a.m., waking the valley.", "https://c/3")
+    assert len(compare([c, b])[1]) == 1
+
+
+def test_clock_times_of_other_moments_are_left_alone() -> None:
+    quake = art("The quake struck at 4:12 a.m. near the harbour town.", "https://a.example/1")
+
+    def reported(text: str) -> list[str]:
+        return [d.measure for d in compare([quake, art(text, "https://b.example/2")])[1]]
+
+    # a conversion beside the local time is that time again
+    assert reported("The earthquake hit at 4:12 am (19:12 GMT) as most residents slept.") == []
+    # the time of a statement, not of the quake
+    assert reported("The seismology office said at 4:40 a.m. that the quake hit the town.") == []
+    assert reported("The quake hit the town, the office said on Friday at 4:40 a.m.") == []
+    # another verb's time
+    assert reported("The quake struck the town and rescuers arrived at 4:40 a.m.") == []
+    # another happening, or a later one
+    assert reported("An aftershock struck at 4:40 a.m. near the harbour town.") == []
+    assert reported("Another quake struck at 4:40 a.m. near the harbour town.") == []
+    assert reported("The blast occurred at 4:40 a.m. near the harbour town.") == []
+    # a whole number of hours apart: an unwritten time zone; hours apart: another moment
+    assert reported("The quake struck at 5:12 a.m. near the harbour town.") == []
+    assert reported("Officials said the earthquake hit at 9:40 am as most residents slept.") == []
+    # another day named on both sides
+    thursday = art("The quake struck at 4:12 a.m. Thursday.", "https://c.example/3")
+    friday = art("The quake struck at 4:40 a.m. Friday.", "https://d.example/4")
+    assert compare([thursday, friday])[1] == []
+    # a hedged time close by can be the same moment
+    assert reported("The quake struck at about 4:30 a.m. near the harbour town.") == []
+
+
+def test_background_years_of_a_record_are_not_compared() -> None:
+    a = art("The outbreak is the worst since a record year in 1992, officials said.", "https://a/1")
+    b = art("The outbreak passed the record of 963 cases set in 1994.", "https://b/2")
+    assert [d for d in compare([a, b])[1] if d.measure in ("date", "time of day")] == []
