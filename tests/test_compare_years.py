@@ -37,6 +37,10 @@ def test_a_period_with_its_own_number_is_still_the_figures() -> None:
     # "two weeks ago": the number of the period is no nearer figure
     text = "It follows a flood in Zarn, Ruritania, two weeks ago that killed 30 people."
     assert measures(text, "30") == ["people killed (another period)"]
+    # but a figure right before "last week" past a comma is a nearer figure: the period is its
+    text = "The $2bn deal is the latest of many, with a rival paying $900m last week."
+    assert [m for m, v in facts(text) if v == "$2bn"] == ["amount (price)"]
+    assert [m for m, v in facts(text) if v == "$900m"] == ["amount (price) (another period)"]
 
 
 def test_a_year_told_past_another_figure_and_a_comma_dates_that_figure() -> None:

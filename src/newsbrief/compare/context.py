@@ -239,6 +239,9 @@ def _another_period(low: str, at: tuple[int, int, list[int]] | None = None) -> b
             continue
         if at is not None:
             pos, end, figures_at = at
+            if m.group(0).split()[0] in _COUNTED_PERIODS:
+                # the period's own number is no nearer figure: "in Florida, two weeks ago"
+                figures_at = [f for f in figures_at if _OWN_NUMBER(low, f, m.start()) is None]
             if m.start() >= end and (
                 _LATER_CLAUSE.search(low, end, m.start()) is not None
                 or _nearer_figure(low, pos, m.start(), figures_at)
@@ -354,8 +357,10 @@ _BREAK = re.compile(r"[,;](?=\s)|[\u2013\u2014]| - ")
 _AND_THE = re.compile(r"\band (?:the|a|an)\b")
 
 
-#: a number and one word up to the end of the period it belongs to ("two weeks ago")
+#: a number (and at most one word) right before the period it counts ("two weeks ago")
 _OWN_NUMBER = re.compile(r"[\w,.-]+ (?:[\w-]+ )?").fullmatch
+#: the periods of :data:`_ANOTHER_PERIOD` that a number before them counts
+_COUNTED_PERIODS = frozenset("days week weeks month months".split())
 
 
 def _nearer_figure(text: str, pos: int, at: int, figures_at: list[int]) -> bool:
@@ -366,8 +371,6 @@ def _nearer_figure(text: str, pos: int, at: int, figures_at: list[int]) -> bool:
     2017" keeps 2017 for both: no break)."""
     for f in figures_at:
         if pos < f < at and _BREAK.search(text, pos, f) is not None:
-            if _OWN_NUMBER(text, f, at) is not None:
-                continue  # the period's own number: "Florida, two weeks ago"
             return True
     return False
 
