@@ -139,9 +139,9 @@ def test_a_decade_stop_ends_the_sentence() -> None:
 def test_a_figure_before_a_superlative_since_is_a_record_not_a_figure_since() -> None:
     text = "The exit poll gave the party 368 seats, its best result since 1985, on the night."
     assert ("quantity", "seats (record since 1985)", "368") in facts(text)
-    # after the year, a "when" clause tells of that time
+    # after the year, a "when" clause tells of that year itself, not of the span since
     text = "It was the worst attack since 2005, when a group set off bombs, killing at least 25 people."
-    assert ("quantity", "people killed (since 2005)", "at least 25") in facts(text)
+    assert ("quantity", "people killed (in 2005)", "at least 25") in facts(text)
     # no superlative: a figure since then
     text = "Since 2000, more than 91,800 people have been killed by earthquakes in the country."
     assert ("quantity", "people killed (since 2000)", "more than 91,800") in facts(text)

@@ -226,6 +226,43 @@ _CONFLICT = re.compile(r"\b(?:conflict|insurgency|war|uprising)\b")
 _LASTING = re.compile(r"\b(?:has|have|since|decade|years|long)\b")
 
 
+#: what opens another clause between a figure and a period told after it: a relative
+#: word, a semicolon, a dash, or a comma before "including" or a clause word
+_LATER_CLAUSE = re.compile(
+    r"\b(?:who|whom|whose|which|where|when)\b|[;\u2013\u2014]| - "
+    r"|, (?:including|as|while|whereas|but|although|though|because|after|before)\b"
+)
+
+
+def _another_period(low: str, at: tuple[int, int, list[int]] | None = None) -> bool:
+    """Whether the sentence (lower-cased) tells of another period ("last month", "so far
+    this year", "two weeks ago": :data:`_ANOTHER_PERIOD`) that may be the figure's: with
+    ``at`` (the figure's start and end and the other figures' starts), not one written after
+    the figure past another clause's start ("backed an amendment by 322 to 306 from Sir
+    Oliver, one of 21 rebels who were stripped of the whip last month": :data:`_LATER_CLAUSE`
+    or a nearer figure past a comma, :func:`_nearer_figure`), and never a superlative's
+    span ("$1.35 - its highest level since May last year": a record, the figure is of
+    now)."""
+    for m in _ANOTHER_PERIOD.finditer(low):
+        before = low[max(0, m.start() - 60) : m.start()].split()[-8:]
+        if "since" in before[-3:] and any(
+            w in _SUPERLATIVES or w.endswith("iest") for w in before[: before.index("since")]
+        ):
+            continue
+        if at is not None:
+            pos, end, figures_at = at
+            if m.group(0).split()[0] in _COUNTED_PERIODS:
+                # the period's own number is no nearer figure: "in Florida, two weeks ago"
+                figures_at = [f for f in figures_at if _OWN_NUMBER(low, f, m.start()) is None]
+            if m.start() >= end and (
+                _LATER_CLAUSE.search(low, end, m.start()) is not None
+                or _nearer_figure(low, pos, m.start(), figures_at)
+            ):
+                continue
+        return True
+    return False
+
+
 def _compared_year(low: str, year: int) -> bool:
     """Whether the year stands in the clause after a comparison's "than", at most eight
     words on ("stronger than the fifth test in September 2016", "three times more than the
@@ -258,9 +295,16 @@ def _year_of_a_later_clause(text: str, background: str, end: int) -> bool:
     )
 
 
-def _background(s: _Sent, ref_year: int | None, years: list[int] | None = None) -> str:
+def _background(
+    s: _Sent,
+    ref_year: int | None,
+    years: list[int] | None = None,
+    at: tuple[int, int, list[int]] | None = None,
+) -> str:
     """Another time a sentence is about ("2008", "since 2000", "the whole conflict"); of
-    ``years`` (the nearest first: :func:`own_years`) where given, else of its years."""
+    ``years`` (the nearest first: :func:`own_years`) where given, else of its years; with
+    ``at`` (a figure's start and end characters and the other figures' starts) another
+    period only of that figure's clause (:func:`_another_period`)."""
     low = s.text.lower()
     own = years is not None  # the figure's own years, nearest first
     years = years if own else s.years
@@ -279,7 +323,7 @@ def _background(s: _Sent, ref_year: int | None, years: list[int] | None = None) 
     # each pattern runs only where what any of its matches holds is written
     if "since the " in low and _SINCE_THEN.search(low):
         return "since then"
-    if any(w in low for w in _PERIOD_WORDS) and _ANOTHER_PERIOD.search(low):
+    if any(w in low for w in _PERIOD_WORDS) and _another_period(low, at):
         return "another period"
     if (" after" in low or " since" in low) and _COMES_AFTER.search(low):
         return "another incident"
@@ -317,13 +361,50 @@ def _clause_ends(text: str, pos: int, at: int) -> bool:
     return _CLAUSE_END.search(text, pos, at) is not None
 
 
-def own_years(text: str, pos: int, year_at: list[tuple[int, int]]) -> list[int]:
+#: a comma, dash or semicolon (not the comma of "6,000"): with another figure after it, the
+#: start of that figure's phrase
+_BREAK = re.compile(r"[,;](?=\s)|[\u2013\u2014]| - ")
+#: "27 people and the Virginia Tech massacre in 2007": a new noun phrase joined on, whose
+#: time a year after it is
+_AND_THE = re.compile(r"\band (?:the|a|an)\b")
+
+
+#: a number (and at most one word) right before the period it counts ("two weeks ago")
+_OWN_NUMBER = re.compile(r"[\w,.-]+ (?:[\w-]+ )?").fullmatch
+#: the periods of :data:`_ANOTHER_PERIOD` that a number before them counts
+_COUNTED_PERIODS = frozenset("days week weeks month months".split())
+
+
+def _nearer_figure(text: str, pos: int, at: int, figures_at: list[int]) -> bool:
+    """Another figure lies between characters pos and at, with a break (:data:`_BREAK`)
+    before it: what is written at ``at`` is told of that figure's phrase ("200 megatons of
+    TNT - about 13,000 times the yield of the bomb dropped in 1945", "close to $60, up
+    almost 20 percent since 2016"), not of the figure at pos ("killed 29 and injured 36 in
+    2017" keeps 2017 for both: no break)."""
+    for f in figures_at:
+        if pos < f < at and _BREAK.search(text, pos, f) is not None:
+            return True
+    return False
+
+
+def own_years(
+    text: str, pos: int, year_at: list[tuple[int, int]], figures_at: list[int] | None = None
+) -> list[int]:
     """The years that may date the figure at character ``pos``: each after it with no clause
-    boundary (:data:`_CLAUSE_END`) between, then each written before it, nearest first ("17
-    percent by 2019, 13 percent by 2020": 2019 for the 17, 2020 for the 13; "In 2008, a
-    quake killed 87,587": 2008); in brackets the years before it first ("in 2020 (to 13
+    boundary (:data:`_CLAUSE_END`, a joined "and the ...", or another figure past a comma
+    or dash: :func:`_nearer_figure`) between, then each written before it, nearest first
+    ("17 percent by 2019, 13 percent by 2020": 2019 for the 17, 2020 for the 13; "In 2008,
+    a quake killed 87,587": 2008); in brackets the years before it first ("in 2020 (to 13
     percent)")."""
-    after = sorted((at, y) for at, y in year_at if at > pos and not _clause_ends(text, pos, at))
+    figures_at = figures_at or []
+    after = sorted(
+        (at, y)
+        for at, y in year_at
+        if at > pos
+        and not _clause_ends(text, pos, at)
+        and _AND_THE.search(text, pos, at) is None
+        and not _nearer_figure(text, pos, at, figures_at)
+    )
     before = sorted((pos - at, y) for at, y in year_at if at < pos)
     if text.rfind("(", 0, pos) > text.rfind(")", 0, pos):
         # in brackets, a figure glosses what comes before: "in 2020 (to 13 percent)"
@@ -344,6 +425,25 @@ def superlative_since(s: _Sent) -> tuple[int, int] | None:
         if any(w in _SUPERLATIVES or w.endswith("iest") for w in words):
             return int(m.group(1)), m.start()
     return None
+
+
+#: a clause told of the span's start: "since 2005, when a group set off bombs ... killing 25",
+#: "since 1992, which had 963 cases"
+_WHEN_CLAUSE = re.compile(r"\b(?:when|where|in which)\b|^\W*(?:\w+ )?\d{4}, which\b")
+
+
+def _after_record(text: str, record: tuple[int, int], pos: int) -> str:
+    """The time tag of a figure at character ``pos`` written after a superlative's "since
+    YEAR" (``record``: :func:`superlative_since`): of that year when a "when" clause opens
+    between ("its worst attack since 2005, when ... bombs went off, killing at least 25": in
+    2005), else none: the figure is of now ("its largest gain since 2016, rallying as much
+    as 5.3%"; "cut output for the first time since 2008, pushing prices up 10 percent")."""
+    year, at = record
+    low = text.lower()
+    after_since = low[at + len("since") : pos]
+    if _WHEN_CLAUSE.search(low, at, pos) is not None or _WHEN_CLAUSE.search(after_since):
+        return str(year)
+    return ""
 
 
 def _context(toks: list[_Tok], i0: int, i1: int, width: int = 10) -> frozenset[str]:

@@ -40,7 +40,11 @@ from newsbrief.compare.phrases import (
 from newsbrief.compare.readings import (
     befell_before,
     emergency_number,
+    governing_verb,
+    in_condition,
+    opens_clause,
     own_clause_state,
+    own_verb_after,
 )
 from newsbrief.compare.units import _UnitReader
 
@@ -81,14 +85,14 @@ _DASHES = ("-", "–", "—")
 #: nouns that count events, never people: "killed in two air attacks"
 _EVENT_NOUNS = frozenset(
     "attacks airstrikes strikes blasts explosions bombings raids incidents shootings "
-    "earthquakes quakes aftershocks fires crashes".split()
+    "earthquakes quakes aftershocks fires crashes accidents collisions".split()
 )
 #: nouns of things, never people: "claimed 40 lives and destroyed 2,000 homes" counts homes,
 #: whatever the verb of the sentence
 _THING_NOUNS = frozenset(
     "homes houses buildings structures dwellings apartments flats residences properties "
     "shops stores businesses schools churches mosques bridges roads cars vehicles trucks "
-    "lorries buses boats ships vessels planes aircraft hectares acres tonnes tons animals "
+    "lorries buses boats ships vessels planes aircraft trains hectares acres tonnes tons animals "
     "livestock cattle sheep".split()
 )
 #: casualty nouns that are the category of their own count
@@ -240,7 +244,12 @@ class _CountReader(_UnitReader):
                 cat = state if cat == "killed" else cat or state
             partial = partial or state == "injured"
         else:
-            cat = _cat_after(s, run_end, stop) or _cat_before(s, nm.i0, before)
+            hs = _hedge(toks, nm.i0)[1]
+            cat = governing_verb(toks, hs) or _cat_after(s, run_end, stop)
+            if not cat and not opens_clause(toks, hs) and not own_verb_after(toks, run_end):
+                # not past a clause opener ("killed when two trains collided") nor for the
+                # subject of a verb of its own ("two other suspects are expected to...")
+                cat = _cat_before(s, nm.i0, before)
         aside = False
         if (
             not cat
@@ -271,7 +280,7 @@ class _CountReader(_UnitReader):
             cat = _cat_antecedent(s, nm.i0, before)
         if noun in _EVENT_NOUNS or noun in _THING_NOUNS:
             cat = ""
-        if not cat and (noun in _CAT_NOUNS or "fatal" in words):
+        if not cat and noun not in _EVENT_NOUNS and (noun in _CAT_NOUNS or "fatal" in words):
             cat = "killed"
         if (
             not cat
@@ -279,6 +288,10 @@ class _CountReader(_UnitReader):
             and re.search(r"\btoll\b(?!-free)", s.text.lower())
         ):
             cat = "killed"
+            if in_condition(toks, run_end):
+                # "a toll of three victims and five people in critical condition": the five
+                # are hurt, a part of the injured, whatever the toll of the sentence
+                cat, partial = "injured", True
         if not cat and elided and prev is not None and prev.kind == "measurement" and not nm.weak:
             rel_, hs = _hedge(toks, nm.i0)
             got = same_unit(s, si, nm, nm.value, rel_, toks[hs].start, before, prev, self.index)

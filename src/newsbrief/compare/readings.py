@@ -32,6 +32,62 @@ def own_clause_state(toks: list[_Tok], run_end: int, stop: int) -> str | None:
     return ""
 
 
+#: a finite verb right after a count's noun: the count is the subject of a clause of its own
+#: ("two other suspects are expected to hand themselves over"), whose words alone say what
+#: befell it
+_FINITE_AFTER = frozenset(
+    "are were is was have has had will would could can may might must remain remained "
+    "remains".split()
+)
+#: words that open a clause whose subject is the count right after them ("killed when two
+#: trains collided", "were killed after two suicide bombers targeted their convoy")
+_OPENERS = frozenset(
+    "after when before while because since until although though whereas once".split()
+)
+#: the casualty verbs (not nouns such as "deaths", "toll", nor a bare infinitive: "trying to
+#: evacuate hundreds" have not been evacuated) whose object a count right after them is:
+#: "injured hundreds and briefly stranded several trekkers" (injured)
+_VERBS = frozenset(
+    "killing kills killed slaying massacred massacring injuring injures injured "
+    "wounding wounded hurting evacuated evacuating rescued rescuing trapping "
+    "arresting arrested detained detaining displacing displaced hospitalised "
+    "hospitalized".split()
+)
+
+
+def governing_verb(toks: list[_Tok], hs: int) -> str:
+    """The category of the casualty verb right before a count (token hs, its hedge's
+    start), of which it is the object: "killed 17 people, injured hundreds and briefly
+    stranded several trekkers" gives the hundreds "injured", whatever verb follows."""
+    w = _word(toks, hs - 1)
+    if w not in _VERBS or (hs >= 2 and toks[hs - 2].kind == "num"):
+        return ""  # "23 injured 3 dead": the participle of the figure before
+    return _BEFORE_CAT.get(w, "")
+
+
+def opens_clause(toks: list[_Tok], hs: int) -> bool:
+    """A count (token hs, its hedge's start; a "the" before it skipped) right after a word
+    that opens a clause ("after two suicide bombers targeted", "when the two trains
+    collided") is that clause's subject: a casualty word before the opener is not its."""
+    j = hs - 1
+    if _word(toks, j) == "the":
+        j -= 1
+    return _word(toks, j) in _OPENERS
+
+
+def own_verb_after(toks: list[_Tok], run_end: int) -> bool:
+    """A finite verb right after the count's noun phrase (token run_end): the count is the
+    subject of its own clause ("two other suspects are expected to...")."""
+    return _word(toks, run_end) in _FINITE_AFTER
+
+
+def in_condition(toks: list[_Tok], run_end: int) -> bool:
+    """The count's noun phrase (ending at token run_end) is followed by a hospital
+    condition ("five people in critical condition"): the count of people hurt, not dead."""
+    words = [toks[q].low for q in range(run_end, min(len(toks), run_end + 5)) if toks[q].w]
+    return any(w.startswith("condition") for w in words) and any(c in words for c in _CONDITIONS)
+
+
 def befell_before(toks: list[_Tok], i: int) -> str:
     """What the verb right before a count of things (token i, its hedge's start) did to
     them: "killed 300 cattle" (killed), "evacuated 34 homes" (evacuated); not a verb further

@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterable, Sequence
 
 from newsbrief.compare.classify import _VOTE_RE, _NumberReader
 from newsbrief.compare.context import (
+    _after_record,
+    _another_period,
     _background,
     _title_case,
     _year_of_a_later_clause,
@@ -320,6 +322,17 @@ class _Scanner(_NumberReader):
             # missing" are three members missing)
             nums = [nm for nm in nums if not _name_number(toks, nm)]
         bg = _background(s, self.ref_year) if nums else ""
+        # where the sentence's other figures start: a year or period told past one of them,
+        # after a comma or dash, is that figure's (context._nearer_figure)
+        figures_at = (
+            [
+                toks[nm.i0].start
+                for nm in nums
+                if _YEAR(toks[nm.i0].text) is None or nm.i1 > nm.i0 + 1
+            ]
+            if bg
+            else []
+        )
         record = superlative_since(s) if bg.startswith("since ") else None
         # a figure before "the best result since 1985" is of now, set against that span: it
         # stays apart from this event's figures as before, but names the span as a record's
@@ -338,11 +351,25 @@ class _Scanner(_NumberReader):
                 continue
             if m.kind not in ("duration", "age"):
                 m.background = bg_now if record and m.pos < record[1] else bg
+                if record and m.pos > record[1]:
+                    m.background = _after_record(s.text, record, m.pos)
+                    if len(year_at) == len(years):
+                        # "the greatest number since 1992 ... from the 372 cases in 2018"
+                        mine = years_of_figure(text, m.pos, year_at, figures_at)
+                        if mine and mine[0] != record[0] and mine[0] > record[0]:
+                            m.background = _background(s, self.ref_year, mine[:1])
+                mine = None
                 if m.background and len(year_at) == len(years) and not record:
                     # the years of its own clause: not one told after a clause boundary
-                    mine = years_of_figure(text, m.pos, year_at)
+                    mine = years_of_figure(text, m.pos, year_at, figures_at)
                     if mine != years:
                         m.background = _background(s, self.ref_year, mine)
+                if m.background == "another period":
+                    # only a period of its own clause: "backed it by 322 to 306, ... rebels
+                    # who were stripped of the whip last month" are votes of now
+                    at = (m.pos, m.pos + len(m.written), figures_at)
+                    if not _another_period(s.text.lower(), at):
+                        m.background = _background(s, self.ref_year, mine, at)
                 if m.background and _year_of_a_later_clause(
                     s.text, m.background, m.pos + len(m.written)
                 ):
