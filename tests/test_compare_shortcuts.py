@@ -418,3 +418,13 @@ def test_revised_and_vote_prechecks_equal_their_patterns() -> None:
         hits[0] += want
         hits[1] += vote
     assert min(hits) > 500
+
+
+def test_most_common_equals_the_counter() -> None:
+    from collections import Counter
+
+    rng = random.Random(14)
+    for _ in range(2000):
+        items = [(rng.choice("abcd"), rng.choice("=~<")) for _ in range(rng.randint(1, 9))]
+        assert report.most_common(items) == Counter(items).most_common(1)[0][0]
+        assert report.most_common(iter(items)) == Counter(items).most_common(1)[0][0]
