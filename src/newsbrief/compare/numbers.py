@@ -208,7 +208,7 @@ class _Tok:
 
 #: the capital letters a capitalized word opens with (``cap``)
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-#: a token and the white space before it: findall gives (space, num, word, sym, punct)
+#: a token and the white space before it: findall gives (space, word, num, sym, punct)
 _SPACED_TOKEN = re.compile(r"(\s*)(?:" + _TOKEN_RE.pattern + ")")
 _SPACED_TOKEN_LATIN = re.compile(r"(\s*)(?:" + _TOKEN_RE_LATIN.pattern + ")")
 
@@ -236,7 +236,7 @@ def _tokenize(
         # every character but white space is in a token, so each starts after the space
         # before it and the next begins where it ends (so a token has white space before it
         # exactly where ``space`` is not empty)
-        for space, num, word, sym, punct in findall(text, pos, ms):
+        for space, word, num, sym, punct in findall(text, pos, ms):
             start = end + len(space)
             if word:
                 end = start + len(word)
