@@ -153,10 +153,15 @@ def find_names(sents: list[_Sent]) -> list[tuple[str, str, int]]:
                 if j + 1 in cap_set and j - 1 in cap_set and _inner_link(w, j, cap_set, full_names):
                     j += 1  # "Justice and Development Party", "Peoples' Democratic Party"
                     continue
-                if _of_the_link(w, j, cap_set):
+                if low == "of" and _of_the_link(w, j, cap_set):
                     j += 2  # "International Committee of the Red Cross"
                     continue
                 break
+            if j == i + 1:  # one word (most runs: no possessive to split at; speed)
+                got = _one_word(w, i, full_names)
+                if got and not _junk_name(got[0]):
+                    found.append((got[0], got[1], si))
+                continue
             for a, b in _possessive_parts(w, i, j):
                 got = _one_word(w, a, full_names) if b == a + 1 else _name(w, a, b, full_names)
                 if got and not _junk_name(got[0]):
