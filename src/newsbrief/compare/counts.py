@@ -65,6 +65,8 @@ def _number_of(toks: list[_Tok], i0: int, start: int) -> str:
 #: states a count of people remains in: the count of them, not a part ("200 remain missing")
 _STILL = frozenset("missing trapped unaccounted stranded stuck underground".split())
 _DASHES = ("-", "–", "—")
+#: "toll" as a word, not "toll-free" (compiled once: speed)
+_TOLL = re.compile(r"\btoll\b(?!-free)").search
 #: nouns that count events, never people: "killed in two air attacks"
 _EVENT_NOUNS = frozenset(
     "attacks airstrikes strikes blasts explosions bombings raids incidents shootings "
@@ -260,11 +262,7 @@ class _CountReader(_UnitReader):
             cat = ""
         if not cat and (noun in _CAT_NOUNS or "fatal" in words):
             cat = "killed"
-        if (
-            not cat
-            and (noun in _PEOPLE_NOUNS or elided)
-            and re.search(r"\btoll\b(?!-free)", s.text.lower())
-        ):
+        if not cat and (noun in _PEOPLE_NOUNS or elided) and _TOLL(s.text.lower()) is not None:
             cat = "killed"
         if not cat and elided and prev is not None and prev.kind == "measurement" and not nm.weak:
             rel_, hs = _hedge(toks, nm.i0)

@@ -174,6 +174,14 @@ _GOES_ON = re.compile(
 ).match
 
 
+#: a sentence opening in a part of the place ("In Sumatra province, ..."): its figures are
+#: parts (compiled once: speed, the sentences with a figure each ask)
+_IN_PART_OF = re.compile(
+    r"(?:In|At) [A-Z]\w+(?: [A-Z]\w+)* (?:county|province|district|region|state|city|"
+    r"town|village|township|prefecture)\b"
+).match
+
+
 #: a sentence that ends in a lower-case word with no stop after it (the last of an article
 #: cut short; a headline is the first sentence and never taken for one)
 _CUT = re.compile(r"[a-z]$").search
@@ -202,8 +210,12 @@ def _split_glued(sents: list[str]) -> list[str]:
     return [x for x in out if x]
 
 
+#: runs of characters that are no word characters (compiled once: speed)
+_NON_WORDS = re.compile(r"\W+").sub
+
+
 def _same_start(a: str, b: str) -> bool:
-    na, nb = (re.sub(r"\W+", " ", x).strip().lower() for x in (a, b))
+    na, nb = (_NON_WORDS(" ", x).strip().lower() for x in (a, b))
     return bool(na) and (na.startswith(nb) or nb.startswith(na))
 
 
@@ -401,11 +413,7 @@ class _Scanner(_NumberReader):
             if len(group) > 1:
                 for m in group:
                     m.partial = m.partial or not m.total
-        if here and re.match(
-            r"(?:In|At) [A-Z]\w+(?: [A-Z]\w+)* (?:county|province|district|region|state|city|"
-            r"town|village|township|prefecture)\b",
-            raw,
-        ):
+        if here and _IN_PART_OF(raw) is not None:
             for m in here:
                 m.partial = True
         self.mentions.extend(here)
@@ -447,6 +455,10 @@ _HHMM = re.compile(
 )
 
 
+#: an am/pm time written with the sentence's stop after it ("2.15pm.")
+_AMPM_STOP = re.compile(r"[0-9\s][ap]m\.$", re.I).search
+
+
 def _clock_times(text: str) -> list[tuple[str, str]]:
     """Clock times a sentence states, as written and as 24-hour "HH:MM": "9:26 p.m." ->
     "21:26", "12.20am" -> "00:20", "at 21:53" -> "21:53" (a bare "h:mm" only after "at",
@@ -462,7 +474,7 @@ def _clock_times(text: str) -> list[tuple[str, str]]:
         if 1 <= h <= 12 and mi < 60:
             h = h % 12 + (12 if m.group(3).lower() == "p" else 0)
             written = m.group().strip()
-            if re.search(r"[0-9\s][ap]m\.$", written, re.I):
+            if _AMPM_STOP(written) is not None:
                 written = written[:-1]  # "2.15pm." at the end of a sentence
             out.append((written, f"{h:02d}:{mi:02d}"))
             taken.append(m.span())
