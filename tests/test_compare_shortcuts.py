@@ -452,3 +452,44 @@ def test_most_common_equals_the_counter() -> None:
         items = [(rng.choice("abcd"), rng.choice("=~<")) for _ in range(rng.randint(1, 9))]
         assert report.most_common(items) == Counter(items).most_common(1)[0][0]
         assert report.most_common(iter(items)) == Counter(items).most_common(1)[0][0]
+
+
+_GATED_TEXTS = [
+    "The third-deadliest storm of the decade left 12 people dead on Monday. "
+    "Two-thirds of the homes lost power, and half of the roads were shut.",
+    "Police said 40 people were hurt. You have two free articles left this month.",
+    "Officials counted 300 houses damaged in the town. No one was killed.",
+    "The 21st summit drew 5,000 delegates. A fifth of them came from abroad.",
+    "İstanbul saw 15 arrests. The SECOND march drew 2,000 people.",
+    "Residents fled as the river rose. Nobody knows how many homes were lost.",
+]
+
+
+def _scan_fields(text: str, title: str = "") -> tuple:
+    import dataclasses
+
+    sc = _scan(Article(id="a", title=title, text=text, source="s"), 0, 2024)
+    return (
+        [dataclasses.astuple(m) for m in sc.mentions],
+        list(sc.dates),
+        list(sc.names),
+    )
+
+
+def test_article_gates_equal_the_sentence_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scanner asks once per article whether an ordinal, a fraction in words or the
+    site's own text may be in it (speed): the same scan as with every sentence asked,
+    on articles with and without them, alone and joined, with and without a title."""
+    from newsbrief.compare import scanner
+
+    gates = scanner._article_may_hold
+    texts = _GATED_TEXTS + [" ".join(_GATED_TEXTS[i : i + 2]) for i in range(len(_GATED_TEXTS))]
+    gated = [_scan_fields(t, title) for t in texts for title in ("", "Third time lucky")]
+    monkeypatch.setattr(scanner, "_article_may_hold", lambda low: (True, True, True))
+    plain = [_scan_fields(t, title) for t in texts for title in ("", "Third time lucky")]
+    assert gated == plain
+    assert sum(len(g[0]) for g in gated) > 20
+    # the gates are shut for an article with none of the pieces, and open otherwise
+    assert gates(_GATED_TEXTS[2].lower()) == (False, False, False)
+    assert gates(_GATED_TEXTS[0].lower())[:2] == (True, True)
+    assert gates(_GATED_TEXTS[1].lower())[2]
