@@ -13,7 +13,7 @@ import pytest
 from newsbrief.compare import context, report
 from newsbrief.compare import names as N
 from newsbrief.compare import numbers as NU
-from newsbrief.compare.lexicon import _HEDGE_SKIP, _HEDGES_BY_LAST
+from newsbrief.compare.lexicon import _HEDGE_SKIP, _HEDGES_BY_LAST, LATIN
 from newsbrief.compare.numbers import _tokenize
 from newsbrief.compare.scanner import _scan
 from newsbrief.model import Article
@@ -282,6 +282,21 @@ def test_name_rules_on_bounds_equal_the_index_list(
     assert len(runs) > 150 and sum(len(s.names) for s in sents) > 60
 
 
+def _num_first(letters: str) -> re.Pattern[str]:
+    """The token pattern as it was, the number's alternative first (findall gives (space,
+    num, word, sym, punct))."""
+    return re.compile(
+        r"(\s*)(?:(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)|\d+(?:[.,]\d+)*)"
+        rf"|(?P<word>[{letters}]+(?:['’][{letters}]+)*(?:-[{letters}]+)*)"
+        r"|(?P<sym>[$£€¥₹₦%])"
+        r"|(?P<punct>\S))"
+    )
+
+
+_SPACED_NUM_FIRST = _num_first("A-Za-z")
+_SPACED_NUM_FIRST_LATIN = _num_first(LATIN)
+
+
 def _tokenize_plain(
     text: str, masks: list[tuple[int, int]], takes: list[int] | None = None
 ) -> list:
@@ -295,7 +310,7 @@ def _tokenize_plain(
     pos = prev_end = 0
     spans = NU._merge(masks) if masks else []
     spans.append((len(text), len(text)))
-    findall = (NU._SPACED_TOKEN if text.isascii() else NU._SPACED_TOKEN_LATIN).findall
+    findall = (_SPACED_NUM_FIRST if text.isascii() else _SPACED_NUM_FIRST_LATIN).findall
     for ms, me in spans:
         end = pos
         # every character but white space is in a token, so each starts after the space
@@ -368,6 +383,15 @@ def test_tokens_equal_the_plain_tokenizer() -> None:
         assert _fields(fast) == _fields(plain) and got == want, (text, masks)
 
 
+def test_no_letter_of_a_word_opens_a_number() -> None:
+    """The token pattern tries the word before the number (speed): the same match wherever
+    no character both opens a word and is a digit, checked over every letter of LATIN."""
+    word_letter = re.compile(f"[{LATIN}]").fullmatch
+    digit = re.compile(r"\d").fullmatch
+    letters = [chr(c) for c in range(0x250) if word_letter(chr(c))]
+    assert len(letters) > 300 and not any(digit(c) for c in letters)
+
+
 def test_updated_to_equals_the_pattern() -> None:
     """_updated_to runs its pattern only where the words before the figure end in "to" or
     a hedge's last word: the same answer as the pattern alone, on 4,000 random prefixes of
@@ -418,3 +442,54 @@ def test_revised_and_vote_prechecks_equal_their_patterns() -> None:
         hits[0] += want
         hits[1] += vote
     assert min(hits) > 500
+
+
+def test_most_common_equals_the_counter() -> None:
+    from collections import Counter
+
+    rng = random.Random(14)
+    for _ in range(2000):
+        items = [(rng.choice("abcd"), rng.choice("=~<")) for _ in range(rng.randint(1, 9))]
+        assert report.most_common(items) == Counter(items).most_common(1)[0][0]
+        assert report.most_common(iter(items)) == Counter(items).most_common(1)[0][0]
+
+
+_GATED_TEXTS = [
+    "The third-deadliest storm of the decade left 12 people dead on Monday. "
+    "Two-thirds of the homes lost power, and half of the roads were shut.",
+    "Police said 40 people were hurt. You have two free articles left this month.",
+    "Officials counted 300 houses damaged in the town. No one was killed.",
+    "The 21st summit drew 5,000 delegates. A fifth of them came from abroad.",
+    "İstanbul saw 15 arrests. The SECOND march drew 2,000 people.",
+    "Residents fled as the river rose. Nobody knows how many homes were lost.",
+]
+
+
+def _scan_fields(text: str, title: str = "") -> tuple:
+    import dataclasses
+
+    sc = _scan(Article(id="a", title=title, text=text, source="s"), 0, 2024)
+    return (
+        [dataclasses.astuple(m) for m in sc.mentions],
+        list(sc.dates),
+        list(sc.names),
+    )
+
+
+def test_article_gates_equal_the_sentence_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scanner asks once per article whether an ordinal, a fraction in words or the
+    site's own text may be in it (speed): the same scan as with every sentence asked,
+    on articles with and without them, alone and joined, with and without a title."""
+    from newsbrief.compare import scanner
+
+    gates = scanner._article_may_hold
+    texts = _GATED_TEXTS + [" ".join(_GATED_TEXTS[i : i + 2]) for i in range(len(_GATED_TEXTS))]
+    gated = [_scan_fields(t, title) for t in texts for title in ("", "Third time lucky")]
+    monkeypatch.setattr(scanner, "_article_may_hold", lambda low: (True, True, True))
+    plain = [_scan_fields(t, title) for t in texts for title in ("", "Third time lucky")]
+    assert gated == plain
+    assert sum(len(g[0]) for g in gated) > 20
+    # the gates are shut for an article with none of the pieces, and open otherwise
+    assert gates(_GATED_TEXTS[2].lower()) == (False, False, False)
+    assert gates(_GATED_TEXTS[0].lower())[:2] == (True, True)
+    assert gates(_GATED_TEXTS[1].lower())[2]

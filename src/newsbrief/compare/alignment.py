@@ -84,10 +84,16 @@ def _bounds(m: _Mention, v: float, unit: str, rounded: bool) -> tuple[float, boo
     return lo * f, lo_open, hi * f, hi_open
 
 
+#: the digits of a figure as written, with a decimal part; and with one where written
+#: (compiled once: speed, pairs ask for each figure)
+_DECIMALS = re.compile(r"\d[\d,]*\.(\d+)").search
+_DIGITS_WRITTEN = re.compile(r"\d[\d,]*(?:\.\d+)?").search
+
+
 def _half_last_decimal(written: str, value: float) -> float | None:
     """Half a unit of the last decimal written, in the value's scale ("7.5bn": 0.05
     billion); None without decimals."""
-    got = re.search(r"\d[\d,]*\.(\d+)", written)
+    got = _DECIMALS(written)
     if not got:
         return None
     shown = float(got.group().replace(",", ""))
@@ -99,7 +105,7 @@ def _half_last_decimal(written: str, value: float) -> float | None:
 def _round_figure(written: str) -> bool:
     """The digits as written end in a zero before any decimal point or scale word: "120",
     "1,500" (not "5", "15", "1.20")."""
-    got = re.search(r"\d[\d,]*(?:\.\d+)?", written)
+    got = _DIGITS_WRITTEN(written)
     return bool(got) and "." not in got.group() and got.group().rstrip(",").endswith("0")
 
 

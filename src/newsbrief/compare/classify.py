@@ -503,13 +503,18 @@ class _NumberReader(_CountReader):
                 return None
         return self._count(s, si, nm, k, before, after, prev, subject, mk)
 
+    #: whether the article holds any of :data:`_SITE_WORDS` (the scanner tells, once per
+    #: article; a sentence of an article without them holds none)
+    _site_may = True
+
     def _site_text(self, text: str) -> bool:
         """Whether the sentence is the site's own text (:data:`_SITE_TEXT`); the last
         sentence asked is remembered (a sentence's numbers ask in turn)."""
         last = getattr(self, "_site_last", None)
         if last is None or last[0] is not text:
             low = text.lower()
-            may = any(w in low for w in _SITE_WORDS)  # speed: most sentences have none
+            # speed: most sentences have none
+            may = self._site_may and any(w in low for w in _SITE_WORDS)
             last = (text, may and _SITE_TEXT.search(text) is not None)
             self._site_last = last
         return last[1]

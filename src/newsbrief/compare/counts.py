@@ -82,6 +82,8 @@ _POPULATION_VERBS = frozenset(
 #: states a count of people remains in: the count of them, not a part ("200 remain missing")
 _STILL = frozenset("missing trapped unaccounted stranded stuck underground".split())
 _DASHES = ("-", "–", "—")
+#: "toll" as a word, not "toll-free" (compiled once: speed)
+_TOLL = re.compile(r"\btoll\b(?!-free)").search
 #: nouns that count events, never people: "killed in two air attacks"
 _EVENT_NOUNS = frozenset(
     "attacks airstrikes strikes blasts explosions bombings raids incidents shootings "
@@ -282,11 +284,7 @@ class _CountReader(_UnitReader):
             cat = ""
         if not cat and noun not in _EVENT_NOUNS and (noun in _CAT_NOUNS or "fatal" in words):
             cat = "killed"
-        if (
-            not cat
-            and (noun in _PEOPLE_NOUNS or elided)
-            and re.search(r"\btoll\b(?!-free)", s.text.lower())
-        ):
+        if not cat and (noun in _PEOPLE_NOUNS or elided) and _TOLL(s.text.lower()) is not None:
             cat = "killed"
             if in_condition(toks, run_end):
                 # "a toll of three victims and five people in critical condition": the five

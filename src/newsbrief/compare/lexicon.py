@@ -404,9 +404,11 @@ LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 
 
 def _token_re(letters: str) -> re.Pattern[str]:
+    # the word first (most tokens are words, so fewer alternatives are tried: speed); a word
+    # opens with a letter and a number with a digit, so the order changes no match
     return re.compile(
-        r"(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)|\d+(?:[.,]\d+)*)"
-        rf"|(?P<word>[{letters}]+(?:['’][{letters}]+)*(?:-[{letters}]+)*)"
+        rf"(?P<word>[{letters}]+(?:['’][{letters}]+)*(?:-[{letters}]+)*)"
+        r"|(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)|\d+(?:[.,]\d+)*)"
         r"|(?P<sym>[$£€¥₹₦%])"
         r"|(?P<punct>\S)"
     )

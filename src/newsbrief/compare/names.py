@@ -193,7 +193,7 @@ def find_names(sents: list[_Sent]) -> list[tuple[str, str, int]]:
                 if j + 1 in cap_set and j - 1 in cap_set and _inner_link(w, j, cap_set, full_names):
                     j += 1  # "Justice and Development Party", "Peoples' Democratic Party"
                     continue
-                if _of_the_link(w, j, cap_set):
+                if low == "of" and _of_the_link(w, j, cap_set):
                     j += 2  # "International Committee of the Red Cross"
                     continue
                 break

@@ -208,7 +208,7 @@ class _Tok:
 
 #: the capital letters a capitalized word opens with (``cap``)
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-#: a token and the white space before it: findall gives (space, num, word, sym, punct)
+#: a token and the white space before it: findall gives (space, word, num, sym, punct)
 _SPACED_TOKEN = re.compile(r"(\s*)(?:" + _TOKEN_RE.pattern + ")")
 _SPACED_TOKEN_LATIN = re.compile(r"(\s*)(?:" + _TOKEN_RE_LATIN.pattern + ")")
 
@@ -236,7 +236,7 @@ def _tokenize(
         # every character but white space is in a token, so each starts after the space
         # before it and the next begins where it ends (so a token has white space before it
         # exactly where ``space`` is not empty)
-        for space, num, word, sym, punct in findall(text, pos, ms):
+        for space, word, num, sym, punct in findall(text, pos, ms):
             start = end + len(space)
             if word:
                 end = start + len(word)
@@ -607,12 +607,16 @@ def _word_before(toks: list[_Tok], i: int) -> str:
     return toks[i - 1].w if i > 0 else ""
 
 
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d").fullmatch
+_YEAR_END = re.compile(r"\d\d|(?:19|20)\d\d").fullmatch
+
+
 def _season(toks: list[_Tok], i: int) -> bool:
     """'2012-13', '2015-2016': a year, a glued dash and the next year (a season)."""
     if i + 2 >= len(toks) or toks[i + 1].text != "-" or toks[i + 1].space or toks[i + 2].space:
         return False
     a, b = toks[i].text, toks[i + 2].text
-    if not (re.fullmatch(r"(?:19|20)\d\d", a) and re.fullmatch(r"\d\d|(?:19|20)\d\d", b)):
+    if not (_YEAR_DIGITS(a) and _YEAR_END(b)):
         return False
     nxt = int(b) if len(b) == 4 else int(a[:2] + b)
     return nxt == int(a) + 1

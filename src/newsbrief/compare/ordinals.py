@@ -225,7 +225,11 @@ _DIGITS_SUFFIX = re.compile(r"[0-9](?:st|nd|rd|th)").search
 def _may_hold(text: str, digits: bool = True) -> bool:
     """Whether a match of :data:`_ORDINAL_RE` may be in the text: a piece every ordinal
     word holds, or digits with a suffix (substring searches, not the pattern: speed)."""
-    low = text.lower()
+    return may_hold_lower(text.lower(), digits)
+
+
+def may_hold_lower(low: str, digits: bool = True) -> bool:
+    """:func:`_may_hold` of a text already lower-cased."""
     return (
         "second" in low
         or "third" in low
