@@ -67,6 +67,25 @@ def events(paths: list[Path]) -> list[tuple[str, list[Article]]]:
     return out
 
 
+def group_events(path: Path) -> list[tuple[str, list[Article]]]:
+    """(event id, cleaned articles) of a groups_dev-style file (one article a line, its
+    event in the ``event`` field), ids written as ``groups_dev.jsonl:EVENT``."""
+    clean = ev.cleaner()
+    settings = Settings()
+    by_event: dict[str, list[Article]] = {}
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            a = ev.article_from_record(rec, f"{path.name}:{n}")
+            if a is not None and clean is not None:
+                a = clean(a, settings)
+            if a is not None:
+                by_event.setdefault(f"{path.name}:{rec['event']}", []).append(a)
+    return list(by_event.items())
+
+
 def heldout_ids(data: Path) -> set[str]:
     """The ids (as :func:`events` writes them) of the held-out half of train_facts.jsonl
     (bench/facts_quality.py's split): their changes are counted, not shown, so that no one

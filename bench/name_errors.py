@@ -20,37 +20,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from facts_regress import DATA, events, heldout_ids  # noqa: E402
-from newsbrief import evaluate as ev  # noqa: E402
+from facts_regress import DATA, events, group_events, heldout_ids  # noqa: E402
 from newsbrief.compare import compare  # noqa: E402
-from newsbrief.model import Article  # noqa: E402
-from newsbrief.settings import Settings  # noqa: E402
 
 KINDS = ("person", "place", "organization")
-
-
-def group_events(path: Path) -> list[tuple[str, list[Article]]]:
-    """The events of a groups_dev-style file (one article a line), cleaned."""
-    clean = ev.cleaner()
-    settings = Settings()
-    by_event: dict[str, list[Article]] = defaultdict(list)
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            rec = json.loads(line)
-            a = ev.article_from_record(rec, f"{path.name}:{n}")
-            if a is not None and clean is not None:
-                a = clean(a, settings)
-            if a is not None:
-                by_event[rec["event"]].append(a)
-    return [(f"groups:{k}", v) for k, v in by_event.items()]
 
 
 def name_facts(data: Path, skip: set[str]) -> dict[str, list[dict[str, Any]]]:

@@ -34,11 +34,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from facts_regress import DATA, events, heldout_ids  # noqa: E402
-from newsbrief import evaluate as ev  # noqa: E402
+from facts_regress import DATA, events, group_events, heldout_ids  # noqa: E402
 from newsbrief.compare.lexicon import _AFTER_CAT, _BEFORE_CAT, PEOPLE_CATEGORIES  # noqa: E402
 from newsbrief.compare.scanner import _scan  # noqa: E402
-from newsbrief.settings import Settings  # noqa: E402
 
 #: train events under a blind fact judgement this round: never listed
 BLIND = frozenset(
@@ -52,24 +50,6 @@ _BOUNDARY = frozenset(
 )
 #: casualty words outside the two tables: "toll", "lives", "bodies" (killed)
 _EXTRA = {"toll": "killed", "lives": "killed", "bodies": "killed", "death": "killed"}
-
-
-def group_events(path: Path) -> list[tuple[str, list]]:
-    """(event id, cleaned articles) of groups_dev.jsonl, one event per ``event`` field."""
-    clean = ev.cleaner()
-    settings = Settings()
-    by: dict[str, list] = {}
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            rec = json.loads(line)
-            a = ev.article_from_record(rec, f"{path.name}:{n}")
-            if a is not None and clean is not None:
-                a = clean(a, settings)
-            if a is not None:
-                by.setdefault(f"groups_dev.jsonl:{rec['event']}", []).append(a)
-    return list(by.items())
 
 
 def readable(data: Path) -> list[tuple[str, list]]:
