@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsbrief.compare import compare, extract_facts
-from newsbrief.compare.names import person_before, same_person, spelling_variant
 from newsbrief.compare.numbers import _tokenize
+from newsbrief.compare.persons import person_before, same_person, spelling_variant
 from newsbrief.model import Article, Fact
 
 

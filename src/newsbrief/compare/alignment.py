@@ -11,8 +11,8 @@ from dataclasses import replace
 from newsbrief.compare import nouns
 from newsbrief.compare.lexicon import _DOLLARS, _SECONDS, _UNIT_INFO, PEOPLE_CATEGORIES
 from newsbrief.compare.mentions import _key, _Mention, _strong_key
-from newsbrief.compare.names import same_person
 from newsbrief.compare.numbers import _interval, _overlap, _step
+from newsbrief.compare.persons import same_person
 from newsbrief.compare.scanner import _Scanner
 from newsbrief.compare.synonyms import signature
 from newsbrief.text import STOPWORDS, stem
@@ -350,7 +350,7 @@ def unify_age_holders(scans: Sequence[_Scanner]) -> None:
     if len(holders) < 2:
         return
     # one name in two spellings ("Nikolas Cruz", "Nicolas de Jesus Cruz") with an age value
-    # in common: the form most used (names.same_person)
+    # in common: the form most used (persons.same_person)
     variant = _spelling_variants(ages)
     if variant:
         for m in ages:
@@ -374,7 +374,7 @@ def unify_age_holders(scans: Sequence[_Scanner]) -> None:
 
 
 def _spelling_variants(ages: Sequence[_Mention]) -> dict[str, str]:
-    """Holders to rename: each name that :func:`~newsbrief.compare.names.same_person` joins to another with
+    """Holders to rename: each name that :func:`~newsbrief.compare.persons.same_person` joins to another with
     an age value in common, to the most used of the two (then the longer); a name that would
     join two others is left as it is."""
     uses: dict[str, int] = defaultdict(int)

@@ -40,11 +40,11 @@ from newsbrief.compare.lexicon import (
 )
 from newsbrief.compare.lists import item_holder, opens_list
 from newsbrief.compare.mentions import _Mention, _Sent
-from newsbrief.compare.names import name_word
 from newsbrief.compare.numbers import (
     _Num,
     _numbers,
 )
+from newsbrief.compare.persons import name_word
 from newsbrief.compare.phrases import (
     _person_before,
     _share_noun,

@@ -31,10 +31,10 @@ from newsbrief.compare.lexicon import (
     _table,
 )
 from newsbrief.compare.mentions import _Sent
-from newsbrief.compare.names import person_before
 from newsbrief.compare.numbers import (
     _Tok,
 )
+from newsbrief.compare.persons import person_before
 
 
 def _plural(word: str) -> bool:
@@ -335,7 +335,7 @@ def _cat_antecedent(s: _Sent, k: int, start: int) -> str:
 
 def _person_before(toks: list[_Tok], i0: int) -> str:
     """The capitalized name right before ", N" ("Richard Roe, 52"; particles inside it:
-    names.person_before)."""
+    persons.person_before)."""
     return person_before(toks, i0)
 
 
