@@ -140,3 +140,32 @@ def test_a_name_read_as_a_person_and_a_place_is_the_kind_read_more_often() -> No
     facts, _ = compare(arts)
     got = sorted((f.kind, f.value) for f in facts if f.kind in ("person", "place"))
     assert got == [("person", "Boris Vandek")]
+
+
+def _event_names(*texts: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    arts = [
+        Article.create(t, title="", url=f"https://example.org/{k}/{abs(hash(t))}")
+        for k, t in enumerate(texts)
+    ]
+    facts, _ = compare(arts)
+    kinds = ("place", "organization")
+    return sorted((f.kind, f.value, f.article_ids) for f in facts if f.kind in kinds)
+
+
+def test_an_acronym_is_the_body_whose_initials_it_is() -> None:
+    got = _event_names(
+        "Aid workers of the International Relief Coordination Office reached the valley on Monday.",
+        "The IRCO said its convoys would return to the valley within a week.",
+    )
+    assert [(k, v) for k, v, _ in got] == [
+        ("organization", "International Relief Coordination Office")
+    ]
+    assert len(got[0][2]) == 2  # one fact, citing both articles
+
+
+def test_an_acronym_two_names_spell_is_left_alone() -> None:
+    got = _event_names(
+        "The International Relief Coordination Office and the International Rail Control Organisation met.",
+        "The IRCO said its convoys would return to the valley within a week.",
+    )
+    assert ("organization", "IRCO") in [(k, v) for k, v, _ in got]

@@ -86,6 +86,7 @@ def _facts_of(articles: Sequence[Article], scans: Sequence[_Scanner]) -> list[Fa
         ranked.append(((background, -len(ids), gi), fact))
     other: dict[tuple[str, str], tuple[str, list[str], list[str]]] = {}
     full = _full_names(scans)
+    spelled = _acronyms(scans)
     people, places = _people_and_places(scans)
     for sc in scans:
         aid = articles[sc.index].id
@@ -100,6 +101,8 @@ def _facts_of(articles: Sequence[Article], scans: Sequence[_Scanner]) -> list[Fa
                 key = _name_key(name)
                 if people.get(key, 0) >= places.get(key, 0):
                     continue  # "in Trump's ...": a person of the event at least as often
+            if kind != "person":
+                name = spelled.get((kind, name), name)  # "ICRC": the body's full name
             items.append((name, _name_key(name), kind, si))
         for written, norm, kind, si in items:
             _w, ids, ev = other.setdefault((kind, norm), (written, [], []))
@@ -172,6 +175,32 @@ def _full_names(scans: Sequence[_Scanner]) -> dict[str, str]:
         longest = max(cands, key=len) if cands else n
         if len(cands) == 1 or all(_name_key(c) == _name_key(longest) for c in cands):
             out[_name_key(n)] = longest
+    return out
+
+
+#: small words a body's initials leave out ("International Committee of the Red Cross": ICRC)
+_NOT_INITIALS = frozenset("of the and for de du des la le on in at to".split())
+#: an acronym: two to six capitals ("UN", "ICRC", "NATO"), nothing else
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _acronyms(scans: Sequence[_Scanner]) -> dict[tuple[str, str], str]:
+    """(kind, acronym) -> the one name of that kind in the event whose initials it is:
+    "ICRC" for "International Committee of the Red Cross", "UK" for "United Kingdom", so
+    that one body is one fact citing every article that names it either way. An acronym
+    that two names of the event spell is left alone."""
+    names = {(kind, n) for sc in scans for n, kind, _ in sc.names if kind != "person"}
+    spelled: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for kind, n in names:
+        words = [w for w in n.replace("-", " ").split() if w.lower() not in _NOT_INITIALS]
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            spelled[(kind, "".join(w[0] for w in words))].add(n)
+    out: dict[tuple[str, str], str] = {}
+    for kind, n in names:
+        if _ACRONYM.fullmatch(n):
+            full = spelled.get((kind, n), set())
+            if len(full) == 1:
+                out[(kind, n)] = next(iter(full))
     return out
 
 
