@@ -116,3 +116,38 @@ def test_counts_of_accidents_and_trains_are_no_people() -> None:
     assert measures(text, "two") == ["trains (in 2016)"]
     text = "He has never seen a night with 11 confirmed fatal accidents on the motorway."
     assert not any(m.endswith("killed") for m in measures(text, "11"))
+
+
+# --- stop 28, helper years2 ---------------------------------------------------------------------
+
+
+def test_bare_this_year_is_the_news_own_period() -> None:
+    text = "The central bank expects prices to rise by 4% this year."
+    assert measures(text, "4%") == ["percentage"]
+    text = "This year six parties entered the race."
+    assert measures(text, "six") == ["parties"]
+    # a part of the year, or the second event of it, is another period
+    text = "Earlier this year, the lender set aside $200 million for fines."
+    assert measures(text, "$200 million") == ["amount (another period)"]
+    text = "It is the third big flood to hit the valley this year, after one that killed 40 people."
+    assert measures(text, "40") == ["people killed (another period)"]
+
+
+def test_a_figure_dated_by_a_span_of_years_is_of_the_span() -> None:
+    text = "The club signed 45 players between 2009 and 2013, its records show."
+    assert measures(text, "45") == ["players (in 2009-2013)"]
+    text = "Rangers planted 8,000 trees from 1996 to 2004 along the river."
+    assert measures(text, "8,000") == ["trees (in 1996-2004)"]
+    # two years joined by a bare "and" are no span
+    text = "The town built 60 bridges in 2009 and 2013."
+    assert measures(text, "60") == ["bridges (in 2009)"]
+
+
+def test_a_year_of_an_opening_participle_phrase_dates_the_subject_not_the_figures() -> None:
+    text = "Founded in 1962, the bakery now runs 30 shops in the north."
+    assert measures(text, "30") == ["shops"]
+    # a figure inside the phrase keeps its year, and a preposition phrase still dates all
+    text = "Valued at $5m in 2011, the studio now employs 80 people."
+    assert measures(text, "$5m") == ["amount (valuation) (in 2011)"]
+    text = "In 2004, a storm destroyed 300 homes on the coast."
+    assert measures(text, "300") == ["homes (in 2004)"]

@@ -234,6 +234,28 @@ _LATER_CLAUSE = re.compile(
 )
 
 
+#: words right before "this year" that make it a part of the year, not the news's own
+#: period: "earlier this year", "already this year", "in April this year", "the first seven
+#: months of this year"
+_THIS_YEAR_PART = frozenset(
+    "earlier already of january february march april may june july august september october "
+    "november december".split()
+)
+#: an ordinal a few words before "this year" counts events of the year, others told of it:
+#: "the second deadly tsunami to hit the country this year"
+_ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
+
+
+def _part_of_this_year(before: list[str]) -> bool:
+    """Whether "this year", with the words ``before`` it, tells of a part of the year or of
+    another event of it (:data:`_THIS_YEAR_PART`, an ordinal up to eight words before):
+    another period. Bare "this year" or "later this year" is the news's own year ("inflation
+    will peak at 3% this year", "this year four candidates ran")."""
+    if before and before[-1] in _THIS_YEAR_PART:
+        return True
+    return any(w in _ORDINALS for w in before)
+
+
 def _another_period(low: str, at: tuple[int, int, list[int]] | None = None) -> bool:
     """Whether the sentence (lower-cased) tells of another period ("last month", "so far
     this year", "two weeks ago": :data:`_ANOTHER_PERIOD`) that may be the figure's: with
@@ -245,6 +267,8 @@ def _another_period(low: str, at: tuple[int, int, list[int]] | None = None) -> b
     now)."""
     for m in _ANOTHER_PERIOD.finditer(low):
         before = low[max(0, m.start() - 60) : m.start()].split()[-8:]
+        if m.group(0) == "this year" and not _part_of_this_year(before):
+            continue
         if "since" in before[-3:] and any(
             w in _SUPERLATIVES or w.endswith("iest") for w in before[: before.index("since")]
         ):
@@ -293,6 +317,30 @@ def _year_of_a_later_clause(text: str, background: str, end: int) -> bool:
     return bool(found) and all(
         p >= end and _RELATIVE.search(text, end, p) is not None for p in found
     )
+
+
+#: a span of years: "between 2012 and 2015", "from 1989 to 2014", "2009-2015", "2011-14"
+_YEAR_SPAN = re.compile(
+    r"\b(?:between ((?:1[89]|20)\d\d) and|from ((?:1[89]|20)\d\d) (?:to|until|through)|"
+    r"((?:1[89]|20)\d\d) ?[-\u2013])"
+    r" ?((?:1[89]|20)\d\d|\d\d)\b(?![-\u2013./]\d)"
+)
+
+
+def year_span(text: str, year: int) -> str:
+    """The span of years ("2012-2015") that the year ``year`` opens or closes in the text
+    ("late in reporting 53,500 transactions between 2012 and 2015", "cars of the model
+    years 2009-2015", "from 1989 to 2014"), or "" where it stands alone: a figure dated by
+    a span is of the whole span, not of its first or its last year."""
+    for m in _YEAR_SPAN.finditer(text):
+        first = int(m.group(1) or m.group(2) or m.group(3))
+        last_written = m.group(4)
+        last = (
+            int(last_written) if len(last_written) == 4 else first // 100 * 100 + int(last_written)
+        )
+        if last > first and year in (first, last):
+            return f"{first}-{last}"
+    return ""
 
 
 def _background(
@@ -387,6 +435,16 @@ def _nearer_figure(text: str, pos: int, at: int, figures_at: list[int]) -> bool:
     return False
 
 
+#: a sentence opening with a participle phrase that dates its subject's start ("Founded in
+#: 1985, the chain has 100 stores", "Opened in 1999, the clinic receives thousands"): the
+#: year tells when the subject began, not the time of the main clause's figures
+_FRONTED_START = re.compile(
+    r"(?:first |originally |last )?(?:founded|opened|established|built|launched|created|formed|"
+    r"set up|started|born|introduced|incorporated|valued)\b[^,;]*?\b(?:1[89]|20)\d\d\b[^,;]*,",
+    re.IGNORECASE,
+)
+
+
 def own_years(
     text: str, pos: int, year_at: list[tuple[int, int]], figures_at: list[int] | None = None
 ) -> list[int]:
@@ -395,8 +453,12 @@ def own_years(
     or dash: :func:`_nearer_figure`) between, then each written before it, nearest first
     ("17 percent by 2019, 13 percent by 2020": 2019 for the 17, 2020 for the 13; "In 2008,
     a quake killed 87,587": 2008); in brackets the years before it first ("in 2020 (to 13
-    percent)")."""
+    percent)"); not a year of a participle phrase opening the sentence that the figure
+    follows (:data:`_FRONTED_START`)."""
     figures_at = figures_at or []
+    fronted = _FRONTED_START.match(text)
+    if fronted is not None and pos >= fronted.end():
+        year_at = [(at, y) for at, y in year_at if at >= fronted.end()]
     after = sorted(
         (at, y)
         for at, y in year_at

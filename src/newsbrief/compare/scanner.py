@@ -15,6 +15,7 @@ from newsbrief.compare.context import (
     _title_case,
     _year_of_a_later_clause,
     superlative_since,
+    year_span,
 )
 from newsbrief.compare.context import own_years as years_of_figure
 from newsbrief.compare.context import (
@@ -406,6 +407,9 @@ class _Scanner(_NumberReader):
                     s.text, m.background, m.pos + len(m.written)
                 ):
                     m.background = ""  # "15m, ... where Erdogan rose to power in 1994"
+                if len(m.background) == 4 and m.background.isdigit():
+                    # "between 2012 and 2015": the figure is of the span, not of one end
+                    m.background = year_span(s.text, int(m.background)) or m.background
             if m.kind == "percent":
                 _signed(m, toks, nm, s.text)
             if nm.low is not None:
