@@ -43,29 +43,22 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from facts_precision import GROUPS, ROOT, fact_key, load_events, read_judgements  # noqa: E402
+from facts_precision import (  # noqa: E402
+    GROUPS,
+    KIND_ORDER,
+    ROOT,
+    fact_key,
+    load_events,
+    read_judgements,
+)
 
 DATA = ROOT.parent / "shared" / "data"
 SOURCES = (
     (ROOT / "bench" / "data" / "dev_fact_judgements.jsonl", DATA / "dev.jsonl"),
     (ROOT / "bench" / "data" / "train_fact_judgements.jsonl", DATA / "train.jsonl"),
 )
-KINDS = (
-    "quantity",
-    "money",
-    "percent",
-    "duration",
-    "age",
-    "measurement",
-    "magnitude",
-    "ordinal",
-    "date",
-    "weekday",
-    "time",
-    "person",
-    "place",
-    "organization",
-)
+#: every kind of fact, in the order bench/facts_precision.py lists them
+KINDS = KIND_ORDER
 #: notes compare writes after a measure (docs/facts.md, the ``measure`` field)
 NOTES = {
     "period": re.compile(r"\((?:in|on|since|by|from|until|before|after|last|this|next)\b"),
