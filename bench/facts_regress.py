@@ -4,7 +4,8 @@
     .venv/bin/python bench/facts_regress.py --check /tmp/facts-before.json  # after a change
 
 Runs :func:`newsbrief.compare.compare` on every event of ../shared/data/dev.jsonl and
-train.jsonl (articles built and cleaned as `newsbrief eval` reads them) and records, per
+train.jsonl and on every event of groups_dev.jsonl (articles built and cleaned as
+`newsbrief eval` reads them) and records, per
 event, the facts and disagreements as JSON, plus each article's raw scan (every mention
 with its fields, the dates and the names) and the whole brief with facts as
 `summarize --format json` writes it (pipeline.brief_from_articles), so perf-only edits to
@@ -43,6 +44,8 @@ from newsbrief.settings import Settings
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 FILES = ("dev.jsonl", "train.jsonl")
+#: the grouping pool, one article a line (its events: :func:`group_events`)
+GROUPS = "groups_dev.jsonl"
 
 
 def events(paths: list[Path]) -> list[tuple[str, list[Article]]]:
@@ -160,7 +163,10 @@ def main(argv: list[str] | None = None) -> int:
     if not paths:
         print(f"no event files in {args.data}", file=sys.stderr)
         return 2
-    got = {eid: snapshot(arts) for eid, arts in events(paths)}
+    todo = events(paths)
+    if (args.data / GROUPS).exists():
+        todo += group_events(args.data / GROUPS)
+    got = {eid: snapshot(arts) for eid, arts in todo}
     if args.save:
         args.save.write_text(json.dumps(got, sort_keys=True), encoding="utf-8")
         print(f"saved {len(got)} events to {args.save}")
