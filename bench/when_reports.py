@@ -16,36 +16,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from facts_quality import load_event  # noqa: E402
-from facts_regress import events, heldout_ids  # noqa: E402
+from facts_regress import events, group_events, heldout_ids  # noqa: E402
 from newsbrief.compare import _prepared, clock  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def groups(path: Path) -> list[tuple[str, list[object]]]:
-    """(event id, articles as `newsbrief` loads them) of each event of groups_dev.jsonl."""
-    import json
-
-    by_event: dict[str, list[dict[str, str]]] = {}
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                a = json.loads(line)
-                by_event.setdefault(a["event"], []).append(a)
-    out = []
-    with tempfile.TemporaryDirectory() as tmp:
-        p = Path(tmp) / "event.jsonl"
-        for eid, arts in by_event.items():
-            if len(arts) > 1:
-                out.append((f"groups_dev.jsonl:{eid}", load_event({"articles": arts}, p).articles))
-    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
         for eid, arts in events([args.data / "dev.jsonl", args.data / "train.jsonl"])
         if eid not in hidden
     ]
-    todo += groups(args.data / "groups_dev.jsonl")
+    # (the multi-article events of the grouping pool)
+    todo += [g for g in group_events(args.data / "groups_dev.jsonl") if len(g[1]) > 1]
     counts: Counter[tuple[str, str]] = Counter()
     for eid, arts in todo:
         arts, scans = _prepared(arts)
