@@ -435,3 +435,7 @@ _MEASURES.update({f"degrees {name}": info for name, info in _TEMPERATURES.items(
 _UNIT_INFO.update({canon: (dim, factor) for canon, dim, factor in _TEMPERATURES.values()})
 #: count nouns a figure is "of": "a population of 15m" is 15 million people, not metres
 _COUNT_OF = frozenset("population populations".split())
+
+
+#: a possessive's "'s" closing a word or a name ("Turkey's", "the world’s")
+_POSSESSIVE_RE = re.compile(r"['’]s$")

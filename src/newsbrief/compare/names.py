@@ -18,6 +18,7 @@ from newsbrief.compare.lexicon import (
     _ORG_SUFFIX,
     _PLACE_ACRONYMS,
     _PLACE_SUFFIX,
+    _POSSESSIVE_RE,
     _SPEECH,
     _TITLE_WORDS,
     _WEEKDAYS,
@@ -30,8 +31,6 @@ from newsbrief.text import zipf
 
 #: the words that may join the capitalized words of one name in :func:`find_names`
 _JOINS = _NAME_LINKS | NAME_PARTICLES
-
-_POSSESSIVE_RE = re.compile(r"['’]s$")
 
 
 def _strip_possessive(text: str) -> str:

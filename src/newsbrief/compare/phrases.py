@@ -22,6 +22,7 @@ from newsbrief.compare.lexicon import (
     _PEOPLE_NOUNS,
     _PERSON_HEADS,
     _PLURAL_LIKE,
+    _POSSESSIVE_RE,
     _STOP,
     _TIME_UNITS,
     _TITLE_WORDS,
@@ -95,10 +96,6 @@ def _verb_form(toks: list[_Tok], j: int) -> bool:
     return nxt is None or nxt.kind != "word" or (not nxt.cap and nxt.low in _STOP)
 
 
-#: a possessive's "'s" at the end (compiled once: speed)
-_POSSESSIVE_END = re.compile(r"['’]s$").search
-
-
 def _noun_run(s: _Sent, k: int) -> tuple[list[str], int, str]:
     """The counted noun phrase from token k: its words, its end, and a note.
 
@@ -146,7 +143,7 @@ def _noun_run(s: _Sent, k: int) -> tuple[list[str], int, str]:
             continue
         if not words and not caps and _verb_form(toks, j):
             break  # "19,261 signed": the noun is elided
-        if note == "of" and not words and _POSSESSIVE_END(low):
+        if note == "of" and not words and _POSSESSIVE_RE.search(low):
             j += 1  # "two of the world's biggest makers": past the possessive
             while j < n and (
                 toks[j].kind == "num" or toks[j].value is not None or toks[j].low == "top"
@@ -646,7 +643,7 @@ def _possessed_name(toks: list[_Tok], r: int) -> int:
     """Past a possessive to the name it introduces: "50km north-east of Lombok's main
     city Mataram" is measured from Mataram (the island's city), not from Lombok; without
     such a name ("of Lombok's main city") the possessor stays."""
-    if not _POSSESSIVE_END(toks[r].text):
+    if not _POSSESSIVE_RE.search(toks[r].text):
         return r
     q = r + 1
     while q < min(len(toks), r + 5) and toks[q].kind == "word" and not toks[q].cap:
