@@ -15,6 +15,7 @@ from newsbrief.compare.lexicon import (
     _HEDGES,
     _HEDGES_BY_LAST,
     _NUMBER_WORDS,
+    _ORDINAL_WORDS,
     _SCALES,
 )
 from newsbrief.compare.mentions import _Sent
@@ -243,7 +244,7 @@ _THIS_YEAR_PART = frozenset(
 )
 #: an ordinal a few words before "this year" counts events of the year, others told of it:
 #: "the second deadly tsunami to hit the country this year"
-_ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
+_ORDINALS = frozenset(w for w, n in _ORDINAL_WORDS.items() if n <= 10)  # second ... tenth
 
 
 def _part_of_this_year(before: list[str]) -> bool:
@@ -490,8 +491,10 @@ def superlative_since(s: _Sent) -> tuple[int, int] | None:
 
 
 #: a clause told of the span's start: "since 2005, when a group set off bombs ... killing 25",
-#: "since 1992, which had 963 cases"
-_WHEN_CLAUSE = re.compile(r"\b(?:when|where|in which)\b|^\W*(?:\w+ )?\d{4}, which\b")
+#: anywhere between "since" and the figure; "since 1992, which had 963 cases", right after
+#: the year
+_WHEN_CLAUSE = re.compile(r"\b(?:when|where|in which)\b")
+_YEAR_WHICH = re.compile(r"\W*(?:\w+ )?\d{4}, which\b").match
 
 
 def _after_record(text: str, record: tuple[int, int], pos: int) -> str:
@@ -502,8 +505,10 @@ def _after_record(text: str, record: tuple[int, int], pos: int) -> str:
     as 5.3%"; "cut output for the first time since 2008, pushing prices up 10 percent")."""
     year, at = record
     low = text.lower()
-    after_since = low[at + len("since") : pos]
-    if _WHEN_CLAUSE.search(low, at, pos) is not None or _WHEN_CLAUSE.search(after_since):
+    if (
+        _WHEN_CLAUSE.search(low, at, pos) is not None
+        or _YEAR_WHICH(low[at + len("since") : pos]) is not None
+    ):
         return str(year)
     return ""
 
