@@ -311,10 +311,8 @@ class _NumberReader(_CountReader):
         # magnitude": a quake's measure with no unit is its magnitude (not "a 7 on Japan's
         # intensity scale", not "measuring 10 km")
         in_mag = w1 == "in" and _word(toks, k + 1) == "magnitude"
-        if not (pw == "magnitude" or w1 in ("magnitude", "magnitudes") or hyph_mag or richter):
-            if in_mag or _quake_measure(toks, hstart, k):
-                pw = "magnitude"
-        if pw == "magnitude" or w1 in ("magnitude", "magnitudes") or hyph_mag or richter:
+        magnitude = pw == "magnitude" or w1 in ("magnitude", "magnitudes") or hyph_mag or richter
+        if magnitude or in_mag or _quake_measure(toks, hstart, k):
             if value > 10:
                 return None
             end = i1
