@@ -39,6 +39,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from newsbrief.compare.context import _content_stem
+from newsbrief.compare.lexicon import _WEEKDAYS
 from newsbrief.compare.report import cited
 from newsbrief.compare.scanner import _Scanner
 from newsbrief.model import Article, Disagreement, Fact
@@ -108,7 +109,6 @@ _OTHER_MOMENT = frozenset(
 _NO_SUBJECT = frozenset("it he she they we i you there".split())
 #: the most minutes two times of one occurrence may be apart and be a conflict
 _OCCURRENCE_MINUTES = 120
-_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 class _Time:
@@ -146,7 +146,7 @@ class _Time:
         words = {w.lower() for w in _WORD.findall(sentence)}
         self.other_moment = bool(words & _OTHER_MOMENT)
         self.occurrence = None if self.other_moment else _occurrence(sentence[:at])
-        self.days = frozenset(words & _DAYS)
+        self.days = frozenset(words & _WEEKDAYS)
 
     @property
     def minutes(self) -> int:
