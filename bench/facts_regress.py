@@ -89,6 +89,23 @@ def group_events(path: Path) -> list[tuple[str, list[Article]]]:
     return list(by_event.items())
 
 
+#: train events judged blind for fact precision (bench/data/train_fact_judgements.jsonl):
+#: judge3's set of stop 28 and judge4's of stop 29. Their changes are counted, not shown,
+#: as the held-out half's are, and the bulk listings (bench/name_errors.py,
+#: bench/tag_errors.py, bench/unread_values.py) leave them out.
+BLIND_EVENTS = (
+    "wcep-20190121-2",
+    "wcep-20190314-2",
+    "wcep-20180312-2",
+    "wcep-20180726-1",
+    "wcep-20160601-1",
+    "wcep-20180701-1",
+    "wcep-20180214-1",
+    "wcep-20160608-3",
+)
+BLIND = frozenset(f"train.jsonl:{e}" for e in BLIND_EVENTS)
+
+
 def heldout_ids(data: Path) -> set[str]:
     """The ids (as :func:`events` writes them) of the held-out half of train_facts.jsonl
     (bench/facts_quality.py's split): their changes are counted, not shown, so that no one
@@ -178,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     got = json.loads(json.dumps(got, sort_keys=True))
     bad = sorted(set(got) ^ set(want)) + [e for e in got if e in want and got[e] != want[e]]
-    hidden = set() if args.show_heldout else heldout_ids(args.data)
+    hidden = set() if args.show_heldout else heldout_ids(args.data) | BLIND
     n_hidden = sum(1 for eid in bad if eid in hidden)
     for eid in bad:
         if eid in hidden:
@@ -201,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(got)} events, {n_facts} facts, {n_dis} disagreements: "
         + ("identical" if not bad else f"{len(bad)} events differ")
         + (
-            f" ({n_hidden} of them held out: not named, --show-heldout names them)"
+            f" ({n_hidden} of them held out or blind: not named, --show-heldout names them)"
             if n_hidden
             else ""
         )

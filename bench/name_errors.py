@@ -26,7 +26,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from facts_regress import DATA, events, group_events, heldout_ids  # noqa: E402
+from facts_regress import BLIND, DATA, events, group_events, heldout_ids  # noqa: E402
 from newsbrief.compare import compare  # noqa: E402
 
 KINDS = ("person", "place", "organization")
@@ -34,7 +34,7 @@ KINDS = ("person", "place", "organization")
 
 def name_facts(data: Path, skip: set[str]) -> dict[str, list[dict[str, Any]]]:
     """Event id -> its name facts (kind, value, articles citing it, evidence sentences)."""
-    hidden = heldout_ids(data)
+    hidden = heldout_ids(data) | BLIND
     paths = [data / f for f in ("dev.jsonl", "train.jsonl") if (data / f).exists()]
     todo = events(paths)
     if (data / "groups_dev.jsonl").exists():

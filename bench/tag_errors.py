@@ -34,15 +34,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from facts_regress import DATA, events, group_events, heldout_ids  # noqa: E402
+from facts_regress import BLIND, DATA, events, group_events, heldout_ids  # noqa: E402
 from newsbrief.compare.lexicon import _AFTER_CAT, _BEFORE_CAT, PEOPLE_CATEGORIES  # noqa: E402
 from newsbrief.compare.scanner import _scan  # noqa: E402
 
-#: train events under a blind fact judgement this round: never listed
-BLIND = frozenset(
-    f"train.jsonl:{e}"
-    for e in ("wcep-20190121-2", "wcep-20190314-2", "wcep-20180312-2", "wcep-20180726-1")
-)
 #: tokens that end a number's own clause
 _BOUNDARY = frozenset(
     ", ; : ( ) – — - and but while whereas which who whom when where after before as since "
