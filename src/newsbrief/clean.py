@@ -28,6 +28,7 @@ from dataclasses import replace
 from datetime import date
 from urllib.parse import urlsplit
 
+from newsbrief.link_lists import drop_link_lists
 from newsbrief.model import Article
 from newsbrief.settings import Settings
 from newsbrief.text import MONTH_NUMBERS
@@ -708,7 +709,7 @@ def _clean(text: str, title: str = "", site: set[str] | None = None) -> tuple[st
         except ValueError:
             found = None
         text = text[m.end() :]
-    lines = _lines(text)
+    lines = drop_link_lists(_lines(text))  # headlines under "See also:"
     title_keys = _title_keys(title)
     keys = site or set()
     out: list[str] = []

@@ -188,12 +188,9 @@ class _CountReader(_UnitReader):
         # "four of them", "including 10 children": a part; but "killing at least 27 of them"
         # (the casualty verb right before) is the toll of that group
         verb = _word(toks, _hedge(toks, nm.i0)[1] - 1)
-        partial = (note == "of" and verb not in _BEFORE_CAT) or "including" in (
-            w_before,
-            _word(toks, nm.i0 - 2),
-        )
+        including = "including" in (w_before, _word(toks, nm.i0 - 2))
         partial = (
-            partial
+            (note == "of" and verb not in _BEFORE_CAT)
             or w_before == "only"
             or (
                 _word(toks, run_end) in ("remained", "remain", "remaining")
@@ -213,6 +210,8 @@ class _CountReader(_UnitReader):
                 )
             )
         )
+        part_only_by_including = including and not partial
+        partial = partial or including
         # "seven other satellites", "another 40": a part, not the total, of a plain count
         subset = _word(toks, k) in _SUBSET_WORDS
         subset = subset or w_before in ("another", "further", "additional")
@@ -387,6 +386,12 @@ class _CountReader(_UnitReader):
             m.measure = " ".join(words[-2:]) if words else "count"
             if befell:
                 m.measure = f"{m.measure} {befell}"
+            if part_only_by_including and not subset and not elided:
+                # "13,400 in shelters, including about 500 pets": a part of the 13,400 but
+                # the whole count of the pets, unless the total counts the same noun or is
+                # a toll ("15 people killed, including two lawmakers": a part of the toll)
+                toll = prev is not None and prev.sent == si and prev.category in PEOPLE_CATEGORIES
+                partial = toll or any(_lemma(t.low) == _lemma(noun) for t in toks[: nm.i0])
             partial = partial or subset
         if cat in ("injured", "hospitalized") and _critical(toks, nm.i1, min(len(toks), stop + 2)):
             partial = True  # "21 fighting for their lives in hospital": a part of the hurt
