@@ -160,7 +160,12 @@ def _name_plain(w: N._Words, i: int, j: int, full: dict[str, str]) -> tuple[str,
         or lows[seq[0]] in N._MONTHS
         or lows[seq[0]] in N._WEEKDAYS
         or lows[seq[0]] in N._NAME_LINKS
-        or (len(seq) > 1 and N.zipf(lows[seq[0]]) >= 5 and (i == 0 or w.kind(i - 1) == "punct"))
+        or (
+            len(seq) > 1
+            and N.zipf(lows[seq[0]]) >= 5
+            and (i == 0 or w.kind(i - 1) == "punct")
+            and not N._opener_kept(w, seq[0], seq[-1] + 1)
+        )
     ):
         i += 1
         seq = seq[1:]
@@ -205,6 +210,8 @@ def _name_plain(w: N._Words, i: int, j: int, full: dict[str, str]) -> tuple[str,
     if size > 2 and any(lows[q] == "of" and lows[q - 1] in N._ORG_SUFFIX for q in seq[1:-1]):
         return text, "organization"
     if size > 1 and last in N._PLACE_SUFFIX:
+        if last == "state" and lows[seq[-2]] in N._GROUP_WORDS:
+            return text, "organization"
         return text, "place"
     looks_person = not any(lows[k] in N._COMMON for k in seq) and not last.endswith(N._DEMONYM_ENDS)
     looks_person = looks_person and all(
@@ -220,7 +227,8 @@ def _name_plain(w: N._Words, i: int, j: int, full: dict[str, str]) -> tuple[str,
                 full[texts[seq[-1]]] = text
             return full.get(text, text), "person"
     if before in ("in", "near", "at", "across", "outside", "inside", "throughout"):
-        if size <= 3 and not initial and not last.endswith(N._DEMONYM_ENDS):
+        modifies = N._modifies(w, seq[-1] + 1)
+        if size <= 3 and not initial and not last.endswith(N._DEMONYM_ENDS) and not modifies:
             if text not in full and texts[seq[-1]] not in full:
                 return text, "place"
     if size >= 2 and full.get(texts[seq[-1]]) == text:

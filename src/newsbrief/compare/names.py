@@ -24,6 +24,7 @@ from newsbrief.compare.lexicon import (
     _WEEKDAYS,
 )
 from newsbrief.compare.mentions import _Sent
+from newsbrief.compare.name_kinds import _bracketed_no_body, _modifies
 from newsbrief.compare.numbers import _Tok
 from newsbrief.compare.persons import NAME_PARTICLES
 from newsbrief.compare.readings import credit_line
@@ -61,8 +62,9 @@ _GLUED_RE = re.compile(
 def _junk_name(name: str) -> bool:
     """A capitalized word that names no one and nowhere: a weekday or month ("Thursday's"),
     a title ("Dr"), a faith or group adjective ("Muslim"), a company suffix ("LLC") or an
-    abbreviation ("IE" for "i.e."); or a name with a word glued to a small word of other
-    text (:data:`_GLUED_RE`)."""
+    abbreviation ("IE" for "i.e."); a letter alone ("U" of "in U.S. history", "S" of "S.
+    Korea": an initial cut off by its dot); or a name with a word glued to a small word of
+    other text (:data:`_GLUED_RE`)."""
     low = _strip_possessive(name.lower()).strip(". ")
     return (
         low in _WEEKDAYS
@@ -74,6 +76,7 @@ def _junk_name(name: str) -> bool:
         or low in _ABBREVIATIONS
         or name.strip(". ") in _LONE_ABBREVIATIONS
         or _GLUED_RE.search(name) is not None
+        or len(low) == 1
     )
 
 
@@ -347,14 +350,21 @@ def _modifier_word(text: str) -> bool:
 def _after_modifier(w: _Words, i: int, j: int) -> int:
     """Where the name of the run i..j-1 starts: after the last modifier word before its last
     word (:func:`_modifier_word`): "Kurdish-led Syrian Democratic Forces" is the Syrian
-    Democratic Forces, "San Francisco-based Fitbit Inc" is Fitbit Inc; after a country's
-    acronym before a body's name of three words or more."""
+    Democratic Forces, "San Francisco-based Fitbit Inc" is Fitbit Inc; after a faith or
+    group adjective before a second adjective of origin ("Kurdish Syrian Democratic
+    Forces"); after a country's acronym before a body's name of three words or more."""
     if j - i < 2:
         return i
     texts = w.texts
     for k in range(j - 2, i - 1, -1):
         if "-" in texts[k] and _modifier_word(texts[k]):
             return k + 1
+    lows = w.lows
+    if j - i >= 3 and lows[i] in _GROUP_WORDS and lows[i + 1].endswith(_DEMONYM_ENDS):
+        # "Kurdish Syrian Democratic Forces": two adjectives of origin in a row, the first
+        # describing the body the second opens (not "Christian Democratic Union")
+        if _strip_possessive(lows[j - 1]) in _ORG_SUFFIX:
+            return i + 1
     if texts[i] in _PLACE_ACRONYMS and j - i > 3:
         # "the US National Aeronautics and Space Administration", "US Department of
         # Commerce": a country's acronym before a body's long name is where the body is
@@ -405,7 +415,13 @@ def _office_holder(w: _Words, i: int, j: int) -> str | None:
 def _code(w: _Words, i: int) -> bool:
     """The word in capitals at token i is the letters of a code written with its number:
     "WASP-39b" (a planet), "GBU-43" (a bomb), "CP24", "MH17" (the number glued on, or after
-    a glued hyphen), not an organization's acronym."""
+    a glued hyphen), or glued after a number ("10GB", "005380.KS", "1.JPG": a unit, a
+    listing's or a file's ending), not an organization's acronym."""
+    if i >= 1 and w.glued(i):
+        if w.kind(i - 1) == "num":
+            return True
+        if w.texts[i - 1] == "." and i >= 2 and w.glued(i - 1) and w.kind(i - 2) == "num":
+            return True
     if i + 1 >= w.n or not w.glued(i + 1):
         return False
     if w.kind(i + 1) == "num":
@@ -576,6 +592,8 @@ def _one_word(w: _Words, i: int, full: dict[str, str]) -> tuple[str, str] | None
         if len(t) >= 4 and zipf(low) >= 5:
             return None  # a common word in capitals: "STOP", "DEAL", "NEWS"
         if len(t) <= 6 and t not in _NOT_ACRONYMS and not _law_acronym(w, i):
+            if _bracketed_no_body(w, i):
+                return None
             return text, "organization"
         return None
     if text in _KNOWN_ORGS:
@@ -586,7 +604,7 @@ def _one_word(w: _Words, i: int, full: dict[str, str]) -> tuple[str, str] | None
         if zipf(low) < 4.5 and not _plural_noun(low):  # "Chief of Staff", "Sheriff Deputies"
             return full.get(text, text), "person"
     if before in ("in", "near", "at", "across", "outside", "inside", "throughout"):
-        if not initial and not last.endswith(_DEMONYM_ENDS):
+        if not initial and not last.endswith(_DEMONYM_ENDS) and not _modifies(w, i + 1):
             if text not in full and t not in full:
                 return text, "place"
     if text in full:
@@ -623,7 +641,12 @@ def _name(w: _Words, i: int, j: int, full: dict[str, str]) -> tuple[str, str] | 
         or lows[i] in _MONTHS
         or lows[i] in _WEEKDAYS
         or lows[i] in _NAME_LINKS
-        or (j - i > 1 and zipf(lows[i]) >= 5 and (i == 0 or w.kind(i - 1) == "punct"))
+        or (
+            j - i > 1
+            and zipf(lows[i]) >= 5
+            and (i == 0 or w.kind(i - 1) == "punct")
+            and not _opener_kept(w, i, j)
+        )
     ):
         i += 1
     while i < j and (
@@ -667,6 +690,8 @@ def _name(w: _Words, i: int, j: int, full: dict[str, str]) -> tuple[str, str] | 
     if size > 2 and _org_of(lows, i, j):
         return text, "organization"  # "Bank of England", "Committee of the Red Cross"
     if size > 1 and last in _PLACE_SUFFIX:
+        if last == "state" and lows[j - 2] in _GROUP_WORDS:
+            return text, "organization"  # "Islamic State": a group, not a state's land
         return text, "place"
     looks_person = _COMMON.isdisjoint(lows[i:j]) and not last.endswith(_DEMONYM_ENDS)
     looks_person = looks_person and all(
@@ -682,7 +707,7 @@ def _name(w: _Words, i: int, j: int, full: dict[str, str]) -> tuple[str, str] | 
                 full[texts[j - 1]] = text
             return full.get(text, text), "person"
     if before in ("in", "near", "at", "across", "outside", "inside", "throughout"):
-        if size <= 3 and not initial and not last.endswith(_DEMONYM_ENDS):
+        if size <= 3 and not initial and not last.endswith(_DEMONYM_ENDS) and not _modifies(w, j):
             if text not in full and texts[j - 1] not in full:
                 return text, "place"
     if size >= 2 and full.get(texts[j - 1]) == text:
@@ -694,9 +719,25 @@ def _name(w: _Words, i: int, j: int, full: dict[str, str]) -> tuple[str, str] | 
 
 _COMMON = _ORG_SUFFIX | _PLACE_SUFFIX | _TITLE_WORDS
 
+
 #: words of :data:`_NOT_NAMES` that open names of bodies and places ("New York Times",
 #: "National Rifle Association", "State Department", "North Korea's Central News Agency")
 _NAME_OPENERS = frozenset("new national international state north south east west central".split())
+
+
+def _opener_kept(w: _Words, i: int, j: int) -> bool:
+    """The frequent word opening the sentence (or following a mark) is the first word of the
+    body's or place's name all the same: one of :data:`_NAME_OPENERS` (:func:`_name_start`:
+    "West Midlands Police", "New York City" after "Queens,"), or a common noun before two
+    words or more that end in an organization or place word ("Star Furniture Co", "Air
+    Force Academy", "Energy Future Holdings Corp": not "Later Police said")."""
+    if _name_start(w, i, j):
+        return True
+    low = w.lows[i]
+    if j - i < 3 or low in _NOT_NAMES or not _common_noun(low):
+        return False
+    last = _strip_possessive(w.lows[j - 1])
+    return last in _ORG_SUFFIX or last in _PLACE_SUFFIX
 
 
 def _surname_may(w: _Words, i: int, j: int) -> bool:
