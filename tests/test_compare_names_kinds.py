@@ -14,16 +14,17 @@ def names(text: str) -> list[tuple[str, str]]:
     return sorted((f.kind, f.value) for f in extract_facts(art) if f.kind in kinds)
 
 
-def test_a_name_after_in_that_describes_a_noun_is_no_place() -> None:
-    # an adjective of origin or a label before a noun or a number
-    assert names("Workers were abused in Korvish fishing operations last year.") == []
+def test_a_name_after_in_that_labels_a_number_is_no_place() -> None:
+    # a label before a number
     assert names("The team won in Game 5 of the final on Sunday night.") == []
     assert names("He was back in Number 10 tonight, aides said.") == []
-    # a place before its own ground, before a frequent word, or as an owner stays
+    # a place before a noun, before a frequent word, or as an owner stays (a noun after it
+    # was measured as a sign of a modifier and dropped: a place's name before a noun is as
+    # often where the thing is)
     assert ("place", "Sichuan") in names("The fire broke out in Sichuan forest on Saturday.")
     assert ("place", "Ostravia") in names("Police said the blast in Ostravia last week hurt many.")
     assert ("place", "Ostravia") in names("The clashes in Ostravia's capital went on all day.")
-    # a verb's form after the place is no noun it describes
+    assert ("place", "Ostravia") in names("Six died in Ostravia earthquake, the agency said.")
     assert ("place", "Pioltello") in names("The train derailed at Pioltello leaving 3 dead.")
 
 
