@@ -121,6 +121,12 @@ DEV = DATA / "dev.jsonl"
         "[contf] [contfnew]",
         "1 of 1 2 of 1",
         "|",
+        # reading-time badges
+        "1 min read",
+        "clock • 4 min read",
+        "clock 13 November 2024 • 4 min read",
+        "·4 min read",
+        "Reading time: 3 minutes",
         # a line that is only a dateline
         "Sriharikota:",
         "NEW YORK",
@@ -160,6 +166,8 @@ def test_boilerplate_lines(line):
         "At least 34,000 people were evacuated, the UN said.",
         "Emails seen by the court showed the plan.",
         "Click and collect sales rose by a third.",
+        "It takes 5 min to read the whole report, the minister said.",
+        "Readers spent 4 minutes reading the story on average.",
     ],
 )
 def test_real_sentences_are_not_boilerplate(line):

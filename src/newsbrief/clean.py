@@ -91,6 +91,10 @@ _SHORT_LINE_PATTERNS = [
     rf"(?:\s*[,|/]\s*(?:{_AGENCY}|{_NAMES}|staff\s+(?:writer|reporter)|correspondent))?\.?",
     r"(?:/\s*)?(?:written\s+by|author|sources?)(?:\s*:\s*.{1,60})?",
     rf"{_AGENCY}(?:\s+(?:staff|reporter|writer))?\.?",
+    # reading-time badges: "2 min read", "clock • 4 min read", "·4 min read", "clock 13
+    # November 2024 • 4 min read", "Reading time: 3 minutes"
+    r"(?:clock\b\s*)?(?:[^•·|]{0,30}[•·|]\s*)?[•·]?\s*\d{1,3}[\s-]*min(?:ute)?s?\.?\s+read",
+    r"(?:estimated\s+)?reading\s+time\s*:?\s*\d{1,3}\s*min(?:ute)?s?\.?",
     # agency credits: "- AP inputs", "- Sydney: AFP", "- ITV Report"
     r"[-–—•]?\s*(?:\w+\s+){0,2}inputs?\.?",
     rf"[-–—]?\s*{_NAME}(?:\s+{_NAME}){{0,2}}\s*:\s*{_AGENCY}",
