@@ -102,11 +102,22 @@ def _half_last_decimal(written: str, value: float) -> float | None:
     return 0.5 * 10 ** -len(got.group(1)) * abs(value) / shown  # (abs: "-1.25%")
 
 
+#: one digit and a scale word: "$5B", "$5 billion", "£3m" (not "$5.06 billion", "$15bn")
+_ONE_DIGIT_SCALED = re.compile(
+    r"(?<![\d.,])[1-9] ?(?:b|bn|billion|m|mn|million|trillion|tn)\b", re.IGNORECASE
+).search
+
+
 def _round_figure(written: str) -> bool:
     """The digits as written end in a zero before any decimal point or scale word: "120",
-    "1,500" (not "5", "15", "1.20")."""
+    "1,500" (not "5", "15", "1.20"); or one digit before a scale word, a headline's
+    rounding ("$5B" of "$5.06 billion")."""
     got = _DIGITS_WRITTEN(written)
-    return bool(got) and "." not in got.group() and got.group().rstrip(",").endswith("0")
+    if not got:
+        return False
+    if "." not in got.group() and got.group().rstrip(",").endswith("0"):
+        return True
+    return _ONE_DIGIT_SCALED(written) is not None
 
 
 _RATIO = {"quantity": 3.0, "count": 1.5, "money": 1.25, "percent": 1.5, "duration": 2.0}

@@ -392,8 +392,8 @@ class _NumberReader(_CountReader):
             if who and who.split()[-1].lower() not in _NOT_NAMES:
                 return mk("age", "age", i1, unit="year", measure=f"age of {who}", noun=who)
         if (
-            pw == "aged"
-            or (pw == "of" and pw2 == "age")
+            pw in ("aged", "ages")  # "two children, ages 10 and 12"
+            or (pw == "of" and pw2 in ("age", "ages"))
             or (pw == "age" and pw2 == "at")
             or (pw == "at" and pw2 in ("died", "dies", "dead"))
         ):

@@ -446,6 +446,56 @@ _FRONTED_START = re.compile(
 )
 
 
+#: a year that names a product's model, not a time: "model year 2009-2015 diesel vehicles",
+#: "the model years 2013-14", "2015 model-year cars"
+_MODEL_YEAR_BEFORE = re.compile(
+    r"\bmodel[- ]years? (?:\w+ )?(?:(?:between |from )?\d{4}(?: ?[-\u2013] ?| to | and | through ))?$",
+    re.IGNORECASE,
+)
+_MODEL_YEAR_AFTER = re.compile(
+    r"\d{4}(?: ?[-\u2013] ?\d{2,4}| to \d{4})? model[- ]years?\b", re.IGNORECASE
+)
+#: a span of years in brackets right after a name: its model years, life or tenure ("the
+#: Kia Optima (2011-14)", "Franco (1939-75)"), never the time of a figure
+_NAME_SPAN = re.compile(r"[A-Z][\w.-]* \(\d{4} ?[-\u2013] ?\d{2,4}\)")
+#: "the Nov. 2015 Paris attacks", "the 2008 financial crisis": a year written as a modifier
+#: of a noun after "the"
+_THE_BEFORE = re.compile(r"\b([a-z]+) the (?:[A-Z][a-z]{2,8}\.? )?$")
+#: the words before such a "the" that make that noun's time the figure's ("$20 in the 2015
+#: offering", "during the 2008 crisis", "throughout the 2018 season")
+_TIME_OF_NOUN = frozenset(
+    "in during at of on over for through throughout until till by since from within".split()
+)
+
+
+def _model_year(text: str, at: int) -> bool:
+    """The year written at character ``at`` names a model or a name's span, not a time
+    (:data:`_MODEL_YEAR_BEFORE`, :data:`_MODEL_YEAR_AFTER`, :data:`_NAME_SPAN`)."""
+    head = text[max(0, at - 30) : at]
+    return (
+        _MODEL_YEAR_BEFORE.search(head) is not None
+        or _MODEL_YEAR_AFTER.match(text, at) is not None
+        or any(
+            m.start() < at < m.end() for m in _NAME_SPAN.finditer(text, max(0, at - 30), at + 12)
+        )
+    )
+
+
+def _year_of_a_noun_after(text: str, at: int) -> bool:
+    """The year at character ``at`` modifies a noun of a phrase written after the figure
+    ("four officers were injured ... linked to the Nov. 2015 Paris attacks", "a $5 billion
+    settlement over securities sold leading up to the 2008 financial crisis", "amended the
+    2007 law"): that noun's time, not the figure's, unless the phrase tells when the figure
+    was (:data:`_TIME_OF_NOUN`: "in the 2015 offering")."""
+    m = _THE_BEFORE.search(text, max(0, at - 40), at)
+    if m is None or m.group(1) in _TIME_OF_NOUN:
+        return False
+    digits = re.compile(r"\d{4}").search(text, at)
+    if digits is None:
+        return False
+    return re.compile(r" [A-Za-z]").match(text, digits.end()) is not None
+
+
 def own_years(
     text: str, pos: int, year_at: list[tuple[int, int]], figures_at: list[int] | None = None
 ) -> list[int]:
@@ -455,15 +505,18 @@ def own_years(
     ("17 percent by 2019, 13 percent by 2020": 2019 for the 17, 2020 for the 13; "In 2008,
     a quake killed 87,587": 2008); in brackets the years before it first ("in 2020 (to 13
     percent)"); not a year of a participle phrase opening the sentence that the figure
-    follows (:data:`_FRONTED_START`)."""
+    follows (:data:`_FRONTED_START`), nor a model's (:func:`_model_year`), nor after it one
+    that dates another noun (:func:`_year_of_a_noun_after`)."""
     figures_at = figures_at or []
     fronted = _FRONTED_START.match(text)
     if fronted is not None and pos >= fronted.end():
         year_at = [(at, y) for at, y in year_at if at >= fronted.end()]
+    year_at = [(at, y) for at, y in year_at if not _model_year(text, at)]
     after = sorted(
         (at, y)
         for at, y in year_at
         if at > pos
+        and not _year_of_a_noun_after(text, at)
         and not _clause_ends(text, pos, at)
         and _AND_THE.search(text, pos, at) is None
         and not _nearer_figure(text, pos, at, figures_at)

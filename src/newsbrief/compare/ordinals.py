@@ -178,13 +178,23 @@ _CATEGORY_RE = re.compile(r"\b[Cc]ategory[ -]([1-5])\b(?![.,]\d)")
 _STORM_RE = re.compile(r"\b(?:hurricane|storm|typhoon|cyclone|tropical)s?\b", re.I)
 
 
-def read_storm_categories(text: str, article: int, sent: int) -> list[_Mention]:
+def storm_article(text: str) -> bool:
+    """Whether an article's text is about a storm (:data:`_STORM_RE`): its sentences may
+    name the storm's category with no storm word of their own ("to escape the Category 4
+    Harvey", "from a Category 1 early in the morning to a Category 4 by evening")."""
+    return "ategory" in text and _STORM_RE.search(text) is not None
+
+
+def read_storm_categories(
+    text: str, article: int, sent: int, storm: bool = False
+) -> list[_Mention]:
     """A storm's category ("a Category 4 hurricane") as mentions of kind "ordinal" with the
-    weak key ``storm category`` (see the module docstring), in a sentence about a storm."""
+    weak key ``storm category`` (see the module docstring), in a sentence about a storm, or
+    in any sentence of an article about one (``storm``: :func:`storm_article`)."""
     if "ategory" not in text:
         return []  # speed: nearly every sentence
     found = list(_CATEGORY_RE.finditer(text))
-    if not found or _STORM_RE.search(text) is None:
+    if not found or not storm and _STORM_RE.search(text) is None:
         return []
     spans = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(text)]
     words = [w for _s, _e, w in spans]

@@ -96,6 +96,18 @@ def _verb_form(toks: list[_Tok], j: int) -> bool:
     return nxt is None or nxt.kind != "word" or (not nxt.cap and nxt.low in _STOP)
 
 
+def _of_a_total(toks: list[_Tok], j: int) -> bool:
+    """Token j is the total of "N of M nouns" ("won 365 of 650 seats", "12 of 15 missing
+    miners"): a number in digits, not a year, with a word of lower case after it."""
+    t = toks[j] if j < len(toks) else None
+    if t is None or t.kind != "num" or not t.text[:1].isdigit():
+        return False
+    if len(t.text) == 4 and t.text[:2] in ("19", "20"):
+        return False  # "10 of 2019's cases", "Law 5 of 2018": a year
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return nxt is not None and nxt.kind == "word" and not nxt.cap and nxt.low not in _STOP
+
+
 def _noun_run(s: _Sent, k: int) -> tuple[list[str], int, str]:
     """The counted noun phrase from token k: its words, its end, and a note.
 
@@ -116,6 +128,9 @@ def _noun_run(s: _Sent, k: int) -> tuple[list[str], int, str]:
             j += 2
             while j < n and (toks[j].kind == "num" or toks[j].value is not None):
                 j += 1
+        elif _of_a_total(toks, j + 1):
+            note = "of"  # "won 365 of 650 seats": a part of the 650, as "of the 650 seats"
+            j += 2
     caps = 0
     while j < n and len(words) < 5:
         t = toks[j]
@@ -125,6 +140,22 @@ def _noun_run(s: _Sent, k: int) -> tuple[list[str], int, str]:
         if t.kind != "word":
             break
         low = t.low
+        if words and low in ("ages", "aged") and j + 1 < n and toks[j + 1].kind == "num":
+            break  # "two children ages 4 and 6": their ages follow, the noun is "children"
+        if low in ("model", "model-year") and _word(toks, j + 1) in ("year", "years", ""):
+            # "500,000 model year 2009-2015 2.0 liter diesel vehicles": the model years
+            # qualify the noun to come
+            q = j + (1 if low == "model-year" else 2)
+            while q < n and (
+                toks[q].text in ("-", "\u2013")
+                or toks[q].kind == "num"
+                and (len(toks[q].text) == 4 or toks[q - 1].text in ("-", "\u2013"))
+                and toks[q].text.isdigit()
+            ):
+                q += 1  # the years, "2009-2015", "2013-14"
+            if q > j + 1 and q < n and toks[q].kind == "word":
+                j = q
+                continue
         if t.cap and not s.title_case:
             if words or low in _STOP or low in _NOT_NAMES or low in _MONTHS or low in _WEEKDAYS:
                 break

@@ -48,7 +48,12 @@ from newsbrief.compare.numbers import (
     _Tok,
     _tokenize,
 )
-from newsbrief.compare.ordinals import may_hold_lower, read_ordinals, read_storm_categories
+from newsbrief.compare.ordinals import (
+    may_hold_lower,
+    read_ordinals,
+    read_storm_categories,
+    storm_article,
+)
 from newsbrief.compare.readings import stamp_only
 from newsbrief.model import Article
 from newsbrief.text import split_sentences
@@ -258,6 +263,7 @@ class _Scanner(_NumberReader):
         self._prev_full = False
         #: whether the article may hold an ordinal, a fraction in words (see :meth:`run`)
         self._ordinals_may = self._fractions_may = True
+        self._storm = False  # whether the article is about a storm (ordinals.storm_article)
 
     def run(self, sentences: Sequence[str] | None = None) -> _Scanner:
         # ``sentences``: split_sentences(text) already worked out (compare's keyword)
@@ -274,6 +280,7 @@ class _Scanner(_NumberReader):
         # bench's 100 articles have no ordinal piece, 92 no fraction piece
         low = "\n".join(sents).lower()
         self._ordinals_may, self._fractions_may, self._site_may = _article_may_hold(low)
+        self._storm = storm_article(low)  # its sentences may name a storm's category alone
         subject = "people"
         for si, sent in enumerate(sents):
             subject = self._sentence(si, sent, subject)
@@ -473,7 +480,9 @@ class _Scanner(_NumberReader):
         self.mentions.extend(here)
         if self._ordinals_may:
             self.mentions.extend(read_ordinals(raw, self.index, si, masks, s.title_case, digits))
-        self.mentions.extend(read_storm_categories(raw, self.index, si))  # "a Category 4 storm"
+        self.mentions.extend(
+            read_storm_categories(raw, self.index, si, self._storm)
+        )  # "a Category 4 storm"
         if self._fractions_may:
             self.mentions.extend(read_fractions(raw, self.index, si, masks))  # "two-thirds of"
         return subject
