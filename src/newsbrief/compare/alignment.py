@@ -213,7 +213,7 @@ def _pair_ok(a: _Mention, b: _Mention) -> bool:
     return True
 
 
-#: duration heads given by a verb or a frame, not a noun (phrases._span_head)
+#: duration heads given by a verb or a frame, not a noun (durations._span_head)
 _FRAMED = frozenset(("tenure", "interval"))
 _FRAME_STEMS = frozenset(stem(w) for w in "first time tenure job served office power".split())
 

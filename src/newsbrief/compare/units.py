@@ -6,6 +6,7 @@ reader in classify.py)."""
 from __future__ import annotations
 
 from newsbrief.compare.context import _context, _word
+from newsbrief.compare.durations import _duration_head, _lasted_head
 from newsbrief.compare.lexicon import (
     _DIM_WORDS,
     _MEASURES,
@@ -18,10 +19,8 @@ from newsbrief.compare.mentions import _MakeMention, _Mention, _Sent
 from newsbrief.compare.numbers import _Num, _numbers, _Tok
 from newsbrief.compare.phrases import (
     _age_head,
-    _duration_head,
     _event_head,
     _is_noun,
-    _lasted_head,
     _lemma,
     _measure_ref,
     _noun_run,
