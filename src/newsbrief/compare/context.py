@@ -490,10 +490,15 @@ def _year_of_a_noun_after(text: str, at: int) -> bool:
     m = _THE_BEFORE.search(text, max(0, at - 40), at)
     if m is None or m.group(1) in _TIME_OF_NOUN:
         return False
-    digits = re.compile(r"\d{4}").search(text, at)
+    digits = _FOUR_DIGITS.search(text, at)
     if digits is None:
         return False
-    return re.compile(r" [A-Za-z]").match(text, digits.end()) is not None
+    return _WORD_NEXT.match(text, digits.end()) is not None
+
+
+#: the year's digits, and a word right after them (the noun the year modifies)
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_WORD_NEXT = re.compile(r" [A-Za-z]")
 
 
 def own_years(
